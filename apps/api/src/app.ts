@@ -1,0 +1,76 @@
+import type { DatabaseHandle } from "@defis/db";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import express, { type ErrorRequestHandler, type Express } from "express";
+import { healthHandler } from "./http/health.js";
+import { requestContext } from "./http/request-context.js";
+import { securityHeaders, trpcRequestGuard } from "./http/security.js";
+import { spaRouter } from "./http/spa.js";
+import type { Logger } from "./logger.js";
+import { appRouter } from "./router.js";
+import { INTERNAL_ERROR_MESSAGE, type Context } from "./trpc.js";
+
+export interface AppDependencies {
+  database: DatabaseHandle;
+  logger: Logger;
+  appVersion: string;
+  /** Production hides internal error messages from clients. */
+  production: boolean;
+  /** Folder of the built SPA; null serves only the API. */
+  webDist: string | null;
+  trustProxy?: number;
+}
+
+/** Largest accepted request body: procedures take small JSON inputs. */
+export const MAX_BODY_BYTES = 1_000_000;
+/** Requests the web client batches together stay far below this. */
+export const MAX_BATCH_SIZE = 20;
+
+/** The whole HTTP application, without listening: tests drive it directly. */
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", deps.trustProxy ?? 0);
+  app.use(requestContext(deps.logger));
+  app.use(securityHeaders());
+
+  app.get("/api/health", healthHandler(deps.database, deps.appVersion));
+
+  app.use(
+    "/trpc",
+    trpcRequestGuard(),
+    createExpressMiddleware({
+      router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
+      maxBodySize: MAX_BODY_BYTES,
+      createContext: ({ req }): Context => ({
+        db: deps.database.db,
+        databaseKind: deps.database.kind,
+        requestId: req.id,
+        logger: req.log,
+        exposeInternalErrors: !deps.production,
+      }),
+      onError: ({ error, path, req }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          req.log.error({ err: error.cause ?? error, path }, "erreur interne");
+      },
+    }),
+  );
+
+  const spa = deps.webDist ? spaRouter(deps.webDist) : null;
+  if (spa) app.use(spa);
+
+  app.use((req, res) => {
+    res.status(404).json({ error: { message: "Ressource introuvable.", requestId: req.id } });
+  });
+  app.use(finalErrorHandler);
+  return app;
+}
+
+/** Last resort: never a stack trace or a database message to the client. */
+const finalErrorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const status = (error as { status?: number }).status ?? 500;
+  if (status >= 500) req.log.error({ err: error }, "erreur non gérée");
+  res.status(status).json({
+    error: { message: status >= 500 ? INTERNAL_ERROR_MESSAGE : "Requête invalide.", requestId: req.id },
+  });
+};

@@ -1,0 +1,29 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import express, { type Router } from "express";
+
+/**
+ * Serves the built web app: hashed assets cached for a year, everything else
+ * revalidated, and index.html for any other GET so client routes survive a
+ * reload. Unknown /api and /trpc paths are left to their 404.
+ */
+export function spaRouter(webDist: string): Router | null {
+  const indexHtml = join(webDist, "index.html");
+  if (!existsSync(indexHtml)) return null;
+  const spa = express.Router();
+  spa.use(
+    "/assets",
+    express.static(join(webDist, "assets"), {
+      immutable: true,
+      maxAge: "365d",
+      index: false,
+      fallthrough: false,
+    }),
+  );
+  spa.use(express.static(webDist, { index: false, maxAge: "1h" }));
+  spa.get(/^\/(?!api\/|api$|trpc\/|trpc$).*/, (_req, res) => {
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(indexHtml);
+  });
+  return spa;
+}

@@ -1,0 +1,53 @@
+import { createDatabase, prepareDatabase, type DatabaseHandle } from "@defis/db";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { createApp } from "./app.js";
+import { readEnv } from "./env.js";
+import { createLogger } from "./logger.js";
+
+const env = readEnv();
+const logger = createLogger(env.LOG_LEVEL);
+const apiRoot = resolve(import.meta.dirname, "..");
+const { version } = JSON.parse(readFileSync(resolve(apiRoot, "package.json"), "utf8")) as { version: string };
+
+let database: DatabaseHandle;
+try {
+  database = await createDatabase(
+    env.DATABASE_URL
+      ? { kind: "postgresql", url: env.DATABASE_URL }
+      : { kind: "pglite", dataDir: resolve(env.DATA_DIR) },
+  );
+  const prepared = await prepareDatabase(database, { demo: env.demo });
+  logger.info({ database: database.kind, ...prepared }, "base de données prête");
+} catch (error) {
+  logger.fatal({ err: error }, (error as Error).message);
+  process.exit(1);
+}
+
+const app = createApp({
+  database,
+  logger,
+  appVersion: version,
+  production: env.NODE_ENV === "production",
+  webDist: resolve(env.WEB_DIST ?? resolve(apiRoot, "../web/dist")),
+  trustProxy: env.TRUST_PROXY,
+});
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  logger.info({ port }, `Défis est servi sur http://localhost:${port}`);
+});
+
+/** Stop taking requests, let those under way finish, then close the database. */
+function shutDown(signal: string): void {
+  logger.info({ signal }, "arrêt en cours");
+  const forced = setTimeout(() => process.exit(1), 10_000);
+  forced.unref();
+  server.close(() => {
+    void database.close().finally(() => process.exit(0));
+  });
+  server.closeIdleConnections();
+}
+process.once("SIGTERM", () => shutDown("SIGTERM"));
+process.once("SIGINT", () => shutDown("SIGINT"));

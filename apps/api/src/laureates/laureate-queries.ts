@@ -1,0 +1,99 @@
+import type { Executor } from "@defis/db";
+import { schema } from "@defis/db";
+import type {
+  CategoryKey,
+  FundingModeKey,
+  LaureateDetail,
+  LaureateFilters,
+  LaureateListItem,
+  MinistryKey,
+} from "@defis/domain";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+
+const { allocations, laureates, programmes } = schema;
+
+/** Grouping key of a laureate's territory: its région code, or "national". */
+export const territoryKeySql = sql<string>`coalesce(${laureates.regionCode}, 'national')`;
+
+const ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ";
+const UNACCENTED = "aaaaaaceeeeiiiinooooouuuuyyoa";
+
+/** Lower-cased and without accents, in SQL, so "reunion" finds "Réunion". */
+function foldSql(column: SQL | typeof laureates.title): SQL<string> {
+  return sql<string>`translate(lower(${column}), ${ACCENTED}, ${UNACCENTED})`;
+}
+
+export function foldSearchText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .replaceAll("œ", "o")
+    .replaceAll("æ", "a");
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function filterConditions(filters: LaureateFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.category) conditions.push(eq(laureates.category, filters.category));
+  if (filters.ministry) conditions.push(eq(laureates.ministry, filters.ministry));
+  if (filters.territory === "national") conditions.push(isNull(laureates.regionCode));
+  else if (filters.territory) conditions.push(eq(laureates.regionCode, filters.territory));
+  const words = foldSearchText(filters.q ?? "")
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
+  for (const word of words) {
+    const pattern = `%${escapeLike(word)}%`;
+    const haystack = sql`concat_ws(' ', ${laureates.title}, ${laureates.porteur}, ${laureates.summary}, ${laureates.place}, array_to_string(${laureates.partnerLabs}, ' '))`;
+    conditions.push(sql`${foldSql(haystack)} like ${pattern}`);
+  }
+  return conditions;
+}
+
+const listColumns = {
+  slug: laureates.slug,
+  title: laureates.title,
+  porteur: laureates.porteur,
+  ministry: sql<MinistryKey>`${laureates.ministry}`,
+  category: sql<CategoryKey>`${laureates.category}`,
+  territoryKey: territoryKeySql,
+  departementCode: laureates.departementCode,
+  place: laureates.place,
+  fundingMode: sql<FundingModeKey>`${laureates.fundingMode}`,
+  allocatedCents: allocations.amountCents,
+  allocationIsDemo: sql<boolean>`coalesce(${allocations.isDemo}, false)`,
+};
+
+export async function listLaureates(db: Executor, filters: LaureateFilters): Promise<LaureateListItem[]> {
+  return db
+    .select(listColumns)
+    .from(laureates)
+    .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
+    .where(and(...filterConditions(filters)))
+    .orderBy(asc(laureates.position), asc(laureates.id));
+}
+
+export async function findLaureateBySlug(db: Executor, slug: string): Promise<LaureateDetail | null> {
+  const [row] = await db
+    .select({
+      ...listColumns,
+      partnerLabs: laureates.partnerLabs,
+      summary: laureates.summary,
+      benefitsForAgents: laureates.benefitsForAgents,
+      benefitsForUsagers: laureates.benefitsForUsagers,
+      programme: {
+        name: programmes.name,
+        sourceTitle: programmes.sourceTitle,
+        sourcePublishedOn: programmes.sourcePublishedOn,
+        sourcePublisher: programmes.sourcePublisher,
+      },
+    })
+    .from(laureates)
+    .innerJoin(programmes, eq(programmes.id, laureates.programmeId))
+    .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
+    .where(eq(laureates.slug, slug));
+  return row ?? null;
+}

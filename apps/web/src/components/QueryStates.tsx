@@ -1,0 +1,54 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { describeError } from "../lib/trpc";
+
+export function LoadingState({ label = "Chargement en cours" }: { label?: string }) {
+  return (
+    <p role="status" aria-live="polite" className={fr.cx("fr-my-4w")}>
+      <span className={fr.cx("fr-icon-refresh-line", "fr-mr-1w")} aria-hidden="true" />
+      {label}…
+    </p>
+  );
+}
+
+interface ErrorStateProps {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}
+
+export function ErrorState({
+  error,
+  title = "Les données n'ont pas pu être chargées",
+  onRetry,
+}: ErrorStateProps) {
+  const { message, requestId } = describeError(error);
+  return (
+    <div role="alert" className={fr.cx("fr-my-4w")}>
+      <Alert
+        severity="error"
+        title={title}
+        description={
+          <>
+            {message}
+            {requestId && <> (référence : {requestId})</>}
+            {onRetry && (
+              <Button priority="secondary" size="small" className={fr.cx("fr-mt-2w")} onClick={onRetry}>
+                Réessayer
+              </Button>
+            )}
+          </>
+        }
+      />
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children: NonNullable<React.ReactNode> }) {
+  return (
+    <div className={fr.cx("fr-my-4w")}>
+      <Alert severity="info" title={title} description={children} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { AppRouter } from "@defis/api";
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, type TRPCClientErrorLike } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import superjson from "superjson";
+
+/** The only tRPC client of the app. */
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // A refused or missing resource will not appear by retrying.
+        retry: (failureCount, error) => failureCount < 2 && !isClientError(error),
+      },
+    },
+  });
+}
+
+export function createApiClient(baseUrl = "") {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${baseUrl}/trpc`,
+        transformer: superjson,
+        maxItems: 10,
+        // The server refuses /trpc calls without it: a cross-site form cannot set it.
+        headers: () => ({ "x-trpc-source": "defis-web" }),
+      }),
+    ],
+  });
+}
+
+type ApiError = TRPCClientErrorLike<AppRouter>;
+
+function isClientError(error: unknown): boolean {
+  const status = (error as ApiError | undefined)?.data?.httpStatus;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
+/** A missing resource, or an identifier that cannot name one (a mistyped address). */
+export function isUnknownResource(error: unknown): boolean {
+  const code = (error as ApiError | undefined)?.data?.code;
+  return code === "NOT_FOUND" || code === "BAD_REQUEST";
+}
+
+/** The message to show a user, with the reference of the request when the server gave one. */
+export function describeError(error: unknown): { message: string; requestId: string | null } {
+  const apiError = error as ApiError | undefined;
+  if (apiError?.data) return { message: apiError.message, requestId: apiError.data.requestId ?? null };
+  return {
+    message: "Le service ne répond pas. Vérifiez votre connexion puis réessayez.",
+    requestId: null,
+  };
+}

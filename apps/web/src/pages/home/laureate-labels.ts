@@ -1,0 +1,22 @@
+import {
+  CATEGORIES,
+  FUNDING_MODES,
+  MINISTRIES,
+  territoryKeyLabel,
+  type LaureateListItem,
+} from "@defis/domain";
+
+export const categoryLabel = (item: Pick<LaureateListItem, "category">) => CATEGORIES[item.category];
+export const ministryLabel = (item: Pick<LaureateListItem, "ministry">) => MINISTRIES[item.ministry];
+export const fundingModeLabel = (item: Pick<LaureateListItem, "fundingMode">) =>
+  FUNDING_MODES[item.fundingMode];
+
+/** "Bretagne — Pays de Lorient (56)", or "National". */
+export function territoryLabel(
+  item: Pick<LaureateListItem, "territoryKey" | "place" | "departementCode">,
+): string {
+  const region = territoryKeyLabel(item.territoryKey);
+  if (!item.place) return region;
+  const departement = item.departementCode ? ` (${item.departementCode})` : "";
+  return item.place === region ? `${region}${departement}` : `${region} — ${item.place}${departement}`;
+}

@@ -1,0 +1,14 @@
+import { prepareDatabase } from "../prepare.js";
+import { openDatabaseFromEnv } from "./open-from-env.js";
+
+const handle = await openDatabaseFromEnv();
+try {
+  const result = await prepareDatabase(handle, { demo: process.env.DEMO !== "0" });
+  console.info(
+    result.demoSeeded
+      ? `Base ${handle.kind} initialisée avec les données de démonstration.`
+      : `Données de référence à jour (${handle.kind}); la démonstration ne s'installe que sur une base neuve.`,
+  );
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,40 @@
+import { count, sql } from "drizzle-orm";
+import type { DatabaseHandle } from "./database.js";
+import { programmes } from "./schema/index.js";
+import { seedDemo } from "./seed/demo.js";
+import { seedReference } from "./seed/reference.js";
+
+export interface PrepareOptions {
+  /** Seed the demonstration scenario when the database is new. */
+  demo: boolean;
+}
+
+export interface PrepareResult {
+  /** True when this call found an empty database. */
+  created: boolean;
+  demoSeeded: boolean;
+}
+
+const SEED_LOCK_KEY = 727_202_202;
+
+/**
+ * Brings a database to the state the app expects: migrations, reference data,
+ * and on a brand-new database the demonstration scenario. One transaction for
+ * the data, so a failure leaves nothing half-seeded.
+ */
+export async function prepareDatabase(
+  handle: DatabaseHandle,
+  options: PrepareOptions,
+): Promise<PrepareResult> {
+  await handle.migrate();
+  return handle.db.transaction(async (tx) => {
+    // Two instances starting on an empty database must not both seed it.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    const [existing] = await tx.select({ total: count() }).from(programmes);
+    const created = (existing?.total ?? 0) === 0;
+    const { programmeId } = await seedReference(tx);
+    const demoSeeded = created && options.demo;
+    if (demoSeeded) await seedDemo(tx, programmeId);
+    return { created, demoSeeded };
+  });
+}

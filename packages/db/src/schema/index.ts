@@ -1,0 +1,3 @@
+export * from "./programme.js";
+export * from "./laureates.js";
+export * from "./allocations.js";

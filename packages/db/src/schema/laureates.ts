@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { programmes } from "./programme.js";
+
+export const laureates = pgTable(
+  "laureate",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    porteur: text("porteur").notNull(),
+    ministry: text("ministry").notNull(),
+    category: text("category").notNull(),
+    territoryScope: text("territory_scope", { enum: ["national", "local"] }).notNull(),
+    regionCode: text("region_code"),
+    departementCode: text("departement_code"),
+    place: text("place"),
+    partnerLabs: text("partner_labs")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    summary: text("summary").notNull(),
+    benefitsForAgents: text("benefits_for_agents")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    benefitsForUsagers: text("benefits_for_usagers")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    fundingMode: text("funding_mode").notNull(),
+    /** Position in the announcement, to list laureates in its order. */
+    position: integer("position").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("laureate_programme_idx").on(table.programmeId, table.position),
+    index("laureate_category_idx").on(table.category),
+    index("laureate_ministry_idx").on(table.ministry),
+    index("laureate_region_idx").on(table.regionCode),
+    check(
+      "laureate_territory_consistent",
+      sql`(${table.territoryScope} = 'national' and ${table.regionCode} is null and ${table.departementCode} is null)
+        or (${table.territoryScope} = 'local' and ${table.regionCode} is not null)`,
+    ),
+  ],
+);

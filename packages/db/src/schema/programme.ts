@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+export const programmes = pgTable(
+  "programme",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    steeredBy: text("steered_by").notNull(),
+    fundedBy: text("funded_by").notNull(),
+    envelopeCents: bigint("envelope_cents", { mode: "number" }).notNull(),
+    applicationsOpenOn: date("applications_open_on").notNull(),
+    applicationsCloseOn: date("applications_close_on").notNull(),
+    laureatesAnnouncedOn: date("laureates_announced_on").notNull(),
+    status: text("status", { enum: ["ouvert", "clos", "delibere"] }).notNull(),
+    sourceTitle: text("source_title").notNull(),
+    sourcePublishedOn: date("source_published_on").notNull(),
+    sourcePublisher: text("source_publisher").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check("programme_envelope_positive", sql`${table.envelopeCents} > 0`)],
+);

@@ -1,0 +1,73 @@
+import { asc, eq } from "drizzle-orm";
+import type { Executor } from "../database.js";
+import { allocations, laureates, programmes } from "../schema/index.js";
+import { randomInt, seededRandom } from "./random.js";
+
+/** Same seed, same scenario: screenshots, tests and demos agree. */
+export const DEMO_SEED = 20_220_217;
+
+/** Share of the envelope the scenario keeps unallocated, as an officer would. */
+const DEMO_RESERVE_RATIO = 0.04;
+
+/**
+ * The demonstration scenario: plausible figures on top of the reference data,
+ * every row flagged `is_demo` so the app can say so. The announcement gives no
+ * per-laureate amount; these are invented and labelled as such.
+ */
+export async function seedDemo(db: Executor, programmeId: number, seed = DEMO_SEED): Promise<void> {
+  const random = seededRandom(seed);
+  const [programme] = await db
+    .select({ envelopeCents: programmes.envelopeCents })
+    .from(programmes)
+    .where(eq(programmes.id, programmeId));
+  if (!programme) throw new Error("Programme introuvable pour le scénario de démonstration.");
+  const list = await db
+    .select({ id: laureates.id })
+    .from(laureates)
+    .where(eq(laureates.programmeId, programmeId))
+    .orderBy(asc(laureates.position));
+
+  const amounts = splitEnvelope(
+    Math.round(programme.envelopeCents * (1 - DEMO_RESERVE_RATIO)),
+    list.length,
+    random,
+  );
+  await db
+    .insert(allocations)
+    .values(
+      list.map((laureate, index) => ({
+        laureateId: laureate.id,
+        amountCents: amounts[index] ?? 0,
+        isDemo: true,
+      })),
+    )
+    .onConflictDoNothing({ target: allocations.laureateId });
+}
+
+/**
+ * Splits `total` into `count` amounts rounded to the hundred euros, with
+ * weights between 1 and 4 so that budgets differ as they do in real calls.
+ * The last share absorbs rounding: the parts always sum to `total`.
+ */
+export function splitEnvelope(total: number, count: number, random: () => number): number[] {
+  if (count === 0) return [];
+  const weights = Array.from({ length: count }, () => randomInt(random, 10, 40));
+  const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
+  const hundredEuros = 10_000;
+  const parts = weights.map(
+    (weight) => Math.floor((total * weight) / weightSum / hundredEuros) * hundredEuros,
+  );
+  const assigned = parts.slice(0, -1).reduce((sum, part) => sum + part, 0);
+  parts[count - 1] = total - assigned;
+  return parts;
+}
+
+/** True while any demonstration row exists: the app then shows its notice. */
+export async function hasDemoData(db: Executor): Promise<boolean> {
+  const rows = await db
+    .select({ id: allocations.id })
+    .from(allocations)
+    .where(eq(allocations.isDemo, true))
+    .limit(1);
+  return rows.length > 0;
+}

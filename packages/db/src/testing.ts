@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createDatabase, type DatabaseHandle } from "./database.js";
+import { prepareDatabase, type PrepareOptions } from "./prepare.js";
+
+/**
+ * Which engine integration tests run on: vitest sets DEFIS_TEST_DATABASE per
+ * project, so the same test files run on PGlite and on PostgreSQL.
+ */
+export function testDatabaseKind(): "pglite" | "postgresql" {
+  return process.env.DEFIS_TEST_DATABASE === "postgresql" ? "postgresql" : "pglite";
+}
+
+/**
+ * A fresh, migrated and seeded database for one test file: in memory on
+ * PGlite, or a new database on the PostgreSQL server of DATABASE_URL that
+ * `close()` drops again.
+ */
+export async function createTestDatabase(options: PrepareOptions = { demo: true }): Promise<DatabaseHandle> {
+  const handle =
+    testDatabaseKind() === "postgresql"
+      ? await createPostgresTestDatabase()
+      : await createDatabase({ kind: "pglite", dataDir: null });
+  try {
+    await prepareDatabase(handle, options);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/** A fresh empty PostgreSQL database; its URL, and a function that drops it. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error("DATABASE_URL est requis pour les tests sur PostgreSQL.");
+  const name = `defis_test_${randomBytes(6).toString("hex")}`;
+  await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
+  const dropDatabase = async () => {
+    await withAdminClient(serverUrl, (client) =>
+      client.query(`drop database if exists ${name} with (force)`),
+    );
+  };
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: dropDatabase,
+  };
+}
+
+async function createPostgresTestDatabase(): Promise<DatabaseHandle> {
+  const { url, drop } = await createEmptyPostgresDatabase();
+  const handle = await createDatabase({ kind: "postgresql", url, poolSize: 20 });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await drop();
+    },
+  };
+}
+
+async function withAdminClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

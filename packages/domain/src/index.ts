@@ -1,0 +1,5 @@
+export * from "./labels.js";
+export * from "./money.js";
+export * from "./territory.js";
+export * from "./laureate.js";
+export * from "./programme.js";

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { territorySchema } from "./territory.js";
+
+/** The three categories of the announcement, in its order. */
+export const CATEGORIES = {
+  organisations: "Transformation des organisations et innovation managériale",
+  numerique: "Solutions de transformation entièrement numériques",
+  "parcours-usagers": "Amélioration du parcours usagers et de la qualité du service rendu",
+} as const;
+export type CategoryKey = keyof typeof CATEGORIES;
+export const categoryKeySchema = z.enum(Object.keys(CATEGORIES) as [CategoryKey, ...CategoryKey[]], {
+  error: "Catégorie inconnue.",
+});
+
+/**
+ * Ministry of attachment, normalised. "aucun" where the porteur is a local
+ * authority, an association or another body the text attaches to no ministry;
+ * "non-precise" where the text does not say.
+ */
+export const MINISTRIES = {
+  interieur: "Ministère de l'Intérieur",
+  "education-sports": "Ministère de l'Éducation nationale, de la Jeunesse et des Sports",
+  "transition-ecologique": "Ministère de la Transition écologique",
+  "economie-finances": "Ministère de l'Économie, des Finances et de la Relance",
+  "enseignement-superieur": "Ministère de l'Enseignement supérieur, de la Recherche et de l'Innovation",
+  "solidarites-sante": "Ministère des Solidarités et de la Santé",
+  aucun: "Aucun (collectivité, association ou autre organisme)",
+  "non-precise": "Non précisé",
+} as const;
+export type MinistryKey = keyof typeof MINISTRIES;
+export const ministryKeySchema = z.enum(Object.keys(MINISTRIES) as [MinistryKey, ...MinistryKey[]], {
+  error: "Ministère inconnu.",
+});
+
+/**
+ * State services receive a transfer of credits between budget programmes;
+ * every other body receives a subsidy under a funding agreement.
+ * "non-precise" for the laureate whose porteur the text does not name.
+ */
+export const FUNDING_MODES = {
+  transfert: "Transfert de crédits",
+  subvention: "Subvention (convention de financement)",
+  "non-precise": "Non précisé",
+} as const;
+export type FundingModeKey = keyof typeof FUNDING_MODES;
+export const fundingModeSchema = z.enum(Object.keys(FUNDING_MODES) as [FundingModeKey, ...FundingModeKey[]], {
+  error: "Mode de financement inconnu.",
+});
+
+export const PORTEUR_NOT_GIVEN = "non précisé";
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** One laureate as the reference dataset and the database describe it. */
+export const laureateReferenceSchema = z.object({
+  slug: z.string().regex(SLUG_PATTERN).max(80),
+  title: z.string().min(5).max(80),
+  /** Exactly as the announcement writes it, or PORTEUR_NOT_GIVEN. */
+  porteur: z.string().min(1),
+  ministry: ministryKeySchema,
+  category: categoryKeySchema,
+  territory: territorySchema,
+  partnerLabs: z.array(z.string().min(1)),
+  /** Summaries written in our own words, adding nothing to the text. */
+  summary: z.string().min(20),
+  benefitsForAgents: z.array(z.string().min(3)),
+  benefitsForUsagers: z.array(z.string().min(3)),
+  fundingMode: fundingModeSchema,
+});
+export type LaureateReference = z.infer<typeof laureateReferenceSchema>;
+
+/** Filters of the portfolio list; the web app keeps them in the URL. */
+export const laureateFiltersSchema = z.object({
+  category: categoryKeySchema.optional(),
+  ministry: ministryKeySchema.optional(),
+  /** A région code, or "national". */
+  territory: z
+    .string()
+    .regex(/^(national|\d{2})$/, { error: "Territoire inconnu." })
+    .optional(),
+  q: z.string().trim().max(100, { error: "La recherche est limitée à 100 caractères." }).optional(),
+});
+export type LaureateFilters = z.infer<typeof laureateFiltersSchema>;
+
+export const laureateSlugSchema = z.object({
+  slug: z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." }).max(80),
+});
+
+/** A row of the portfolio list. */
+export interface LaureateListItem {
+  slug: string;
+  title: string;
+  porteur: string;
+  ministry: MinistryKey;
+  category: CategoryKey;
+  territoryKey: string;
+  departementCode: string | null;
+  place: string | null;
+  fundingMode: FundingModeKey;
+  /** Null while no amount is allocated. */
+  allocatedCents: number | null;
+  allocationIsDemo: boolean;
+}
+
+/** Everything the laureate page shows. */
+export interface LaureateDetail extends LaureateListItem {
+  partnerLabs: string[];
+  summary: string;
+  benefitsForAgents: string[];
+  benefitsForUsagers: string[];
+  programme: { name: string; sourceTitle: string; sourcePublishedOn: string; sourcePublisher: string };
+}
