@@ -25,9 +25,10 @@ export function ErrorState({
 }: ErrorStateProps) {
   const { message, requestId } = describeError(error);
   return (
-    <div role="alert" className={fr.cx("fr-my-4w")}>
+    <div className={fr.cx("fr-my-4w")}>
       <Alert
         severity="error"
+        as="h2"
         title={title}
         description={
           <>
@@ -48,7 +49,8 @@ export function ErrorState({
 export function EmptyState({ title, children }: { title: string; children: NonNullable<React.ReactNode> }) {
   return (
     <div className={fr.cx("fr-my-4w")}>
-      <Alert severity="info" title={title} description={children} />
+      {/* The result count already announces an empty list: no second live region. */}
+      <Alert severity="info" as="h2" title={title} description={children} role={undefined} />
     </div>
   );
 }

@@ -1,0 +1,131 @@
+import type { DatabaseHandle } from "@defis/db";
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INTERNAL_ERROR_MESSAGE } from "../trpc.js";
+import { createTestDatabase, startTestServer } from "../testing/test-app.js";
+
+const TRPC_HEADERS = { "x-trpc-source": "test" };
+
+function builtSpaFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), "defis-web-"));
+  mkdirSync(join(folder, "assets"));
+  writeFileSync(join(folder, "index.html"), "<!doctype html><html lang=fr><title>Défis</title></html>");
+  writeFileSync(join(folder, "assets", "app-abc123.js"), "console.log('ok');");
+  return folder;
+}
+
+function expectStrictSecurityHeaders(response: Response): void {
+  const csp = response.headers.get("content-security-policy") ?? "";
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toMatch(/script-src 'self'(;|$)/);
+  expect(response.headers.get("strict-transport-security")).toContain("max-age=");
+  expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(response.headers.get("x-frame-options")).toBe("DENY");
+  expect(response.headers.get("x-powered-by")).toBeNull();
+}
+
+describe("HTTP application", () => {
+  let database: DatabaseHandle;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startTestServer(database, { webDist: builtSpaFolder() });
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.close();
+  });
+
+  it("answers /api/health with the status, the version and the database kind", async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; version: string; database: { kind: string } };
+    expect(body).toMatchObject({ status: "ok", version: "0.0.0-test", database: { kind: database.kind } });
+  });
+
+  it("serves tRPC queries to clients that send the custom header, never from cache", async () => {
+    const response = await fetch(`${server.url}/trpc/programme.overview`, { headers: TRPC_HEADERS });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = (await response.json()) as { result: { data: { json: { laureates: number } } } };
+    expect(body.result.data.json.laureates).toBe(27);
+  });
+
+  it("refuses /trpc calls without the custom header", async () => {
+    const response = await fetch(`${server.url}/trpc/programme.overview`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain("x-trpc-source");
+  });
+
+  it.each([
+    ["multipart/form-data", () => Object.assign(new FormData(), {})],
+    ["application/x-www-form-urlencoded", () => "slug=dggn-lab-innovation"],
+    ["text/plain", () => '{"slug":"dggn-lab-innovation"}'],
+  ])("refuses a cross-site form POST sent as %s", async (contentType, makeBody) => {
+    const body = makeBody();
+    const response = await fetch(`${server.url}/trpc/laureates.bySlug`, {
+      method: "POST",
+      headers: { ...TRPC_HEADERS, ...(typeof body === "string" ? { "content-type": contentType } : {}) },
+      body,
+    });
+    expect(response.status).toBe(415);
+  });
+
+  it("refuses a call from a foreign origin", async () => {
+    const response = await fetch(`${server.url}/trpc/programme.overview`, {
+      headers: { ...TRPC_HEADERS, origin: "https://attaquant.example" },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("refuses batches larger than the limit", async () => {
+    const paths = Array.from({ length: 21 }, () => "programme.overview").join(",");
+    const response = await fetch(`${server.url}/trpc/${paths}?batch=1&input=%7B%7D`, { headers: TRPC_HEADERS });
+    expect(response.status).toBe(400);
+  });
+
+  it("sends the strict security headers on HTML, API, static and 404 responses", async () => {
+    for (const path of ["/", "/laureats/dggn-lab-innovation", "/api/health", "/assets/app-abc123.js", "/api/inconnu"]) {
+      expectStrictSecurityHeaders(await fetch(`${server.url}${path}`));
+    }
+    expectStrictSecurityHeaders(await fetch(`${server.url}/trpc/programme.overview`, { headers: TRPC_HEADERS }));
+  });
+
+  it("serves the SPA for client routes, and 404 in JSON for unknown API paths", async () => {
+    const page = await fetch(`${server.url}/laureats/dggn-lab-innovation`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<title>Défis</title>");
+    const missing = await fetch(`${server.url}/api/inconnu`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toBe("Ressource introuvable.");
+    const asset = await fetch(`${server.url}/assets/app-abc123.js`);
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+  });
+});
+
+describe("HTTP application with a failing database, in production", () => {
+  it("answers an internal error with a generic French message and a request id, never SQL", async () => {
+    const database = await createTestDatabase({ demo: false });
+    const server = await startTestServer(database);
+    await database.close();
+    try {
+      const response = await fetch(`${server.url}/trpc/laureates.list?input=%7B%22json%22%3A%7B%7D%7D`, {
+        headers: TRPC_HEADERS,
+      });
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      const body = JSON.parse(text) as { error: { json: { message: string; data: { requestId: string } } } };
+      expect(body.error.json.message).toBe(INTERNAL_ERROR_MESSAGE);
+      expect(body.error.json.data.requestId).toBe(response.headers.get("x-request-id"));
+      expect(text.toLowerCase()).not.toMatch(/select |from "|stack|pglite|closed|at \w+ \(/);
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(503);
+    } finally {
+      await server.close();
+    }
+  });
+});

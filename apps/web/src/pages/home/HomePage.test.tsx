@@ -1,0 +1,83 @@
+import type { LaureateFilters } from "@defis/domain";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { mockProcedures, ProcedureError } from "../../test/api-server";
+import { laureateItems, overviewFixture } from "../../test/fixtures";
+import { renderPage } from "../../test/render";
+import HomePage from "./HomePage";
+
+function serveList(received: LaureateFilters[] = []) {
+  mockProcedures({
+    "programme.overview": () => overviewFixture,
+    "laureates.list": (input) => {
+      const filters = input as LaureateFilters;
+      received.push(filters);
+      return laureateItems.filter((item) => !filters.category || item.category === filters.category);
+    },
+  });
+  return received;
+}
+
+/** The live region that announces how many laureates are listed. */
+function resultCount() {
+  return screen.getAllByRole("status").find((element) => element.textContent.includes("lauréat"))?.textContent;
+}
+
+function tableRows() {
+  const table = screen.getByRole("table", { name: "Lauréats de l'appel à défis" });
+  return within(table).getAllByRole("row").slice(1);
+}
+
+describe("HomePage", () => {
+  it("shows the key figures in French format and the laureates as a table", async () => {
+    serveList();
+    renderPage(<HomePage />);
+    const tiles = await screen.findByRole("list", { name: "Chiffres clés" });
+    expect(tiles.textContent).toContain("3\u202f000\u202f000\u00a0€");
+    expect(tiles.textContent).toContain("Alloué (démonstration)");
+    await waitFor(() => expect(tableRows()).toHaveLength(2));
+    expect(screen.getByRole("link", { name: "Registre des transports" }).getAttribute("href")).toBe(
+      "/laureats/registre-reunion",
+    );
+    expect(tableRows()[1]?.textContent).toContain("23\u202f456,78\u00a0€");
+    expect(resultCount()).toBe("2 lauréats");
+  });
+
+  it("sends the category filter to the API and keeps it in the URL", async () => {
+    const received = serveList();
+    renderPage(<HomePage />);
+    const select = await screen.findByLabelText("Catégorie");
+    await userEvent.selectOptions(select, "numerique");
+    await waitFor(() => expect(tableRows()).toHaveLength(1));
+    expect(received.at(-1)).toEqual({ category: "numerique" });
+    expect(screen.getByTestId("location").textContent).toBe("/?categorie=numerique");
+    expect(resultCount()).toBe("1 lauréat correspondant aux filtres");
+  });
+
+  it("restores filters from a shared link and ignores invalid values", async () => {
+    const received = serveList();
+    renderPage(<HomePage />, { url: "/?categorie=numerique&ministere=inconnu&vue=cartes" });
+    await screen.findByRole("heading", { name: "Registre des transports", level: 3 });
+    expect(received.at(-1)).toEqual({ category: "numerique" });
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
+  it("says so when no laureate matches", async () => {
+    mockProcedures({ "programme.overview": () => overviewFixture, "laureates.list": () => [] });
+    renderPage(<HomePage />, { url: "/?recherche=introuvable" });
+    expect(await screen.findByText("Aucun lauréat ne correspond à ces filtres")).toBeDefined();
+  });
+
+  it("shows the server's message and reference when loading fails", async () => {
+    mockProcedures({
+      "programme.overview": () => new ProcedureError("INTERNAL_SERVER_ERROR", "Une erreur interne est survenue.", 500),
+      "laureates.list": () => laureateItems,
+    });
+    renderPage(<HomePage />);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Une erreur interne est survenue.");
+    expect(alert.textContent).toContain("référence : req-test");
+    expect(within(alert).getByRole("button", { name: "Réessayer" })).toBeDefined();
+  });
+});
