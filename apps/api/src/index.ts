@@ -15,7 +15,7 @@ try {
   database = await createDatabase(
     env.DATABASE_URL
       ? { kind: "postgresql", url: env.DATABASE_URL }
-      : { kind: "pglite", dataDir: resolve(env.DATA_DIR) },
+      : { kind: "pglite", dataDir: env.dataDir },
   );
   const prepared = await prepareDatabase(database, { demo: env.demo });
   logger.info({ database: database.kind, ...prepared }, "base de données prête");

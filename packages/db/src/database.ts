@@ -23,8 +23,6 @@ export type DatabaseKind = "pglite" | "postgresql";
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
-  /** Runs `work` on one dedicated connection (needed for session-level advisory locks). */
-  withConnection<T>(work: (db: Database) => Promise<T>): Promise<T>;
   /** Applies the committed migrations; instances starting together migrate once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -61,14 +59,6 @@ function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   return {
     db,
     kind: "postgresql",
-    async withConnection(work) {
-      const client = await pool.connect();
-      try {
-        return await work(drizzleNodePg({ client, schema }));
-      } finally {
-        client.release();
-      }
-    },
     async migrate() {
       // drizzle's migrator takes no lock: a session-level advisory lock on one
       // connection serialises instances; the second finds nothing left to apply.
@@ -98,8 +88,6 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     return {
       db,
       kind: "pglite",
-      // PGlite is a single connection already.
-      withConnection: (work) => work(db),
       // The folder lock already guarantees a single process.
       migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
       async close() {

@@ -4,6 +4,14 @@ import { programmes } from "./schema/index.js";
 import { seedDemo } from "./seed/demo.js";
 import { seedReference } from "./seed/reference.js";
 
+/**
+ * Demonstration data is on by default for a newcomer and off in production,
+ * unless DEMO says otherwise; the API and the command-line scripts agree.
+ */
+export function isDemoEnabled(env: { NODE_ENV?: string | undefined; DEMO?: string | undefined }): boolean {
+  return env.DEMO === undefined ? env.NODE_ENV !== "production" : env.DEMO === "1";
+}
+
 export interface PrepareOptions {
   /** Seed the demonstration scenario when the database is new. */
   demo: boolean;

@@ -1,7 +1,10 @@
 import { resolve } from "node:path";
 import { createDatabase, type DatabaseHandle } from "../database.js";
 
-/** The command-line scripts read the same two variables as the API. */
+/**
+ * The command-line scripts find the database as the API does: DATABASE_URL,
+ * or DATA_DIR resolved from where `pnpm` was typed (INIT_CWD).
+ */
 export function openDatabaseFromEnv(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (url) return createDatabase({ kind: "postgresql", url });

@@ -1,9 +1,9 @@
-import { prepareDatabase } from "../prepare.js";
+import { isDemoEnabled, prepareDatabase } from "../prepare.js";
 import { openDatabaseFromEnv } from "./open-from-env.js";
 
 const handle = await openDatabaseFromEnv();
 try {
-  const result = await prepareDatabase(handle, { demo: process.env.DEMO !== "0" });
+  const result = await prepareDatabase(handle, { demo: isDemoEnabled(process.env) });
   console.info(
     result.demoSeeded
       ? `Base ${handle.kind} initialisée avec les données de démonstration.`

@@ -61,13 +61,3 @@ export function splitEnvelope(total: number, count: number, random: () => number
   parts[count - 1] = total - assigned;
   return parts;
 }
-
-/** True while any demonstration row exists: the app then shows its notice. */
-export async function hasDemoData(db: Executor): Promise<boolean> {
-  const rows = await db
-    .select({ id: allocations.id })
-    .from(allocations)
-    .where(eq(allocations.isDemo, true))
-    .limit(1);
-  return rows.length > 0;
-}
