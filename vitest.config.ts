@@ -25,7 +25,9 @@ function onEachDatabase(name: string, root: string, include: string[]): TestProj
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "domain", root: "packages/domain", include: ["src/**/*.test.ts"], environment: "node" } },
+      {
+        test: { name: "domain", root: "packages/domain", include: ["src/**/*.test.ts"], environment: "node" },
+      },
       {
         test: {
           name: "db",

@@ -30,7 +30,10 @@ async function emptyDatabase(): Promise<{ open: () => Promise<DatabaseHandle> }>
 async function tally(handle: DatabaseHandle) {
   const [laureateRows] = await handle.db.select({ total: count() }).from(laureates);
   const [programmeRows] = await handle.db.select({ total: count() }).from(programmes);
-  const [demoRows] = await handle.db.select({ total: count() }).from(allocations).where(eq(allocations.isDemo, true));
+  const [demoRows] = await handle.db
+    .select({ total: count() })
+    .from(allocations)
+    .where(eq(allocations.isDemo, true));
   return { laureates: laureateRows?.total, programmes: programmeRows?.total, demo: demoRows?.total };
 }
 
@@ -109,7 +112,11 @@ describe.runIf(kind === "postgresql")("several instances starting together on Po
         .from(sql`drizzle.__drizzle_migrations`);
       const journal = (await import("../drizzle/meta/_journal.json", { with: { type: "json" } })).default;
       expect(applied?.total).toBe(journal.entries.length);
-      expect(await tally(first)).toEqual({ laureates: LAUREATES.length, programmes: 1, demo: LAUREATES.length });
+      expect(await tally(first)).toEqual({
+        laureates: LAUREATES.length,
+        programmes: 1,
+        demo: LAUREATES.length,
+      });
     } finally {
       await Promise.all(instances.map((handle) => handle.close()));
     }

@@ -14,7 +14,11 @@ describe("laureateFiltersSchema", () => {
   });
 
   it("refuses unknown values with French messages", () => {
-    const result = laureateFiltersSchema.safeParse({ category: "sport", territory: "paris", q: "x".repeat(101) });
+    const result = laureateFiltersSchema.safeParse({
+      category: "sport",
+      territory: "paris",
+      q: "x".repeat(101),
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([
       "Catégorie inconnue.",
@@ -41,7 +45,12 @@ describe("territories", () => {
   });
 
   it("groups a local territory by its région and a national one under 'national'", () => {
-    const lorient = territorySchema.parse({ scope: "local", regionCode: "53", departementCode: "56", place: "Lorient" });
+    const lorient = territorySchema.parse({
+      scope: "local",
+      regionCode: "53",
+      departementCode: "56",
+      place: "Lorient",
+    });
     expect(territoryKey(lorient)).toBe("53");
     expect(territoryKey({ scope: "national" })).toBe("national");
     expect(territoryKeyLabel("53")).toBe("Bretagne");

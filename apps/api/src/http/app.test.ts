@@ -58,7 +58,9 @@ describe("HTTP application", () => {
   it("refuses /trpc calls without the custom header", async () => {
     const response = await fetch(`${server.url}/trpc/programme.overview`);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toContain("x-trpc-source");
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
+      "x-trpc-source",
+    );
   });
 
   it.each([
@@ -84,15 +86,25 @@ describe("HTTP application", () => {
 
   it("refuses batches larger than the limit", async () => {
     const paths = Array.from({ length: 21 }, () => "programme.overview").join(",");
-    const response = await fetch(`${server.url}/trpc/${paths}?batch=1&input=%7B%7D`, { headers: TRPC_HEADERS });
+    const response = await fetch(`${server.url}/trpc/${paths}?batch=1&input=%7B%7D`, {
+      headers: TRPC_HEADERS,
+    });
     expect(response.status).toBe(400);
   });
 
   it("sends the strict security headers on HTML, API, static and 404 responses", async () => {
-    for (const path of ["/", "/laureats/dggn-lab-innovation", "/api/health", "/assets/app-abc123.js", "/api/inconnu"]) {
+    for (const path of [
+      "/",
+      "/laureats/dggn-lab-innovation",
+      "/api/health",
+      "/assets/app-abc123.js",
+      "/api/inconnu",
+    ]) {
       expectStrictSecurityHeaders(await fetch(`${server.url}${path}`));
     }
-    expectStrictSecurityHeaders(await fetch(`${server.url}/trpc/programme.overview`, { headers: TRPC_HEADERS }));
+    expectStrictSecurityHeaders(
+      await fetch(`${server.url}/trpc/programme.overview`, { headers: TRPC_HEADERS }),
+    );
   });
 
   it("serves the SPA for client routes, and 404 in JSON for unknown API paths", async () => {
@@ -101,7 +113,9 @@ describe("HTTP application", () => {
     expect(await page.text()).toContain("<title>Défis</title>");
     const missing = await fetch(`${server.url}/api/inconnu`);
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { message: string } }).error.message).toBe("Ressource introuvable.");
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toBe(
+      "Ressource introuvable.",
+    );
     const asset = await fetch(`${server.url}/assets/app-abc123.js`);
     expect(asset.headers.get("cache-control")).toContain("immutable");
   });

@@ -37,7 +37,9 @@ describe("laureates router", () => {
   it("searches without regard to accents or case, across title, porteur and place", async () => {
     const [reunion] = await caller.laureates.list({ q: "REUNION" });
     expect(reunion?.departementCode).toBe("974");
-    expect(await caller.laureates.list({ q: "réunion" })).toEqual(await caller.laureates.list({ q: "reunion" }));
+    expect(await caller.laureates.list({ q: "réunion" })).toEqual(
+      await caller.laureates.list({ q: "reunion" }),
+    );
     const gendarmerie = await caller.laureates.list({ q: "gendarmerie nationale" });
     expect(gendarmerie.map((item) => item.slug)).toContain("dggn-lab-innovation");
   });

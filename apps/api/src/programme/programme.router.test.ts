@@ -6,7 +6,10 @@ describe("programme.overview", () => {
   let withDemo: DatabaseHandle;
   let withoutDemo: DatabaseHandle;
   beforeAll(async () => {
-    [withDemo, withoutDemo] = await Promise.all([createTestDatabase({ demo: true }), createTestDatabase({ demo: false })]);
+    [withDemo, withoutDemo] = await Promise.all([
+      createTestDatabase({ demo: true }),
+      createTestDatabase({ demo: false }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([withDemo.close(), withoutDemo.close()]);
@@ -26,7 +29,12 @@ describe("programme.overview", () => {
 
   it("groups by ministry, territory and funding mode, each group summing to the whole portfolio", async () => {
     const overview = await callerFor(withDemo).programme.overview();
-    for (const groups of [overview.byMinistry, overview.byTerritory, overview.byFundingMode, overview.byCategory]) {
+    for (const groups of [
+      overview.byMinistry,
+      overview.byTerritory,
+      overview.byFundingMode,
+      overview.byCategory,
+    ]) {
       expect(groups.reduce((sum, group) => sum + group.laureates, 0)).toBe(27);
       expect(groups.reduce((sum, group) => sum + group.allocatedCents, 0)).toBe(overview.allocatedCents);
     }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatCents, formatCentsRounded, formatDate, formatPercent, formatShortDate, pluralize } from "./format";
+import {
+  formatCents,
+  formatCentsRounded,
+  formatDate,
+  formatPercent,
+  formatShortDate,
+  pluralize,
+} from "./format";
 
 const NARROW_NBSP = "\u202f";
 const NBSP = "\u00a0";

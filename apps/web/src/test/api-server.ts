@@ -42,7 +42,13 @@ export function mockProcedures(resolvers: Record<string, Resolver>): void {
             error: superjson.serialize({
               message: output.message,
               code: JSON_RPC_CODES[output.code],
-              data: { code: output.code, httpStatus: output.httpStatus, path, requestId: "req-test", fieldErrors: null },
+              data: {
+                code: output.code,
+                httpStatus: output.httpStatus,
+                path,
+                requestId: "req-test",
+                fieldErrors: null,
+              },
             }),
           };
         }

@@ -21,43 +21,52 @@ export const overviewFixture: ProgrammeOverview = {
   reserveCents: 287_654_322,
   demonstration: true,
   byCategory: [
-    { key: "organisations", label: "Transformation des organisations", laureates: 1, allocatedCents: 10_000_000 },
+    {
+      key: "organisations",
+      label: "Transformation des organisations",
+      laureates: 1,
+      allocatedCents: 10_000_000,
+    },
     { key: "numerique", label: "Solutions numériques", laureates: 1, allocatedCents: 2_345_678 },
   ],
-  byMinistry: [{ key: "interieur", label: "Ministère de l'Intérieur", laureates: 2, allocatedCents: 12_345_678 }],
+  byMinistry: [
+    { key: "interieur", label: "Ministère de l'Intérieur", laureates: 2, allocatedCents: 12_345_678 },
+  ],
   byTerritory: [
     { key: "national", label: "National", laureates: 1, allocatedCents: 10_000_000 },
     { key: "04", label: "La Réunion", laureates: 1, allocatedCents: 2_345_678 },
   ],
-  byFundingMode: [{ key: "transfert", label: "Transfert de crédits", laureates: 2, allocatedCents: 12_345_678 }],
+  byFundingMode: [
+    { key: "transfert", label: "Transfert de crédits", laureates: 2, allocatedCents: 12_345_678 },
+  ],
 };
 
 const nationalItem: LaureateListItem = {
-    slug: "lab-interieur",
-    title: "Laboratoire d'innovation",
-    porteur: "Direction générale de la Gendarmerie nationale",
-    ministry: "interieur",
-    category: "organisations",
-    territoryKey: "national",
-    departementCode: null,
-    place: null,
-    fundingMode: "transfert",
-    allocatedCents: 10_000_000,
-    allocationIsDemo: true,
+  slug: "lab-interieur",
+  title: "Laboratoire d'innovation",
+  porteur: "Direction générale de la Gendarmerie nationale",
+  ministry: "interieur",
+  category: "organisations",
+  territoryKey: "national",
+  departementCode: null,
+  place: null,
+  fundingMode: "transfert",
+  allocatedCents: 10_000_000,
+  allocationIsDemo: true,
 };
 
 const reunionItem: LaureateListItem = {
-    slug: "registre-reunion",
-    title: "Registre des transports",
-    porteur: "DEAL de La Réunion",
-    ministry: "interieur",
-    category: "numerique",
-    territoryKey: "04",
-    departementCode: "974",
-    place: "La Réunion",
-    fundingMode: "transfert",
-    allocatedCents: 2_345_678,
-    allocationIsDemo: true,
+  slug: "registre-reunion",
+  title: "Registre des transports",
+  porteur: "DEAL de La Réunion",
+  ministry: "interieur",
+  category: "numerique",
+  territoryKey: "04",
+  departementCode: "974",
+  place: "La Réunion",
+  fundingMode: "transfert",
+  allocatedCents: 2_345_678,
+  allocationIsDemo: true,
 };
 
 export const laureateItems: LaureateListItem[] = [nationalItem, reunionItem];

@@ -12,7 +12,10 @@ function LocationProbe() {
 }
 
 /** Renders a page inside the app's providers, at `url`, matched against `path`. */
-export function renderPage(page: ReactElement, { url = "/", path = "/" }: { url?: string; path?: string } = {}) {
+export function renderPage(
+  page: ReactElement,
+  { url = "/", path = "/" }: { url?: string; path?: string } = {},
+) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <AppProviders queryClient={queryClient} apiBaseUrl={TEST_API_BASE_URL}>

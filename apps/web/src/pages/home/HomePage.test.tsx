@@ -21,7 +21,8 @@ function serveList(received: LaureateFilters[] = []) {
 
 /** The live region that announces how many laureates are listed. */
 function resultCount() {
-  return screen.getAllByRole("status").find((element) => element.textContent.includes("lauréat"))?.textContent;
+  return screen.getAllByRole("status").find((element) => element.textContent.includes("lauréat"))
+    ?.textContent;
 }
 
 function tableRows() {
@@ -71,7 +72,8 @@ describe("HomePage", () => {
 
   it("shows the server's message and reference when loading fails", async () => {
     mockProcedures({
-      "programme.overview": () => new ProcedureError("INTERNAL_SERVER_ERROR", "Une erreur interne est survenue.", 500),
+      "programme.overview": () =>
+        new ProcedureError("INTERNAL_SERVER_ERROR", "Une erreur interne est survenue.", 500),
       "laureates.list": () => laureateItems,
     });
     renderPage(<HomePage />);
