@@ -115,9 +115,10 @@ describe("portefeuille des lauréats", () => {
     // The DSFR draws the segment over its radio button: a visitor clicks the label, so do we.
     const views = page.getByRole("group", { name: "Affichage des lauréats" });
     await views.getByText("Cartes", { exact: true }).click();
-    expect(await views.getByRole("radio", { name: "Cartes", exact: true }).isChecked()).toBe(true);
+    // The choice goes through the URL before React checks the radio: wait for both, in that order.
     await page.waitForURL((url) => url.searchParams.get("vue") === "cartes");
     await page.locator(".fr-card").first().waitFor();
+    expect(await views.getByRole("radio", { name: "Cartes", exact: true }).isChecked()).toBe(true);
     expect(await page.locator(".fr-card").count()).toBe(ALL_LAUREATES);
     expect(await laureatesTable().count()).toBe(0);
   });
