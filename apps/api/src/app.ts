@@ -1,9 +1,15 @@
 import type { DatabaseHandle } from "@defis/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler, type Express } from "express";
+import { readSessionToken } from "./auth/session-cookie.js";
+import { findSessionUser } from "./auth/sessions.js";
+import { exportsRoutes } from "./exports/exports.routes.js";
 import { healthHandler } from "./http/health.js";
 import { requestContext } from "./http/request-context.js";
-import { securityHeaders, trpcRequestGuard } from "./http/security.js";
+import { jsonPostsOnly, noStore, requireHeader, sameOriginOnly } from "./http/guards.js";
+import { securityHeaders, TRPC_SOURCE_HEADER } from "./http/security.js";
+import { authRoutes } from "./auth/auth.routes.js";
+import type { ProConnect } from "./auth/proconnect.js";
 import { spaRouter } from "./http/spa.js";
 import type { Logger } from "./logger.js";
 import { appRouter } from "./router.js";
@@ -17,6 +23,10 @@ export interface AppDependencies {
   production: boolean;
   /** Folder of the built SPA; null serves only the API. */
   webDist: string | null;
+  /** Null when ProConnect is not configured. */
+  proConnect?: ProConnect | null;
+  /** Set in demonstration mode: the sign-in page lists the demonstration accounts. */
+  demo?: { password: string | null } | null;
   trustProxy?: number;
 }
 
@@ -34,21 +44,39 @@ export function createApp(deps: AppDependencies): Express {
   app.use(securityHeaders());
 
   app.get("/api/health", healthHandler(deps.database, deps.appVersion));
+  app.use("/api/exports", exportsRoutes(deps.database.db, deps.production));
+
+  app.use(
+    "/auth",
+    authRoutes({
+      database: deps.database,
+      production: deps.production,
+      proConnect: deps.proConnect ?? null,
+      demo: deps.demo ?? null,
+    }),
+  );
 
   app.use(
     "/trpc",
-    trpcRequestGuard(),
+    noStore(),
+    sameOriginOnly(),
+    requireHeader(TRPC_SOURCE_HEADER),
+    jsonPostsOnly(),
     createExpressMiddleware({
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
-      createContext: ({ req }): Context => ({
-        db: deps.database.db,
-        databaseKind: deps.database.kind,
-        requestId: req.id,
-        logger: req.log,
-        exposeInternalErrors: !deps.production,
-      }),
+      createContext: async ({ req }): Promise<Context> => {
+        const token = readSessionToken(req, deps.production);
+        return {
+          db: deps.database.db,
+          databaseKind: deps.database.kind,
+          requestId: req.id,
+          logger: req.log,
+          user: token ? await findSessionUser(deps.database.db, token) : null,
+          exposeInternalErrors: !deps.production,
+        };
+      },
       onError: ({ error, path, req }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           req.log.error({ err: error.cause ?? error, path }, "erreur interne");

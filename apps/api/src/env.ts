@@ -16,6 +16,14 @@ const envSchema = z
     /** Set by pnpm to the folder the command was typed in: relative paths start there. */
     INIT_CWD: z.string().optional(),
     DEMO: z.enum(["0", "1"], { error: "DEMO vaut 0 ou 1." }).optional(),
+    /** Password of the demonstration accounts. */
+    DEMO_PASSWORD: z.string().min(8, { error: "DEMO_PASSWORD compte au moins 8 caractères." }).optional(),
+    /** The address users reach the app at; ProConnect sends them back there. */
+    PUBLIC_URL: z.url({ error: "PUBLIC_URL doit être une adresse complète (https://…)." }).optional(),
+    /** ProConnect (OpenID Connect): on when the issuer, client id and secret are all set. */
+    PROCONNECT_ISSUER: z.url({ error: "PROCONNECT_ISSUER doit être une adresse complète." }).optional(),
+    PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
+    PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Folder of the built SPA; the API serves it when it exists. */
     WEB_DIST: z.string().optional(),
@@ -25,8 +33,27 @@ const envSchema = z
      */
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   })
+  .superRefine((env, context) => {
+    const proconnect = [env.PROCONNECT_ISSUER, env.PROCONNECT_CLIENT_ID, env.PROCONNECT_CLIENT_SECRET];
+    if (proconnect.some(Boolean) && !proconnect.every(Boolean)) {
+      context.addIssue({
+        code: "custom",
+        path: ["PROCONNECT_ISSUER"],
+        message: "ProConnect demande PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET ensemble.",
+      });
+    }
+  })
   .transform((env) => ({
     ...env,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    proconnect:
+      env.PROCONNECT_ISSUER && env.PROCONNECT_CLIENT_ID && env.PROCONNECT_CLIENT_SECRET
+        ? {
+            issuer: env.PROCONNECT_ISSUER,
+            clientId: env.PROCONNECT_CLIENT_ID,
+            clientSecret: env.PROCONNECT_CLIENT_SECRET,
+          }
+        : null,
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR),
     demo: isDemoEnabled(env),
   }));

@@ -1,7 +1,8 @@
-import { createDatabase, prepareDatabase, type DatabaseHandle } from "@defis/db";
+import { createDatabase, DEFAULT_DEMO_PASSWORD, prepareDatabase, type DatabaseHandle } from "@defis/db";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createApp } from "./app.js";
+import { createProConnect } from "./auth/proconnect.js";
 import { readEnv } from "./env.js";
 import { createLogger } from "./logger.js";
 
@@ -17,7 +18,7 @@ try {
       ? { kind: "postgresql", url: env.DATABASE_URL }
       : { kind: "pglite", dataDir: env.dataDir },
   );
-  const prepared = await prepareDatabase(database, { demo: env.demo });
+  const prepared = await prepareDatabase(database, { demo: env.demo, demoPassword: env.DEMO_PASSWORD });
   logger.info({ database: database.kind, ...prepared }, "base de données prête");
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);
@@ -31,6 +32,14 @@ const app = createApp({
   production: env.NODE_ENV === "production",
   webDist: resolve(env.WEB_DIST ?? resolve(apiRoot, "../web/dist")),
   trustProxy: env.TRUST_PROXY,
+  proConnect: env.proconnect
+    ? createProConnect({
+        ...env.proconnect,
+        redirectUri: `${env.publicUrl}/auth/proconnect/callback`,
+        postLogoutRedirectUri: `${env.publicUrl}/connexion`,
+      })
+    : null,
+  demo: env.demo ? { password: env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD } : null,
 });
 
 const server = app.listen(env.PORT, env.HOST, () => {

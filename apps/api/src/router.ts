@@ -1,10 +1,14 @@
+import { auditRouter } from "./audit/audit.router.js";
 import { laureatesRouter } from "./laureates/laureates.router.js";
 import { programmeRouter } from "./programme/programme.router.js";
 import { router } from "./trpc.js";
+import { usersRouter } from "./users/users.router.js";
 
 export const appRouter = router({
   programme: programmeRouter,
   laureates: laureatesRouter,
+  users: usersRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,10 @@
 import type { Database, DatabaseKind } from "@defis/db";
+import { ALL_ROLES, PERMISSIONS, type Permission, type Role, type SessionUser } from "@defis/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import type { Actor } from "./audit/record-audit.js";
+import { isLaureateInScope } from "./auth/scope.js";
 import type { Logger } from "./logger.js";
 
 export interface Context {
@@ -9,46 +12,115 @@ export interface Context {
   databaseKind: DatabaseKind;
   requestId: string;
   logger: Logger;
+  /** The signed-in person, or null for an anonymous request. */
+  user: SessionUser | null;
   /** Production hides internal messages; development shows them to the developer. */
   exposeInternalErrors: boolean;
+}
+
+/**
+ * Who may call a procedure. Declared once per procedure through the builders
+ * below; a procedure without one is refused (default deny), and a test walks
+ * the router to check that none is missing.
+ */
+export interface Policy {
+  /** Readable name, for the authorization matrix and error logs. */
+  name: string;
+  roles: readonly Role[];
+  /**
+   * Sponsors may act only on laureates of their scope: the procedure's input
+   * names the laureate in `laureateSlug`, checked before the procedure runs.
+   */
+  sponsorScope?: boolean;
+}
+
+export interface Meta {
+  policy?: Policy;
 }
 
 export const INTERNAL_ERROR_MESSAGE =
   "Une erreur interne est survenue. Réessayez ; si elle persiste, transmettez la référence au support.";
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  /**
-   * Never let a database message reach a client: drizzle errors carry the SQL
-   * and its parameters. Internal errors become a generic French message with
-   * the request id; validation errors keep their field messages for forms.
-   */
-  errorFormatter({ shape, error, ctx }) {
-    const isInternal = error.code === "INTERNAL_SERVER_ERROR";
-    const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
-    return {
-      message: isInternal && !ctx?.exposeInternalErrors ? INTERNAL_ERROR_MESSAGE : shape.message,
-      code: shape.code,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        requestId: ctx?.requestId ?? null,
-        fieldErrors: fieldErrors ?? null,
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    /**
+     * Never let a database message reach a client: drizzle errors carry the SQL
+     * and its parameters. Internal errors become a generic French message with
+     * the request id; validation errors keep their field messages for forms.
+     */
+    errorFormatter({ shape, error, ctx }) {
+      const isInternal = error.code === "INTERNAL_SERVER_ERROR";
+      const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
+      return {
+        message: isInternal && !ctx?.exposeInternalErrors ? INTERNAL_ERROR_MESSAGE : shape.message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId: ctx?.requestId ?? null,
+          fieldErrors: fieldErrors ?? null,
+          /** Set on version conflicts: what the record holds now, for the user to reapply. */
+          current: error.cause instanceof ConflictWithCurrent ? error.cause.current : null,
+        },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/**
- * Every procedure starts from a policy: here, readable by anyone the HTTP
- * layer lets through. Later policies (roles, scopes) are declared the same
- * way, once per procedure.
- */
-export const publicProcedure = t.procedure;
+/** Carries the record as it stands now, when an edit was made on an older version. */
+export class ConflictWithCurrent extends Error {
+  constructor(
+    message: string,
+    readonly current: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+const laureateSlugInput = z.object({ laureateSlug: z.string() });
+
+const enforcePolicy = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
+  const policy = meta?.policy;
+  if (!policy) throw new TRPCError({ code: "FORBIDDEN", message: "Action non autorisée." });
+  const user = ctx.user;
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Connectez-vous pour continuer." });
+  if (!policy.roles.includes(user.role)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Votre rôle ne permet pas cette action." });
+  }
+  if (policy.sponsorScope && user.role === "sponsor") {
+    const parsed = laureateSlugInput.safeParse(await getRawInput());
+    const inScope = parsed.success && (await isLaureateInScope(ctx.db, user.scope, parsed.data.laureateSlug));
+    if (!inScope) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Ce lauréat n'est pas dans votre périmètre." });
+    }
+  }
+  const actor: Actor = { userId: user.id, role: user.role, requestId: ctx.requestId };
+  return next({ ctx: { ...ctx, user, actor } });
+});
+
+/** The one way to make a procedure: with its policy. The builders below cover the usual cases. */
+export function procedureWithPolicy(policy: Policy) {
+  return t.procedure.meta({ policy }).use(enforcePolicy);
+}
+
+/** Readable by every signed-in role: the whole portfolio is visible to all of them. */
+export const signedInProcedure = procedureWithPolicy({ name: "tout compte connecté", roles: ALL_ROLES });
+
+/** Allowed to the roles that hold `permission` (the web app hides the action for the others). */
+export function procedureFor(permission: Permission) {
+  return procedureWithPolicy({ name: permission, roles: PERMISSIONS[permission] });
+}
+
+/** Like procedureFor, and a sponsor only on the laureates of their scope. */
+export function laureateProcedureFor(permission: Permission) {
+  return procedureWithPolicy({ name: `${permission} (périmètre)`, roles: PERMISSIONS[permission], sponsorScope: true });
+}
 
 export function notFound(message: string): never {
   throw new TRPCError({ code: "NOT_FOUND", message });

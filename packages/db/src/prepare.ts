@@ -1,7 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "./database.js";
 import { programmes } from "./schema/index.js";
-import { seedDemo } from "./seed/demo.js";
+import { isDemoDatabase, seedDemo } from "./seed/demo.js";
 import { seedReference } from "./seed/reference.js";
 
 /**
@@ -13,13 +13,16 @@ export function isDemoEnabled(env: { NODE_ENV?: string | undefined; DEMO?: strin
 }
 
 export interface PrepareOptions {
-  /** Seed the demonstration scenario when the database is new. */
+  /** Seed the demonstration scenario on a new database, and complete it on a demonstration one. */
   demo: boolean;
+  /** Password of the demonstration accounts (DEMO_PASSWORD). */
+  demoPassword?: string | undefined;
 }
 
 export interface PrepareResult {
   /** True when this call found an empty database. */
   created: boolean;
+  /** True when the demonstration scenario was installed or completed. */
   demoSeeded: boolean;
 }
 
@@ -41,8 +44,8 @@ export async function prepareDatabase(
     const [existing] = await tx.select({ total: count() }).from(programmes);
     const created = (existing?.total ?? 0) === 0;
     const { programmeId } = await seedReference(tx);
-    const demoSeeded = created && options.demo;
-    if (demoSeeded) await seedDemo(tx, programmeId);
+    const demoSeeded = options.demo && (created || (await isDemoDatabase(tx)));
+    if (demoSeeded) await seedDemo(tx, programmeId, { password: options.demoPassword });
     return { created, demoSeeded };
   });
 }

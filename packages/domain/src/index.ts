@@ -3,3 +3,5 @@ export * from "./money.js";
 export * from "./territory.js";
 export * from "./laureate.js";
 export * from "./programme.js";
+export * from "./accounts.js";
+export * from "./audit.js";

@@ -86,6 +86,22 @@ export const laureateSlugSchema = z.object({
   slug: z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." }).max(80),
 });
 
+/**
+ * What an officer corrects or completes on a laureate's record (the porteur the
+ * announcement left "non précisé", for example), on the version they read.
+ */
+export const updateLaureateSchema = z.object({
+  laureateSlug: z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." }),
+  version: z.number().int().positive(),
+  porteur: z.string().trim().min(2, { error: "Le porteur est requis." }).max(300, { error: "300 caractères au plus." }),
+  ministry: ministryKeySchema,
+  fundingMode: fundingModeSchema,
+  partnerLabs: z
+    .array(z.string().trim().min(2, { error: "Un partenaire a au moins 2 caractères." }).max(120))
+    .max(20, { error: "20 partenaires au plus." }),
+});
+export type UpdateLaureateInput = z.infer<typeof updateLaureateSchema>;
+
 /** A row of the portfolio list. */
 export interface LaureateListItem {
   slug: string;
@@ -104,6 +120,8 @@ export interface LaureateListItem {
 
 /** Everything the laureate page shows. */
 export interface LaureateDetail extends LaureateListItem {
+  /** The version an edit must name: an edit on an older one is refused. */
+  version: number;
   partnerLabs: string[];
   summary: string;
   benefitsForAgents: string[];

@@ -5,7 +5,7 @@ import express, { type Router } from "express";
 /**
  * Serves the built web app: hashed assets cached for a year, everything else
  * revalidated, and index.html for any other GET so client routes survive a
- * reload. Unknown /api and /trpc paths are left to their 404.
+ * reload. Unknown /api, /auth and /trpc paths are left to their 404.
  */
 export function spaRouter(webDist: string): Router | null {
   const indexHtml = join(webDist, "index.html");
@@ -21,7 +21,7 @@ export function spaRouter(webDist: string): Router | null {
     }),
   );
   spa.use(express.static(webDist, { index: false, maxAge: "1h" }));
-  spa.get(/^\/(?!api\/|api$|trpc\/|trpc$).*/, (_req, res) => {
+  spa.get(/^\/(?!api\/|api$|trpc\/|trpc$|auth\/|auth$).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.sendFile(indexHtml);
   });

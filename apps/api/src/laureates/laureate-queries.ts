@@ -80,6 +80,7 @@ export async function findLaureateBySlug(db: Executor, slug: string): Promise<La
   const [row] = await db
     .select({
       ...listColumns,
+      version: laureates.version,
       partnerLabs: laureates.partnerLabs,
       summary: laureates.summary,
       benefitsForAgents: laureates.benefitsForAgents,

@@ -1,12 +1,17 @@
-import { laureateFiltersSchema, laureateSlugSchema } from "@defis/domain";
-import { notFound, publicProcedure, router } from "../trpc.js";
+import { laureateFiltersSchema, laureateSlugSchema, updateLaureateSchema } from "@defis/domain";
+import { laureateProcedureFor, notFound, router, signedInProcedure } from "../trpc.js";
+import { updateLaureate } from "./laureate-commands.js";
 import { findLaureateBySlug, listLaureates } from "./laureate-queries.js";
 
 export const laureatesRouter = router({
-  list: publicProcedure.input(laureateFiltersSchema).query(({ ctx, input }) => listLaureates(ctx.db, input)),
+  list: signedInProcedure.input(laureateFiltersSchema).query(({ ctx, input }) => listLaureates(ctx.db, input)),
 
-  bySlug: publicProcedure.input(laureateSlugSchema).query(async ({ ctx, input }) => {
+  bySlug: signedInProcedure.input(laureateSlugSchema).query(async ({ ctx, input }) => {
     const laureate = await findLaureateBySlug(ctx.db, input.slug);
     return laureate ?? notFound("Ce lauréat n'existe pas ou plus.");
   }),
+
+  update: laureateProcedureFor("editLaureateFacts")
+    .input(updateLaureateSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateLaureate(tx, ctx.actor, input))),
 });

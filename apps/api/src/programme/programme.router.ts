@@ -1,8 +1,8 @@
-import { publicProcedure, router, notFound } from "../trpc.js";
+import { signedInProcedure, router, notFound } from "../trpc.js";
 import { getProgrammeOverview } from "./overview.js";
 
 export const programmeRouter = router({
-  overview: publicProcedure.query(async ({ ctx }) => {
+  overview: signedInProcedure.query(async ({ ctx }) => {
     const overview = await getProgrammeOverview(ctx.db);
     return overview ?? notFound("Aucun programme n'est enregistré.");
   }),

@@ -17,6 +17,7 @@ export function callerFor(database: DatabaseHandle, overrides: Partial<Context> 
     databaseKind: database.kind,
     requestId: "test-request",
     logger: silentLogger,
+    user: null,
     exposeInternalErrors: false,
     ...overrides,
   });

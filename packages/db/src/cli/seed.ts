@@ -3,7 +3,10 @@ import { openDatabaseFromEnv } from "./open-from-env.js";
 
 const handle = await openDatabaseFromEnv();
 try {
-  const result = await prepareDatabase(handle, { demo: isDemoEnabled(process.env) });
+  const result = await prepareDatabase(handle, {
+    demo: isDemoEnabled(process.env),
+    demoPassword: process.env.DEMO_PASSWORD,
+  });
   console.info(
     result.demoSeeded
       ? `Base ${handle.kind} initialisée avec les données de démonstration.`

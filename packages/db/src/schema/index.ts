@@ -1,3 +1,5 @@
 export * from "./programme.js";
 export * from "./laureates.js";
 export * from "./allocations.js";
+export * from "./accounts.js";
+export * from "./audit.js";

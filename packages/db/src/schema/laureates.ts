@@ -34,6 +34,8 @@ export const laureates = pgTable(
     fundingMode: text("funding_mode").notNull(),
     /** Position in the announcement, to list laureates in its order. */
     position: integer("position").notNull(),
+    /** Incremented by every edit: an edit made on an older version is refused (no lost update). */
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { allocations, laureates, programmes } from "../schema/index.js";
+import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from "./demo-accounts.js";
 import { randomInt, seededRandom } from "./random.js";
 
 /** Same seed, same scenario: screenshots, tests and demos agree. */
@@ -9,12 +10,30 @@ export const DEMO_SEED = 20_220_217;
 /** Share of the envelope the scenario keeps unallocated, as an officer would. */
 const DEMO_RESERVE_RATIO = 0.04;
 
+export interface DemoOptions {
+  password?: string;
+  seed?: number;
+}
+
 /**
  * The demonstration scenario: plausible figures on top of the reference data,
  * every row flagged `is_demo` so the app can say so. The announcement gives no
- * per-laureate amount; these are invented and labelled as such.
+ * per-laureate amount; these are invented and labelled as such. Each part
+ * only adds what is missing, so a demonstration database created by an older
+ * version receives the parts added since.
  */
-export async function seedDemo(db: Executor, programmeId: number, seed = DEMO_SEED): Promise<void> {
+export async function seedDemo(db: Executor, programmeId: number, options: DemoOptions = {}): Promise<void> {
+  await seedDemoAllocations(db, programmeId, options.seed ?? DEMO_SEED);
+  await seedDemoAccounts(db, options.password ?? DEFAULT_DEMO_PASSWORD);
+}
+
+/** True when the database already holds the demonstration scenario. */
+export async function isDemoDatabase(db: Executor): Promise<boolean> {
+  const rows = await db.select({ id: allocations.id }).from(allocations).where(eq(allocations.isDemo, true)).limit(1);
+  return rows.length > 0;
+}
+
+async function seedDemoAllocations(db: Executor, programmeId: number, seed: number): Promise<void> {
   const random = seededRandom(seed);
   const [programme] = await db
     .select({ envelopeCents: programmes.envelopeCents })

@@ -1,0 +1,59 @@
+import type { Executor } from "@defis/db";
+import { schema } from "@defis/db";
+import type { Role } from "@defis/domain";
+
+const { auditEvents } = schema;
+
+export interface Actor {
+  userId: number | null;
+  role: Role | null;
+  requestId: string | null;
+}
+
+export interface AuditChange {
+  /** A verb-like code: "utilisateur.creation", "laureat.modification"… */
+  action: string;
+  entity: string;
+  entityId: string | number;
+  laureateId?: number | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+function sameValue(left: unknown, right: unknown): boolean {
+  return JSON.stringify(left) === JSON.stringify(right);
+}
+
+/** Keeps only the fields whose value changed, on both sides. */
+export function changedFields(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): { before: Record<string, unknown> | null; after: Record<string, unknown> | null } {
+  if (!before || !after) return { before: before ?? null, after: after ?? null };
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => !sameValue(before[key], after[key]),
+  );
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key] ?? null])),
+    after: Object.fromEntries(keys.map((key) => [key, after[key] ?? null])),
+  };
+}
+
+/**
+ * Writes one audit event. Call it inside the transaction of the change it
+ * describes: both are kept, or neither.
+ */
+export async function recordAudit(db: Executor, actor: Actor, change: AuditChange): Promise<void> {
+  const { before, after } = changedFields(change.before, change.after);
+  await db.insert(auditEvents).values({
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    action: change.action,
+    entity: change.entity,
+    entityId: String(change.entityId),
+    laureateId: change.laureateId ?? null,
+    before,
+    after,
+    requestId: actor.requestId,
+  });
+}

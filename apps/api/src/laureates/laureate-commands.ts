@@ -1,0 +1,52 @@
+import type { Executor } from "@defis/db";
+import { schema } from "@defis/db";
+import type { LaureateDetail, UpdateLaureateInput } from "@defis/domain";
+import { TRPCError } from "@trpc/server";
+import { and, eq, sql } from "drizzle-orm";
+import { recordAudit, type Actor } from "../audit/record-audit.js";
+import { ConflictWithCurrent } from "../trpc.js";
+import { findLaureateBySlug } from "./laureate-queries.js";
+
+const { laureates } = schema;
+
+function editableFacts(laureate: Pick<LaureateDetail, "porteur" | "ministry" | "fundingMode" | "partnerLabs">) {
+  return {
+    porteur: laureate.porteur,
+    ministry: laureate.ministry,
+    fundingMode: laureate.fundingMode,
+    partnerLabs: laureate.partnerLabs,
+  };
+}
+
+/**
+ * Updates a laureate's record if nobody changed it since the user read it:
+ * the version in the WHERE clause makes the check and the write one step.
+ */
+export async function updateLaureate(db: Executor, actor: Actor, input: UpdateLaureateInput): Promise<LaureateDetail> {
+  const before = await findLaureateBySlug(db, input.laureateSlug);
+  if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "Ce lauréat n'existe pas ou plus." });
+  const [updated] = await db
+    .update(laureates)
+    .set({ ...editableFacts(input), version: sql`${laureates.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(laureates.slug, input.laureateSlug), eq(laureates.version, input.version)))
+    .returning({ id: laureates.id });
+  if (!updated) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message:
+        "Cette fiche a été modifiée entre-temps. Les valeurs actuelles sont affichées : vérifiez-les puis réappliquez vos changements.",
+      cause: new ConflictWithCurrent("version périmée", { version: before.version, ...editableFacts(before) }),
+    });
+  }
+  const after = await findLaureateBySlug(db, input.laureateSlug);
+  if (!after) throw new Error("Le lauréat modifié est introuvable.");
+  await recordAudit(db, actor, {
+    action: "laureat.modification",
+    entity: "laureat",
+    entityId: input.laureateSlug,
+    laureateId: updated.id,
+    before: editableFacts(before),
+    after: editableFacts(after),
+  });
+  return after;
+}

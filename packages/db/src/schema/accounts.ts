@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
+
+export const users = pgTable(
+  "app_user",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** Stored trimmed and lower-cased: ProConnect matches people by email. */
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ["admin", "officer", "sponsor", "leadership"] }).notNull(),
+    /** argon2id; null for accounts that sign in only through ProConnect. */
+    passwordHash: text("password_hash"),
+    active: boolean("active").notNull().default(true),
+    isDemo: boolean("is_demo").notNull().default(false),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("app_user_email_unique").on(table.email),
+    check("app_user_email_normalised", sql`${table.email} = lower(btrim(${table.email}))`),
+    check("app_user_role_known", sql`${table.role} in ('admin', 'officer', 'sponsor', 'leadership')`),
+  ],
+);
+
+export const userScopes = pgTable(
+  "user_scope",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["laureate", "ministry", "porteur"] }).notNull(),
+    value: text("value").notNull(),
+  },
+  (table) => [
+    unique("user_scope_entry_unique").on(table.userId, table.kind, table.value),
+    check("user_scope_kind_known", sql`${table.kind} in ('laureate', 'ministry', 'porteur')`),
+  ],
+);
+
+/**
+ * Server-side sessions, shared by every API instance. The cookie carries a
+ * random token; only its SHA-256 is stored, so a database leak opens no session.
+ */
+export const sessions = pgTable(
+  "session",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** ProConnect's id_token, to end the session at the provider on logout. */
+    providerIdToken: text("provider_id_token"),
+  },
+  (table) => [index("session_user_idx").on(table.userId)],
+);
+
+/** Sign-in attempts: the brute-force limiter counts them here, for every instance at once. */
+export const loginAttempts = pgTable(
+  "login_attempt",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("login_attempt_lookup_idx").on(table.email, table.address, table.attemptedAt)],
+);
+
+/** An OpenID Connect sign-in under way: state, nonce and PKCE verifier, whichever instance gets the callback. */
+export const authFlows = pgTable("auth_flow", {
+  state: text("state").primaryKey(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  returnTo: text("return_to").notNull().default("/"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { ministryKeySchema, SLUG_PATTERN } from "./laureate.js";
+
+/** Who does what; labels as the DITP says them. */
+export const ROLES = {
+  admin: "Administrateur",
+  officer: "Chargé·e de mission DITP",
+  sponsor: "Sponsor ministériel",
+  leadership: "Direction",
+} as const;
+export type Role = keyof typeof ROLES;
+export const ALL_ROLES = Object.keys(ROLES) as [Role, ...Role[]];
+export const roleSchema = z.enum(ALL_ROLES, { error: "Rôle inconnu." });
+
+/**
+ * A sponsor's scope: laureates named one by one, every laureate of a ministry,
+ * or every laureate of a porteur. The union of the entries is the scope.
+ */
+export const SCOPE_KINDS = {
+  laureate: "Lauréat",
+  ministry: "Ministère",
+  porteur: "Porteur",
+} as const;
+export type ScopeKind = keyof typeof SCOPE_KINDS;
+
+export const scopeEntrySchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("laureate"),
+    value: z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." }),
+  }),
+  z.object({ kind: z.literal("ministry"), value: ministryKeySchema }),
+  z.object({
+    kind: z.literal("porteur"),
+    value: z.string().trim().min(1, { error: "Le porteur est requis." }).max(300),
+  }),
+]);
+export type ScopeEntry = z.infer<typeof scopeEntrySchema>;
+
+export const emailSchema = z
+  .string({ error: "L'adresse électronique est requise." })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "L'adresse électronique est trop longue." })
+  .pipe(z.email({ error: "L'adresse électronique n'est pas valide." }));
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z
+    .string({ error: "Le mot de passe est requis." })
+    .min(1, { error: "Le mot de passe est requis." })
+    .max(200, { error: "Le mot de passe est trop long." }),
+});
+export type LoginInput = z.infer<typeof loginSchema>;
+
+/** Local passwords (the fallback to ProConnect): long rather than complicated. */
+export const newPasswordSchema = z
+  .string()
+  .min(12, { error: "Le mot de passe doit compter au moins 12 caractères." })
+  .max(200, { error: "Le mot de passe est trop long." });
+
+const scopeListSchema = z
+  .array(scopeEntrySchema)
+  .max(200, { error: "Un périmètre compte au plus 200 éléments." })
+  .default([]);
+
+/** Sponsors need a scope; other roles have none (they read everything, or write by role). */
+function scopeMatchesRole(value: { role: Role; scope: ScopeEntry[] }, context: z.RefinementCtx) {
+  if (value.role === "sponsor" && value.scope.length === 0) {
+    context.addIssue({ code: "custom", path: ["scope"], message: "Un sponsor doit avoir un périmètre." });
+  }
+  if (value.role !== "sponsor" && value.scope.length > 0) {
+    context.addIssue({ code: "custom", path: ["scope"], message: "Seul un sponsor a un périmètre." });
+  }
+}
+
+export const createUserSchema = z
+  .object({
+    email: emailSchema,
+    displayName: z
+      .string()
+      .trim()
+      .min(2, { error: "Le nom est requis." })
+      .max(120, { error: "Le nom est trop long." }),
+    role: roleSchema,
+    scope: scopeListSchema,
+    /** Optional: ProConnect users need none. */
+    password: newPasswordSchema.optional(),
+  })
+  .superRefine(scopeMatchesRole);
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const userIdSchema = z.object({ userId: z.number().int().positive() });
+
+export const updateUserSchema = z
+  .object({
+    userId: z.number().int().positive(),
+    displayName: z.string().trim().min(2, { error: "Le nom est requis." }).max(120),
+    role: roleSchema,
+    scope: scopeListSchema,
+    /** Set only to replace the local password. */
+    password: newPasswordSchema.optional(),
+  })
+  .superRefine(scopeMatchesRole);
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+/** A sponsor's scope covers a laureate named in it, or one of a ministry or porteur named in it. */
+export function scopeCovers(
+  scope: readonly ScopeEntry[],
+  laureate: { slug: string; ministry: string; porteur: string },
+): boolean {
+  return scope.some(
+    (entry) =>
+      (entry.kind === "laureate" && entry.value === laureate.slug) ||
+      (entry.kind === "ministry" && entry.value === laureate.ministry) ||
+      (entry.kind === "porteur" && entry.value === laureate.porteur),
+  );
+}
+
+/** The signed-in person, as the web app knows them. */
+export interface SessionUser {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  scope: ScopeEntry[];
+}
+
+export interface UserListItem extends SessionUser {
+  active: boolean;
+  hasPassword: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}
+
+/** What each role may do, for the web app to hide what the server would refuse. */
+export const PERMISSIONS = {
+  manageUsers: ["admin"],
+  readAudit: ["admin", "officer"],
+  editLaureateFacts: ["officer", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role !== null && role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { roleSchema, type Role } from "./accounts.js";
+
+/** What the journal says of an action code. */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  "session.connexion": "Connexion",
+  "session.deconnexion": "Déconnexion",
+  "utilisateur.creation": "Création de compte",
+  "utilisateur.modification": "Modification de compte",
+  "utilisateur.desactivation": "Désactivation de compte",
+  "utilisateur.reactivation": "Réactivation de compte",
+  "laureat.modification": "Modification de la fiche lauréat",
+};
+
+export const AUDIT_ENTITIES = {
+  utilisateur: "Compte",
+  laureat: "Lauréat",
+} as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Date attendue au format AAAA-MM-JJ." });
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Filters of the journal: who, what, when. Dates are whole days in Europe/Paris. */
+export const auditFiltersSchema = z
+  .object({
+    actorId: z.number().int().positive().optional(),
+    entity: z.enum(Object.keys(AUDIT_ENTITIES) as [keyof typeof AUDIT_ENTITIES], { error: "Objet inconnu." }).optional(),
+    role: roleSchema.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    page: z.number().int().min(1).max(10_000).default(1),
+  })
+  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {
+    error: "La date de début doit précéder la date de fin.",
+    path: ["to"],
+  });
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export interface AuditEventItem {
+  id: number;
+  occurredAt: Date;
+  actor: { id: number; displayName: string; email: string } | null;
+  actorRole: Role | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  laureate: { slug: string; title: string } | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  requestId: string | null;
+}
+
+export interface AuditPage {
+  events: AuditEventItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
