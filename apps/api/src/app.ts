@@ -66,14 +66,14 @@ export function createApp(deps: AppDependencies): Express {
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
-      createContext: async ({ req }): Promise<Context> => {
+      createContext: ({ req }): Context => {
         const token = readSessionToken(req, deps.production);
         return {
           db: deps.database.db,
           databaseKind: deps.database.kind,
           requestId: req.id,
           logger: req.log,
-          user: token ? await findSessionUser(deps.database.db, token) : null,
+          loadUser: () => (token ? findSessionUser(deps.database.db, token) : Promise.resolve(null)),
           exposeInternalErrors: !deps.production,
         };
       },

@@ -39,7 +39,8 @@ const envSchema = z
       context.addIssue({
         code: "custom",
         path: ["PROCONNECT_ISSUER"],
-        message: "ProConnect demande PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET ensemble.",
+        message:
+          "ProConnect demande PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET ensemble.",
       });
     }
   })

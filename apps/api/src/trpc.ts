@@ -12,8 +12,12 @@ export interface Context {
   databaseKind: DatabaseKind;
   requestId: string;
   logger: Logger;
-  /** The signed-in person, or null for an anonymous request. */
-  user: SessionUser | null;
+  /**
+   * The signed-in person, or null for an anonymous request. Looked up when a
+   * policy asks, so that a failing lookup is reported like any other error of
+   * the procedure, with its request id.
+   */
+  loadUser: () => Promise<SessionUser | null>;
   /** Production hides internal messages; development shows them to the developer. */
   exposeInternalErrors: boolean;
 }
@@ -53,7 +57,8 @@ const t = initTRPC
      */
     errorFormatter({ shape, error, ctx }) {
       const isInternal = error.code === "INTERNAL_SERVER_ERROR";
-      const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
+      const fieldErrors =
+        error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
       return {
         message: isInternal && !ctx?.exposeInternalErrors ? INTERNAL_ERROR_MESSAGE : shape.message,
         code: shape.code,
@@ -88,7 +93,7 @@ const laureateSlugInput = z.object({ laureateSlug: z.string() });
 const enforcePolicy = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
   const policy = meta?.policy;
   if (!policy) throw new TRPCError({ code: "FORBIDDEN", message: "Action non autorisée." });
-  const user = ctx.user;
+  const user = await ctx.loadUser();
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Connectez-vous pour continuer." });
   if (!policy.roles.includes(user.role)) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Votre rôle ne permet pas cette action." });
@@ -119,7 +124,11 @@ export function procedureFor(permission: Permission) {
 
 /** Like procedureFor, and a sponsor only on the laureates of their scope. */
 export function laureateProcedureFor(permission: Permission) {
-  return procedureWithPolicy({ name: `${permission} (périmètre)`, roles: PERMISSIONS[permission], sponsorScope: true });
+  return procedureWithPolicy({
+    name: `${permission} (périmètre)`,
+    roles: PERMISSIONS[permission],
+    sponsorScope: true,
+  });
 }
 
 export function notFound(message: string): never {

@@ -8,9 +8,22 @@ const ARGON2ID = 2;
  * passes, one lane. Raising these makes every stored hash "outdated", and the
  * next successful sign-in rehashes it.
  */
-export const PASSWORD_HASH_PARAMETERS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export interface PasswordHashParameters {
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
+}
 
-export function hashPassword(password: string, parameters = PASSWORD_HASH_PARAMETERS): Promise<string> {
+export const PASSWORD_HASH_PARAMETERS: Readonly<PasswordHashParameters> = {
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
+
+export function hashPassword(
+  password: string,
+  parameters: Readonly<PasswordHashParameters> = PASSWORD_HASH_PARAMETERS,
+): Promise<string> {
   return hash(password, { ...parameters, algorithm: ARGON2ID });
 }
 
@@ -24,7 +37,10 @@ export async function verifyPassword(storedHash: string, password: string): Prom
 }
 
 /** True when the stored hash was made with weaker parameters than today's. */
-export function isHashOutdated(storedHash: string, parameters = PASSWORD_HASH_PARAMETERS): boolean {
+export function isHashOutdated(
+  storedHash: string,
+  parameters: Readonly<PasswordHashParameters> = PASSWORD_HASH_PARAMETERS,
+): boolean {
   const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(storedHash);
   if (!match) return true;
   const [memory, passes, lanes] = match.slice(1).map(Number) as [number, number, number];

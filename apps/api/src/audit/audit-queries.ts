@@ -1,6 +1,12 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { AUDIT_PAGE_SIZE, type AuditEventItem, type AuditFilters, type AuditPage, type Role } from "@defis/domain";
+import {
+  AUDIT_PAGE_SIZE,
+  type AuditEventItem,
+  type AuditFilters,
+  type AuditPage,
+  type Role,
+} from "@defis/domain";
 import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 
 const { auditEvents, laureates, users } = schema;
@@ -16,7 +22,8 @@ function conditionsOf(filters: Omit<AuditFilters, "page">): SQL[] {
   if (filters.entity) conditions.push(eq(auditEvents.entity, filters.entity));
   if (filters.role) conditions.push(eq(auditEvents.actorRole, filters.role));
   if (filters.from) conditions.push(gte(auditEvents.occurredAt, parisDayStart(filters.from)));
-  if (filters.to) conditions.push(lt(auditEvents.occurredAt, sql`${parisDayStart(filters.to)} + interval '1 day'`));
+  if (filters.to)
+    conditions.push(lt(auditEvents.occurredAt, sql`${parisDayStart(filters.to)} + interval '1 day'`));
   return conditions;
 }
 
@@ -61,7 +68,8 @@ function toItem(row: EventRow): AuditEventItem {
     action: row.action,
     entity: row.entity,
     entityId: row.entityId,
-    laureate: row.laureateSlug && row.laureateTitle ? { slug: row.laureateSlug, title: row.laureateTitle } : null,
+    laureate:
+      row.laureateSlug && row.laureateTitle ? { slug: row.laureateSlug, title: row.laureateTitle } : null,
     before: row.before,
     after: row.after,
     requestId: row.requestId,
@@ -77,11 +85,19 @@ export async function listAuditEvents(db: Executor, filters: AuditFilters): Prom
       .offset((filters.page - 1) * AUDIT_PAGE_SIZE),
     db.select({ total: count() }).from(auditEvents).where(where),
   ]);
-  return { events: rows.map(toItem), total: total?.total ?? 0, page: filters.page, pageSize: AUDIT_PAGE_SIZE };
+  return {
+    events: rows.map(toItem),
+    total: total?.total ?? 0,
+    page: filters.page,
+    pageSize: AUDIT_PAGE_SIZE,
+  };
 }
 
 /** Every event matching the filters, for the CSV export (the journal of one programme stays small). */
-export async function allAuditEvents(db: Executor, filters: Omit<AuditFilters, "page">): Promise<AuditEventItem[]> {
+export async function allAuditEvents(
+  db: Executor,
+  filters: Omit<AuditFilters, "page">,
+): Promise<AuditEventItem[]> {
   return (await eventsQuery(db, and(...conditionsOf(filters)))).map(toItem);
 }
 
@@ -91,7 +107,9 @@ export async function laureateHistory(db: Executor, laureateSlug: string): Promi
 }
 
 /** The people who appear in the journal, for its "who" filter. */
-export async function listAuditActors(db: Executor): Promise<{ id: number; displayName: string; email: string }[]> {
+export async function listAuditActors(
+  db: Executor,
+): Promise<{ id: number; displayName: string; email: string }[]> {
   return db
     .selectDistinct({ id: users.id, displayName: users.displayName, email: users.email })
     .from(auditEvents)

@@ -36,16 +36,23 @@ export function authRoutes(deps: AuthDependencies): Router {
   auth.get("/options", async (_req, res) => {
     const demoAccounts = deps.demo
       ? await db
-          .select({ email: schema.users.email, displayName: schema.users.displayName, role: schema.users.role })
+          .select({
+            email: schema.users.email,
+            displayName: schema.users.displayName,
+            role: schema.users.role,
+          })
           .from(schema.users)
           .where(and(eq(schema.users.isDemo, true), eq(schema.users.active, true)))
       : [];
-    const listed = DEMO_ACCOUNTS.flatMap((account) => demoAccounts.filter((row) => row.email === account.email));
+    const listed = DEMO_ACCOUNTS.flatMap((account) =>
+      demoAccounts.filter((row) => row.email === account.email),
+    );
     res.json({
       proConnect: deps.proConnect !== null,
       demoAccounts: listed,
       // Shown only while it is the well-known default: a chosen password stays secret.
-      demoPassword: listed.length > 0 && deps.demo?.password === DEFAULT_DEMO_PASSWORD ? DEFAULT_DEMO_PASSWORD : null,
+      demoPassword:
+        listed.length > 0 && deps.demo?.password === DEFAULT_DEMO_PASSWORD ? DEFAULT_DEMO_PASSWORD : null,
     });
   });
 
@@ -53,7 +60,10 @@ export function authRoutes(deps: AuthDependencies): Router {
     const parsed = loginSchema.safeParse(req.body);
     if (!parsed.success) {
       res.status(400).json({
-        error: { message: "Vérifiez les champs du formulaire.", fieldErrors: z.flattenError(parsed.error).fieldErrors },
+        error: {
+          message: "Vérifiez les champs du formulaire.",
+          fieldErrors: z.flattenError(parsed.error).fieldErrors,
+        },
       });
       return;
     }
@@ -75,7 +85,9 @@ export function authRoutes(deps: AuthDependencies): Router {
     const ended = token ? await endSession(deps, token, req.id) : null;
     clearSessionCookie(res, deps.production);
     const providerLogout =
-      ended?.providerIdToken && deps.proConnect ? await deps.proConnect.logoutUrl(ended.providerIdToken) : null;
+      ended?.providerIdToken && deps.proConnect
+        ? await deps.proConnect.logoutUrl(ended.providerIdToken)
+        : null;
     res.json({ redirectTo: providerLogout });
   });
 
@@ -89,7 +101,8 @@ export function authRoutes(deps: AuthDependencies): Router {
     res.json({ user });
   });
 
-  if (deps.proConnect) auth.use("/proconnect", proConnectRoutes(deps.database, deps.proConnect, deps.production));
+  if (deps.proConnect)
+    auth.use("/proconnect", proConnectRoutes(deps.database, deps.proConnect, deps.production));
   return auth;
 }
 

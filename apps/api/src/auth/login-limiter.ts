@@ -42,6 +42,11 @@ export async function recentFailures(db: Executor, email: string, address: strin
   return row?.failures ?? 0;
 }
 
-export async function recordAttempt(db: Executor, email: string, address: string, succeeded: boolean): Promise<void> {
+export async function recordAttempt(
+  db: Executor,
+  email: string,
+  address: string,
+  succeeded: boolean,
+): Promise<void> {
   await db.insert(loginAttempts).values({ email, address, succeeded });
 }

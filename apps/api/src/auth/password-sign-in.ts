@@ -9,9 +9,7 @@ import { findSessionUser, openSession } from "./sessions.js";
 const { users } = schema;
 
 export type SignInResult =
-  | { kind: "signed-in"; token: string; user: SessionUser }
-  | { kind: "invalid" }
-  | { kind: "locked" };
+  { kind: "signed-in"; token: string; user: SessionUser } | { kind: "invalid" } | { kind: "locked" };
 
 /** Records a successful sign-in: last login, session, audit event. Shared by every sign-in method. */
 export async function completeSignIn(
@@ -21,7 +19,10 @@ export async function completeSignIn(
   requestId: string,
   providerIdToken: string | null = null,
 ): Promise<{ token: string; user: SessionUser }> {
-  await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ lastLoginAt: sql`now()` })
+    .where(eq(users.id, user.id));
   const token = await openSession(db, user.id, providerIdToken);
   await recordAudit(
     db,
@@ -55,7 +56,10 @@ export async function signInWithPassword(
       .where(eq(users.email, credentials.email));
     const account = user?.active && user.passwordHash ? { ...user, passwordHash: user.passwordHash } : null;
     // Unknown accounts cost a hash check too: the answer's timing must not tell which emails exist.
-    const checked = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), credentials.password);
+    const checked = await verifyPassword(
+      account?.passwordHash ?? (await decoyPasswordHash()),
+      credentials.password,
+    );
     await recordAttempt(tx, credentials.email, address, checked && account !== null);
     if (!checked || !account) return { kind: "invalid" };
 

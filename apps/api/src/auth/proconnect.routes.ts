@@ -20,14 +20,20 @@ function signInPageWith(error: string): string {
   return `/connexion?erreur=${encodeURIComponent(error)}`;
 }
 
-export function proConnectRoutes(database: DatabaseHandle, proConnect: ProConnect, production: boolean): Router {
+export function proConnectRoutes(
+  database: DatabaseHandle,
+  proConnect: ProConnect,
+  production: boolean,
+): Router {
   const { db } = database;
   const routes = express.Router();
 
   routes.get("/login", async (req, res) => {
     try {
       const request = await proConnect.startAuthorization();
-      await db.delete(authFlows).where(lt(authFlows.createdAt, sql`now() - make_interval(mins => ${FLOW_TTL_MINUTES})`));
+      await db
+        .delete(authFlows)
+        .where(lt(authFlows.createdAt, sql`now() - make_interval(mins => ${FLOW_TTL_MINUTES})`));
       await db.insert(authFlows).values({
         state: request.state,
         nonce: request.nonce,

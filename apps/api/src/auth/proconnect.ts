@@ -97,7 +97,8 @@ export function createProConnect(settings: ProConnectSettings): ProConnect {
       const claims = tokens.claims();
       if (!claims || !tokens.id_token) throw new Error("ProConnect n'a pas renvoyé de jeton d'identité.");
       const userInfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
-      if (typeof userInfo.email !== "string") throw new Error("ProConnect n'a pas transmis d'adresse électronique.");
+      if (typeof userInfo.email !== "string")
+        throw new Error("ProConnect n'a pas transmis d'adresse électronique.");
       return { email: userInfo.email.trim().toLowerCase(), idToken: tokens.id_token };
     },
 

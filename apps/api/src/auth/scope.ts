@@ -6,7 +6,11 @@ import { eq } from "drizzle-orm";
 const { laureates } = schema;
 
 /** True when the laureate exists and the sponsor's scope covers it. */
-export async function isLaureateInScope(db: Executor, scope: ScopeEntry[], laureateSlug: string): Promise<boolean> {
+export async function isLaureateInScope(
+  db: Executor,
+  scope: ScopeEntry[],
+  laureateSlug: string,
+): Promise<boolean> {
   const [laureate] = await db
     .select({ slug: laureates.slug, ministry: laureates.ministry, porteur: laureates.porteur })
     .from(laureates)

@@ -13,12 +13,17 @@ export const SESSION_ABSOLUTE_HOURS = 12;
 /** last_seen_at is written at most once a minute per session: enough for a 30-minute idle timeout. */
 const TOUCH_EVERY_SECONDS = 60;
 
-function hashToken(token: string): string {
+/** What the database keeps of a session token. */
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
 /** Opens a session and returns the token for the cookie; a new one at every sign-in. */
-export async function openSession(db: Executor, userId: number, providerIdToken: string | null = null): Promise<string> {
+export async function openSession(
+  db: Executor,
+  userId: number,
+  providerIdToken: string | null = null,
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({
     tokenHash: hashToken(token),
@@ -61,13 +66,19 @@ export async function findSessionUser(db: Executor, token: string): Promise<Sess
     );
   if (!row) return null;
   if (row.needsTouch) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.tokenHash, tokenHash));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.tokenHash, tokenHash));
   }
   return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, scope: row.scope };
 }
 
 /** Ends one session at once (logout); returns ProConnect's id_token if it had one. */
-export async function revokeSession(db: Executor, token: string): Promise<{ userId: number; providerIdToken: string | null } | null> {
+export async function revokeSession(
+  db: Executor,
+  token: string,
+): Promise<{ userId: number; providerIdToken: string | null } | null> {
   const [revoked] = await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })

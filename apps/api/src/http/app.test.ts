@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_ERROR_MESSAGE } from "../trpc.js";
-import { createTestDatabase, startTestServer } from "../testing/test-app.js";
+import { createTestDatabase, DEMO_EMAILS, signIn, startTestServer } from "../testing/test-app.js";
 
 const TRPC_HEADERS = { "x-trpc-source": "test" };
 
@@ -31,9 +31,11 @@ function expectStrictSecurityHeaders(response: Response): void {
 describe("HTTP application", () => {
   let database: DatabaseHandle;
   let server: Awaited<ReturnType<typeof startTestServer>>;
+  let cookie: string;
   beforeAll(async () => {
     database = await createTestDatabase();
     server = await startTestServer(database, { webDist: builtSpaFolder() });
+    cookie = await signIn(server.url, DEMO_EMAILS.leadership);
   });
   afterAll(async () => {
     await server.close();
@@ -47,8 +49,10 @@ describe("HTTP application", () => {
     expect(body).toMatchObject({ status: "ok", version: "0.0.0-test", database: { kind: database.kind } });
   });
 
-  it("serves tRPC queries to clients that send the custom header, never from cache", async () => {
-    const response = await fetch(`${server.url}/trpc/programme.overview`, { headers: TRPC_HEADERS });
+  it("serves tRPC queries to signed-in clients that send the custom header, never from cache", async () => {
+    const response = await fetch(`${server.url}/trpc/programme.overview`, {
+      headers: { ...TRPC_HEADERS, cookie },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = (await response.json()) as { result: { data: { json: { laureates: number } } } };
@@ -123,12 +127,13 @@ describe("HTTP application", () => {
 
 describe("HTTP application with a failing database, in production", () => {
   it("answers an internal error with a generic French message and a request id, never SQL", async () => {
-    const database = await createTestDatabase({ demo: false });
+    const database = await createTestDatabase();
     const server = await startTestServer(database);
+    const cookie = await signIn(server.url, DEMO_EMAILS.leadership);
     await database.close();
     try {
       const response = await fetch(`${server.url}/trpc/laureates.list?input=%7B%22json%22%3A%7B%7D%7D`, {
-        headers: TRPC_HEADERS,
+        headers: { ...TRPC_HEADERS, cookie },
       });
       expect(response.status).toBe(500);
       const text = await response.text();

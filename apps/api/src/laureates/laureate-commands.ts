@@ -9,7 +9,9 @@ import { findLaureateBySlug } from "./laureate-queries.js";
 
 const { laureates } = schema;
 
-function editableFacts(laureate: Pick<LaureateDetail, "porteur" | "ministry" | "fundingMode" | "partnerLabs">) {
+function editableFacts(
+  laureate: Pick<LaureateDetail, "porteur" | "ministry" | "fundingMode" | "partnerLabs">,
+) {
   return {
     porteur: laureate.porteur,
     ministry: laureate.ministry,
@@ -22,7 +24,11 @@ function editableFacts(laureate: Pick<LaureateDetail, "porteur" | "ministry" | "
  * Updates a laureate's record if nobody changed it since the user read it:
  * the version in the WHERE clause makes the check and the write one step.
  */
-export async function updateLaureate(db: Executor, actor: Actor, input: UpdateLaureateInput): Promise<LaureateDetail> {
+export async function updateLaureate(
+  db: Executor,
+  actor: Actor,
+  input: UpdateLaureateInput,
+): Promise<LaureateDetail> {
   const before = await findLaureateBySlug(db, input.laureateSlug);
   if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "Ce lauréat n'existe pas ou plus." });
   const [updated] = await db
@@ -35,7 +41,10 @@ export async function updateLaureate(db: Executor, actor: Actor, input: UpdateLa
       code: "CONFLICT",
       message:
         "Cette fiche a été modifiée entre-temps. Les valeurs actuelles sont affichées : vérifiez-les puis réappliquez vos changements.",
-      cause: new ConflictWithCurrent("version périmée", { version: before.version, ...editableFacts(before) }),
+      cause: new ConflictWithCurrent("version périmée", {
+        version: before.version,
+        ...editableFacts(before),
+      }),
     });
   }
   const after = await findLaureateBySlug(db, input.laureateSlug);

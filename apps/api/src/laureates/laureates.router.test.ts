@@ -1,14 +1,14 @@
 import type { DatabaseHandle } from "@defis/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createTestDatabase } from "../testing/test-app.js";
+import { callerAs, createTestDatabase, DEMO_EMAILS } from "../testing/test-app.js";
 
 describe("laureates router", () => {
   let database: DatabaseHandle;
-  let caller: ReturnType<typeof callerFor>;
+  let caller: Awaited<ReturnType<typeof callerAs>>;
   beforeAll(async () => {
     database = await createTestDatabase();
-    caller = callerFor(database);
+    caller = await callerAs(database, DEMO_EMAILS.sponsorSante);
   });
   afterAll(() => database.close());
 

@@ -4,7 +4,9 @@ import { updateLaureate } from "./laureate-commands.js";
 import { findLaureateBySlug, listLaureates } from "./laureate-queries.js";
 
 export const laureatesRouter = router({
-  list: signedInProcedure.input(laureateFiltersSchema).query(({ ctx, input }) => listLaureates(ctx.db, input)),
+  list: signedInProcedure
+    .input(laureateFiltersSchema)
+    .query(({ ctx, input }) => listLaureates(ctx.db, input)),
 
   bySlug: signedInProcedure.input(laureateSlugSchema).query(async ({ ctx, input }) => {
     const laureate = await findLaureateBySlug(ctx.db, input.slug);

@@ -1,6 +1,7 @@
-import type { DatabaseHandle } from "@defis/db";
+import { schema, type DatabaseHandle } from "@defis/db";
+import { findSessionUser, openSession } from "../auth/sessions.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createTestDatabase } from "../testing/test-app.js";
+import { callerAs, callerFor, createTestDatabase, DEMO_EMAILS } from "../testing/test-app.js";
 
 describe("programme.overview", () => {
   let withDemo: DatabaseHandle;
@@ -16,7 +17,7 @@ describe("programme.overview", () => {
   });
 
   it("gives the envelope, the 27 laureates and the three categories in the announcement's order", async () => {
-    const overview = await callerFor(withDemo).programme.overview();
+    const overview = await (await callerAs(withDemo, DEMO_EMAILS.leadership)).programme.overview();
     expect(overview.programme.envelopeCents).toBe(300_000_000);
     expect(overview.programme.laureatesAnnouncedOn).toBe("2022-02-17");
     expect(overview.laureates).toBe(27);
@@ -28,7 +29,7 @@ describe("programme.overview", () => {
   });
 
   it("groups by ministry, territory and funding mode, each group summing to the whole portfolio", async () => {
-    const overview = await callerFor(withDemo).programme.overview();
+    const overview = await (await callerAs(withDemo, DEMO_EMAILS.leadership)).programme.overview();
     for (const groups of [
       overview.byMinistry,
       overview.byTerritory,
@@ -43,15 +44,25 @@ describe("programme.overview", () => {
   });
 
   it("keeps reserve + allocations equal to the envelope, allocations within it, and flags demonstration data", async () => {
-    const overview = await callerFor(withDemo).programme.overview();
+    const overview = await (await callerAs(withDemo, DEMO_EMAILS.leadership)).programme.overview();
     expect(overview.demonstration).toBe(true);
     expect(overview.allocatedCents).toBeGreaterThan(0);
     expect(overview.allocatedCents).toBeLessThanOrEqual(overview.programme.envelopeCents);
     expect(overview.reserveCents + overview.allocatedCents).toBe(overview.programme.envelopeCents);
   });
 
+  it("refuses anonymous callers", async () => {
+    await expect(callerFor(withDemo).programme.overview()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
   it("shows no allocation and no demonstration notice on a database seeded without the scenario", async () => {
-    const overview = await callerFor(withoutDemo).programme.overview();
+    // No demonstration accounts either: an officer account is created for the test.
+    const [officer] = await withoutDemo.db
+      .insert(schema.users)
+      .values({ email: "agent@ditp.example", displayName: "Agent", role: "officer" })
+      .returning({ id: schema.users.id });
+    const user = await findSessionUser(withoutDemo.db, await openSession(withoutDemo.db, officer?.id ?? 0));
+    const overview = await callerFor(withoutDemo, user).programme.overview();
     expect(overview.laureates).toBe(27);
     expect(overview.demonstration).toBe(false);
     expect(overview.allocatedCents).toBe(0);

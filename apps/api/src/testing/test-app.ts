@@ -1,4 +1,8 @@
 import type { DatabaseHandle } from "@defis/db";
+import { DEFAULT_DEMO_PASSWORD, schema } from "@defis/db";
+import type { SessionUser } from "@defis/domain";
+import { eq } from "drizzle-orm";
+import { findSessionUser, openSession } from "../auth/sessions.js";
 import { createTestDatabase } from "@defis/db/testing";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
@@ -10,17 +14,21 @@ export const silentLogger = pino({ level: "silent" });
 
 const createCaller = createCallerFactory(appRouter);
 
-/** A caller for the router, as the HTTP layer would build it for one request. */
-export function callerFor(database: DatabaseHandle, overrides: Partial<Context> = {}) {
-  return createCaller({
+/** The context the HTTP layer would build for one request by `user`. */
+export function contextFor(database: DatabaseHandle, user: SessionUser | null): Context {
+  return {
     db: database.db,
     databaseKind: database.kind,
     requestId: "test-request",
     logger: silentLogger,
-    user: null,
+    loadUser: () => Promise.resolve(user),
     exposeInternalErrors: false,
-    ...overrides,
-  });
+  };
+}
+
+/** A caller for the router, as `user` (null: anonymous). */
+export function callerFor(database: DatabaseHandle, user: SessionUser | null = null) {
+  return createCaller(contextFor(database, user));
 }
 
 export { createTestDatabase };
@@ -46,4 +54,45 @@ export async function startTestServer(
     close: () =>
       new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/** The demonstration accounts every test database has, by role. */
+export const DEMO_EMAILS = {
+  admin: "admin@defis.example",
+  officer: "charge.mission@defis.example",
+  sponsorInterieur: "sponsor.interieur@defis.example",
+  sponsorSante: "sponsor.sante@defis.example",
+  leadership: "direction@defis.example",
+} as const;
+
+export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
+
+/** The session user of an account, as the HTTP layer would find it behind a cookie. */
+export async function sessionUserOf(database: DatabaseHandle, email: string): Promise<SessionUser> {
+  const [user] = await database.db
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(eq(schema.users.email, email));
+  if (!user) throw new Error(`Compte de test absent : ${email}`);
+  const sessionUser = await findSessionUser(database.db, await openSession(database.db, user.id));
+  if (!sessionUser) throw new Error(`Session de test impossible pour ${email}`);
+  return sessionUser;
+}
+
+/** A router caller signed in as `email`. */
+export async function callerAs(database: DatabaseHandle, email: string) {
+  return callerFor(database, await sessionUserOf(database, email));
+}
+
+/** Signs in through POST /auth/login and returns the Cookie header to send next. */
+export async function signIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await fetch(`${baseUrl}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`Connexion refusée pour ${email} : ${response.status}`);
+  const cookie = response.headers.getSetCookie()[0];
+  if (!cookie) throw new Error("Aucun cookie de session reçu.");
+  return cookie.split(";")[0] ?? "";
 }

@@ -44,9 +44,12 @@ async function checkScopeTargets(db: Executor, scope: readonly ScopeEntry[]): Pr
   }
   if (porteurs.length > 0) {
     const found = new Set(
-      (await db.select({ porteur: laureates.porteur }).from(laureates).where(inArray(laureates.porteur, porteurs))).map(
-        (row) => row.porteur,
-      ),
+      (
+        await db
+          .select({ porteur: laureates.porteur })
+          .from(laureates)
+          .where(inArray(laureates.porteur, porteurs))
+      ).map((row) => row.porteur),
     );
     const missing = porteurs.find((porteur) => !found.has(porteur));
     if (missing) badRequest(`Périmètre : aucun lauréat n'a pour porteur « ${missing} ».`);
@@ -93,7 +96,8 @@ export async function createUser(db: Executor, actor: Actor, input: CreateUserIn
     })
     .onConflictDoNothing()
     .returning({ id: users.id });
-  if (!created) throw new TRPCError({ code: "CONFLICT", message: "Un compte existe déjà pour cette adresse." });
+  if (!created)
+    throw new TRPCError({ code: "CONFLICT", message: "Un compte existe déjà pour cette adresse." });
   await replaceScope(db, created.id, input.scope);
   const user = await existingUser(db, created.id);
   await recordAudit(db, actor, {
@@ -132,14 +136,22 @@ export async function updateUser(db: Executor, actor: Actor, input: UpdateUserIn
   return after;
 }
 
-export async function setUserActive(db: Executor, actor: Actor, userId: number, active: boolean): Promise<UserListItem> {
+export async function setUserActive(
+  db: Executor,
+  actor: Actor,
+  userId: number,
+  active: boolean,
+): Promise<UserListItem> {
   if (!active && userId === actor.userId) {
     throw new TRPCError({ code: "CONFLICT", message: "Vous ne pouvez pas désactiver votre propre compte." });
   }
   const before = await existingUser(db, userId);
   if (before.active === active) return before;
   if (!active && before.role === "admin") await keepAnAdministrator(db, userId);
-  await db.update(users).set({ active, updatedAt: sql`now()` }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ active, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
   // Deactivation takes effect at once, on every instance.
   if (!active) await revokeUserSessions(db, userId);
   const after = await existingUser(db, userId);

@@ -16,9 +16,13 @@ export const usersRouter = router({
 
   deactivate: procedureFor("manageUsers")
     .input(userIdSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => setUserActive(tx, ctx.actor, input.userId, false))),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction((tx) => setUserActive(tx, ctx.actor, input.userId, false)),
+    ),
 
   reactivate: procedureFor("manageUsers")
     .input(userIdSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => setUserActive(tx, ctx.actor, input.userId, true))),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction((tx) => setUserActive(tx, ctx.actor, input.userId, true)),
+    ),
 });

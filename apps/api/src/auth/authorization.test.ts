@@ -1,0 +1,205 @@
+import { schema, type DatabaseHandle } from "@defis/db";
+import type { SessionUser } from "@defis/domain";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { appRouter } from "../router.js";
+import {
+  callerFor,
+  contextFor,
+  createTestDatabase,
+  DEMO_EMAILS,
+  sessionUserOf,
+} from "../testing/test-app.js";
+import { createCallerFactory, procedureWithPolicy, router } from "../trpc.js";
+
+type Who = "anonyme" | "admin" | "officer" | "sponsor" | "leadership";
+type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN";
+
+interface MutationCase {
+  path: string;
+  call: (caller: ReturnType<typeof callerFor>, database: DatabaseHandle, run: number) => Promise<unknown>;
+  expected: Record<Who, Outcome>;
+}
+
+/** At run time the router keeps its procedures flat, by dotted path. */
+function routerProcedures() {
+  const flat = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: string; meta?: { policy?: unknown } } }
+  >;
+  return Object.entries(flat);
+}
+
+const adminOnly: Record<Who, Outcome> = {
+  anonyme: "UNAUTHORIZED",
+  admin: "ok",
+  officer: "FORBIDDEN",
+  sponsor: "FORBIDDEN",
+  leadership: "FORBIDDEN",
+};
+
+async function userIdOf(database: DatabaseHandle, email: string): Promise<number> {
+  const [user] = await database.db
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(eq(schema.users.email, email));
+  if (!user) throw new Error(email);
+  return user.id;
+}
+
+async function laureateVersion(database: DatabaseHandle, slug: string): Promise<number> {
+  const [row] = await database.db
+    .select({ version: schema.laureates.version })
+    .from(schema.laureates)
+    .where(eq(schema.laureates.slug, slug));
+  return row?.version ?? 0;
+}
+
+/** Every mutation of the app, with what each role may do. A new mutation must be added here. */
+const MUTATIONS: MutationCase[] = [
+  {
+    path: "users.create",
+    call: (caller, _database, run) =>
+      caller.users.create({
+        email: `nouveau.${run}@ditp.example`,
+        displayName: "Nouvel agent",
+        role: "leadership",
+        scope: [],
+      }),
+    expected: adminOnly,
+  },
+  {
+    path: "users.update",
+    call: async (caller, database, run) =>
+      caller.users.update({
+        userId: await userIdOf(database, DEMO_EMAILS.leadership),
+        displayName: `Direction ${run}`,
+        role: "leadership",
+        scope: [],
+      }),
+    expected: adminOnly,
+  },
+  {
+    path: "users.deactivate",
+    call: async (caller, database) =>
+      caller.users.deactivate({ userId: await userIdOf(database, DEMO_EMAILS.sponsorSante) }),
+    expected: adminOnly,
+  },
+  {
+    path: "users.reactivate",
+    call: async (caller, database) =>
+      caller.users.reactivate({ userId: await userIdOf(database, DEMO_EMAILS.sponsorSante) }),
+    expected: adminOnly,
+  },
+  {
+    path: "laureates.update",
+    call: async (caller, database, run) =>
+      caller.laureates.update({
+        laureateSlug: "prevention-perte-autonomie",
+        version: await laureateVersion(database, "prevention-perte-autonomie"),
+        porteur: `Porteur complété ${run}`,
+        ministry: "solidarites-sante",
+        fundingMode: "subvention",
+        partnerLabs: [],
+      }),
+    expected: {
+      anonyme: "UNAUTHORIZED",
+      admin: "ok",
+      officer: "ok",
+      sponsor: "FORBIDDEN",
+      leadership: "FORBIDDEN",
+    },
+  },
+];
+
+describe("authorization", () => {
+  let database: DatabaseHandle;
+  const users = {} as Record<Exclude<Who, "anonyme">, SessionUser>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    users.admin = await sessionUserOf(database, DEMO_EMAILS.admin);
+    users.officer = await sessionUserOf(database, DEMO_EMAILS.officer);
+    users.sponsor = await sessionUserOf(database, DEMO_EMAILS.sponsorSante);
+    users.leadership = await sessionUserOf(database, DEMO_EMAILS.leadership);
+  });
+  afterAll(() => database.close());
+
+  it("gives every procedure of the router a declared policy (default deny)", () => {
+    const procedures = routerProcedures();
+    expect(procedures.length).toBeGreaterThan(5);
+    const withoutPolicy = procedures
+      .filter(([, procedure]) => !procedure._def.meta?.policy)
+      .map(([path]) => path);
+    expect(withoutPolicy).toEqual([]);
+  });
+
+  it("lists every mutation of the router in the matrix below", () => {
+    const mutations = routerProcedures()
+      .filter(([, procedure]) => procedure._def.type === "mutation")
+      .map(([path]) => path)
+      .sort();
+    expect(mutations).toEqual(MUTATIONS.map((mutation) => mutation.path).sort());
+  });
+
+  const whos: Who[] = ["anonyme", "leadership", "sponsor", "officer", "admin"];
+  let run = 0;
+  for (const mutation of MUTATIONS) {
+    for (const who of whos) {
+      it(`${mutation.path} as ${who}: ${mutation.expected[who]}, with exactly one audit event when it succeeds`, async () => {
+        run += 1;
+        const caller = callerFor(database, who === "anonyme" ? null : users[who]);
+        const [before] = await database.db.select({ total: count() }).from(schema.auditEvents);
+        const laureateBefore = await database.db
+          .select()
+          .from(schema.laureates)
+          .where(eq(schema.laureates.slug, "prevention-perte-autonomie"));
+        const usersBefore = await database.db.select().from(schema.users);
+        const outcome = await mutation.call(caller, database, run).then(
+          () => "ok",
+          (error: unknown) => (error as { code?: string }).code ?? String(error),
+        );
+        expect(outcome).toBe(mutation.expected[who]);
+        const [after] = await database.db.select({ total: count() }).from(schema.auditEvents);
+        expect((after?.total ?? 0) - (before?.total ?? 0)).toBe(outcome === "ok" ? 1 : 0);
+        if (outcome !== "ok") {
+          // Refused means refused: nothing changed.
+          expect(
+            await database.db
+              .select()
+              .from(schema.laureates)
+              .where(eq(schema.laureates.slug, "prevention-perte-autonomie")),
+          ).toEqual(laureateBefore);
+          expect(await database.db.select().from(schema.users)).toEqual(usersBefore);
+        }
+      });
+    }
+  }
+
+  it("lets a sponsor act only on the laureates of their scope", async () => {
+    const createCaller = createCallerFactory(
+      router({
+        touch: procedureWithPolicy({ name: "test", roles: ["sponsor", "officer"], sponsorScope: true })
+          .input(z.object({ laureateSlug: z.string() }))
+          .mutation(({ input }) => input.laureateSlug),
+      }),
+    );
+    const as = (user: SessionUser) => createCaller(contextFor(database, user));
+    const sante = as(users.sponsor);
+    // CHU de Toulouse is attached to the ministère des Solidarités et de la Santé; the DGGN to the Intérieur.
+    await expect(sante.touch({ laureateSlug: "chu-toulouse-parkinson" })).resolves.toBe(
+      "chu-toulouse-parkinson",
+    );
+    await expect(sante.touch({ laureateSlug: "dggn-lab-innovation" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Ce lauréat n'est pas dans votre périmètre.",
+    });
+    await expect(sante.touch({ laureateSlug: "n-existe-pas" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(users.officer).touch({ laureateSlug: "dggn-lab-innovation" })).resolves.toBe(
+      "dggn-lab-innovation",
+    );
+    await expect(as(users.leadership).touch({ laureateSlug: "dggn-lab-innovation" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});
