@@ -1,10 +1,11 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type { ScopeEntry, SessionUser } from "@defis/domain";
+import type { SessionUser } from "@defis/domain";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
+import { scopeColumn } from "../users/scope-column.js";
 
-const { sessions, userScopes, users } = schema;
+const { sessions, users } = schema;
 
 /** A session ends after 30 minutes without a request… */
 export const SESSION_IDLE_MINUTES = 30;
@@ -47,10 +48,7 @@ export async function findSessionUser(db: Executor, token: string): Promise<Sess
       email: users.email,
       displayName: users.displayName,
       role: users.role,
-      scope: sql<ScopeEntry[]>`coalesce((
-        select json_agg(json_build_object('kind', ${userScopes.kind}, 'value', ${userScopes.value})
-                        order by ${userScopes.kind}, ${userScopes.value})
-        from ${userScopes} where ${userScopes.userId} = ${users.id}), '[]'::json)`,
+      scope: scopeColumn,
       needsTouch: sql<boolean>`${sessions.lastSeenAt} < now() - make_interval(secs => ${TOUCH_EVERY_SECONDS})`,
     })
     .from(sessions)

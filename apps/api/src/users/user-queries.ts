@@ -1,14 +1,10 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type { Role, ScopeEntry, UserListItem } from "@defis/domain";
+import type { Role, UserListItem } from "@defis/domain";
 import { asc, eq, sql } from "drizzle-orm";
+import { scopeColumn } from "./scope-column.js";
 
-const { userScopes, users } = schema;
-
-const scopeColumn = sql<ScopeEntry[]>`coalesce((
-  select json_agg(json_build_object('kind', ${userScopes.kind}, 'value', ${userScopes.value})
-                  order by ${userScopes.kind}, ${userScopes.value})
-  from ${userScopes} where ${userScopes.userId} = ${users.id}), '[]'::json)`;
+const { users } = schema;
 
 const userColumns = {
   id: users.id,
