@@ -2,11 +2,14 @@ import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
 import { LoadingState } from "./components/QueryStates";
+import { RequirePermission, RequireSession } from "./components/RequireSession";
 import { ROUTES } from "./routes";
 
 // One chunk per page: a page loads only its own code.
 const HomePage = lazy(() => import("./pages/home/HomePage"));
 const LaureatePage = lazy(() => import("./pages/laureate/LaureatePage"));
+const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
+const SignInPage = lazy(() => import("./pages/sign-in/SignInPage"));
 const AccessibilityPage = lazy(() => import("./pages/legal/AccessibilityPage"));
 const LegalNoticePage = lazy(() => import("./pages/legal/LegalNoticePage"));
 const PersonalDataPage = lazy(() => import("./pages/legal/PersonalDataPage"));
@@ -17,12 +20,27 @@ export function App() {
     <Layout>
       <Suspense fallback={<LoadingState label="Chargement de la page" />}>
         <Routes>
-          <Route path={ROUTES.home} element={<HomePage />} />
-          <Route path="/laureats/:slug" element={<LaureatePage />} />
+          {/* Open to everyone: signing in, and the pages the law requires to be public. */}
+          <Route path={ROUTES.signIn} element={<SignInPage />} />
           <Route path={ROUTES.accessibility} element={<AccessibilityPage />} />
           <Route path={ROUTES.legalNotice} element={<LegalNoticePage />} />
           <Route path={ROUTES.personalData} element={<PersonalDataPage />} />
-          <Route path="*" element={<NotFoundPage />} />
+
+          {/* Everything else needs a signed-in person. */}
+          <Route element={<RequireSession />}>
+            <Route path={ROUTES.home} element={<HomePage />} />
+            <Route path="/laureats/:slug" element={<LaureatePage />} />
+            <Route
+              path={ROUTES.journal}
+              element={
+                <RequirePermission permission="readAudit">
+                  <JournalPage />
+                </RequirePermission>
+              }
+            />
+            {/* ROUTES.admin (pages/admin/) goes here, inside <RequirePermission permission="manageUsers">. */}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
         </Routes>
       </Suspense>
     </Layout>

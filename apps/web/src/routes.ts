@@ -2,7 +2,24 @@
 export const ROUTES = {
   home: "/",
   laureate: (slug: string) => `/laureats/${encodeURIComponent(slug)}`,
+  journal: "/journal",
+  /** The accounts page (pages/admin/, written separately): wired in App.tsx. */
+  admin: "/administration/utilisateurs",
+  signIn: "/connexion",
   accessibility: "/accessibilite",
   legalNotice: "/mentions-legales",
   personalData: "/donnees-personnelles",
 } as const;
+
+/** The sign-in page, with the page to come back to afterwards. */
+export function signInPath(returnTo: string): string {
+  return `${ROUTES.signIn}?retour=${encodeURIComponent(returnTo)}`;
+}
+
+/**
+ * Only a path of this site may follow a sign-in: "//example.org" or
+ * "https://…" would send the person elsewhere (an open redirect).
+ */
+export function safeReturnPath(value: string | null): string {
+  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : ROUTES.home;
+}

@@ -1,7 +1,7 @@
-import { hash, verify } from "@node-rs/argon2";
+import { hash, verify, type Algorithm } from "@node-rs/argon2";
 
-/** `Algorithm.Argon2id` of @node-rs/argon2: a const enum, which isolated modules cannot import. */
-const ARGON2ID = 2;
+/** `Algorithm.Argon2id` of @node-rs/argon2: a const enum, whose values isolated modules cannot import. */
+const ARGON2ID = 2 as Algorithm.Argon2id;
 
 /**
  * argon2id with OWASP's minimum for this algorithm: 19 MiB of memory, 2

@@ -4,6 +4,7 @@ import type { SessionUser } from "@defis/domain";
 import { eq } from "drizzle-orm";
 import { findSessionUser, openSession } from "../auth/sessions.js";
 import { createTestDatabase } from "@defis/db/testing";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { createApp, type AppDependencies } from "../app.js";
@@ -33,27 +34,38 @@ export function callerFor(database: DatabaseHandle, user: SessionUser | null = n
 
 export { createTestDatabase };
 
-/** The HTTP app listening on a free loopback port; `close()` stops it. */
+/**
+ * The HTTP app listening on a free loopback port; `close()` stops it. The
+ * overrides may be a function of the app's URL, for dependencies that must
+ * know it (an OpenID provider registers the app's callback address).
+ */
 export async function startTestServer(
   database: DatabaseHandle,
-  overrides: Partial<AppDependencies> = {},
+  overrides: Partial<AppDependencies> | ((url: string) => Promise<Partial<AppDependencies>>) = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = createApp({
-    database,
-    logger: silentLogger,
-    appVersion: "0.0.0-test",
-    production: true,
-    webDist: null,
-    ...overrides,
-  });
-  const server = app.listen(0, "127.0.0.1");
+  // Listening before the app exists: the port, hence the URL, is known before the dependencies are built.
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-  };
+  const url = `http://127.0.0.1:${port}`;
+  const close = () =>
+    new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  try {
+    const app = createApp({
+      database,
+      logger: silentLogger,
+      appVersion: "0.0.0-test",
+      production: true,
+      webDist: null,
+      ...(typeof overrides === "function" ? await overrides(url) : overrides),
+    });
+    server.on("request", app);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { url, close };
 }
 
 /** The demonstration accounts every test database has, by role. */

@@ -1,17 +1,73 @@
 import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
-import { Header } from "@codegouvfr/react-dsfr/Header";
+import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
+import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
-import type { ReactNode } from "react";
+import { can, type SessionUser } from "@defis/domain";
+import { useState, type ReactNode } from "react";
 import { useLocation } from "react-router";
+import { useSession, useSessionActions } from "../lib/session";
 import { ROUTES } from "../routes";
 import { DemoNotice } from "./DemoNotice";
+import { HeaderPerson } from "./HeaderPerson";
+import { ErrorState } from "./QueryStates";
 
 const MAIN_ID = "contenu";
 const FOOTER_ID = "pied-de-page";
 
+/** The sections a person may open, by permission: the others are not shown at all. */
+function navigationFor(user: SessionUser | null, pathname: string): MainNavigationProps.Item[] | undefined {
+  if (!user) return undefined;
+  const items: MainNavigationProps.Item[] = [
+    {
+      text: "Portefeuille",
+      linkProps: { to: ROUTES.home },
+      isActive: pathname === ROUTES.home || pathname.startsWith("/laureats/"),
+    },
+  ];
+  if (can(user.role, "readAudit"))
+    items.push({ text: "Journal", linkProps: { to: ROUTES.journal }, isActive: pathname === ROUTES.journal });
+  if (can(user.role, "manageUsers"))
+    items.push({
+      text: "Administration",
+      linkProps: { to: ROUTES.admin },
+      isActive: pathname.startsWith("/administration"),
+    });
+  return items;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  const { user } = useSession();
+  const { signOut } = useSessionActions();
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutError, setSignOutError] = useState<unknown>(null);
+
+  const handleSignOut = () => {
+    setSigningOut(true);
+    setSignOutError(null);
+    signOut()
+      .catch((error: unknown) => setSignOutError(error))
+      .finally(() => setSigningOut(false));
+  };
+
+  const quickAccessItems: HeaderProps["quickAccessItems"] = user
+    ? [
+        <HeaderPerson key="person" user={user} />,
+        {
+          iconId: "fr-icon-logout-box-r-line",
+          text: "Se déconnecter",
+          buttonProps: { type: "button", onClick: handleSignOut, disabled: signingOut },
+        },
+        headerFooterDisplayItem,
+      ]
+    : [
+        pathname === ROUTES.signIn
+          ? null
+          : { iconId: "fr-icon-lock-line", text: "Se connecter", linkProps: { to: ROUTES.signIn } },
+        headerFooterDisplayItem,
+      ];
+
   return (
     <>
       <SkipLinks
@@ -31,13 +87,14 @@ export function Layout({ children }: { children: ReactNode }) {
         homeLinkProps={{ to: ROUTES.home, title: "Accueil — Défis" }}
         serviceTitle="Défis"
         serviceTagline="Suivi de l'appel à défis « Co-construire avec les usagers et les agents »"
-        quickAccessItems={[headerFooterDisplayItem]}
-        navigation={[
-          { text: "Portefeuille", linkProps: { to: ROUTES.home }, isActive: pathname === ROUTES.home },
-        ]}
+        quickAccessItems={quickAccessItems}
+        navigation={navigationFor(user, pathname)}
       />
       <DemoNotice />
       <main id={MAIN_ID} tabIndex={-1} className="fr-container fr-pb-6w">
+        {signOutError !== null && (
+          <ErrorState error={signOutError} title="La déconnexion a échoué" onRetry={handleSignOut} />
+        )}
         {children}
       </main>
       <Footer

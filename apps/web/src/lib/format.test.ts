@@ -3,6 +3,7 @@ import {
   formatCents,
   formatCentsRounded,
   formatDate,
+  formatDateTime,
   formatPercent,
   formatShortDate,
   pluralize,
@@ -41,6 +42,13 @@ describe("dates", () => {
 
   it("shows an instant in Europe/Paris", () => {
     expect(formatShortDate(new Date("2021-12-31T23:30:00Z"))).toBe("01/01/2022");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows the date and time in Paris, winter (UTC+1) and summer (UTC+2)", () => {
+    expect(formatDateTime(new Date("2022-02-17T09:15:00Z"))).toBe("17/02/2022 10:15");
+    expect(formatDateTime("2022-07-01T22:30:00.000Z")).toBe("02/07/2022 00:30");
   });
 });
 

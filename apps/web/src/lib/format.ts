@@ -12,6 +12,11 @@ const integerFormatter = new Intl.NumberFormat("fr-FR");
 const percentFormatter = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 const dateFormatter = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 const shortDateFormatter = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
+const dateTimeFormatter = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "short",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});
 
 /** "1 234 567,89 €" (narrow no-break space between groups, no-break space before €). */
 export function formatCents(cents: number): string {
@@ -47,6 +52,11 @@ export function formatDate(value: string | Date): string {
 /** "17/02/2022", in Europe/Paris. */
 export function formatShortDate(value: string | Date): string {
   return shortDateFormatter.format(toDate(value));
+}
+
+/** "17/02/2022 10:15": an instant (journal, history), in Europe/Paris whatever the browser's zone. */
+export function formatDateTime(value: string | Date): string {
+  return dateTimeFormatter.format(new Date(value));
 }
 
 /** "1 lauréat", "27 lauréats". */

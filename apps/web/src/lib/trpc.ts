@@ -3,6 +3,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, type TRPCClientErrorLike } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
+import { AuthRequestError } from "./auth-api";
 
 /** The only tRPC client of the app. */
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
@@ -46,8 +47,24 @@ export function isUnknownResource(error: unknown): boolean {
   return code === "NOT_FOUND" || code === "BAD_REQUEST";
 }
 
+/** The session expired or was revoked: the person must sign in again. */
+export function isUnauthorized(error: unknown): boolean {
+  return (error as ApiError | undefined)?.data?.code === "UNAUTHORIZED";
+}
+
+/** The API code of a failed call ("CONFLICT", "FORBIDDEN"…), if the server answered. */
+export function errorCodeOf(error: unknown): string | null {
+  return (error as ApiError | undefined)?.data?.code ?? null;
+}
+
+/** On a version conflict, what the record holds now (set by the server's error formatter). */
+export function conflictCurrentOf(error: unknown): Record<string, unknown> | null {
+  return (error as ApiError | undefined)?.data?.current ?? null;
+}
+
 /** The message to show a user, with the reference of the request when the server gave one. */
 export function describeError(error: unknown): { message: string; requestId: string | null } {
+  if (error instanceof AuthRequestError) return { message: error.message, requestId: null };
   const apiError = error as ApiError | undefined;
   if (apiError?.data) return { message: apiError.message, requestId: apiError.data.requestId ?? null };
   return {
