@@ -57,23 +57,32 @@ const t = initTRPC
      */
     errorFormatter({ shape, error, ctx }) {
       const isInternal = error.code === "INTERNAL_SERVER_ERROR";
-      const fieldErrors =
-        error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
+      const invalidInput = error.cause instanceof ZodError ? error.cause : null;
       return {
-        message: isInternal && !ctx?.exposeInternalErrors ? INTERNAL_ERROR_MESSAGE : shape.message,
+        message:
+          isInternal && !ctx?.exposeInternalErrors
+            ? INTERNAL_ERROR_MESSAGE
+            : readableMessage(shape.message, invalidInput),
         code: shape.code,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
           requestId: ctx?.requestId ?? null,
-          fieldErrors: fieldErrors ?? null,
+          fieldErrors: invalidInput ? z.flattenError(invalidInput).fieldErrors : null,
           /** Set on version conflicts: what the record holds now, for the user to reapply. */
           current: error.cause instanceof ConflictWithCurrent ? error.cause.current : null,
         },
       };
     },
   });
+
+/** zod's own message is a JSON dump of its issues: a person reads the French messages instead. */
+function readableMessage(message: string, invalidInput: ZodError | null): string {
+  if (!invalidInput) return message;
+  const messages = [...new Set(invalidInput.issues.map((issue) => issue.message))];
+  return `Données invalides : ${messages.join(" ; ")}`;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
