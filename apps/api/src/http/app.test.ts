@@ -59,6 +59,19 @@ describe("HTTP application", () => {
     expect(body.result.data.json.laureates).toBe(27);
   });
 
+  it("answers invalid input with its French messages, field by field", async () => {
+    const input = encodeURIComponent(JSON.stringify({ json: { territory: "xx" } }));
+    const response = await fetch(`${server.url}/trpc/laureates.list?input=${input}`, {
+      headers: { ...TRPC_HEADERS, cookie },
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { json: { message: string; data: { fieldErrors: Record<string, string[]> } } };
+    };
+    expect(body.error.json.message).toBe("Données invalides : Territoire inconnu.");
+    expect(body.error.json.data.fieldErrors).toEqual({ territory: ["Territoire inconnu."] });
+  });
+
   it("refuses /trpc calls without the custom header", async () => {
     const response = await fetch(`${server.url}/trpc/programme.overview`);
     expect(response.status).toBe(400);

@@ -52,7 +52,7 @@ describe("laureates router", () => {
   it("refuses an unknown filter value with a French message", async () => {
     await expect(caller.laureates.list({ territory: "xx" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: "Données invalides : Territoire inconnu.",
+      cause: { issues: [expect.objectContaining({ message: "Territoire inconnu." })] },
     });
   });
 
