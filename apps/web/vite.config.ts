@@ -13,6 +13,6 @@ export default defineConfig({
   },
   server: {
     port: 3000,
-    proxy: { "/trpc": apiTarget, "/api": apiTarget },
+    proxy: { "/trpc": apiTarget, "/api": apiTarget, "/auth": apiTarget },
   },
 });

@@ -10,6 +10,7 @@ const HomePage = lazy(() => import("./pages/home/HomePage"));
 const LaureatePage = lazy(() => import("./pages/laureate/LaureatePage"));
 const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
 const SignInPage = lazy(() => import("./pages/sign-in/SignInPage"));
+const UsersPage = lazy(() => import("./pages/admin/UsersPage"));
 const AccessibilityPage = lazy(() => import("./pages/legal/AccessibilityPage"));
 const LegalNoticePage = lazy(() => import("./pages/legal/LegalNoticePage"));
 const PersonalDataPage = lazy(() => import("./pages/legal/PersonalDataPage"));
@@ -38,7 +39,14 @@ export function App() {
                 </RequirePermission>
               }
             />
-            {/* ROUTES.admin (pages/admin/) goes here, inside <RequirePermission permission="manageUsers">. */}
+            <Route
+              path={ROUTES.admin}
+              element={
+                <RequirePermission permission="manageUsers">
+                  <UsersPage />
+                </RequirePermission>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

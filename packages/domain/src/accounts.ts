@@ -1,15 +1,7 @@
 import { z } from "zod";
 import { ministryKeySchema, SLUG_PATTERN } from "./laureate.js";
+import { ALL_ROLES, type Role } from "./roles.js";
 
-/** Who does what; labels as the DITP says them. */
-export const ROLES = {
-  admin: "Administrateur",
-  officer: "Chargé·e de mission DITP",
-  sponsor: "Sponsor ministériel",
-  leadership: "Direction",
-} as const;
-export type Role = keyof typeof ROLES;
-export const ALL_ROLES = Object.keys(ROLES) as [Role, ...Role[]];
 export const roleSchema = z.enum(ALL_ROLES, { error: "Rôle inconnu." });
 
 /**
@@ -130,16 +122,4 @@ export interface UserListItem extends SessionUser {
   hasPassword: boolean;
   lastLoginAt: Date | null;
   createdAt: Date;
-}
-
-/** What each role may do, for the web app to hide what the server would refuse. */
-export const PERMISSIONS = {
-  manageUsers: ["admin"],
-  readAudit: ["admin", "officer"],
-  editLaureateFacts: ["officer", "admin"],
-} as const satisfies Record<string, readonly Role[]>;
-export type Permission = keyof typeof PERMISSIONS;
-
-export function can(role: Role | null | undefined, permission: Permission): boolean {
-  return role !== null && role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }

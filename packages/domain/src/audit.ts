@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { roleSchema, type Role } from "./accounts.js";
+import { roleSchema } from "./accounts.js";
+import type { Role } from "./roles.js";
 
 /** What the journal says of an action code. */
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -25,7 +26,9 @@ export const AUDIT_PAGE_SIZE = 50;
 export const auditFiltersSchema = z
   .object({
     actorId: z.number().int().positive().optional(),
-    entity: z.enum(Object.keys(AUDIT_ENTITIES) as [keyof typeof AUDIT_ENTITIES], { error: "Objet inconnu." }).optional(),
+    entity: z
+      .enum(Object.keys(AUDIT_ENTITIES) as [keyof typeof AUDIT_ENTITIES], { error: "Objet inconnu." })
+      .optional(),
     role: roleSchema.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),

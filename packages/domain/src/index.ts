@@ -4,4 +4,5 @@ export * from "./territory.js";
 export * from "./laureate.js";
 export * from "./programme.js";
 export * from "./accounts.js";
+export * from "./roles.js";
 export * from "./audit.js";

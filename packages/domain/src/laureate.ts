@@ -93,7 +93,11 @@ export const laureateSlugSchema = z.object({
 export const updateLaureateSchema = z.object({
   laureateSlug: z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." }),
   version: z.number().int().positive(),
-  porteur: z.string().trim().min(2, { error: "Le porteur est requis." }).max(300, { error: "300 caractères au plus." }),
+  porteur: z
+    .string()
+    .trim()
+    .min(2, { error: "Le porteur est requis." })
+    .max(300, { error: "300 caractères au plus." }),
   ministry: ministryKeySchema,
   fundingMode: fundingModeSchema,
   partnerLabs: z

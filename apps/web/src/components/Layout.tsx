@@ -3,7 +3,8 @@ import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
 import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
-import { can, type SessionUser } from "@defis/domain";
+import type { SessionUser } from "@defis/domain";
+import { can } from "@defis/domain/roles";
 import { useState, type ReactNode } from "react";
 import { useLocation } from "react-router";
 import { useSession, useSessionActions } from "../lib/session";
@@ -61,12 +62,12 @@ export function Layout({ children }: { children: ReactNode }) {
         },
         headerFooterDisplayItem,
       ]
-    : [
-        pathname === ROUTES.signIn
-          ? null
-          : { iconId: "fr-icon-lock-line", text: "Se connecter", linkProps: { to: ROUTES.signIn } },
-        headerFooterDisplayItem,
-      ];
+    : pathname === ROUTES.signIn
+      ? [headerFooterDisplayItem]
+      : [
+          { iconId: "fr-icon-lock-line", text: "Se connecter", linkProps: { to: ROUTES.signIn } },
+          headerFooterDisplayItem,
+        ];
 
   return (
     <>

@@ -1,60 +1,162 @@
+import type { SessionUser } from "@defis/domain";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import superjson from "superjson";
+import type { AuthOptions } from "../lib/auth-api";
 
-/** Where the app under test sends its tRPC calls (jsdom's fetch needs an absolute URL). */
+/** Where the app under test sends its calls (jsdom's fetch needs an absolute URL). */
 export const TEST_API_BASE_URL = "http://localhost";
 
 type Resolver = (input: unknown) => unknown;
 
+const JSON_RPC_CODES = {
+  BAD_REQUEST: -32600,
+  UNAUTHORIZED: -32001,
+  FORBIDDEN: -32003,
+  NOT_FOUND: -32004,
+  CONFLICT: -32009,
+  INTERNAL_SERVER_ERROR: -32603,
+} as const;
+
 /** A procedure failure as the server's error formatter shapes it. */
 export class ProcedureError {
   constructor(
-    readonly code: "NOT_FOUND" | "BAD_REQUEST" | "INTERNAL_SERVER_ERROR",
+    readonly code: keyof typeof JSON_RPC_CODES,
     readonly message: string,
     readonly httpStatus: number,
+    /** On CONFLICT: the record as it stands now. */
+    readonly current: Record<string, unknown> | null = null,
   ) {}
 }
 
-const JSON_RPC_CODES = { NOT_FOUND: -32004, BAD_REQUEST: -32600, INTERNAL_SERVER_ERROR: -32603 } as const;
+type Envelope = Parameters<typeof superjson.deserialize>[0];
 
 /**
- * The network boundary of the web app: tRPC batch GETs answered the way the
- * API answers them (superjson envelopes, one entry per batched call).
+ * The network boundary of the web app: tRPC batch calls (queries as GET,
+ * mutations as POST) and the /auth REST routes, answered the way the API
+ * answers them, with the same refusals (no JSON content type, no tRPC header).
  */
 export const apiServer = setupServer();
+
+function answer(
+  paths: string[],
+  inputs: Record<string, unknown>,
+  batch: boolean,
+  resolvers: Record<string, Resolver>,
+) {
+  let status = 200;
+  const results = paths.map((path, index) => {
+    const resolver = resolvers[path];
+    if (!resolver) throw new Error(`Procédure non simulée dans le test : ${path}`);
+    const envelope = inputs[String(index)] as Envelope | undefined;
+    const output = resolver(envelope ? superjson.deserialize(envelope) : undefined);
+    if (output instanceof ProcedureError) {
+      status = paths.length > 1 ? 207 : output.httpStatus;
+      return {
+        error: superjson.serialize({
+          message: output.message,
+          code: JSON_RPC_CODES[output.code],
+          data: {
+            code: output.code,
+            httpStatus: output.httpStatus,
+            path,
+            requestId: "req-test",
+            fieldErrors: null,
+            current: output.current,
+          },
+        }),
+      };
+    }
+    return { result: { data: superjson.serialize(output) } };
+  });
+  return HttpResponse.json(batch ? results : results[0], { status });
+}
+
+function refused(status: number, message: string) {
+  return HttpResponse.json({ error: { message } }, { status });
+}
 
 export function mockProcedures(resolvers: Record<string, Resolver>): void {
   apiServer.use(
     http.get(`${TEST_API_BASE_URL}/trpc/:paths`, ({ request, params }) => {
-      const paths = String(params.paths).split(",");
+      if (!request.headers.get("x-trpc-source")) return refused(400, "En-tête x-trpc-source absent.");
       const url = new URL(request.url);
       const inputs = JSON.parse(url.searchParams.get("input") ?? "{}") as Record<string, unknown>;
-      let status = 200;
-      const results = paths.map((path, index) => {
-        const resolver = resolvers[path];
-        if (!resolver) throw new Error(`Procédure non simulée dans le test : ${path}`);
-        const envelope = inputs[String(index)] as Parameters<typeof superjson.deserialize>[0] | undefined;
-        const output = resolver(envelope ? superjson.deserialize(envelope) : undefined);
-        if (output instanceof ProcedureError) {
-          status = paths.length > 1 ? 207 : output.httpStatus;
-          return {
-            error: superjson.serialize({
-              message: output.message,
-              code: JSON_RPC_CODES[output.code],
-              data: {
-                code: output.code,
-                httpStatus: output.httpStatus,
-                path,
-                requestId: "req-test",
-                fieldErrors: null,
-              },
-            }),
-          };
-        }
-        return { result: { data: superjson.serialize(output) } };
-      });
-      return HttpResponse.json(url.searchParams.get("batch") === "1" ? results : results[0], { status });
+      return answer(
+        String(params.paths).split(","),
+        inputs,
+        url.searchParams.get("batch") === "1",
+        resolvers,
+      );
+    }),
+    http.post(`${TEST_API_BASE_URL}/trpc/:paths`, async ({ request, params }) => {
+      if (!request.headers.get("x-trpc-source")) return refused(400, "En-tête x-trpc-source absent.");
+      if (!request.headers.get("content-type")?.startsWith("application/json"))
+        return refused(415, "Le corps doit être du JSON.");
+      const paths = String(params.paths).split(",");
+      // Another handler (a test's own mutation mock) may answer what these resolvers do not.
+      if (!paths.every((path) => path in resolvers)) return undefined;
+      const url = new URL(request.url);
+      const inputs = (await request.json()) as Record<string, unknown>;
+      return answer(paths, inputs, url.searchParams.get("batch") === "1", resolvers);
     }),
   );
+}
+
+export interface AuthMock {
+  /** Who /auth/me answers with; a successful login or a logout changes it, as the cookie would. */
+  user?: SessionUser | null;
+  options?: Partial<AuthOptions>;
+  /** Answers POST /auth/login: a user signs in; anything else is sent as the error response. */
+  login?: (credentials: {
+    email: string;
+    password: string;
+  }) => SessionUser | { status: number; body: Record<string, unknown> };
+  logoutRedirectTo?: string | null;
+}
+
+/** What the app sent to /auth, for the tests to check, and the server's side of the session. */
+export interface AuthCalls {
+  logins: { email: string; password: string }[];
+  logouts: number;
+  /** The session ends on the server (expired, revoked): /auth/me answers 401 from now on. */
+  expireSession: () => void;
+}
+
+export function mockAuth(mock: AuthMock = {}): AuthCalls {
+  let user = mock.user ?? null;
+  const calls: AuthCalls = {
+    logins: [],
+    logouts: 0,
+    expireSession: () => {
+      user = null;
+    },
+  };
+  const options: AuthOptions = { proConnect: false, demoAccounts: [], demoPassword: null, ...mock.options };
+  const jsonOnly = (request: Request) => request.headers.get("content-type")?.startsWith("application/json");
+  apiServer.use(
+    http.get(`${TEST_API_BASE_URL}/auth/me`, () =>
+      user ? HttpResponse.json({ user }) : refused(401, "Connectez-vous pour continuer."),
+    ),
+    http.get(`${TEST_API_BASE_URL}/auth/options`, () => HttpResponse.json(options)),
+    http.post(`${TEST_API_BASE_URL}/auth/login`, async ({ request }) => {
+      if (!jsonOnly(request)) return refused(415, "Le corps doit être du JSON.");
+      const credentials = (await request.json()) as { email: string; password: string };
+      calls.logins.push(credentials);
+      const outcome = mock.login?.(credentials) ?? {
+        status: 401,
+        body: { error: { message: "Adresse électronique ou mot de passe incorrect." } },
+      };
+      if ("status" in outcome) return HttpResponse.json(outcome.body, { status: outcome.status });
+      user = outcome;
+      return HttpResponse.json({ user });
+    }),
+    http.post(`${TEST_API_BASE_URL}/auth/logout`, ({ request }) => {
+      if (!jsonOnly(request)) return refused(415, "Le corps doit être du JSON.");
+      calls.logouts += 1;
+      user = null;
+      return HttpResponse.json({ redirectTo: mock.logoutRedirectTo ?? null });
+    }),
+  );
+  return calls;
 }

@@ -1,4 +1,10 @@
-import type { LaureateDetail, LaureateListItem, ProgrammeOverview } from "@defis/domain";
+import type {
+  AuditEventItem,
+  LaureateDetail,
+  LaureateListItem,
+  ProgrammeOverview,
+  SessionUser,
+} from "@defis/domain";
 
 /** Small, hand-written data: component tests check rendering, not the dataset. */
 export const overviewFixture: ProgrammeOverview = {
@@ -73,6 +79,7 @@ export const laureateItems: LaureateListItem[] = [nationalItem, reunionItem];
 
 export const laureateDetailFixture: LaureateDetail = {
   ...reunionItem,
+  version: 3,
   partnerLabs: [],
   summary: "Un registre modernisé avec les agents et les professionnels du transport.",
   benefitsForAgents: ["Un processus de gestion plus fluide"],
@@ -83,4 +90,58 @@ export const laureateDetailFixture: LaureateDetail = {
     sourcePublishedOn: "2022-02-17",
     sourcePublisher: "Mission « Innovation publique »",
   },
+};
+
+/** One signed-in person per role. */
+export const officerUser: SessionUser = {
+  id: 1,
+  email: "camille.durand@demo.defis.gouv.fr",
+  displayName: "Camille Durand (démo)",
+  role: "officer",
+  scope: [],
+};
+
+export const adminUser: SessionUser = {
+  id: 2,
+  email: "alex.martin@demo.defis.gouv.fr",
+  displayName: "Alex Martin (démo)",
+  role: "admin",
+  scope: [],
+};
+
+export const sponsorUser: SessionUser = {
+  id: 3,
+  email: "sacha.bernard@demo.defis.gouv.fr",
+  displayName: "Sacha Bernard (démo)",
+  role: "sponsor",
+  scope: [{ kind: "ministry", value: "interieur" }],
+};
+
+/** A change of the Réunion laureate's record, at 10:15 in Paris (09:15 UTC, winter). */
+export const laureateEditEvent: AuditEventItem = {
+  id: 41,
+  occurredAt: new Date("2024-01-15T09:15:00Z"),
+  actor: { id: officerUser.id, displayName: officerUser.displayName, email: officerUser.email },
+  actorRole: "officer",
+  action: "laureat.modification",
+  entity: "laureat",
+  entityId: "registre-reunion",
+  laureate: { slug: "registre-reunion", title: "Registre des transports" },
+  before: { porteur: "DEAL", ministry: "interieur" },
+  after: { porteur: "DEAL de La Réunion", ministry: "transition-ecologique" },
+  requestId: "req-41",
+};
+
+export const signInEvent: AuditEventItem = {
+  id: 40,
+  occurredAt: new Date("2024-01-15T08:00:00Z"),
+  actor: { id: adminUser.id, displayName: adminUser.displayName, email: adminUser.email },
+  actorRole: "admin",
+  action: "session.connexion",
+  entity: "utilisateur",
+  entityId: String(adminUser.id),
+  laureate: null,
+  before: null,
+  after: { methode: "mot de passe" },
+  requestId: "req-40",
 };

@@ -1,6 +1,12 @@
+import { setLink } from "@codegouvfr/react-dsfr/link";
 import { cleanup } from "@testing-library/react";
+import { Link } from "react-router";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { apiServer } from "./api-server";
+
+// As main.tsx does through startReactDsfr (whose Link parameter is untyped): DSFR links
+// (header, pagination, tags) navigate inside the app.
+setLink({ Link: Link as unknown as Parameters<typeof setLink>[0]["Link"] });
 
 // Every test starts from a clean DOM and a network boundary with no override left.
 beforeAll(() => apiServer.listen({ onUnhandledRequest: "error" }));

@@ -29,7 +29,11 @@ export async function seedDemo(db: Executor, programmeId: number, options: DemoO
 
 /** True when the database already holds the demonstration scenario. */
 export async function isDemoDatabase(db: Executor): Promise<boolean> {
-  const rows = await db.select({ id: allocations.id }).from(allocations).where(eq(allocations.isDemo, true)).limit(1);
+  const rows = await db
+    .select({ id: allocations.id })
+    .from(allocations)
+    .where(eq(allocations.isDemo, true))
+    .limit(1);
   return rows.length > 0;
 }
 

@@ -1,44 +1,83 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
 import { Tag } from "@codegouvfr/react-dsfr/Tag";
-import { PORTEUR_NOT_GIVEN, type LaureateDetail } from "@defis/domain";
+import type { LaureateDetail } from "@defis/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
+import { useState } from "react";
+import { useParams, useSearchParams } from "react-router";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
-import { formatCents, formatDate } from "../../lib/format";
+import { useCan } from "../../lib/session";
 import { isUnknownResource, useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
-import { categoryLabel, fundingModeLabel, ministryLabel, territoryLabel } from "../home/laureate-labels";
+import { categoryLabel, territoryLabel } from "../home/laureate-labels";
 import NotFoundPage from "../not-found/NotFoundPage";
+import { LaureateEditForm } from "./LaureateEditForm";
+import { LaureateFacts } from "./LaureateFacts";
+import { LaureateHistory } from "./LaureateHistory";
 
-function BenefitList({ title, items }: { title: string; items: string[] }) {
-  return (
-    <section className={fr.cx("fr-col-12", "fr-col-md-6")}>
-      <h3 className={fr.cx("fr-h5")}>{title}</h3>
-      {items.length === 0 ? (
-        <p>L'annonce ne précise pas de bénéfice pour ce public.</p>
-      ) : (
-        <ul>
-          {items.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
+const EDIT_BUTTON_ID = "modifier-fiche";
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+/** The "Fiche" tab: the record, or its edit form for those who may change it. */
+function FactsTab({ laureate }: { laureate: LaureateDetail }) {
+  const canEdit = useCan("editLaureateFacts");
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const close = (wasSaved: boolean) => {
+    setEditing(false);
+    setSaved(wasSaved);
+    // Back where the person started, once the button is on the page again.
+    setTimeout(() => document.getElementById(EDIT_BUTTON_ID)?.focus());
+  };
+
+  if (editing)
+    return <LaureateEditForm laureate={laureate} onSaved={() => close(true)} onCancel={() => close(false)} />;
   return (
     <>
-      <dt className={fr.cx("fr-text--bold", "fr-mb-0")}>{label}</dt>
-      <dd className={fr.cx("fr-mb-2w", "fr-ml-0")}>{children}</dd>
+      {saved && (
+        <Alert
+          className={fr.cx("fr-mb-3w")}
+          severity="success"
+          small
+          description="La fiche a été enregistrée."
+          role="status"
+        />
+      )}
+      <LaureateFacts
+        laureate={laureate}
+        editAction={
+          canEdit && (
+            <Button
+              id={EDIT_BUTTON_ID}
+              priority="secondary"
+              iconId="fr-icon-edit-line"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              Modifier la fiche
+            </Button>
+          )
+        }
+      />
     </>
   );
 }
 
+const TABS = [
+  { tabId: "fiche", label: "Fiche" },
+  { tabId: "historique", label: "Historique" },
+];
+
 function LaureateView({ laureate }: { laureate: LaureateDetail }) {
+  // The open tab lives in the URL: a link can lead straight to the history.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("onglet") === "historique" ? "historique" : "fiche";
   return (
     <>
       <Breadcrumb
@@ -58,47 +97,14 @@ function LaureateView({ laureate }: { laureate: LaureateDetail }) {
           </Tag>
         </li>
       </ul>
-      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <div className={fr.cx("fr-col-12", "fr-col-lg-8")}>
-          <h2 className={fr.cx("fr-h4")}>Le projet</h2>
-          <p>{laureate.summary}</p>
-          <h2 className={fr.cx("fr-h4")}>Bénéfices attendus</h2>
-          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-            <BenefitList title="Pour les agents" items={laureate.benefitsForAgents} />
-            <BenefitList title="Pour les usagers" items={laureate.benefitsForUsagers} />
-          </div>
-        </div>
-        <aside className={fr.cx("fr-col-12", "fr-col-lg-4")} aria-labelledby="fiche-titre">
-          <div
-            className={fr.cx("fr-p-3w")}
-            style={{ background: fr.colors.decisions.background.alt.grey.default }}
-          >
-            <h2 id="fiche-titre" className={fr.cx("fr-h5")}>
-              Fiche
-            </h2>
-            <dl>
-              <Fact label="Porteur du projet">
-                {laureate.porteur === PORTEUR_NOT_GIVEN ? "Non précisé dans l'annonce" : laureate.porteur}
-              </Fact>
-              <Fact label="Ministère de rattachement">{ministryLabel(laureate)}</Fact>
-              <Fact label="Territoire">{territoryLabel(laureate)}</Fact>
-              <Fact label="Laboratoires et partenaires">
-                {laureate.partnerLabs.length === 0
-                  ? "Aucun cité dans l'annonce"
-                  : laureate.partnerLabs.join(", ")}
-              </Fact>
-              <Fact label="Mode de financement">{fundingModeLabel(laureate)}</Fact>
-              <Fact label={laureate.allocationIsDemo ? "Montant alloué (démonstration)" : "Montant alloué"}>
-                {laureate.allocatedCents === null ? "Non alloué" : formatCents(laureate.allocatedCents)}
-              </Fact>
-              <Fact label="Source">
-                {laureate.programme.sourceTitle}, {laureate.programme.sourcePublisher}, publié le{" "}
-                {formatDate(laureate.programme.sourcePublishedOn)}
-              </Fact>
-            </dl>
-          </div>
-        </aside>
-      </div>
+      <Tabs
+        label="Sections de la page du lauréat"
+        tabs={TABS}
+        selectedTabId={tab}
+        onTabChange={(tabId) => setParams(tabId === "historique" ? { onglet: tabId } : {}, { replace: true })}
+      >
+        {tab === "historique" ? <LaureateHistory slug={laureate.slug} /> : <FactsTab laureate={laureate} />}
+      </Tabs>
     </>
   );
 }

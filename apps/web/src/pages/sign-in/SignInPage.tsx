@@ -1,0 +1,96 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { ProConnectButton } from "@codegouvfr/react-dsfr/ProConnectButton";
+import { useState } from "react";
+import { Navigate, useSearchParams } from "react-router";
+import { LoadingState } from "../../components/QueryStates";
+import type { DemoAccount } from "../../lib/auth-api";
+import { useAuthOptions, useSession } from "../../lib/session";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { safeReturnPath } from "../../routes";
+import { DemoAccounts } from "./DemoAccounts";
+import { redirectErrorOf } from "./sign-in-errors";
+import { SignInForm } from "./SignInForm";
+import { FIELD_IDS, useSignIn } from "./use-sign-in";
+
+export default function SignInPage() {
+  useDocumentTitle("Connexion");
+  const [params] = useSearchParams();
+  const returnTo = safeReturnPath(params.get("retour"));
+  const redirectError = redirectErrorOf(params.get("erreur"));
+  const session = useSession();
+  const options = useAuthOptions();
+  const { submit, fieldErrors, serverError, submitting } = useSignIn();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+
+  if (session.isPending) return <LoadingState label="Vérification de votre session" />;
+  // Signed in (already, or just now): on to the page that asked for it.
+  if (session.user) return <Navigate to={returnTo} replace />;
+
+  const chooseDemoAccount = (account: DemoAccount) => {
+    const demoPassword = options.data?.demoPassword ?? null;
+    if (demoPassword !== null) {
+      void submit({ email: account.email, password: demoPassword });
+      return;
+    }
+    setEmail(account.email);
+    setPassword("");
+    document.getElementById(FIELD_IDS.password)?.focus();
+  };
+
+  return (
+    <div className={fr.cx("fr-grid-row", "fr-grid-row--center", "fr-my-6w")}>
+      <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-6")}>
+        <h1>Connexion à Défis</h1>
+        {redirectError && (
+          <Alert
+            className={fr.cx("fr-mb-4w")}
+            severity={redirectError.severity}
+            as="h2"
+            title={redirectError.title}
+            description={redirectError.description}
+          />
+        )}
+        {serverError && (
+          <Alert
+            className={fr.cx("fr-mb-4w")}
+            severity="error"
+            as="h2"
+            title="Connexion impossible"
+            description={serverError}
+          />
+        )}
+        {options.data?.proConnect && (
+          <section aria-labelledby="proconnect-titre">
+            <h2 id="proconnect-titre" className={fr.cx("fr-h4")}>
+              Avec ProConnect
+            </h2>
+            <p className={fr.cx("fr-text--sm")}>
+              L'identifiant des agents de l'État, avec votre compte professionnel.
+            </p>
+            <ProConnectButton url={`/auth/proconnect/login?retour=${encodeURIComponent(returnTo)}`} />
+            <p className={fr.cx("fr-hr-or")}>ou</p>
+          </section>
+        )}
+        <SignInForm
+          email={email}
+          password={password}
+          onEmailChange={setEmail}
+          onPasswordChange={setPassword}
+          fieldErrors={fieldErrors}
+          submitting={submitting}
+          onSubmit={() => void submit({ email, password })}
+        />
+        {options.data && options.data.demoAccounts.length > 0 && (
+          <DemoAccounts
+            accounts={options.data.demoAccounts}
+            demoPassword={options.data.demoPassword}
+            onChoose={chooseDemoAccount}
+            disabled={submitting}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

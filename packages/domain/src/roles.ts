@@ -1,0 +1,24 @@
+/**
+ * Roles and permissions, without zod: the web app's entry chunk (header,
+ * route guards) imports this module alone through "@defis/domain/roles".
+ */
+/** Who does what; labels as the DITP says them. */
+export const ROLES = {
+  admin: "Administrateur",
+  officer: "Chargé·e de mission DITP",
+  sponsor: "Sponsor ministériel",
+  leadership: "Direction",
+} as const;
+export type Role = keyof typeof ROLES;
+export const ALL_ROLES = Object.keys(ROLES) as [Role, ...Role[]];
+/** What each role may do, for the web app to hide what the server would refuse. */
+export const PERMISSIONS = {
+  manageUsers: ["admin"],
+  readAudit: ["admin", "officer"],
+  editLaureateFacts: ["officer", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role !== null && role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
