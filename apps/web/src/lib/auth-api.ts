@@ -82,12 +82,13 @@ export function createAuthApi(baseUrl = "") {
   }
 
   return {
-    /** The signed-in person, or null when nobody is (401). */
+    /** The signed-in person, or null when nobody is. */
     async me(): Promise<SessionUser | null> {
       const { status, json } = await request("/me");
-      if (status === 401) return null;
       if (status !== 200) throw refusal(status, json);
-      return userOf(json);
+      // A 200 without a "user" key: a proxy or the SPA fallback answered instead of the API.
+      if (json === null || typeof json !== "object" || !("user" in json)) throw refusal(502, null);
+      return (json as { user: SessionUser | null }).user;
     },
 
     async options(): Promise<AuthOptions> {

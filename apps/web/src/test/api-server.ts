@@ -119,7 +119,7 @@ export interface AuthMock {
 export interface AuthCalls {
   logins: { email: string; password: string }[];
   logouts: number;
-  /** The session ends on the server (expired, revoked): /auth/me answers 401 from now on. */
+  /** The session ends on the server (expired, revoked): /auth/me answers nobody from now on. */
   expireSession: () => void;
 }
 
@@ -135,9 +135,7 @@ export function mockAuth(mock: AuthMock = {}): AuthCalls {
   const options: AuthOptions = { proConnect: false, demoAccounts: [], demoPassword: null, ...mock.options };
   const jsonOnly = (request: Request) => request.headers.get("content-type")?.startsWith("application/json");
   apiServer.use(
-    http.get(`${TEST_API_BASE_URL}/auth/me`, () =>
-      user ? HttpResponse.json({ user }) : refused(401, "Connectez-vous pour continuer."),
-    ),
+    http.get(`${TEST_API_BASE_URL}/auth/me`, () => HttpResponse.json({ user })),
     http.get(`${TEST_API_BASE_URL}/auth/options`, () => HttpResponse.json(options)),
     http.post(`${TEST_API_BASE_URL}/auth/login`, async ({ request }) => {
       if (!jsonOnly(request)) return refused(415, "Le corps doit être du JSON.");
