@@ -14,7 +14,7 @@ import { usePortfolioFilters } from "./use-portfolio-filters";
 export default function HomePage() {
   useDocumentTitle("Portefeuille des lauréats");
   const trpc = useTRPC();
-  const { filters, view, update, reset, active } = usePortfolioFilters();
+  const { filters, view, update, setView, reset, active } = usePortfolioFilters();
   const overview = useQuery(trpc.programme.overview.queryOptions());
   const list = useQuery({ ...trpc.laureates.list.queryOptions(filters), placeholderData: keepPreviousData });
 
@@ -54,12 +54,12 @@ export default function HomePage() {
             {
               label: "Tableau",
               iconId: "fr-icon-table-line",
-              nativeInputProps: { checked: view === "tableau", onChange: () => update({ view: "tableau" }) },
+              nativeInputProps: { checked: view === "tableau", onChange: () => setView("tableau") },
             },
             {
               label: "Cartes",
               iconId: "fr-icon-layout-grid-line",
-              nativeInputProps: { checked: view === "cartes", onChange: () => update({ view: "cartes" }) },
+              nativeInputProps: { checked: view === "cartes", onChange: () => setView("cartes") },
             },
           ]}
         />

@@ -1,9 +1,9 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { LaureateFilters, PortfolioGroup, ProgrammeOverview } from "@defis/domain";
 import { useEffect, useState } from "react";
+import { FilterSelect, type FilterOption } from "../../components/FilterSelect";
 
 interface PortfolioFiltersProps {
   overview: ProgrammeOverview;
@@ -15,31 +15,9 @@ interface PortfolioFiltersProps {
 
 const SEARCH_DELAY_MS = 250;
 
-function GroupSelect(props: {
-  id: string;
-  label: string;
-  allLabel: string;
-  groups: PortfolioGroup[];
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
-}) {
-  return (
-    <Select
-      label={props.label}
-      nativeSelectProps={{
-        id: props.id,
-        value: props.value ?? "",
-        onChange: (event) => props.onChange(event.target.value || undefined),
-      }}
-    >
-      <option value="">{props.allLabel}</option>
-      {props.groups.map((group) => (
-        <option key={group.key} value={group.key}>
-          {group.label} ({group.laureates})
-        </option>
-      ))}
-    </Select>
-  );
+/** "Ministère de l'Intérieur (5)": each choice says how many laureates it keeps. */
+function optionsOfGroups(groups: readonly PortfolioGroup[]): FilterOption[] {
+  return groups.map((group) => ({ value: group.key, label: `${group.label} (${group.laureates})` }));
 }
 
 export function PortfolioFilters({ overview, filters, onChange, onReset, active }: PortfolioFiltersProps) {
@@ -81,31 +59,31 @@ export function PortfolioFilters({ overview, filters, onChange, onReset, active 
         />
       </div>
       <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
-        <GroupSelect
+        <FilterSelect
           id="filtre-categorie"
           label="Catégorie"
           allLabel="Toutes les catégories"
-          groups={overview.byCategory}
+          options={optionsOfGroups(overview.byCategory)}
           value={filters.category}
           onChange={(category) => onChange({ category: category as LaureateFilters["category"] })}
         />
       </div>
       <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
-        <GroupSelect
+        <FilterSelect
           id="filtre-ministere"
           label="Ministère de rattachement"
           allLabel="Tous les ministères"
-          groups={overview.byMinistry}
+          options={optionsOfGroups(overview.byMinistry)}
           value={filters.ministry}
           onChange={(ministry) => onChange({ ministry: ministry as LaureateFilters["ministry"] })}
         />
       </div>
       <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
-        <GroupSelect
+        <FilterSelect
           id="filtre-territoire"
           label="Territoire"
           allLabel="Tous les territoires"
-          groups={overview.byTerritory}
+          options={optionsOfGroups(overview.byTerritory)}
           value={filters.territory}
           onChange={(territory) => onChange({ territory })}
         />

@@ -1,53 +1,34 @@
 import { laureateFiltersSchema, type LaureateFilters } from "@defis/domain";
-import { useCallback, useMemo } from "react";
-import { useSearchParams } from "react-router";
+import { useCallback } from "react";
+import { useUrlFilters, type FilterParser, type UrlNames } from "../../lib/use-url-filters";
 
 export type PortfolioView = "tableau" | "cartes";
-const FILTER_KEYS = ["category", "ministry", "territory", "q"] as const;
-const URL_NAMES: Record<(typeof FILTER_KEYS)[number], string> = {
+
+const URL_NAMES: UrlNames<LaureateFilters> = {
   category: "categorie",
   ministry: "ministere",
   territory: "territoire",
   q: "recherche",
 };
 
-/**
- * Filters and view live in the URL, so a filtered portfolio can be shared,
- * bookmarked and restored with the back button. An invalid value in a shared
- * link is ignored rather than breaking the page.
- */
+const parse: FilterParser<LaureateFilters> = (key, raw) => {
+  const parsed = laureateFiltersSchema.shape[key].safeParse(raw);
+  return parsed.success ? (parsed.data as LaureateFilters[typeof key]) : undefined;
+};
+
+/** The portfolio's filters and its view (table or cards), all in the URL. */
 export function usePortfolioFilters() {
-  const [params, setParams] = useSearchParams();
-
-  const filters = useMemo<LaureateFilters>(() => {
-    const result: LaureateFilters = {};
-    for (const key of FILTER_KEYS) {
-      const raw = params.get(URL_NAMES[key]);
-      if (!raw) continue;
-      const parsed = laureateFiltersSchema.shape[key].safeParse(raw);
-      if (parsed.success && parsed.data) Object.assign(result, { [key]: parsed.data });
-    }
-    return result;
-  }, [params]);
-
+  const { filters, params, setParams, update, clear, active } = useUrlFilters(URL_NAMES, parse);
   const view: PortfolioView = params.get("vue") === "cartes" ? "cartes" : "tableau";
 
-  const update = useCallback(
-    (changes: Partial<LaureateFilters> & { view?: PortfolioView }) => {
+  const setView = useCallback(
+    (next: PortfolioView) => {
       setParams(
         (current) => {
-          const next = new URLSearchParams(current);
-          for (const key of FILTER_KEYS) {
-            if (!(key in changes)) continue;
-            const value = changes[key];
-            if (value) next.set(URL_NAMES[key], value);
-            else next.delete(URL_NAMES[key]);
-          }
-          if (changes.view) {
-            if (changes.view === "cartes") next.set("vue", "cartes");
-            else next.delete("vue");
-          }
-          return next;
+          const updated = new URLSearchParams(current);
+          if (next === "cartes") updated.set("vue", "cartes");
+          else updated.delete("vue");
+          return updated;
         },
         { replace: true },
       );
@@ -55,10 +36,5 @@ export function usePortfolioFilters() {
     [setParams],
   );
 
-  const reset = useCallback(
-    () => setParams(view === "cartes" ? { vue: "cartes" } : {}, { replace: true }),
-    [setParams, view],
-  );
-  const active = FILTER_KEYS.some((key) => filters[key]);
-  return { filters, view, update, reset, active };
+  return { filters, view, update, setView, reset: clear, active };
 }

@@ -1,8 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { AUDIT_ENTITIES, ROLES, type AuditFilters } from "@defis/domain";
+import { FilterSelect, optionsOf } from "../../components/FilterSelect";
 import type { JournalFilters as Filters } from "./use-journal-filters";
 
 export interface JournalActor {
@@ -39,58 +39,37 @@ export function JournalFilters({
       onSubmit={(event) => event.preventDefault()}
     >
       <div className={column}>
-        <Select
+        <FilterSelect
+          id="journal-acteur"
           label="Auteur"
-          nativeSelectProps={{
-            id: "journal-acteur",
-            value: filters.actorId === undefined ? "" : String(filters.actorId),
-            onChange: (event) =>
-              onChange({ actorId: event.target.value ? Number(event.target.value) : undefined }),
-          }}
-        >
-          <option value="">Tous les auteurs</option>
-          {actors.map((actor) => (
-            <option key={actor.id} value={actor.id}>
-              {actor.displayName} ({actor.email})
-            </option>
-          ))}
-        </Select>
+          allLabel="Tous les auteurs"
+          options={actors.map((actor) => ({
+            value: String(actor.id),
+            label: `${actor.displayName} (${actor.email})`,
+          }))}
+          value={filters.actorId === undefined ? undefined : String(filters.actorId)}
+          onChange={(value) => onChange({ actorId: value === undefined ? undefined : Number(value) })}
+        />
       </div>
       <div className={column}>
-        <Select
+        <FilterSelect
+          id="journal-objet"
           label="Objet"
-          nativeSelectProps={{
-            id: "journal-objet",
-            value: filters.entity ?? "",
-            onChange: (event) =>
-              onChange({ entity: (event.target.value || undefined) as AuditFilters["entity"] }),
-          }}
-        >
-          <option value="">Tous les objets</option>
-          {Object.entries(AUDIT_ENTITIES).map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
-        </Select>
+          allLabel="Tous les objets"
+          options={optionsOf(AUDIT_ENTITIES)}
+          value={filters.entity}
+          onChange={(value) => onChange({ entity: value as AuditFilters["entity"] })}
+        />
       </div>
       <div className={column}>
-        <Select
+        <FilterSelect
+          id="journal-role"
           label="Rôle de l'auteur"
-          nativeSelectProps={{
-            id: "journal-role",
-            value: filters.role ?? "",
-            onChange: (event) =>
-              onChange({ role: (event.target.value || undefined) as AuditFilters["role"] }),
-          }}
-        >
-          <option value="">Tous les rôles</option>
-          {Object.entries(ROLES).map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
-        </Select>
+          allLabel="Tous les rôles"
+          options={optionsOf(ROLES)}
+          value={filters.role}
+          onChange={(value) => onChange({ role: value as AuditFilters["role"] })}
+        />
       </div>
       <div className={column}>
         <Input

@@ -1,0 +1,76 @@
+import { useCallback, useMemo } from "react";
+import { useSearchParams } from "react-router";
+
+/** For each filter, its name in the URL (French: the URL is part of what users share). */
+export type UrlNames<Filters> = { [Key in keyof Filters]-?: string };
+
+/** Reads one raw URL value; undefined when it is not valid, so a bad shared link is ignored. */
+export type FilterParser<Filters> = <Key extends keyof Filters>(
+  key: Key,
+  raw: string,
+) => Filters[Key] | undefined;
+
+export function filtersToParams<Filters extends object>(
+  urlNames: UrlNames<Filters>,
+  filters: Filters,
+  base = new URLSearchParams(),
+): URLSearchParams {
+  const params = new URLSearchParams(base);
+  for (const key of Object.keys(urlNames) as (keyof Filters)[]) {
+    const value = filters[key];
+    if (value === undefined || value === "") params.delete(urlNames[key]);
+    else params.set(urlNames[key], String(value));
+  }
+  return params;
+}
+
+/**
+ * Filters that live in the URL: a filtered view can be shared, bookmarked and
+ * restored with the back button. Other parameters (a view mode) are kept;
+ * those in `clearOnChange` (a page number) are dropped whenever a filter changes.
+ */
+export function useUrlFilters<Filters extends object>(
+  urlNames: UrlNames<Filters>,
+  parse: FilterParser<Filters>,
+  clearOnChange: readonly string[] = [],
+) {
+  const [params, setParams] = useSearchParams();
+  const keys = useMemo(() => Object.keys(urlNames) as (keyof Filters)[], [urlNames]);
+
+  const filters = useMemo(() => {
+    const result: Partial<Filters> = {};
+    for (const key of keys) {
+      const raw = params.get(urlNames[key]);
+      const value = raw ? parse(key, raw) : undefined;
+      if (value !== undefined) result[key] = value;
+    }
+    return result as Filters;
+  }, [params, keys, urlNames, parse]);
+
+  const update = useCallback(
+    (changes: Partial<Filters>) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const key of keys) {
+            if (!(key in changes)) continue;
+            const value = changes[key];
+            if (value === undefined || value === "") next.delete(urlNames[key]);
+            else next.set(urlNames[key], String(value));
+          }
+          for (const name of clearOnChange) next.delete(name);
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams, keys, urlNames, clearOnChange],
+  );
+
+  const clear = useCallback(() => {
+    update(Object.fromEntries(keys.map((key) => [key, undefined])) as Partial<Filters>);
+  }, [update, keys]);
+
+  const active = keys.some((key) => filters[key] !== undefined);
+  return { filters, params, setParams, update, clear, active };
+}
