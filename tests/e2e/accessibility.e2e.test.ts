@@ -4,38 +4,191 @@ import { startApp, type AppServer } from "./support/app-server";
 import { expectNoAxeViolations } from "./support/axe";
 import { launchBrowser, openPage, type ColorScheme } from "./support/browser";
 import { openAt } from "./support/pages";
+import {
+  DEMO,
+  INVALID_CREDENTIALS,
+  SIGN_IN_HEADING,
+  SIGN_IN_PATH,
+  signInAsDemo,
+  signInRefusal,
+  submitSignInForm,
+  waitForSignInPage,
+  type Account,
+} from "./support/session";
 
 const HOME_HEADING = "Portefeuille des lauréats";
+const EDITED_LAUREATE = {
+  path: "/laureats/prevention-perte-autonomie",
+  heading: "Prévention de la perte d'autonomie des personnes âgées",
+};
+const USERS_PAGE = { path: "/administration/utilisateurs", heading: "Administration des comptes" };
 
-/** Every kind of page the app shows, each in the state a visitor sees once the data has arrived. */
-const PAGES: { path: string; heading: string; readyWhen?: (page: Page) => Promise<void> }[] = [
+/** A page in the state a visitor sees once the data has arrived, possibly after acting on it. */
+interface PageCheck {
+  name: string;
+  path: string;
+  heading: string;
+  readyWhen?: (page: Page) => Promise<void>;
+  /** What the visitor does before the check: open a form, trigger an error… */
+  act?: (page: Page, scheme: ColorScheme) => Promise<void>;
+}
+
+/** Who looks at the pages: each role reaches its own pages, anonymous visitors only the public ones. */
+interface Visit {
+  visitor: Account | null;
+  checks: PageCheck[];
+}
+
+async function openLaureateEditForm(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Modifier la fiche", exact: true }).click();
+  await page.getByRole("form", { name: "Modifier la fiche" }).waitFor();
+}
+
+const VISITS: Visit[] = [
   {
-    path: "/",
-    heading: HOME_HEADING,
-    readyWhen: (page) => page.getByRole("table", { name: "Lauréats de l'appel à défis" }).waitFor(),
+    visitor: null,
+    checks: [
+      {
+        name: "sign-in page",
+        path: SIGN_IN_PATH,
+        heading: SIGN_IN_HEADING,
+        readyWhen: waitForSignInPage,
+      },
+      {
+        name: "sign-in page with its field errors",
+        path: SIGN_IN_PATH,
+        heading: SIGN_IN_HEADING,
+        act: async (page) => {
+          await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+          await page.getByText("Le mot de passe est requis.", { exact: true }).waitFor();
+        },
+      },
+      {
+        name: "sign-in page refusing a wrong password",
+        path: SIGN_IN_PATH,
+        heading: SIGN_IN_HEADING,
+        act: async (page) => {
+          await submitSignInForm(page, DEMO.sponsorSante.email, "pas le bon mot de passe");
+          await signInRefusal(page, INVALID_CREDENTIALS).waitFor();
+        },
+      },
+      { name: "accessibility statement", path: "/accessibilite", heading: "Déclaration d'accessibilité" },
+      { name: "legal notice", path: "/mentions-legales", heading: "Mentions légales" },
+      { name: "personal data", path: "/donnees-personnelles", heading: "Données personnelles" },
+    ],
   },
   {
-    path: "/?categorie=numerique",
-    heading: HOME_HEADING,
-    readyWhen: (page) =>
-      page
-        .getByRole("status")
-        .filter({ hasText: /^5 lauréats correspondant/ })
-        .waitFor(),
+    visitor: DEMO.direction,
+    checks: [
+      {
+        name: "portfolio table",
+        path: "/",
+        heading: HOME_HEADING,
+        readyWhen: (page) => page.getByRole("table", { name: "Lauréats de l'appel à défis" }).waitFor(),
+      },
+      {
+        name: "filtered portfolio",
+        path: "/?categorie=numerique",
+        heading: HOME_HEADING,
+        readyWhen: (page) =>
+          page
+            .getByRole("status")
+            .filter({ hasText: /^5 lauréats correspondant/ })
+            .waitFor(),
+      },
+      {
+        name: "portfolio cards",
+        path: "/?vue=cartes",
+        heading: HOME_HEADING,
+        readyWhen: (page) => page.locator(".fr-card").first().waitFor(),
+      },
+      {
+        name: "laureate page",
+        path: "/laureats/deal-reunion-registre-transports",
+        heading: "Modernisation du Registre des transports de La Réunion",
+      },
+      { name: "journal refused to a read-only role", path: "/journal", heading: "Accès refusé" },
+      { name: "unknown address", path: "/nimporte-quoi", heading: "Page introuvable" },
+    ],
   },
   {
-    path: "/?vue=cartes",
-    heading: HOME_HEADING,
-    readyWhen: (page) => page.locator(".fr-card").first().waitFor(),
+    visitor: DEMO.officer,
+    checks: [
+      {
+        name: "journal",
+        path: "/journal",
+        heading: "Journal des modifications",
+        readyWhen: (page) => page.getByRole("table", { name: "Journal des modifications" }).waitFor(),
+      },
+      {
+        name: "laureate edit form",
+        path: EDITED_LAUREATE.path,
+        heading: EDITED_LAUREATE.heading,
+        act: openLaureateEditForm,
+      },
+      {
+        name: "laureate edit form with an error",
+        path: EDITED_LAUREATE.path,
+        heading: EDITED_LAUREATE.heading,
+        act: async (page) => {
+          await openLaureateEditForm(page);
+          await page.getByRole("textbox", { name: "Porteur du projet" }).fill("");
+          await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+          await page.getByText("Le porteur est requis.", { exact: true }).waitFor();
+        },
+      },
+      {
+        name: "laureate history",
+        path: EDITED_LAUREATE.path,
+        heading: EDITED_LAUREATE.heading,
+        // The history shows a table only once the record has changed: change it first.
+        act: async (page, scheme) => {
+          await openLaureateEditForm(page);
+          await page
+            .getByRole("textbox", { name: "Porteur du projet" })
+            .fill(`Porteur vu en thème ${scheme}`);
+          await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+          await page.getByRole("status").filter({ hasText: "La fiche a été enregistrée." }).waitFor();
+          await page.getByRole("tab", { name: "Historique", exact: true }).click();
+          await page.getByRole("table", { name: "Historique des modifications de la fiche" }).waitFor();
+        },
+      },
+    ],
   },
   {
-    path: "/laureats/deal-reunion-registre-transports",
-    heading: "Modernisation du Registre des transports de La Réunion",
+    visitor: DEMO.admin,
+    checks: [
+      {
+        name: "accounts",
+        ...USERS_PAGE,
+        readyWhen: (page) => page.getByRole("table").waitFor(),
+      },
+      {
+        name: "accounts with the sponsor creation form open",
+        ...USERS_PAGE,
+        readyWhen: (page) => page.getByRole("table").waitFor(),
+        act: async (page) => {
+          await page.getByRole("button", { name: "Créer un compte", exact: true }).click();
+          const form = page.getByRole("form", { name: "Créer un compte" });
+          await form.getByRole("combobox", { name: /^Rôle/ }).selectOption({ label: "Sponsor ministériel" });
+          await form.getByRole("button", { name: "Ajouter un élément au périmètre" }).click();
+          await form.getByRole("group", { name: "Élément 1" }).waitFor();
+        },
+      },
+      {
+        name: "accounts with a deactivation to confirm",
+        ...USERS_PAGE,
+        act: async (page) => {
+          await page
+            .getByRole("button", { name: `Désactiver le compte de ${DEMO.sponsorSante.displayName}` })
+            .click();
+          await page
+            .getByRole("heading", { name: `Désactiver le compte de ${DEMO.sponsorSante.displayName} ?` })
+            .waitFor();
+        },
+      },
+    ],
   },
-  { path: "/accessibilite", heading: "Déclaration d'accessibilité" },
-  { path: "/mentions-legales", heading: "Mentions légales" },
-  { path: "/donnees-personnelles", heading: "Données personnelles" },
-  { path: "/nimporte-quoi", heading: "Page introuvable" },
 ];
 
 const SCHEMES: ColorScheme[] = ["light", "dark"];
@@ -55,25 +208,31 @@ afterAll(async () => {
 
 for (const scheme of SCHEMES) {
   describe(`accessibilité en thème ${scheme}`, () => {
-    let context: BrowserContext;
-    let page: Page;
+    for (const { visitor, checks } of VISITS) {
+      describe(visitor ? `${visitor.roleLabel} (${visitor.email})` : "sans connexion", () => {
+        let context: BrowserContext;
+        let page: Page;
 
-    beforeAll(async () => {
-      ({ context, page } = await openPage(browser, server.baseUrl, scheme));
-    });
+        beforeAll(async () => {
+          ({ context, page } = await openPage(browser, server.baseUrl, scheme));
+          if (visitor) await signInAsDemo(page, visitor);
+        });
 
-    afterAll(async () => {
-      await context.close();
-    });
+        afterAll(async () => {
+          await context.close();
+        });
 
-    for (const { path, heading, readyWhen } of PAGES) {
-      it(`${path} has no axe violation`, async () => {
-        await openAt(page, path, heading);
-        await readyWhen?.(page);
-        const theme = await page.evaluate(() => document.documentElement.getAttribute("data-fr-theme"));
-        // Contrast is only judged in dark mode if the DSFR really switched to its dark palette.
-        expect(theme).toBe(scheme);
-        await expectNoAxeViolations(page, `${path} (thème ${scheme})`);
+        for (const { name, path, heading, readyWhen, act } of checks) {
+          it(`${name} (${path}) has no axe violation`, async () => {
+            await openAt(page, path, heading);
+            await readyWhen?.(page);
+            await act?.(page, scheme);
+            const theme = await page.evaluate(() => document.documentElement.getAttribute("data-fr-theme"));
+            // Contrast is only judged in dark mode if the DSFR really switched to its dark palette.
+            expect(theme).toBe(scheme);
+            await expectNoAxeViolations(page, `${name}, ${path} (thème ${scheme})`);
+          });
+        }
       });
     }
   });

@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDataDir, spawnApp, startApp, stopProcess, type AppServer } from "./support/app-server";
+import { DEMO, sessionCookieFor } from "./support/session";
 
 let dataDir: string;
 let first: AppServer;
@@ -24,11 +25,14 @@ async function healthStatus(baseUrl: string): Promise<number> {
   return response.status;
 }
 
+/** The portfolio is for signed-in people only: the count is read with a session. */
 async function laureateCount(baseUrl: string): Promise<number> {
+  const cookie = await sessionCookieFor(baseUrl, DEMO.direction);
   const input = encodeURIComponent(JSON.stringify({ json: {} }));
   const response = await fetch(`${baseUrl}/trpc/laureates.list?input=${input}`, {
-    headers: { "x-trpc-source": "e2e" },
+    headers: { "x-trpc-source": "e2e", cookie },
   });
+  expect(response.status).toBe(200);
   const body = (await response.json()) as { result: { data: { json: unknown[] } } };
   return body.result.data.json.length;
 }

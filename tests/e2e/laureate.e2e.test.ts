@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startApp, type AppServer } from "./support/app-server";
 import { launchBrowser, openPage } from "./support/browser";
 import { openAt, waitForPage } from "./support/pages";
+import { DEMO, signInAsDemo } from "./support/session";
 
 const NOT_FOUND_HEADING = "Page introuvable";
 
@@ -23,6 +24,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   ({ context, page } = await openPage(browser, server.baseUrl));
+  await signInAsDemo(page, DEMO.direction);
 });
 
 afterEach(async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./support/app-server";
 import { launchBrowser, openPage } from "./support/browser";
 import { openAt, waitForPage } from "./support/pages";
+import { SIGN_IN_HEADING, SIGN_IN_PATH } from "./support/session";
 
 /** The footer names the accessibility link after the compliance status, as the DSFR requires. */
 const LEGAL_PAGES = [
@@ -40,8 +41,9 @@ async function waitForTitleOf(heading: string): Promise<string> {
 
 describe("pages obligatoires", () => {
   for (const { footerLink, path, heading } of LEGAL_PAGES) {
-    it(`reaches « ${heading} » from the footer`, async () => {
-      await openAt(page, "/", "Portefeuille des lauréats");
+    // Anonymous, from the sign-in page: the law wants these pages open to everyone.
+    it(`reaches « ${heading} » from the footer, without signing in`, async () => {
+      await openAt(page, SIGN_IN_PATH, SIGN_IN_HEADING);
       await page.getByRole("contentinfo").getByRole("link", { name: footerLink, exact: true }).click();
       await page.waitForURL((url) => url.pathname === path);
       await waitForPage(page, heading);

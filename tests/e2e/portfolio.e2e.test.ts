@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startApp, type AppServer } from "./support/app-server";
 import { launchBrowser, openPage } from "./support/browser";
 import { DEMO_NOTICE_TITLE, openAt } from "./support/pages";
+import { DEMO, signInAsDemo } from "./support/session";
 
 const HOME_HEADING = "Portefeuille des lauréats";
 const ALL_LAUREATES = 27;
@@ -22,8 +23,10 @@ afterAll(async () => {
   await server.stop();
 });
 
+// Every page but the sign-in and legal ones needs a session: the read-only role is enough here.
 beforeEach(async () => {
   ({ context, page } = await openPage(browser, server.baseUrl));
+  await signInAsDemo(page, DEMO.direction);
 });
 
 afterEach(async () => {

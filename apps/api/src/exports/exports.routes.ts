@@ -1,5 +1,12 @@
 import type { Database } from "@defis/db";
-import { AUDIT_ACTIONS, auditFiltersSchema, ROLES, type AuditEventItem } from "@defis/domain";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  auditFiltersSchema,
+  labelFrom,
+  ROLES,
+  type AuditEventItem,
+} from "@defis/domain";
 import express, { type Router } from "express";
 import { allAuditEvents } from "../audit/audit-queries.js";
 import { requireUser } from "../auth/require-user.js";
@@ -18,7 +25,7 @@ const journalColumns: CsvColumn<AuditEventItem>[] = [
   { header: "Adresse de l'auteur", value: (event) => event.actor?.email ?? "" },
   { header: "Rôle", value: (event) => (event.actorRole ? ROLES[event.actorRole] : "") },
   { header: "Action", value: (event) => AUDIT_ACTIONS[event.action] ?? event.action },
-  { header: "Objet", value: (event) => event.entity },
+  { header: "Objet", value: (event) => labelFrom(AUDIT_ENTITIES, event.entity) },
   { header: "Identifiant", value: (event) => event.entityId },
   { header: "Lauréat", value: (event) => event.laureate?.title ?? "" },
   { header: "Avant", value: (event) => (event.before ? JSON.stringify(event.before) : "") },

@@ -51,8 +51,6 @@ export function useAuthOptions({ enabled = true }: { enabled?: boolean } = {}) {
     queryKey: OPTIONS_QUERY_KEY,
     queryFn: () => api.options(),
     enabled,
-    // Server configuration: it does not change while the page is open.
-    staleTime: 5 * 60_000,
   });
 }
 

@@ -298,7 +298,7 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
         />
         <Select
           label="Rôle"
-          hint="Un sponsor ministériel ne voit que les lauréats de son périmètre."
+          hint="Tous les rôles lisent tout le portefeuille ; le périmètre d'un sponsor limite les lauréats sur lesquels il agit."
           {...fieldState(errors.role)}
           nativeSelectProps={{
             id: ids.role,
@@ -330,8 +330,8 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
             <legend id={ids.scopeLegend} className={fr.cx("fr-fieldset__legend")}>
               Périmètre du sponsor
               <span className={fr.cx("fr-hint-text")}>
-                Le sponsor voit les lauréats de chaque élément : tous ceux d'un ministère, un lauréat précis,
-                ou tous ceux d'un porteur.
+                Le sponsor agit sur les lauréats de chaque élément : tous ceux d'un ministère, un lauréat
+                précis, ou tous ceux d'un porteur.
               </span>
             </legend>
             {scope.length === 0 && (
