@@ -4,3 +4,4 @@ export * as schema from "./schema/index.js";
 export { DataFolderInUseError } from "./pglite-lock.js";
 export * from "./passwords.js";
 export { DEMO_ACCOUNTS, DEFAULT_DEMO_PASSWORD } from "./seed/demo-accounts.js";
+export * from "./ledger.js";

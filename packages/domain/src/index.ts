@@ -6,3 +6,4 @@ export * from "./programme.js";
 export * from "./accounts.js";
 export * from "./roles.js";
 export * from "./audit.js";
+export * from "./finance.js";

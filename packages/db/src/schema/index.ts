@@ -3,3 +3,4 @@ export * from "./laureates.js";
 export * from "./allocations.js";
 export * from "./accounts.js";
 export * from "./audit.js";
+export * from "./finance.js";

@@ -10,6 +10,8 @@ export const programmes = pgTable(
     steeredBy: text("steered_by").notNull(),
     fundedBy: text("funded_by").notNull(),
     envelopeCents: bigint("envelope_cents", { mode: "number" }).notNull(),
+    /** Σ allocations, kept by the transactions that change them: reserve = envelope − allocated. */
+    allocatedCents: bigint("allocated_cents", { mode: "number" }).notNull().default(0),
     applicationsOpenOn: date("applications_open_on").notNull(),
     applicationsCloseOn: date("applications_close_on").notNull(),
     laureatesAnnouncedOn: date("laureates_announced_on").notNull(),
@@ -19,5 +21,12 @@ export const programmes = pgTable(
     sourcePublisher: text("source_publisher").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [check("programme_envelope_positive", sql`${table.envelopeCents} > 0`)],
+  (table) => [
+    check("programme_envelope_positive", sql`${table.envelopeCents} > 0`),
+    // The database refuses any state where allocations exceed the envelope.
+    check(
+      "programme_allocated_within_envelope",
+      sql`${table.allocatedCents} >= 0 and ${table.allocatedCents} <= ${table.envelopeCents}`,
+    ),
+  ],
 );

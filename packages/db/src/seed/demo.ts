@@ -2,7 +2,11 @@ import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { allocations, laureates, programmes } from "../schema/index.js";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from "./demo-accounts.js";
+import { setAllocation, type LedgerActor } from "../ledger.js";
 import { randomInt, seededRandom } from "./random.js";
+
+/** Demonstration rows have no author: they were generated, not entered. */
+const DEMO_ACTOR: LedgerActor = { userId: null, isDemo: true };
 
 /** Same seed, same scenario: screenshots, tests and demos agree. */
 export const DEMO_SEED = 20_220_217;
@@ -55,16 +59,18 @@ async function seedDemoAllocations(db: Executor, programmeId: number, seed: numb
     list.length,
     random,
   );
-  await db
-    .insert(allocations)
-    .values(
-      list.map((laureate, index) => ({
-        laureateId: laureate.id,
-        amountCents: amounts[index] ?? 0,
-        isDemo: true,
-      })),
-    )
-    .onConflictDoNothing({ target: allocations.laureateId });
+  const allocated = new Set(
+    (await db.select({ laureateId: allocations.laureateId }).from(allocations)).map((row) => row.laureateId),
+  );
+  // Through the ledger, like an officer's allocation: movements recorded, reserve kept.
+  for (const [index, laureate] of list.entries()) {
+    if (allocated.has(laureate.id)) continue;
+    await setAllocation(db, DEMO_ACTOR, {
+      laureateId: laureate.id,
+      amountCents: amounts[index] ?? 0,
+      reason: "Attribution initiale (démonstration)",
+    });
+  }
 }
 
 /**

@@ -1,0 +1,178 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "./database.js";
+import { LedgerRefusal, reallocate, recordPayment, reversePayment, setAllocation } from "./ledger.js";
+import { allocationMovements, allocations, laureates, payments, programmes } from "./schema/index.js";
+import { createTestDatabase } from "./testing.js";
+
+const OFFICER = { userId: null };
+
+async function laureateId(handle: DatabaseHandle, slug: string): Promise<number> {
+  const [row] = await handle.db.select({ id: laureates.id }).from(laureates).where(eq(laureates.slug, slug));
+  if (!row) throw new Error(slug);
+  return row.id;
+}
+
+async function state(handle: DatabaseHandle, id: number) {
+  const [allocation] = await handle.db
+    .select({ amount: allocations.amountCents, paid: allocations.paidCents })
+    .from(allocations)
+    .where(eq(allocations.laureateId, id));
+  const [sum] = await handle.db
+    .select({ paid: sql<number>`coalesce(sum(${payments.amountCents}), 0)`.mapWith(Number) })
+    .from(payments)
+    .where(eq(payments.laureateId, id));
+  return { ...allocation, sumOfPayments: sum?.paid };
+}
+
+async function reserve(handle: DatabaseHandle): Promise<{ reserve: number; allocated: number; sum: number }> {
+  const [programme] = await handle.db
+    .select({ envelope: programmes.envelopeCents, allocated: programmes.allocatedCents })
+    .from(programmes);
+  const [sum] = await handle.db
+    .select({ total: sql<number>`coalesce(sum(${allocations.amountCents}), 0)`.mapWith(Number) })
+    .from(allocations);
+  return {
+    reserve: (programme?.envelope ?? 0) - (programme?.allocated ?? 0),
+    allocated: programme?.allocated ?? 0,
+    sum: sum?.total ?? 0,
+  };
+}
+
+describe("the envelope ledger", () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase({ demo: false });
+  });
+  afterAll(() => handle.close());
+
+  it("pays exactly the allocation when 50 payments of 50 € race against 1 000 €", async () => {
+    const id = await laureateId(handle, "dggn-lab-innovation");
+    await handle.db.transaction((tx) =>
+      setAllocation(tx, OFFICER, { laureateId: id, amountCents: 100_000, reason: "Test de concurrence" }),
+    );
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        handle.db.transaction((tx) =>
+          recordPayment(tx, OFFICER, { laureateId: id, amountCents: 5_000, paidOn: "2024-01-15" }),
+        ),
+      ),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(20);
+    const refusals = results.filter((result) => result.status === "rejected");
+    expect(refusals.every((result) => result.reason instanceof LedgerRefusal)).toBe(true);
+    expect(refusals[0]?.reason).toHaveProperty(
+      "message",
+      "Ce versement dépasserait le montant alloué : il reste 0,00\u00a0€ à payer.",
+    );
+    expect(await state(handle, id)).toEqual({ amount: 100_000, paid: 100_000, sumOfPayments: 100_000 });
+  });
+
+  it("keeps allocations within the envelope when 20 increases race past the reserve", async () => {
+    const slugs = (await handle.db.select({ slug: laureates.slug }).from(laureates))
+      .map((row) => row.slug)
+      .slice(2, 22);
+    const before = await reserve(handle);
+    const share = Math.floor(before.reserve / 10); // 20 × share = twice the reserve
+    const results = await Promise.allSettled(
+      slugs.map(async (slug) => {
+        const id = await laureateId(handle, slug);
+        return handle.db.transaction((tx) =>
+          setAllocation(tx, OFFICER, { laureateId: id, amountCents: share, reason: "Course à la réserve" }),
+        );
+      }),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
+    const after = await reserve(handle);
+    expect(after.allocated).toBe(after.sum);
+    expect(after.reserve).toBe(before.reserve - 10 * share);
+    expect(after.reserve).toBeGreaterThanOrEqual(0);
+  });
+
+  it("leaves no payment and no paid change when a fault follows the payment", async () => {
+    const id = await laureateId(handle, "apilos-conventions-apl");
+    await handle.db.transaction((tx) =>
+      setAllocation(tx, OFFICER, { laureateId: id, amountCents: 50_000, reason: "Test de panne" }),
+    );
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await recordPayment(tx, OFFICER, { laureateId: id, amountCents: 10_000, paidOn: "2024-02-01" });
+        throw new Error("panne simulée");
+      }),
+    ).rejects.toThrow("panne simulée");
+    expect(await state(handle, id)).toEqual({ amount: 50_000, paid: 0, sumOfPayments: 0 });
+  });
+
+  it("corrects a payment by a reversal with its reason, once", async () => {
+    const id = await laureateId(handle, "apilos-conventions-apl");
+    const paymentId = await handle.db.transaction((tx) =>
+      recordPayment(tx, OFFICER, {
+        laureateId: id,
+        amountCents: 20_000,
+        paidOn: "2024-03-01",
+        reference: "VIR-1",
+      }),
+    );
+    await handle.db.transaction((tx) =>
+      reversePayment(tx, OFFICER, { paymentId, reason: "Erreur de bénéficiaire", reversedOn: "2024-03-02" }),
+    );
+    expect(await state(handle, id)).toEqual({ amount: 50_000, paid: 0, sumOfPayments: 0 });
+    await expect(
+      handle.db.transaction((tx) =>
+        reversePayment(tx, OFFICER, { paymentId, reason: "Encore", reversedOn: "2024-03-03" }),
+      ),
+    ).rejects.toThrow("Ce versement a déjà été contre-passé.");
+    const [original] = await handle.db.select().from(payments).where(eq(payments.id, paymentId));
+    expect(original?.amountCents).toBe(20_000);
+  });
+
+  it("refuses to lower an allocation below what was paid, and the database refuses it too", async () => {
+    const id = await laureateId(handle, "dggn-lab-innovation");
+    await expect(
+      handle.db.transaction((tx) =>
+        setAllocation(tx, OFFICER, { laureateId: id, amountCents: 50_000, reason: "Baisse impossible" }),
+      ),
+    ).rejects.toThrow(
+      "Le montant ne peut pas descendre sous ce qui a déjà été versé (1\u202f000,00\u00a0€).",
+    );
+    await expect(
+      handle.db.update(allocations).set({ amountCents: 1 }).where(eq(allocations.laureateId, id)),
+    ).rejects.toThrow();
+    await expect(
+      handle.db.update(programmes).set({ allocatedCents: sql`${programmes.envelopeCents} + 1` }),
+    ).rejects.toThrow();
+  });
+
+  it("reallocates between laureates without touching the reserve, and records both sides", async () => {
+    const from = await laureateId(handle, "apilos-conventions-apl");
+    const to = await laureateId(handle, "ens-donnees-enquetes-ethnographiques");
+    const before = await reserve(handle);
+    const targetBefore = (await state(handle, to)).amount ?? 0;
+    await handle.db.transaction((tx) =>
+      reallocate(tx, OFFICER, {
+        fromLaureateId: from,
+        toLaureateId: to,
+        amountCents: 30_000,
+        reason: "Réorientation",
+      }),
+    );
+    expect((await state(handle, from)).amount).toBe(20_000);
+    expect((await state(handle, to)).amount).toBe(targetBefore + 30_000);
+    expect((await reserve(handle)).reserve).toBe(before.reserve);
+    const movements = await handle.db
+      .select({ delta: allocationMovements.deltaCents, kind: allocationMovements.kind })
+      .from(allocationMovements)
+      .where(eq(allocationMovements.kind, "reallocation"));
+    expect(movements.map((movement) => movement.delta).sort((a, b) => a - b)).toEqual([-30_000, 30_000]);
+    await expect(
+      handle.db.transaction((tx) =>
+        reallocate(tx, OFFICER, {
+          fromLaureateId: from,
+          toLaureateId: to,
+          amountCents: 30_000,
+          reason: "Trop",
+        }),
+      ),
+    ).rejects.toBeInstanceOf(LedgerRefusal);
+  });
+});

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts.js";
+import { laureates } from "./laureates.js";
+
+/** How a laureate is funded, and what open data needs to publish it. */
+export const fundingRecords = pgTable(
+  "funding_record",
+  {
+    laureateId: integer("laureate_id")
+      .primaryKey()
+      .references(() => laureates.id),
+    /** Date of the funding agreement (subvention) or of the transfer decision. */
+    conventionDate: date("convention_date"),
+    /** Chorus legal commitment: once signed, the allocation is committed (AE consumed). */
+    ejNumber: text("ej_number"),
+    siret: text("siret"),
+    rna: text("rna"),
+    paymentConditions: text("payment_conditions", { enum: ["unique", "echelonne", "autre"] }),
+    version: integer("version").notNull().default(1),
+    isDemo: boolean("is_demo").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("funding_record_ej_unique").on(table.ejNumber),
+    check("funding_record_ej_format", sql`${table.ejNumber} is null or ${table.ejNumber} ~ '^[0-9]{10}$'`),
+    check("funding_record_siret_format", sql`${table.siret} is null or ${table.siret} ~ '^[0-9]{14}$'`),
+    check("funding_record_rna_format", sql`${table.rna} is null or ${table.rna} ~ '^W[0-9]{9}$'`),
+  ],
+);
+
+/** One planned payment of a laureate's schedule, and where it stands. */
+export const tranches = pgTable(
+  "tranche",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    laureateId: integer("laureate_id")
+      .notNull()
+      .references(() => laureates.id),
+    kind: text("kind", { enum: ["avance", "acompte", "solde"] }).notNull(),
+    position: integer("position").notNull(),
+    plannedAmountCents: bigint("planned_amount_cents", { mode: "number" }).notNull(),
+    plannedOn: date("planned_on").notNull(),
+    /** The milestone that must be reached before "service fait" (enforced with the milestones). */
+    gatingMilestoneId: integer("gating_milestone_id"),
+    status: text("status", { enum: ["prevu", "service_fait", "demande_paiement", "paye", "annule"] })
+      .notNull()
+      .default("prevu"),
+    serviceFaitOn: date("service_fait_on"),
+    serviceFaitBy: integer("service_fait_by").references(() => users.id),
+    paymentRequestedOn: date("payment_requested_on"),
+    paymentRequestedBy: integer("payment_requested_by").references(() => users.id),
+    /** Number of the demande de paiement. */
+    paymentRequestReference: text("payment_request_reference"),
+    paidOn: date("paid_on"),
+    paidBy: integer("paid_by").references(() => users.id),
+    cancelledOn: date("cancelled_on"),
+    cancelledBy: integer("cancelled_by").references(() => users.id),
+    cancellationReason: text("cancellation_reason"),
+    version: integer("version").notNull().default(1),
+    isDemo: boolean("is_demo").notNull().default(false),
+  },
+  (table) => [
+    index("tranche_laureate_idx").on(table.laureateId, table.position),
+    index("tranche_planned_idx").on(table.plannedOn),
+    check("tranche_amount_positive", sql`${table.plannedAmountCents} > 0`),
+  ],
+);
+
+/**
+ * Money actually paid, never edited: a correction is a reversal (negative
+ * amount) pointing to the payment it cancels, with its reason.
+ */
+export const payments = pgTable(
+  "payment",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    laureateId: integer("laureate_id")
+      .notNull()
+      .references(() => laureates.id),
+    trancheId: integer("tranche_id").references(() => tranches.id),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    paidOn: date("paid_on").notNull(),
+    reference: text("reference"),
+    reversesPaymentId: integer("reverses_payment_id"),
+    reason: text("reason"),
+    source: text("source", { enum: ["saisie", "import"] })
+      .notNull()
+      .default("saisie"),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: boolean("is_demo").notNull().default(false),
+  },
+  (table) => [
+    index("payment_laureate_idx").on(table.laureateId, table.paidOn),
+    index("payment_paid_on_idx").on(table.paidOn),
+    // A payment is reversed at most once.
+    uniqueIndex("payment_reversal_unique").on(table.reversesPaymentId),
+    check(
+      "payment_sign_matches_kind",
+      sql`(${table.reversesPaymentId} is null and ${table.amountCents} > 0)
+        or (${table.reversesPaymentId} is not null and ${table.amountCents} < 0 and ${table.reason} is not null)`,
+    ),
+  ],
+);
+
+/** The first answer to each idempotency key, returned again to a retry. */
+export const idempotencyKeys = pgTable("idempotency_key", {
+  key: text("key").primaryKey(),
+  procedure: text("procedure").notNull(),
+  userId: integer("user_id").references(() => users.id),
+  requestHash: text("request_hash").notNull(),
+  response: jsonb("response").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { centsSchema, type Cents } from "./money.js";
+import { SLUG_PATTERN } from "./laureate.js";
+
+/** Tranches of a grant, in the order they are paid. */
+export const TRANCHE_KINDS = {
+  avance: "Avance",
+  acompte: "Acompte",
+  solde: "Solde",
+} as const;
+export type TrancheKind = keyof typeof TRANCHE_KINDS;
+
+/**
+ * A tranche moves forward only: planned, service certified, payment requested,
+ * paid; or cancelled before it is paid.
+ */
+export const TRANCHE_STATUSES = {
+  prevu: "Prévu",
+  service_fait: "Service fait",
+  demande_paiement: "Demande de paiement",
+  paye: "Payé",
+  annule: "Annulé",
+} as const;
+export type TrancheStatus = keyof typeof TRANCHE_STATUSES;
+
+const FORWARD: Record<TrancheStatus, readonly TrancheStatus[]> = {
+  prevu: ["service_fait", "annule"],
+  service_fait: ["demande_paiement", "annule"],
+  demande_paiement: ["paye", "annule"],
+  paye: [],
+  annule: [],
+};
+
+/** The statuses a tranche may move to from `status`. */
+export function nextTrancheStatuses(status: TrancheStatus): readonly TrancheStatus[] {
+  return FORWARD[status];
+}
+
+export function canMoveTranche(from: TrancheStatus, to: TrancheStatus): boolean {
+  return FORWARD[from].includes(to);
+}
+
+/** A proposed line of a payment schedule, before the officer adjusts it. */
+export interface ProposedTranche {
+  kind: TrancheKind;
+  amountCents: Cents;
+}
+
+/**
+ * Avance at signature, equal acomptes, solde on the final report: the usual
+ * shape of a French grant schedule. Amounts are whole cents and always sum to
+ * the allocation; the solde absorbs the rounding.
+ */
+export function proposeSchedule(
+  allocationCents: Cents,
+  { advanceRatio = 0.3, acomptes = 1, soldeRatio = 0.2 } = {},
+): ProposedTranche[] {
+  if (allocationCents <= 0) return [];
+  const avance = Math.floor(allocationCents * advanceRatio);
+  const solde = Math.floor(allocationCents * soldeRatio);
+  const middle = allocationCents - avance - solde;
+  const acompte = acomptes > 0 ? Math.floor(middle / acomptes) : 0;
+  const schedule: ProposedTranche[] = [{ kind: "avance", amountCents: avance }];
+  for (let index = 0; index < acomptes; index += 1) schedule.push({ kind: "acompte", amountCents: acompte });
+  const assigned = schedule.reduce((sum, tranche) => sum + tranche.amountCents, 0);
+  schedule.push({ kind: "solde", amountCents: allocationCents - assigned });
+  return schedule.filter((tranche) => tranche.amountCents > 0);
+}
+
+/** SIRET: 14 digits with a valid Luhn key (La Poste's establishments excepted, as INSEE does). */
+export function isValidSiret(value: string): boolean {
+  if (!/^\d{14}$/.test(value)) return false;
+  if (value.startsWith("356000000")) {
+    return Array.from(value, Number).reduce((sum, digit) => sum + digit, 0) % 5 === 0;
+  }
+  let sum = 0;
+  for (let index = 0; index < 14; index += 1) {
+    let digit = Number(value[13 - index]);
+    if (index % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+export const siretSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/\s/g, ""))
+  .refine(isValidSiret, { error: "Le SIRET doit compter 14 chiffres et avoir une clé valide." });
+
+export const rnaSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^W\d{9}$/, { error: "Le numéro RNA s'écrit W suivi de 9 chiffres." });
+
+/** Chorus numbers its legal commitments (EJ) with 10 digits. */
+export const ejNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{10}$/, { error: "Le numéro d'engagement juridique (EJ) Chorus compte 10 chiffres." });
+
+export const PAYMENT_CONDITIONS = {
+  unique: "Versement unique",
+  echelonne: "Versements échelonnés",
+  autre: "Autre",
+} as const;
+export type PaymentCondition = keyof typeof PAYMENT_CONDITIONS;
+
+const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Date attendue au format AAAA-MM-JJ." });
+
+/**
+ * Every money mutation carries a key chosen by the client: a retry with the
+ * same key and payload returns the first result instead of writing twice.
+ */
+export const idempotencyKeySchema = z.uuid({ error: "Clé d'idempotence invalide." });
+
+const laureateSlug = z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." });
+const reasonSchema = z
+  .string()
+  .trim()
+  .min(5, { error: "Indiquez le motif (5 caractères au moins)." })
+  .max(500, { error: "Le motif est limité à 500 caractères." });
+
+/** Sets a laureate's allocation to a new amount; the movement (increase or decrease) is derived. */
+export const setAllocationSchema = z.object({
+  laureateSlug,
+  amountCents: centsSchema,
+  reason: reasonSchema,
+  idempotencyKey: idempotencyKeySchema,
+});
+export type SetAllocationInput = z.infer<typeof setAllocationSchema>;
+
+/** Moves an amount from one laureate's allocation to another's, in one step. */
+export const reallocateSchema = z
+  .object({
+    fromLaureateSlug: laureateSlug,
+    toLaureateSlug: laureateSlug,
+    amountCents: centsSchema.refine((value) => value > 0, { error: "Le montant doit être positif." }),
+    reason: reasonSchema,
+    idempotencyKey: idempotencyKeySchema,
+  })
+  .refine((input) => input.fromLaureateSlug !== input.toLaureateSlug, {
+    error: "Choisissez deux lauréats différents.",
+    path: ["toLaureateSlug"],
+  });
+export type ReallocateInput = z.infer<typeof reallocateSchema>;
+
+export const recordPaymentSchema = z.object({
+  laureateSlug,
+  amountCents: centsSchema.refine((value) => value > 0, { error: "Le montant doit être positif." }),
+  paidOn: isoDateSchema,
+  reference: z.string().trim().max(100).optional(),
+  idempotencyKey: idempotencyKeySchema,
+});
+export type RecordPaymentInput = z.infer<typeof recordPaymentSchema>;
+
+/** A paid amount is never edited: a correction is a reversal, with its reason. */
+export const reversePaymentSchema = z.object({
+  paymentId: z.number().int().positive(),
+  reason: reasonSchema,
+  idempotencyKey: idempotencyKeySchema,
+});
+export type ReversePaymentInput = z.infer<typeof reversePaymentSchema>;
