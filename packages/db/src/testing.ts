@@ -16,11 +16,22 @@ export function testDatabaseKind(): "pglite" | "postgresql" {
  * PGlite, or a new database on the PostgreSQL server of DATABASE_URL that
  * `close()` drops again.
  */
-export async function createTestDatabase(options: PrepareOptions = { demo: true }): Promise<DatabaseHandle> {
+/**
+ * A test database, and a way to open it again as another API instance would:
+ * a second connection pool on PostgreSQL, the same handle on PGlite (which
+ * takes one process only).
+ */
+export interface TestDatabaseHandle extends DatabaseHandle {
+  openAnotherInstance(): Promise<DatabaseHandle>;
+}
+
+export async function createTestDatabase(
+  options: PrepareOptions = { demo: true },
+): Promise<TestDatabaseHandle> {
   const handle =
     testDatabaseKind() === "postgresql"
       ? await createPostgresTestDatabase()
-      : await createDatabase({ kind: "pglite", dataDir: null });
+      : await createPgliteTestDatabase();
   try {
     await prepareDatabase(handle, options);
   } catch (error) {
@@ -49,12 +60,27 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop
   };
 }
 
-async function createPostgresTestDatabase(): Promise<DatabaseHandle> {
-  const { url, drop } = await createEmptyPostgresDatabase();
-  const handle = await createDatabase({ kind: "postgresql", url, poolSize: 20 });
+async function createPgliteTestDatabase(): Promise<TestDatabaseHandle> {
+  const handle = await createDatabase({ kind: "pglite", dataDir: null });
   return {
     ...handle,
+    openAnotherInstance: () => Promise.resolve({ ...handle, close: () => Promise.resolve() }),
+  };
+}
+
+async function createPostgresTestDatabase(): Promise<TestDatabaseHandle> {
+  const { url, drop } = await createEmptyPostgresDatabase();
+  const handle = await createDatabase({ kind: "postgresql", url, poolSize: 20 });
+  const others: DatabaseHandle[] = [];
+  return {
+    ...handle,
+    async openAnotherInstance() {
+      const other = await createDatabase({ kind: "postgresql", url, poolSize: 5 });
+      others.push(other);
+      return other;
+    },
     async close() {
+      await Promise.all(others.map((other) => other.close()));
       await handle.close();
       await drop();
     },

@@ -1,4 +1,5 @@
 import { hashPassword, schema, type DatabaseHandle } from "@defis/db";
+import type { TestDatabaseHandle } from "@defis/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { Writable } from "node:stream";
@@ -45,7 +46,7 @@ async function setSession(database: DatabaseHandle, cookie: string, change: Reco
 }
 
 describe("sign-in, sessions and sign-out", () => {
-  let database: DatabaseHandle;
+  let database: TestDatabaseHandle;
   let server: Server;
   const logLines: string[] = [];
   beforeAll(async () => {
@@ -175,7 +176,8 @@ describe("sign-in, sessions and sign-out", () => {
   });
 
   it("counts failures in the database, so that two instances share the limit", async () => {
-    const other = await startTestServer(database, { trustProxy: 1 });
+    // Another instance: its own connection pool to the same database (on PostgreSQL).
+    const other = await startTestServer(await database.openAnotherInstance(), { trustProxy: 1 });
     try {
       const from = { "x-forwarded-for": "10.0.0.9" };
       for (const instance of [server, other, server, other, server]) {
