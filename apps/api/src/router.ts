@@ -1,4 +1,5 @@
 import { auditRouter } from "./audit/audit.router.js";
+import { financeRouter } from "./finance/finance.router.js";
 import { laureatesRouter } from "./laureates/laureates.router.js";
 import { programmeRouter } from "./programme/programme.router.js";
 import { router } from "./trpc.js";
@@ -9,6 +10,7 @@ export const appRouter = router({
   laureates: laureatesRouter,
   users: usersRouter,
   audit: auditRouter,
+  finance: financeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,4 @@
-import type { Database, DatabaseKind } from "@defis/db";
+import { LedgerRefusal, type Database, type DatabaseKind } from "@defis/db";
 import { ALL_ROLES, PERMISSIONS, type Permission, type Role, type SessionUser } from "@defis/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
@@ -99,6 +99,15 @@ export class ConflictWithCurrent extends Error {
 
 const laureateSlugInput = z.object({ laureateSlug: z.string() });
 
+/** The ledger refuses in French (reserve too small, payment above the allocation): the user reads why. */
+const ledgerRefusalsAsConflicts = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof LedgerRefusal) {
+    throw new TRPCError({ code: "CONFLICT", message: result.error.cause.message, cause: result.error.cause });
+  }
+  return result;
+});
+
 const enforcePolicy = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
   const policy = meta?.policy;
   if (!policy) throw new TRPCError({ code: "FORBIDDEN", message: "Action non autorisée." });
@@ -120,7 +129,7 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
 
 /** The one way to make a procedure: with its policy. The builders below cover the usual cases. */
 export function procedureWithPolicy(policy: Policy) {
-  return t.procedure.meta({ policy }).use(enforcePolicy);
+  return t.procedure.meta({ policy }).use(enforcePolicy).use(ledgerRefusalsAsConflicts);
 }
 
 /** Readable by every signed-in role: the whole portfolio is visible to all of them. */

@@ -11,11 +11,17 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "utilisateur.desactivation": "Désactivation de compte",
   "utilisateur.reactivation": "Réactivation de compte",
   "laureat.modification": "Modification de la fiche lauréat",
+  "allocation.modification": "Modification d'une allocation",
+  "allocation.reaffectation": "Réaffectation entre lauréats",
+  "versement.enregistrement": "Enregistrement d'un versement",
+  "versement.contre-passation": "Contre-passation d'un versement",
 };
 
 export const AUDIT_ENTITIES = {
   utilisateur: "Compte",
   laureat: "Lauréat",
+  allocation: "Allocation",
+  versement: "Versement",
 } as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Date attendue au format AAAA-MM-JJ." });

@@ -167,3 +167,43 @@ export const reversePaymentSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 export type ReversePaymentInput = z.infer<typeof reversePaymentSchema>;
+
+/** A movement of the envelope's ledger, as the history shows it. */
+export interface AllocationMovementItem {
+  id: number;
+  kind: "attribution" | "augmentation" | "diminution" | "reallocation";
+  deltaCents: Cents;
+  amountAfterCents: Cents;
+  reason: string;
+  counterpart: { slug: string; title: string } | null;
+  actorName: string | null;
+  occurredAt: Date;
+}
+
+export interface PaymentItem {
+  id: number;
+  amountCents: number;
+  paidOn: string;
+  reference: string | null;
+  reversesPaymentId: number | null;
+  reversedBy: number | null;
+  reason: string | null;
+  source: "saisie" | "import";
+}
+
+/** The money side of one laureate: allocation, ledger and payments. */
+export interface LaureateFinance {
+  laureateSlug: string;
+  allocation: { amountCents: Cents; originalAmountCents: Cents; paidCents: Cents; isDemo: boolean } | null;
+  committed: boolean;
+  remainingToPayCents: Cents;
+  movements: AllocationMovementItem[];
+  payments: PaymentItem[];
+}
+
+/** Planned and actual payments of one month ("2024-03"), the basis of the cumulative curves. */
+export interface MonthlyPayments {
+  month: string;
+  plannedCents: Cents;
+  paidCents: number;
+}

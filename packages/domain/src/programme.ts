@@ -29,12 +29,20 @@ export interface PortfolioGroup {
   label: string;
   laureates: number;
   allocatedCents: number;
+  /** Allocations whose legal commitment (EJ) is signed: AE consumed. */
+  committedCents: number;
+  /** Payments, reversals deducted: CP consumed. */
+  paidCents: number;
 }
 
 export interface ProgrammeOverview {
   programme: Omit<ProgrammeReference, "laureateCount">;
   laureates: number;
   allocatedCents: Cents;
+  committedCents: Cents;
+  paidCents: Cents;
+  /** Restes à payer: committed − paid. */
+  remainingToPayCents: Cents;
   reserveCents: Cents;
   /** True while demonstration rows exist: every page then says so. */
   demonstration: boolean;

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   manageUsers: ["admin"],
   readAudit: ["admin", "officer"],
   editLaureateFacts: ["officer", "admin"],
+  manageMoney: ["officer", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

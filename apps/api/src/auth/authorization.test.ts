@@ -1,4 +1,5 @@
-import { schema, type DatabaseHandle } from "@defis/db";
+import { recordPayment, schema, type DatabaseHandle } from "@defis/db";
+import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@defis/domain";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,6 +32,14 @@ function routerProcedures() {
   return Object.entries(flat);
 }
 
+const moneyRoles: Record<Who, Outcome> = {
+  anonyme: "UNAUTHORIZED",
+  admin: "ok",
+  officer: "ok",
+  sponsor: "FORBIDDEN",
+  leadership: "FORBIDDEN",
+};
+
 const adminOnly: Record<Who, Outcome> = {
   anonyme: "UNAUTHORIZED",
   admin: "ok",
@@ -56,8 +65,67 @@ async function laureateVersion(database: DatabaseHandle, slug: string): Promise<
   return row?.version ?? 0;
 }
 
+/** A payment written straight through the ledger, for the reversal case to cancel. */
+async function aPayment(database: DatabaseHandle): Promise<number> {
+  const [laureate] = await database.db
+    .select({ id: schema.laureates.id })
+    .from(schema.laureates)
+    .where(eq(schema.laureates.slug, "dggn-lab-innovation"));
+  return database.db.transaction((tx) =>
+    recordPayment(
+      tx,
+      { userId: null },
+      { laureateId: laureate?.id ?? 0, amountCents: 100, paidOn: "2024-01-01" },
+    ),
+  );
+}
+
 /** Every mutation of the app, with what each role may do. A new mutation must be added here. */
 const MUTATIONS: MutationCase[] = [
+  {
+    path: "finance.setAllocation",
+    call: (caller, _database, run) =>
+      caller.finance.setAllocation({
+        laureateSlug: "insep-catalyser",
+        amountCents: 1_000_000 + run,
+        reason: "Ajustement de test",
+        idempotencyKey: randomUUID(),
+      }),
+    expected: moneyRoles,
+  },
+  {
+    path: "finance.reallocate",
+    call: (caller) =>
+      caller.finance.reallocate({
+        fromLaureateSlug: "dggn-lab-innovation",
+        toLaureateSlug: "insep-catalyser",
+        amountCents: 100,
+        reason: "Réaffectation de test",
+        idempotencyKey: randomUUID(),
+      }),
+    expected: moneyRoles,
+  },
+  {
+    path: "finance.recordPayment",
+    call: (caller) =>
+      caller.finance.recordPayment({
+        laureateSlug: "dggn-lab-innovation",
+        amountCents: 100,
+        paidOn: "2024-05-01",
+        idempotencyKey: randomUUID(),
+      }),
+    expected: moneyRoles,
+  },
+  {
+    path: "finance.reversePayment",
+    call: async (caller, database) =>
+      caller.finance.reversePayment({
+        paymentId: await aPayment(database),
+        reason: "Contre-passation de test",
+        idempotencyKey: randomUUID(),
+      }),
+    expected: moneyRoles,
+  },
   {
     path: "users.create",
     call: (caller, _database, run) =>

@@ -1,3 +1,5 @@
+import { parisDay } from "../paris-day.js";
+
 /**
  * CSV that opens cleanly in French Excel: UTF-8 with a byte-order mark (or
  * Excel guesses the encoding and breaks accents), ";" between fields (the
@@ -31,6 +33,5 @@ export function toExcelCsv<Row>(rows: readonly Row[], columns: readonly CsvColum
 
 /** "journal-2026-11-25.csv": the date of the export, in Paris. */
 export function datedFileName(prefix: string, extension: string, now = new Date()): string {
-  const day = new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" }).format(now);
-  return `${prefix}-${day}.${extension}`;
+  return `${prefix}-${parisDay(now)}.${extension}`;
 }

@@ -12,7 +12,17 @@ import {
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { territoryKeySql } from "../laureates/laureate-queries.js";
 
-const { allocations, laureates, programmes } = schema;
+const { allocations, fundingRecords, laureates, programmes } = schema;
+
+/** The money figures of a set of laureates, summed by the database. */
+const moneyColumns = {
+  allocatedCents: sql<number>`coalesce(sum(${allocations.amountCents}), 0)::bigint`.mapWith(Number),
+  committedCents:
+    sql<number>`coalesce(sum(${allocations.amountCents}) filter (where ${fundingRecords.ejNumber} is not null), 0)::bigint`.mapWith(
+      Number,
+    ),
+  paidCents: sql<number>`coalesce(sum(${allocations.paidCents}), 0)::bigint`.mapWith(Number),
+};
 
 const LABELS = {
   category: (key: string) => labelFrom(CATEGORIES, key),
@@ -28,23 +38,14 @@ async function groupLaureates(
   label: (key: string) => string,
 ): Promise<PortfolioGroup[]> {
   const rows = await db
-    .select({
-      key,
-      laureates: sql<number>`count(*)::int`,
-      allocatedCents: sql<number>`coalesce(sum(${allocations.amountCents}), 0)::bigint`.mapWith(Number),
-      firstPosition: sql<number>`min(${laureates.position})`,
-    })
+    .select({ key, laureates: sql<number>`count(*)::int`, ...moneyColumns })
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
+    .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
     .where(eq(laureates.programmeId, programmeId))
     .groupBy(key)
     .orderBy(sql`min(${laureates.position})`);
-  return rows.map((row) => ({
-    key: row.key,
-    label: label(row.key),
-    laureates: row.laureates,
-    allocatedCents: row.allocatedCents,
-  }));
+  return rows.map((row) => ({ ...row, label: label(row.key) }));
 }
 
 /** The envelope and the portfolio at a glance; every figure is computed by the database. */
@@ -54,11 +55,12 @@ export async function getProgrammeOverview(db: Executor): Promise<ProgrammeOverv
   const [totals] = await db
     .select({
       laureates: sql<number>`count(*)::int`,
-      allocatedCents: sql<number>`coalesce(sum(${allocations.amountCents}), 0)::bigint`.mapWith(Number),
+      ...moneyColumns,
       demonstration: sql<boolean>`coalesce(bool_or(${allocations.isDemo}), false)`,
     })
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
+    .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
     .where(eq(laureates.programmeId, programme.id));
   const groupBy = (key: SQL<string>, label: (key: string) => string) =>
     groupLaureates(db, programme.id, key, label);
@@ -69,6 +71,8 @@ export async function getProgrammeOverview(db: Executor): Promise<ProgrammeOverv
     groupBy(sql<string>`${laureates.fundingMode}`, LABELS.fundingMode),
   ]);
   const allocatedCents = totals?.allocatedCents ?? 0;
+  const committedCents = totals?.committedCents ?? 0;
+  const paidCents = totals?.paidCents ?? 0;
   return {
     programme: {
       slug: programme.slug,
@@ -86,7 +90,11 @@ export async function getProgrammeOverview(db: Executor): Promise<ProgrammeOverv
     },
     laureates: totals?.laureates ?? 0,
     allocatedCents,
-    reserveCents: programme.envelopeCents - allocatedCents,
+    committedCents,
+    paidCents,
+    remainingToPayCents: committedCents - paidCents,
+    // Kept by the ledger with every allocation change; equal to envelope − Σ allocations.
+    reserveCents: programme.envelopeCents - programme.allocatedCents,
     demonstration: totals?.demonstration ?? false,
     byCategory,
     byMinistry,

@@ -1,0 +1,101 @@
+import type { Executor } from "@defis/db";
+import { schema } from "@defis/db";
+import type { LaureateFinance, MonthlyPayments } from "@defis/domain";
+import { alias } from "drizzle-orm/pg-core";
+import { asc, desc, eq, ne, sql } from "drizzle-orm";
+import { laureateIdOf } from "./laureate-ids.js";
+
+const { allocationMovements, allocations, fundingRecords, laureates, payments, tranches, users } = schema;
+
+/** Allocation, ledger and payments of one laureate. */
+export async function laureateFinance(db: Executor, laureateSlug: string): Promise<LaureateFinance> {
+  const laureateId = await laureateIdOf(db, laureateSlug);
+  const counterparts = alias(laureates, "counterpart");
+  const reversals = alias(payments, "reversal");
+  const [[allocation], [funding], movements, paymentRows] = await Promise.all([
+    db
+      .select({
+        amountCents: allocations.amountCents,
+        originalAmountCents: allocations.originalAmountCents,
+        paidCents: allocations.paidCents,
+        isDemo: allocations.isDemo,
+      })
+      .from(allocations)
+      .where(eq(allocations.laureateId, laureateId)),
+    db
+      .select({ ejNumber: fundingRecords.ejNumber })
+      .from(fundingRecords)
+      .where(eq(fundingRecords.laureateId, laureateId)),
+    db
+      .select({
+        id: allocationMovements.id,
+        kind: allocationMovements.kind,
+        deltaCents: allocationMovements.deltaCents,
+        amountAfterCents: allocationMovements.amountAfterCents,
+        reason: allocationMovements.reason,
+        counterpartSlug: counterparts.slug,
+        counterpartTitle: counterparts.title,
+        actorName: users.displayName,
+        occurredAt: allocationMovements.occurredAt,
+      })
+      .from(allocationMovements)
+      .leftJoin(counterparts, eq(counterparts.id, allocationMovements.counterpartLaureateId))
+      .leftJoin(users, eq(users.id, allocationMovements.actorUserId))
+      .where(eq(allocationMovements.laureateId, laureateId))
+      .orderBy(desc(allocationMovements.occurredAt), desc(allocationMovements.id)),
+    db
+      .select({
+        id: payments.id,
+        amountCents: payments.amountCents,
+        paidOn: payments.paidOn,
+        reference: payments.reference,
+        reversesPaymentId: payments.reversesPaymentId,
+        reversedBy: reversals.id,
+        reason: payments.reason,
+        source: payments.source,
+      })
+      .from(payments)
+      .leftJoin(reversals, eq(reversals.reversesPaymentId, payments.id))
+      .where(eq(payments.laureateId, laureateId))
+      .orderBy(asc(payments.paidOn), asc(payments.id)),
+  ]);
+  const committed = Boolean(funding?.ejNumber);
+  return {
+    laureateSlug,
+    allocation: allocation ?? null,
+    committed,
+    remainingToPayCents: committed && allocation ? allocation.amountCents - allocation.paidCents : 0,
+    movements: movements.map(({ counterpartSlug, counterpartTitle, ...movement }) => ({
+      ...movement,
+      counterpart:
+        counterpartSlug && counterpartTitle ? { slug: counterpartSlug, title: counterpartTitle } : null,
+    })),
+    payments: paymentRows,
+  };
+}
+
+/** Planned (non-cancelled tranches) and actual payments by month, for the whole programme. */
+export async function monthlyPayments(db: Executor): Promise<MonthlyPayments[]> {
+  const plannedMonth = sql<string>`to_char(${tranches.plannedOn}, 'YYYY-MM')`;
+  const paidMonth = sql<string>`to_char(${payments.paidOn}, 'YYYY-MM')`;
+  const [planned, paid] = await Promise.all([
+    db
+      .select({
+        month: plannedMonth,
+        cents: sql<number>`sum(${tranches.plannedAmountCents})`.mapWith(Number),
+      })
+      .from(tranches)
+      .where(ne(tranches.status, "annule"))
+      .groupBy(plannedMonth),
+    db
+      .select({ month: paidMonth, cents: sql<number>`sum(${payments.amountCents})`.mapWith(Number) })
+      .from(payments)
+      .groupBy(paidMonth),
+  ]);
+  // The database sums; here the two short monthly lists are only laid side by side.
+  const months = new Map<string, MonthlyPayments>();
+  const monthOf = (month: string) => months.get(month) ?? { month, plannedCents: 0, paidCents: 0 };
+  for (const row of planned) months.set(row.month, { ...monthOf(row.month), plannedCents: row.cents });
+  for (const row of paid) months.set(row.month, { ...monthOf(row.month), paidCents: row.cents });
+  return [...months.values()].sort((left, right) => left.month.localeCompare(right.month));
+}
