@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "allocation.reaffectation": "Réaffectation entre lauréats",
   "versement.enregistrement": "Enregistrement d'un versement",
   "versement.contre-passation": "Contre-passation d'un versement",
+  "financement.modification": "Modification du dossier de financement",
+  "echeancier.planification": "Planification de l'échéancier",
+  "tranche.statut": "Changement de statut d'une tranche",
 };
 
 export const AUDIT_ENTITIES = {
@@ -22,6 +25,9 @@ export const AUDIT_ENTITIES = {
   laureat: "Lauréat",
   allocation: "Allocation",
   versement: "Versement",
+  financement: "Dossier de financement",
+  echeancier: "Échéancier",
+  tranche: "Tranche",
 } as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Date attendue au format AAAA-MM-JJ." });

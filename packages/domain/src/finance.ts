@@ -191,9 +191,11 @@ export interface PaymentItem {
   source: "saisie" | "import";
 }
 
-/** The money side of one laureate: allocation, ledger and payments. */
+/** The money side of one laureate: allocation, funding record, schedule, ledger and payments. */
 export interface LaureateFinance {
   laureateSlug: string;
+  funding: FundingRecordItem;
+  tranches: TrancheItem[];
   allocation: { amountCents: Cents; originalAmountCents: Cents; paidCents: Cents; isDemo: boolean } | null;
   committed: boolean;
   remainingToPayCents: Cents;
@@ -206,4 +208,97 @@ export interface MonthlyPayments {
   month: string;
   plannedCents: Cents;
   paidCents: number;
+}
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${max} caractères au plus.` })
+    .transform((value) => (value === "" ? null : value))
+    .nullable();
+
+/** The funding record of a laureate, edited on the version read. */
+export const updateFundingRecordSchema = z.object({
+  laureateSlug,
+  version: z.number().int().min(0),
+  conventionDate: isoDateSchema.nullable(),
+  ejNumber: ejNumberSchema.nullable(),
+  siret: siretSchema.nullable(),
+  rna: rnaSchema.nullable(),
+  paymentConditions: z
+    .enum(["unique", "echelonne", "autre"], { error: "Conditions de versement inconnues." })
+    .nullable(),
+  idempotencyKey: idempotencyKeySchema,
+});
+export type UpdateFundingRecordInput = z.infer<typeof updateFundingRecordSchema>;
+
+export const trancheKindSchema = z.enum(["avance", "acompte", "solde"], {
+  error: "Type de tranche inconnu.",
+});
+
+const plannedTrancheSchema = z.object({
+  kind: trancheKindSchema,
+  plannedAmountCents: centsSchema.refine((value) => value > 0, {
+    error: "Le montant prévu doit être positif.",
+  }),
+  plannedOn: isoDateSchema,
+});
+
+/**
+ * Replaces the planned tranches of a schedule (those still "prévu"); tranches
+ * already under way stay as they are. The planned total may not exceed the
+ * allocation.
+ */
+export const planScheduleSchema = z.object({
+  laureateSlug,
+  tranches: z.array(plannedTrancheSchema).max(24, { error: "24 tranches au plus." }),
+  idempotencyKey: idempotencyKeySchema,
+});
+export type PlanScheduleInput = z.infer<typeof planScheduleSchema>;
+
+/** One step of a tranche, dated, with its reference (DP number, payment reference) or reason. */
+export const moveTrancheSchema = z
+  .object({
+    trancheId: z.number().int().positive(),
+    version: z.number().int().positive(),
+    to: z.enum(["service_fait", "demande_paiement", "paye", "annule"], { error: "Statut inconnu." }),
+    on: isoDateSchema,
+    reference: optionalText(100).optional(),
+    /** For a payment, the amount actually paid; the planned amount by default. */
+    amountCents: centsSchema.optional(),
+    reason: optionalText(500).optional(),
+    idempotencyKey: idempotencyKeySchema,
+  })
+  .refine((input) => input.to !== "annule" || (input.reason ?? "").length >= 5, {
+    error: "Indiquez le motif de l'annulation (5 caractères au moins).",
+    path: ["reason"],
+  });
+export type MoveTrancheInput = z.infer<typeof moveTrancheSchema>;
+
+export interface TrancheItem {
+  id: number;
+  kind: TrancheKind;
+  position: number;
+  plannedAmountCents: Cents;
+  plannedOn: string;
+  status: TrancheStatus;
+  serviceFaitOn: string | null;
+  paymentRequestedOn: string | null;
+  paymentRequestReference: string | null;
+  paidOn: string | null;
+  cancelledOn: string | null;
+  cancellationReason: string | null;
+  gatingMilestoneId: number | null;
+  version: number;
+}
+
+export interface FundingRecordItem {
+  conventionDate: string | null;
+  ejNumber: string | null;
+  siret: string | null;
+  rna: string | null;
+  paymentConditions: PaymentCondition | null;
+  /** 0 while no record exists yet. */
+  version: number;
 }

@@ -65,6 +65,14 @@ async function laureateVersion(database: DatabaseHandle, slug: string): Promise<
   return row?.version ?? 0;
 }
 
+async function laureateIdBySlug(database: DatabaseHandle, slug: string): Promise<number> {
+  const [laureate] = await database.db
+    .select({ id: schema.laureates.id })
+    .from(schema.laureates)
+    .where(eq(schema.laureates.slug, slug));
+  return laureate?.id ?? 0;
+}
+
 /** A payment written straight through the ledger, for the reversal case to cancel. */
 async function aPayment(database: DatabaseHandle): Promise<number> {
   const [laureate] = await database.db
@@ -82,6 +90,60 @@ async function aPayment(database: DatabaseHandle): Promise<number> {
 
 /** Every mutation of the app, with what each role may do. A new mutation must be added here. */
 const MUTATIONS: MutationCase[] = [
+  {
+    path: "finance.updateFunding",
+    call: async (caller, database) => {
+      const [record] = await database.db
+        .select({ version: schema.fundingRecords.version })
+        .from(schema.fundingRecords)
+        .innerJoin(schema.laureates, eq(schema.laureates.id, schema.fundingRecords.laureateId))
+        .where(eq(schema.laureates.slug, "smicval-zero-dechet"));
+      return caller.finance.updateFunding({
+        laureateSlug: "smicval-zero-dechet",
+        version: record?.version ?? 0,
+        conventionDate: "2022-06-01",
+        ejNumber: null,
+        siret: null,
+        rna: null,
+        paymentConditions: "echelonne",
+        idempotencyKey: randomUUID(),
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
+    path: "finance.planSchedule",
+    call: (caller) =>
+      caller.finance.planSchedule({
+        laureateSlug: "smicval-zero-dechet",
+        tranches: [{ kind: "avance", plannedAmountCents: 1_000, plannedOn: "2022-07-01" }],
+        idempotencyKey: randomUUID(),
+      }),
+    expected: moneyRoles,
+  },
+  {
+    path: "finance.moveTranche",
+    call: async (caller, database) => {
+      const [tranche] = await database.db
+        .insert(schema.tranches)
+        .values({
+          laureateId: await laureateIdBySlug(database, "smicval-zero-dechet"),
+          kind: "acompte",
+          position: 99,
+          plannedAmountCents: 500,
+          plannedOn: "2023-01-01",
+        })
+        .returning({ id: schema.tranches.id });
+      return caller.finance.moveTranche({
+        trancheId: tranche?.id ?? 0,
+        version: 1,
+        to: "service_fait",
+        on: "2023-01-02",
+        idempotencyKey: randomUUID(),
+      });
+    },
+    expected: moneyRoles,
+  },
   {
     path: "finance.setAllocation",
     call: (caller, _database, run) =>

@@ -12,7 +12,7 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
   const laureateId = await laureateIdOf(db, laureateSlug);
   const counterparts = alias(laureates, "counterpart");
   const reversals = alias(payments, "reversal");
-  const [[allocation], [funding], movements, paymentRows] = await Promise.all([
+  const [[allocation], [funding], trancheRows, movements, paymentRows] = await Promise.all([
     db
       .select({
         amountCents: allocations.amountCents,
@@ -23,9 +23,36 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
       .from(allocations)
       .where(eq(allocations.laureateId, laureateId)),
     db
-      .select({ ejNumber: fundingRecords.ejNumber })
+      .select({
+        conventionDate: fundingRecords.conventionDate,
+        ejNumber: fundingRecords.ejNumber,
+        siret: fundingRecords.siret,
+        rna: fundingRecords.rna,
+        paymentConditions: fundingRecords.paymentConditions,
+        version: fundingRecords.version,
+      })
       .from(fundingRecords)
       .where(eq(fundingRecords.laureateId, laureateId)),
+    db
+      .select({
+        id: tranches.id,
+        kind: tranches.kind,
+        position: tranches.position,
+        plannedAmountCents: tranches.plannedAmountCents,
+        plannedOn: tranches.plannedOn,
+        status: tranches.status,
+        serviceFaitOn: tranches.serviceFaitOn,
+        paymentRequestedOn: tranches.paymentRequestedOn,
+        paymentRequestReference: tranches.paymentRequestReference,
+        paidOn: tranches.paidOn,
+        cancelledOn: tranches.cancelledOn,
+        cancellationReason: tranches.cancellationReason,
+        gatingMilestoneId: tranches.gatingMilestoneId,
+        version: tranches.version,
+      })
+      .from(tranches)
+      .where(eq(tranches.laureateId, laureateId))
+      .orderBy(asc(tranches.position)),
     db
       .select({
         id: allocationMovements.id,
@@ -62,6 +89,15 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
   const committed = Boolean(funding?.ejNumber);
   return {
     laureateSlug,
+    funding: funding ?? {
+      conventionDate: null,
+      ejNumber: null,
+      siret: null,
+      rna: null,
+      paymentConditions: null,
+      version: 0,
+    },
+    tranches: trancheRows,
     allocation: allocation ?? null,
     committed,
     remainingToPayCents: committed && allocation ? allocation.amountCents - allocation.paidCents : 0,

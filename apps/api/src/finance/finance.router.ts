@@ -1,5 +1,8 @@
 import {
   laureateSlugSchema,
+  moveTrancheSchema,
+  planScheduleSchema,
+  updateFundingRecordSchema,
   reallocateSchema,
   recordPaymentSchema,
   reversePaymentSchema,
@@ -14,6 +17,7 @@ import {
   reversePaymentCommand,
   setAllocationCommand,
 } from "./money-commands.js";
+import { moveTranche, planSchedule, updateFundingRecord } from "./schedule-commands.js";
 
 /** Every role reads the figures; officers and administrators move the money. */
 export const financeRouter = router({
@@ -40,4 +44,16 @@ export const financeRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.db.transaction((tx) => reversePaymentCommand(tx, ctx.actor, input, parisDay())),
     ),
+
+  updateFunding: procedureFor("manageMoney")
+    .input(updateFundingRecordSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateFundingRecord(tx, ctx.actor, input))),
+
+  planSchedule: procedureFor("manageMoney")
+    .input(planScheduleSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => planSchedule(tx, ctx.actor, input))),
+
+  moveTranche: procedureFor("manageMoney")
+    .input(moveTrancheSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => moveTranche(tx, ctx.actor, input))),
 });

@@ -45,9 +45,6 @@ export async function once<Result>(
     return first.response as Result;
   }
   const result = await run();
-  await db
-    .update(idempotencyKeys)
-    .set({ response: result })
-    .where(eq(idempotencyKeys.key, request.key));
+  await db.update(idempotencyKeys).set({ response: result }).where(eq(idempotencyKeys.key, request.key));
   return result;
 }

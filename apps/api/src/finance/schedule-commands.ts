@@ -1,0 +1,207 @@
+import type { Executor } from "@defis/db";
+import { LedgerRefusal, recordPayment, schema } from "@defis/db";
+import {
+  canMoveTranche,
+  TRANCHE_STATUSES,
+  type MoveTrancheInput,
+  type PlanScheduleInput,
+  type UpdateFundingRecordInput,
+} from "@defis/domain";
+import { TRPCError } from "@trpc/server";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { recordAudit, type Actor } from "../audit/record-audit.js";
+import { ConflictWithCurrent } from "../trpc.js";
+import { once } from "./idempotency.js";
+import { laureateIdOf } from "./laureate-ids.js";
+
+const { allocations, fundingRecords, tranches } = schema;
+
+function staleVersion(current: Record<string, unknown>): never {
+  throw new TRPCError({
+    code: "CONFLICT",
+    message:
+      "Ces informations ont été modifiées entre-temps. Les valeurs actuelles sont affichées : vérifiez-les puis recommencez.",
+    cause: new ConflictWithCurrent("version périmée", current),
+  });
+}
+
+/** Creates the funding record on version 0, updates it on the version read otherwise. */
+export function updateFundingRecord(db: Executor, actor: Actor, input: UpdateFundingRecordInput) {
+  const { idempotencyKey, ...payload } = input;
+  return once(
+    db,
+    { key: idempotencyKey, procedure: "finance.updateFunding", userId: actor.userId ?? 0, payload },
+    async () => {
+      const laureateId = await laureateIdOf(db, input.laureateSlug);
+      const [before] = await db
+        .select()
+        .from(fundingRecords)
+        .where(eq(fundingRecords.laureateId, laureateId));
+      const { laureateSlug: _slug, version, ...facts } = payload;
+      if (input.ejNumber) {
+        const [taken] = await db
+          .select({ laureateId: fundingRecords.laureateId })
+          .from(fundingRecords)
+          .where(and(eq(fundingRecords.ejNumber, input.ejNumber), ne(fundingRecords.laureateId, laureateId)));
+        if (taken)
+          throw new TRPCError({
+            code: "CONFLICT",
+            message: "Ce numéro d'EJ est déjà celui d'un autre lauréat.",
+          });
+      }
+      const written = before
+        ? await db
+            .update(fundingRecords)
+            .set({ ...facts, version: sql`${fundingRecords.version} + 1`, updatedAt: sql`now()` })
+            .where(and(eq(fundingRecords.laureateId, laureateId), eq(fundingRecords.version, version)))
+            .returning({ version: fundingRecords.version })
+        : version === 0
+          ? await db
+              .insert(fundingRecords)
+              .values({ laureateId, ...facts })
+              .onConflictDoNothing()
+              .returning({ version: fundingRecords.version })
+          : [];
+      if (written.length === 0) staleVersion(before ? { ...before } : { version: 0 });
+      const recorded = (record: typeof facts) => ({
+        conventionDate: record.conventionDate,
+        ejNumber: record.ejNumber,
+        siret: record.siret,
+        rna: record.rna,
+        paymentConditions: record.paymentConditions,
+      });
+      await recordAudit(db, actor, {
+        action: "financement.modification",
+        entity: "financement",
+        entityId: input.laureateSlug,
+        laureateId,
+        before: before ? recorded(before) : {},
+        after: recorded(facts),
+      });
+      return { version: written[0]?.version ?? 1 };
+    },
+  );
+}
+
+/** Replaces the still-planned tranches; their total with the tranches under way stays within the allocation. */
+export function planSchedule(db: Executor, actor: Actor, input: PlanScheduleInput) {
+  const { idempotencyKey, ...payload } = input;
+  return once(
+    db,
+    { key: idempotencyKey, procedure: "finance.planSchedule", userId: actor.userId ?? 0, payload },
+    async () => {
+      const laureateId = await laureateIdOf(db, input.laureateSlug);
+      const [allocation] = await db
+        .select({ amountCents: allocations.amountCents })
+        .from(allocations)
+        .where(eq(allocations.laureateId, laureateId))
+        .for("update");
+      if (!allocation) throw new LedgerRefusal("Attribuez d'abord un montant à ce lauréat.");
+      const kept = await db
+        .select({ plannedAmountCents: tranches.plannedAmountCents, position: tranches.position })
+        .from(tranches)
+        .where(
+          and(
+            eq(tranches.laureateId, laureateId),
+            ne(tranches.status, "prevu"),
+            ne(tranches.status, "annule"),
+          ),
+        )
+        .orderBy(asc(tranches.position));
+      const total =
+        kept.reduce((sum, tranche) => sum + tranche.plannedAmountCents, 0) +
+        input.tranches.reduce((sum, tranche) => sum + tranche.plannedAmountCents, 0);
+      if (total > allocation.amountCents) {
+        throw new LedgerRefusal("L'échéancier dépasse le montant alloué : réduisez les tranches prévues.");
+      }
+      await db.delete(tranches).where(and(eq(tranches.laureateId, laureateId), eq(tranches.status, "prevu")));
+      const start = (kept.at(-1)?.position ?? 0) + 1;
+      if (input.tranches.length > 0) {
+        await db
+          .insert(tranches)
+          .values(
+            input.tranches.map((tranche, index) => ({ laureateId, position: start + index, ...tranche })),
+          );
+      }
+      await recordAudit(db, actor, {
+        action: "echeancier.planification",
+        entity: "echeancier",
+        entityId: input.laureateSlug,
+        laureateId,
+        after: { tranches: input.tranches },
+      });
+      return { planned: input.tranches.length };
+    },
+  );
+}
+
+/**
+ * Moves a tranche one step forward, dated and referenced. Paying it records
+ * the payment in the ledger (within the allocation) in the same transaction.
+ */
+export function moveTranche(db: Executor, actor: Actor, input: MoveTrancheInput) {
+  const { idempotencyKey, ...payload } = input;
+  return once(
+    db,
+    { key: idempotencyKey, procedure: "finance.moveTranche", userId: actor.userId ?? 0, payload },
+    async () => {
+      const [tranche] = await db
+        .select()
+        .from(tranches)
+        .where(eq(tranches.id, input.trancheId))
+        .for("update");
+      if (!tranche) throw new TRPCError({ code: "NOT_FOUND", message: "Cette tranche n'existe pas." });
+      if (tranche.version !== input.version) staleVersion({ ...tranche });
+      if (!canMoveTranche(tranche.status, input.to)) {
+        throw new LedgerRefusal(
+          `Une tranche « ${TRANCHE_STATUSES[tranche.status]} » ne peut pas passer à « ${TRANCHE_STATUSES[input.to]} ».`,
+        );
+      }
+      const step = {
+        service_fait: { serviceFaitOn: input.on, serviceFaitBy: actor.userId },
+        demande_paiement: {
+          paymentRequestedOn: input.on,
+          paymentRequestedBy: actor.userId,
+          paymentRequestReference: input.reference ?? null,
+        },
+        paye: { paidOn: input.on, paidBy: actor.userId },
+        annule: {
+          cancelledOn: input.on,
+          cancelledBy: actor.userId,
+          cancellationReason: input.reason ?? null,
+        },
+      }[input.to];
+      if (input.to === "paye") {
+        await recordPayment(
+          db,
+          { userId: actor.userId },
+          {
+            laureateId: tranche.laureateId,
+            trancheId: tranche.id,
+            amountCents: input.amountCents ?? tranche.plannedAmountCents,
+            paidOn: input.on,
+            reference: input.reference ?? null,
+          },
+        );
+      }
+      await db
+        .update(tranches)
+        .set({ ...step, status: input.to, version: sql`${tranches.version} + 1` })
+        .where(eq(tranches.id, tranche.id));
+      await recordAudit(db, actor, {
+        action: "tranche.statut",
+        entity: "tranche",
+        entityId: tranche.id,
+        laureateId: tranche.laureateId,
+        before: { statut: tranche.status },
+        after: {
+          statut: input.to,
+          date: input.on,
+          reference: input.reference ?? null,
+          motif: input.reason ?? null,
+        },
+      });
+      return { trancheId: tranche.id, status: input.to };
+    },
+  );
+}
