@@ -69,11 +69,20 @@ describe("the envelope ledger", () => {
   });
 
   it("keeps allocations within the envelope when 20 increases race past the reserve", async () => {
+    // Twenty laureates the other tests leave alone, whichever order the database returns them in.
+    const spared = new Set([
+      "dggn-lab-innovation",
+      "apilos-conventions-apl",
+      "ens-donnees-enquetes-ethnographiques",
+    ]);
     const slugs = (await handle.db.select({ slug: laureates.slug }).from(laureates))
       .map((row) => row.slug)
-      .slice(2, 22);
+      .filter((slug) => !spared.has(slug))
+      .slice(0, 20);
     const before = await reserve(handle);
-    const share = Math.floor(before.reserve / 10); // 20 × share = twice the reserve
+    // 20 × share = twice what the race may take; a margin stays for the next tests.
+    const margin = 10_000_000;
+    const share = Math.floor((before.reserve - margin) / 10);
     const results = await Promise.allSettled(
       slugs.map(async (slug) => {
         const id = await laureateId(handle, slug);

@@ -65,6 +65,15 @@ async function laureateVersion(database: DatabaseHandle, slug: string): Promise<
   return row?.version ?? 0;
 }
 
+async function allocatedTo(database: DatabaseHandle, slug: string): Promise<number> {
+  const [row] = await database.db
+    .select({ amount: schema.allocations.amountCents })
+    .from(schema.allocations)
+    .innerJoin(schema.laureates, eq(schema.laureates.id, schema.allocations.laureateId))
+    .where(eq(schema.laureates.slug, slug));
+  return row?.amount ?? 0;
+}
+
 async function laureateIdBySlug(database: DatabaseHandle, slug: string): Promise<number> {
   const [laureate] = await database.db
     .select({ id: schema.laureates.id })
@@ -146,10 +155,11 @@ const MUTATIONS: MutationCase[] = [
   },
   {
     path: "finance.setAllocation",
-    call: (caller, _database, run) =>
+    call: async (caller, database, run) =>
       caller.finance.setAllocation({
         laureateSlug: "insep-catalyser",
-        amountCents: 1_000_000 + run,
+        // Above what is paid, within the reserve: a small rise each run.
+        amountCents: (await allocatedTo(database, "insep-catalyser")) + run,
         reason: "Ajustement de test",
         idempotencyKey: randomUUID(),
       }),

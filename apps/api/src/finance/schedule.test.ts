@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerAs, createTestDatabase, DEMO_EMAILS } from "../testing/test-app.js";
 
-const SLUG = "thiers-design-espaces-scolaires";
+/** In the demonstration scenario, this laureate has a funding record but no signed EJ and no schedule yet. */
+const SLUG = "mi-participation-citoyenne";
 
 describe("funding record and tranche schedule", () => {
   let database: TestDatabaseHandle;
@@ -25,16 +26,28 @@ describe("funding record and tranche schedule", () => {
       rna: null,
       paymentConditions: "echelonne" as const,
     };
+    const before = (await officer.finance.forLaureate({ slug: SLUG })).funding;
+    expect(before.ejNumber).toBeNull();
     await officer.finance.updateFunding({
       ...base,
-      version: 0,
+      version: before.version,
       ejNumber: "2100012345",
       idempotencyKey: key(),
     });
     const { funding } = await officer.finance.forLaureate({ slug: SLUG });
-    expect(funding).toMatchObject({ ejNumber: "2100012345", conventionDate: "2022-05-12", version: 1 });
+    expect(funding).toMatchObject({
+      ejNumber: "2100012345",
+      conventionDate: "2022-05-12",
+      version: before.version + 1,
+    });
+    // An edit made on the version read before this one is refused.
     await expect(
-      officer.finance.updateFunding({ ...base, version: 0, ejNumber: "2100012345", idempotencyKey: key() }),
+      officer.finance.updateFunding({
+        ...base,
+        version: before.version,
+        ejNumber: "2100012345",
+        idempotencyKey: key(),
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       officer.finance.updateFunding({
@@ -49,7 +62,12 @@ describe("funding record and tranche schedule", () => {
       message: "Ce numéro d'EJ est déjà celui d'un autre lauréat.",
     });
     await expect(
-      officer.finance.updateFunding({ ...base, version: 1, ejNumber: "12-34", idempotencyKey: key() }),
+      officer.finance.updateFunding({
+        ...base,
+        version: funding.version,
+        ejNumber: "12-34",
+        idempotencyKey: key(),
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const overview = await officer.programme.overview();
     expect(overview.committedCents).toBeGreaterThan(0);
