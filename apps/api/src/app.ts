@@ -3,7 +3,7 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import { readSessionToken } from "./auth/session-cookie.js";
 import { findSessionUser } from "./auth/sessions.js";
-import { exportsRoutes } from "./exports/exports.routes.js";
+import { exportsRoutes, type OpenDataSettings } from "./exports/exports.routes.js";
 import { healthHandler } from "./http/health.js";
 import { requestContext } from "./http/request-context.js";
 import { jsonPostsOnly, noStore, requireHeader, sameOriginOnly } from "./http/guards.js";
@@ -28,6 +28,8 @@ export interface AppDependencies {
   /** Set in demonstration mode: the sign-in page lists the demonstration accounts. */
   demo?: { password: string | null } | null;
   trustProxy?: number;
+  /** What the open-data exports need beyond the database; absent, the SCDL file lists no row. */
+  openData?: OpenDataSettings | null;
 }
 
 /** Largest accepted request body: procedures take small JSON inputs. */
@@ -44,7 +46,10 @@ export function createApp(deps: AppDependencies): Express {
   app.use(securityHeaders());
 
   app.get("/api/health", healthHandler(deps.database, deps.appVersion));
-  app.use("/api/exports", exportsRoutes(deps.database.db, deps.production));
+  app.use(
+    "/api/exports",
+    exportsRoutes(deps.database.db, deps.production, deps.openData ?? { attribuantSiret: null }),
+  );
 
   app.use(
     "/auth",

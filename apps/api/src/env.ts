@@ -1,4 +1,5 @@
 import { isDemoEnabled } from "@defis/db";
+import { isValidSiret } from "@defis/domain";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -32,6 +33,17 @@ const envSchema = z
      * be set: the Origin check compares with the protocol the client used.
      */
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+    /**
+     * SIRET of the DITP, the granting body of the SCDL "subventions" open-data
+     * file: the portfolio's data does not hold it. Unset, that file lists no row.
+     */
+    SCDL_ATTRIBUANT_SIRET: z
+      .string()
+      .trim()
+      .refine(isValidSiret, {
+        error: "SCDL_ATTRIBUANT_SIRET doit être un SIRET : 14 chiffres avec une clé valide.",
+      })
+      .optional(),
   })
   .superRefine((env, context) => {
     const proconnect = [env.PROCONNECT_ISSUER, env.PROCONNECT_CLIENT_ID, env.PROCONNECT_CLIENT_SECRET];
@@ -57,6 +69,7 @@ const envSchema = z
         : null,
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR),
     demo: isDemoEnabled(env),
+    openData: { attribuantSiret: env.SCDL_ATTRIBUANT_SIRET ?? null },
   }));
 
 export type Env = z.infer<typeof envSchema>;

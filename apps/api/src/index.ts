@@ -40,6 +40,7 @@ const app = createApp({
       })
     : null,
   demo: env.demo ? { password: env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD } : null,
+  openData: env.openData,
 });
 
 const server = app.listen(env.PORT, env.HOST, () => {

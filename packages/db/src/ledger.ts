@@ -84,6 +84,9 @@ export async function setAllocation(
   actor: LedgerActor,
   change: { laureateId: number; amountCents: number; reason: string },
 ): Promise<AllocationChange> {
+  if (!Number.isSafeInteger(change.amountCents) || change.amountCents < 0) {
+    throw new LedgerRefusal("Le montant alloué doit être un nombre entier de centimes, positif ou nul.");
+  }
   const laureate = await laureateOf(db, change.laureateId);
   // The programme row is locked first, then the allocation: one order everywhere, no deadlock.
   const current = await lockedAllocationAfterReserve(
@@ -149,6 +152,12 @@ export async function reallocate(
   actor: LedgerActor,
   move: { fromLaureateId: number; toLaureateId: number; amountCents: number; reason: string },
 ): Promise<{ from: AllocationChange; to: AllocationChange }> {
+  if (!Number.isSafeInteger(move.amountCents) || move.amountCents <= 0) {
+    throw new LedgerRefusal("Le montant à réaffecter doit être un nombre entier de centimes, positif.");
+  }
+  // Moving to oneself would add the amount to the allocation without drawing on the reserve.
+  if (move.fromLaureateId === move.toLaureateId)
+    throw new LedgerRefusal("Choisissez deux lauréats différents.");
   const from = await laureateOf(db, move.fromLaureateId);
   const to = await laureateOf(db, move.toLaureateId);
   if (from.programmeId !== to.programmeId)
@@ -243,6 +252,9 @@ export async function recordPayment(
   actor: LedgerActor,
   payment: PaymentRecord,
 ): Promise<number> {
+  if (!Number.isSafeInteger(payment.amountCents) || payment.amountCents <= 0) {
+    throw new LedgerRefusal("Le montant d'un versement doit être un nombre entier de centimes, positif.");
+  }
   const [covered] = await db
     .update(allocations)
     .set({ paidCents: sql`${allocations.paidCents} + ${payment.amountCents}`, updatedAt: sql`now()` })

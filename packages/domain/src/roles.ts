@@ -13,6 +13,8 @@ export type Role = keyof typeof ROLES;
 export const ALL_ROLES = Object.keys(ROLES) as [Role, ...Role[]];
 /** What each role may do, for the web app to hide what the server would refuse. */
 export const PERMISSIONS = {
+  /** The whole portfolio and its money exports are open to every signed-in role. */
+  readPortfolio: ["admin", "officer", "sponsor", "leadership"],
   manageUsers: ["admin"],
   readAudit: ["admin", "officer"],
   editLaureateFacts: ["officer", "admin"],

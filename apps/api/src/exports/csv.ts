@@ -1,34 +1,101 @@
 import { parisDay } from "../paris-day.js";
 
 /**
- * CSV that opens cleanly in French Excel: UTF-8 with a byte-order mark (or
- * Excel guesses the encoding and breaks accents), ";" between fields (the
- * comma is the decimal separator), CRLF line ends.
+ * A column of an export, typed so that each writer (CSV for Excel, open-data
+ * CSV, XLSX) renders the value its own way: amounts are integer cents, dates
+ * "AAAA-MM-JJ" strings, from the database to the file.
  */
-export interface CsvColumn<Row> {
-  header: string;
-  value: (row: Row) => string | number | null;
+export type Column<Row> =
+  | { header: string; kind?: "text"; value: (row: Row) => string | null }
+  | { header: string; kind: "euros"; value: (row: Row) => number | null }
+  | { header: string; kind: "integer"; value: (row: Row) => number | null }
+  | { header: string; kind: "date"; value: (row: Row) => string | null };
+
+/**
+ * "excel": opens cleanly in French Excel — UTF-8 with a byte-order mark (or
+ * Excel guesses the encoding and breaks accents), ";" between fields (the
+ * comma is the decimal separator), decimal comma.
+ * "opendata": what data.gouv.fr and its validators expect — UTF-8 without a
+ * byte-order mark, ",", decimal point, raw values.
+ * Both end lines with CRLF (RFC 4180).
+ */
+export type CsvFormat = "excel" | "opendata";
+export const CSV_FORMATS: readonly CsvFormat[] = ["excel", "opendata"];
+
+interface Dialect {
+  byteOrderMark: string;
+  separator: string;
+  decimalSeparator: "," | ".";
+  /** Only for a spreadsheet: open data must carry the values as they are. */
+  guardFormulas: boolean;
 }
 
-const BYTE_ORDER_MARK = "\uFEFF";
+const DIALECTS: Record<CsvFormat, Dialect> = {
+  excel: { byteOrderMark: "\uFEFF", separator: ";", decimalSeparator: ",", guardFormulas: true },
+  opendata: { byteOrderMark: "", separator: ",", decimalSeparator: ".", guardFormulas: false },
+};
 
-function escapeField(value: string): string {
-  return /[";\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * Euros with two decimals, built from the digits of the integer amount of
+ * cents: no floating-point division, so no rounding can creep in.
+ * 123456 → "1234,56"; -5 → "-0,05".
+ */
+export function eurosFromCents(cents: number, decimalSeparator: "," | "."): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`Montant en centimes invalide : ${cents}`);
+  const text = String(cents);
+  const negative = text.startsWith("-");
+  const digits = (negative ? text.slice(1) : text).padStart(3, "0");
+  return `${negative ? "-" : ""}${digits.slice(0, -2)}${decimalSeparator}${digits.slice(-2)}`;
 }
 
-function formatValue(value: string | number | null): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value).replace(".", ",");
+function integerText(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`Entier attendu : ${value}`);
+  return String(value);
+}
+
+function textField(value: string, dialect: Dialect): string {
   // A leading =, +, - or @ would make Excel run the cell as a formula (CSV injection).
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return dialect.guardFormulas && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function toExcelCsv<Row>(rows: readonly Row[], columns: readonly CsvColumn<Row>[]): string {
+function fieldOf<Row>(column: Column<Row>, row: Row, dialect: Dialect): string {
+  switch (column.kind) {
+    case "euros": {
+      const cents = column.value(row);
+      return cents === null ? "" : eurosFromCents(cents, dialect.decimalSeparator);
+    }
+    case "integer": {
+      const value = column.value(row);
+      return value === null ? "" : integerText(value);
+    }
+    case "date":
+      return column.value(row) ?? "";
+    case undefined:
+    case "text": {
+      const value = column.value(row);
+      return value === null ? "" : textField(value, dialect);
+    }
+  }
+}
+
+function quoted(field: string, dialect: Dialect): string {
+  const needsQuotes =
+    field.includes('"') || field.includes(dialect.separator) || field.includes("\r") || field.includes("\n");
+  return needsQuotes ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+/** The whole file, header first, every line (the last one too) ended by CRLF. */
+export function toCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[], format: CsvFormat): string {
+  const dialect = DIALECTS[format];
   const lines = [
-    columns.map((column) => escapeField(column.header)),
-    ...rows.map((row) => columns.map((column) => escapeField(formatValue(column.value(row))))),
+    columns.map((column) => quoted(column.header, dialect)),
+    ...rows.map((row) => columns.map((column) => quoted(fieldOf(column, row, dialect), dialect))),
   ];
-  return BYTE_ORDER_MARK + lines.map((fields) => fields.join(";")).join("\r\n") + "\r\n";
+  return dialect.byteOrderMark + lines.map((fields) => fields.join(dialect.separator) + "\r\n").join("");
+}
+
+export function toExcelCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
+  return toCsv(rows, columns, "excel");
 }
 
 /** "journal-2026-11-25.csv": the date of the export, in Paris. */

@@ -1,0 +1,73 @@
+import {
+  CATEGORIES,
+  FUNDING_MODES,
+  labelFrom,
+  MINISTRIES,
+  REGIONS,
+  TRANCHE_KINDS,
+  TRANCHE_STATUSES,
+} from "@defis/domain";
+import type { Column } from "./csv.js";
+import type { LaureateMoneyRow, PaymentExportRow, TrancheExportRow } from "./portfolio-queries.js";
+
+/** Committed once the legal commitment (EJ) is signed: the AE is consumed. */
+function isCommitted(row: LaureateMoneyRow): boolean {
+  return row.ejNumber !== null;
+}
+
+/** RAP = committed − paid; nothing remains to pay on what is not committed. */
+function remainingToPayCents(row: LaureateMoneyRow): number {
+  return isCommitted(row) && row.amountCents !== null ? row.amountCents - (row.paidCents ?? 0) : 0;
+}
+
+export const laureateColumns: Column<LaureateMoneyRow>[] = [
+  { header: "Identifiant", value: (row) => row.slug },
+  { header: "Titre", value: (row) => row.title },
+  { header: "Porteur", value: (row) => row.porteur },
+  { header: "Ministère", value: (row) => labelFrom(MINISTRIES, row.ministry) },
+  { header: "Catégorie", value: (row) => labelFrom(CATEGORIES, row.category) },
+  {
+    header: "Région",
+    value: (row) =>
+      row.territoryScope === "national" ? "National" : labelFrom(REGIONS, row.regionCode ?? ""),
+  },
+  { header: "Département", value: (row) => row.departementCode },
+  { header: "Mode de financement", value: (row) => labelFrom(FUNDING_MODES, row.fundingMode) },
+  // Empty while nothing is allocated: "no allocation yet" is not "0 €".
+  { header: "Montant alloué (€)", kind: "euros", value: (row) => row.amountCents },
+  { header: "Montant initial (€)", kind: "euros", value: (row) => row.originalAmountCents },
+  { header: "Engagé", value: (row) => (isCommitted(row) ? "oui" : "non") },
+  { header: "Versé (€)", kind: "euros", value: (row) => row.paidCents ?? 0 },
+  { header: "Reste à payer (€)", kind: "euros", value: remainingToPayCents },
+  { header: "Numéro EJ", value: (row) => row.ejNumber },
+  { header: "Date de convention", kind: "date", value: (row) => row.conventionDate },
+];
+
+export const trancheColumns: Column<TrancheExportRow>[] = [
+  { header: "Lauréat (identifiant)", value: (row) => row.laureateSlug },
+  { header: "Lauréat", value: (row) => row.laureateTitle },
+  { header: "Type", value: (row) => TRANCHE_KINDS[row.kind] },
+  { header: "Ordre", kind: "integer", value: (row) => row.position },
+  { header: "Montant prévu (€)", kind: "euros", value: (row) => row.plannedAmountCents },
+  { header: "Date prévue", kind: "date", value: (row) => row.plannedOn },
+  { header: "Statut", value: (row) => TRANCHE_STATUSES[row.status] },
+  { header: "Service fait le", kind: "date", value: (row) => row.serviceFaitOn },
+  { header: "Demande de paiement le", kind: "date", value: (row) => row.paymentRequestedOn },
+  { header: "Référence de la demande de paiement", value: (row) => row.paymentRequestReference },
+  { header: "Payé le", kind: "date", value: (row) => row.paidOn },
+  { header: "Annulé le", kind: "date", value: (row) => row.cancelledOn },
+  { header: "Motif d'annulation", value: (row) => row.cancellationReason },
+];
+
+export const paymentColumns: Column<PaymentExportRow>[] = [
+  // The payment's own number, so that "Contre-passation de" points at a line of the file.
+  { header: "Identifiant", kind: "integer", value: (row) => row.id },
+  { header: "Lauréat (identifiant)", value: (row) => row.laureateSlug },
+  { header: "Lauréat", value: (row) => row.laureateTitle },
+  { header: "Date", kind: "date", value: (row) => row.paidOn },
+  { header: "Montant (€)", kind: "euros", value: (row) => row.amountCents },
+  { header: "Référence", value: (row) => row.reference },
+  { header: "Contre-passation de", kind: "integer", value: (row) => row.reversesPaymentId },
+  { header: "Motif", value: (row) => row.reason },
+  { header: "Source", value: (row) => row.source },
+];

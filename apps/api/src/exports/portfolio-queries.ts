@@ -1,0 +1,160 @@
+import type { Database, Executor } from "@defis/db";
+import { schema } from "@defis/db";
+import type { PaymentCondition, TrancheKind, TrancheStatus } from "@defis/domain";
+import { alias } from "drizzle-orm/pg-core";
+import { asc, eq } from "drizzle-orm";
+
+const { allocations, fundingRecords, laureates, payments, tranches } = schema;
+
+/** A laureate with its allocation and funding record, as the exports show it. */
+export interface LaureateMoneyRow {
+  id: number;
+  slug: string;
+  title: string;
+  porteur: string;
+  ministry: string;
+  category: string;
+  territoryScope: "national" | "local";
+  regionCode: string | null;
+  departementCode: string | null;
+  fundingMode: string;
+  /** Null while no amount is allocated. */
+  amountCents: number | null;
+  originalAmountCents: number | null;
+  paidCents: number | null;
+  conventionDate: string | null;
+  ejNumber: string | null;
+  siret: string | null;
+  rna: string | null;
+  paymentConditions: PaymentCondition | null;
+}
+
+export interface TrancheExportRow {
+  laureateId: number;
+  laureateSlug: string;
+  laureateTitle: string;
+  kind: TrancheKind;
+  position: number;
+  plannedAmountCents: number;
+  plannedOn: string;
+  status: TrancheStatus;
+  serviceFaitOn: string | null;
+  paymentRequestedOn: string | null;
+  paymentRequestReference: string | null;
+  paidOn: string | null;
+  cancelledOn: string | null;
+  cancellationReason: string | null;
+}
+
+export interface PaymentExportRow {
+  id: number;
+  laureateId: number;
+  laureateSlug: string;
+  laureateTitle: string;
+  paidOn: string;
+  /** Negative for a reversal. */
+  amountCents: number;
+  reference: string | null;
+  reversesPaymentId: number | null;
+  /** The reversal that cancels this payment, if any. */
+  reversedBy: number | null;
+  reason: string | null;
+  source: "saisie" | "import";
+}
+
+/** Every laureate, in the announcement's order, with what has been allocated, committed and paid. */
+export function laureateMoneyRows(db: Executor): Promise<LaureateMoneyRow[]> {
+  return db
+    .select({
+      id: laureates.id,
+      slug: laureates.slug,
+      title: laureates.title,
+      porteur: laureates.porteur,
+      ministry: laureates.ministry,
+      category: laureates.category,
+      territoryScope: laureates.territoryScope,
+      regionCode: laureates.regionCode,
+      departementCode: laureates.departementCode,
+      fundingMode: laureates.fundingMode,
+      amountCents: allocations.amountCents,
+      originalAmountCents: allocations.originalAmountCents,
+      paidCents: allocations.paidCents,
+      conventionDate: fundingRecords.conventionDate,
+      ejNumber: fundingRecords.ejNumber,
+      siret: fundingRecords.siret,
+      rna: fundingRecords.rna,
+      paymentConditions: fundingRecords.paymentConditions,
+    })
+    .from(laureates)
+    .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
+    .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
+    .orderBy(asc(laureates.position), asc(laureates.id));
+}
+
+/** Every tranche, laureate by laureate in the announcement's order, then in the schedule's order. */
+export function trancheRows(db: Executor): Promise<TrancheExportRow[]> {
+  return db
+    .select({
+      laureateId: laureates.id,
+      laureateSlug: laureates.slug,
+      laureateTitle: laureates.title,
+      kind: tranches.kind,
+      position: tranches.position,
+      plannedAmountCents: tranches.plannedAmountCents,
+      plannedOn: tranches.plannedOn,
+      status: tranches.status,
+      serviceFaitOn: tranches.serviceFaitOn,
+      paymentRequestedOn: tranches.paymentRequestedOn,
+      paymentRequestReference: tranches.paymentRequestReference,
+      paidOn: tranches.paidOn,
+      cancelledOn: tranches.cancelledOn,
+      cancellationReason: tranches.cancellationReason,
+    })
+    .from(tranches)
+    .innerJoin(laureates, eq(laureates.id, tranches.laureateId))
+    .orderBy(asc(laureates.position), asc(tranches.position), asc(tranches.id));
+}
+
+/** Every payment and reversal, laureate by laureate, then by date. */
+export function paymentRows(db: Executor): Promise<PaymentExportRow[]> {
+  const reversals = alias(payments, "reversal");
+  return db
+    .select({
+      id: payments.id,
+      laureateId: laureates.id,
+      laureateSlug: laureates.slug,
+      laureateTitle: laureates.title,
+      paidOn: payments.paidOn,
+      amountCents: payments.amountCents,
+      reference: payments.reference,
+      reversesPaymentId: payments.reversesPaymentId,
+      reversedBy: reversals.id,
+      reason: payments.reason,
+      source: payments.source,
+    })
+    .from(payments)
+    .innerJoin(laureates, eq(laureates.id, payments.laureateId))
+    .leftJoin(reversals, eq(reversals.reversesPaymentId, payments.id))
+    .orderBy(asc(laureates.position), asc(payments.paidOn), asc(payments.id));
+}
+
+export interface PortfolioSnapshot {
+  laureates: LaureateMoneyRow[];
+  tranches: TrancheExportRow[];
+  payments: PaymentExportRow[];
+}
+
+/**
+ * The three tables read in one read-only snapshot: a payment recorded during
+ * the export cannot show in one table and not in another.
+ */
+export function portfolioSnapshot(db: Database): Promise<PortfolioSnapshot> {
+  return db.transaction(
+    async (tx) => ({
+      laureates: await laureateMoneyRows(tx),
+      tranches: await trancheRows(tx),
+      payments: await paymentRows(tx),
+    }),
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
