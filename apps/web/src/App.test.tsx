@@ -80,6 +80,7 @@ describe("header", () => {
     expect(screen.getAllByRole("button", { name: "Se déconnecter" }).length).toBeGreaterThan(0);
     expect(navigationLinks()).toEqual([
       ["Portefeuille", "/"],
+      ["Finances", "/finances"],
       ["Journal", "/journal"],
     ]);
     await screen.findByRole("table", { name: "Lauréats de l'appel à défis" });
@@ -90,7 +91,10 @@ describe("header", () => {
     servePortfolio();
     renderApp("/");
     expect((await screen.findAllByText(/Sacha Bernard \(démo\) — Sponsor ministériel/)).length).toBe(2);
-    expect(navigationLinks()).toEqual([["Portefeuille", "/"]]);
+    expect(navigationLinks()).toEqual([
+      ["Portefeuille", "/"],
+      ["Finances", "/finances"],
+    ]);
     await screen.findByRole("table", { name: "Lauréats de l'appel à défis" });
   });
 

@@ -8,6 +8,7 @@ import { ROUTES } from "./routes";
 // One chunk per page: a page loads only its own code.
 const HomePage = lazy(() => import("./pages/home/HomePage"));
 const LaureatePage = lazy(() => import("./pages/laureate/LaureatePage"));
+const FinancesPage = lazy(() => import("./pages/finance/FinancesPage"));
 const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
 const SignInPage = lazy(() => import("./pages/sign-in/SignInPage"));
 const UsersPage = lazy(() => import("./pages/admin/UsersPage"));
@@ -31,6 +32,7 @@ export function App() {
           <Route element={<RequireSession />}>
             <Route path={ROUTES.home} element={<HomePage />} />
             <Route path="/laureats/:slug" element={<LaureatePage />} />
+            <Route path={ROUTES.finances} element={<FinancesPage />} />
             <Route
               path={ROUTES.journal}
               element={

@@ -2,6 +2,9 @@
 export const ROUTES = {
   home: "/",
   laureate: (slug: string) => `/laureats/${encodeURIComponent(slug)}`,
+  /** The "Finances" tab of a laureate's page. */
+  laureateFinances: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=finances`,
+  finances: "/finances",
   journal: "/journal",
   /** The accounts page (pages/admin/, written separately): wired in App.tsx. */
   admin: "/administration/utilisateurs",

@@ -25,6 +25,8 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
       linkProps: { to: ROUTES.home },
       isActive: pathname === ROUTES.home || pathname.startsWith("/laureats/"),
     },
+    // Every role reads the money; only officers and administrators move it.
+    { text: "Finances", linkProps: { to: ROUTES.finances }, isActive: pathname === ROUTES.finances },
   ];
   if (can(user.role, "readAudit"))
     items.push({ text: "Journal", linkProps: { to: ROUTES.journal }, isActive: pathname === ROUTES.journal });

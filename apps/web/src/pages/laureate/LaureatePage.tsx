@@ -6,7 +6,7 @@ import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
 import { Tag } from "@codegouvfr/react-dsfr/Tag";
 import type { LaureateDetail } from "@defis/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { useCan } from "../../lib/session";
@@ -18,6 +18,9 @@ import NotFoundPage from "../not-found/NotFoundPage";
 import { LaureateEditForm } from "./LaureateEditForm";
 import { LaureateFacts } from "./LaureateFacts";
 import { LaureateHistory } from "./LaureateHistory";
+
+// The money tab has its own chunk: the record and its history load without it.
+const LaureateFinances = lazy(() => import("../finance/LaureateFinances"));
 
 const EDIT_BUTTON_ID = "modifier-fiche";
 
@@ -71,13 +74,30 @@ function FactsTab({ laureate }: { laureate: LaureateDetail }) {
 
 const TABS = [
   { tabId: "fiche", label: "Fiche" },
+  { tabId: "finances", label: "Finances" },
   { tabId: "historique", label: "Historique" },
 ];
+type TabId = "fiche" | "finances" | "historique";
+
+function tabOf(value: string | null): TabId {
+  return value === "historique" || value === "finances" ? value : "fiche";
+}
+
+function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail }) {
+  if (tab === "historique") return <LaureateHistory slug={laureate.slug} />;
+  if (tab === "finances")
+    return (
+      <Suspense fallback={<LoadingState label="Chargement des finances du lauréat" />}>
+        <LaureateFinances laureate={laureate} />
+      </Suspense>
+    );
+  return <FactsTab laureate={laureate} />;
+}
 
 function LaureateView({ laureate }: { laureate: LaureateDetail }) {
-  // The open tab lives in the URL: a link can lead straight to the history.
+  // The open tab lives in the URL: a link can lead straight to the finances or the history.
   const [params, setParams] = useSearchParams();
-  const tab = params.get("onglet") === "historique" ? "historique" : "fiche";
+  const tab = tabOf(params.get("onglet"));
   return (
     <>
       <Breadcrumb
@@ -101,9 +121,9 @@ function LaureateView({ laureate }: { laureate: LaureateDetail }) {
         label="Sections de la page du lauréat"
         tabs={TABS}
         selectedTabId={tab}
-        onTabChange={(tabId) => setParams(tabId === "historique" ? { onglet: tabId } : {}, { replace: true })}
+        onTabChange={(tabId) => setParams(tabId === "fiche" ? {} : { onglet: tabId }, { replace: true })}
       >
-        {tab === "historique" ? <LaureateHistory slug={laureate.slug} /> : <FactsTab laureate={laureate} />}
+        <TabContent tab={tab} laureate={laureate} />
       </Tabs>
     </>
   );

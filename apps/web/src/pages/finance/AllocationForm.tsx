@@ -1,0 +1,223 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { setAllocationSchema, type SetAllocationInput } from "@defis/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState, type SubmitEvent } from "react";
+import { formatCents, formatCentsForInput, formatSignedCents, parseEuros } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { Figure } from "./Figures";
+import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
+import { MoneyErrorAlert } from "./MoneyErrorAlert";
+import { Panel, SavingStatus } from "./Panel";
+import { useIdempotencyKey } from "./use-idempotency-key";
+import { usePendingFocus } from "./use-pending-focus";
+import { useRefreshMoney } from "./use-refresh-money";
+
+export const AMOUNT_HINT = "En euros, par exemple 12 345,67 ou 12345.67 ; deux décimales au plus.";
+export const AMOUNT_INVALID =
+  "Saisissez un montant en euros, par exemple 12 345,67 (deux décimales au plus).";
+
+export interface AllocatedLaureate {
+  slug: string;
+  title: string;
+  /** Null while nothing is allocated. */
+  allocatedCents: number | null;
+}
+
+interface AllocationFormProps {
+  laureate: AllocatedLaureate;
+  /** The unallocated reserve as last read; undefined when it could not be read. */
+  reserveCents: number | undefined;
+  /** What was already paid, when known (the laureate's page): an allocation never goes below it. */
+  paidCents?: number;
+  onDone: (message: string) => void | Promise<void>;
+  onCancel: () => void;
+}
+
+type Field = "amount" | "reason";
+const SERVER_FIELDS: Record<string, Field> = { amountCents: "amount", reason: "reason" };
+
+/**
+ * Sets a laureate's allocation to a new amount, with its reason, after a
+ * confirmation that shows the amounts before and after and the reserve left.
+ */
+export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCancel }: AllocationFormProps) {
+  const trpc = useTRPC();
+  const refresh = useRefreshMoney();
+  const baseId = useId();
+  const ids = { heading: `${baseId}-titre`, amount: `${baseId}-montant`, reason: `${baseId}-motif` };
+  const focus = usePendingFocus(ids.heading);
+  const { key } = useIdempotencyKey();
+  const current = laureate.allocatedCents ?? 0;
+
+  const [amount, setAmount] = useState(
+    laureate.allocatedCents === null ? "" : formatCentsForInput(laureate.allocatedCents),
+  );
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [confirming, setConfirming] = useState<SetAllocationInput | null>(null);
+
+  function refuse(nextErrors: Partial<Record<Field, string>>) {
+    setErrors(nextErrors);
+    setConfirming(null);
+    const first = (["amount", "reason"] as const).find((field) => nextErrors[field]);
+    if (first) focus(ids[first]);
+  }
+
+  const mutation = useMutation(
+    trpc.finance.setAllocation.mutationOptions({
+      onSuccess: async (result) => {
+        await refresh();
+        await onDone(
+          `L'allocation de « ${laureate.title} » est désormais de ${formatCents(result.amountAfterCents)}.`,
+        );
+      },
+      onError: (error) => {
+        const serverErrors: Partial<Record<Field, string>> = {};
+        for (const [field, message] of Object.entries(serverFieldErrorsOf(error))) {
+          const mapped = SERVER_FIELDS[field];
+          if (mapped) serverErrors[mapped] = message;
+        }
+        if (Object.keys(serverErrors).length > 0) refuse(serverErrors);
+      },
+    }),
+  );
+
+  function check(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const amountCents = parseEuros(amount);
+    const nextErrors: Partial<Record<Field, string>> = {};
+    if (amountCents === null) nextErrors.amount = AMOUNT_INVALID;
+    else if (laureate.allocatedCents !== null && amountCents === current)
+      nextErrors.amount = "Ce montant est celui déjà alloué : saisissez le nouveau montant.";
+    else if (paidCents !== undefined && amountCents < paidCents)
+      nextErrors.amount = `Le montant ne peut pas descendre sous ce qui a déjà été versé (${formatCents(paidCents)}).`;
+    else if (reserveCents !== undefined && amountCents - current > reserveCents)
+      nextErrors.amount = `L'augmentation dépasse la réserve non allouée (${formatCents(reserveCents)}) : ${formatCents(current + reserveCents)} au plus.`;
+    const parsed = setAllocationSchema.safeParse({
+      laureateSlug: laureate.slug,
+      amountCents: amountCents ?? 0,
+      reason,
+      idempotencyKey: key,
+    });
+    if (!parsed.success) {
+      const issues = issuesByField(parsed.error.issues);
+      nextErrors.amount ??= issues.amountCents;
+      nextErrors.reason ??= issues.reason;
+    }
+    if (nextErrors.amount || nextErrors.reason || !parsed.success) {
+      refuse(nextErrors);
+      return;
+    }
+    setErrors({});
+    setConfirming(parsed.data);
+    focus(ids.heading);
+  }
+
+  if (confirming) {
+    const delta = confirming.amountCents - current;
+    return (
+      <Panel headingId={ids.heading} title={`Confirmer la nouvelle allocation de « ${laureate.title} »`}>
+        <dl>
+          <Figure label="Montant alloué actuel">
+            {laureate.allocatedCents === null ? "Non alloué" : formatCents(current)}
+          </Figure>
+          <Figure label="Nouveau montant alloué">{formatCents(confirming.amountCents)}</Figure>
+          <Figure label="Variation">{formatSignedCents(delta)}</Figure>
+          <Figure label="Réserve non allouée après l'opération">
+            {reserveCents === undefined
+              ? "Inconnue (les chiffres de l'enveloppe n'ont pas pu être lus)"
+              : `${formatCents(reserveCents - delta)} (au lieu de ${formatCents(reserveCents)})`}
+          </Figure>
+          <Figure label="Motif">{confirming.reason}</Figure>
+        </dl>
+        {mutation.error && (
+          <MoneyErrorAlert error={mutation.error} title="L'allocation n'a pas été modifiée" />
+        )}
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
+          <li>
+            <Button
+              type="button"
+              disabled={mutation.isPending}
+              onClick={() => {
+                if (!mutation.isPending) mutation.mutate(confirming);
+              }}
+            >
+              Confirmer la nouvelle allocation
+            </Button>
+          </li>
+          <li>
+            <Button
+              type="button"
+              priority="secondary"
+              disabled={mutation.isPending}
+              onClick={() => {
+                setConfirming(null);
+                focus(ids.amount);
+              }}
+            >
+              Modifier la saisie
+            </Button>
+          </li>
+          <li>
+            <Button type="button" priority="tertiary" disabled={mutation.isPending} onClick={onCancel}>
+              Annuler
+            </Button>
+          </li>
+        </ul>
+        <SavingStatus saving={mutation.isPending} />
+      </Panel>
+    );
+  }
+
+  return (
+    <Panel headingId={ids.heading} title={`Modifier l'allocation de « ${laureate.title} »`}>
+      <p className={fr.cx("fr-text--sm")}>
+        Montant alloué actuel : {laureate.allocatedCents === null ? "non alloué" : formatCents(current)}
+        {reserveCents !== undefined && <> ; réserve non allouée : {formatCents(reserveCents)}</>}. Tous les
+        champs sont obligatoires.
+      </p>
+      {mutation.error && <MoneyErrorAlert error={mutation.error} title="L'allocation n'a pas été modifiée" />}
+      <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
+        <Input
+          label="Nouveau montant alloué (en euros)"
+          hintText={AMOUNT_HINT}
+          {...fieldState(errors.amount)}
+          nativeInputProps={{
+            id: ids.amount,
+            inputMode: "decimal",
+            autoComplete: "off",
+            value: amount,
+            "aria-invalid": errors.amount ? true : undefined,
+            onChange: (event) => setAmount(event.target.value),
+          }}
+        />
+        <Input
+          label="Motif de la modification"
+          hintText="5 caractères au moins ; il figure dans l'historique de l'allocation."
+          textArea
+          {...fieldState(errors.reason)}
+          nativeTextAreaProps={{
+            id: ids.reason,
+            rows: 2,
+            maxLength: 500,
+            value: reason,
+            "aria-invalid": errors.reason ? true : undefined,
+            onChange: (event) => setReason(event.target.value),
+          }}
+        />
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
+          <li>
+            <Button type="submit">Vérifier avant d'enregistrer</Button>
+          </li>
+          <li>
+            <Button type="button" priority="secondary" onClick={onCancel}>
+              Annuler
+            </Button>
+          </li>
+        </ul>
+      </form>
+    </Panel>
+  );
+}

@@ -1,0 +1,57 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { LaureateListItem } from "@defis/domain";
+import { Link } from "react-router";
+import { formatCents } from "../../lib/format";
+import { ROUTES } from "../../routes";
+import { fundingModeLabel, ministryLabel } from "../home/laureate-labels";
+import { FinanceTable, type FinanceColumn } from "./FinanceTable";
+
+export const allocationButtonId = (slug: string) => `allocation-${slug}-modifier`;
+
+interface AllocationsTableProps {
+  laureates: LaureateListItem[];
+  caption: string;
+  /** Given to those who may move money: a button per row. */
+  onEdit?: (laureate: LaureateListItem) => void;
+}
+
+/** The allocated amount of every laureate, each linking to the laureate's finances. */
+export function AllocationsTable({ laureates, caption, onEdit }: AllocationsTableProps) {
+  const columns: FinanceColumn[] = [
+    { header: "Lauréat" },
+    { header: "Ministère" },
+    { header: "Mode de financement" },
+    { header: "Montant alloué", numeric: true },
+  ];
+  if (onEdit) columns.push({ header: "Actions" });
+  return (
+    <FinanceTable
+      caption={caption}
+      columns={columns}
+      rows={laureates.map((laureate) => {
+        const cells = [
+          <Link key="title" to={ROUTES.laureateFinances(laureate.slug)}>
+            {laureate.title} <span className={fr.cx("fr-sr-only")}>: ses finances</span>
+          </Link>,
+          ministryLabel(laureate),
+          fundingModeLabel(laureate),
+          laureate.allocatedCents === null ? "Non alloué" : formatCents(laureate.allocatedCents),
+        ];
+        if (onEdit)
+          cells.push(
+            <Button
+              key="edit"
+              size="small"
+              priority="secondary"
+              nativeButtonProps={{ id: allocationButtonId(laureate.slug) }}
+              onClick={() => onEdit(laureate)}
+            >
+              Modifier l'allocation <span className={fr.cx("fr-sr-only")}>de « {laureate.title} »</span>
+            </Button>,
+          );
+        return { key: laureate.slug, cells };
+      })}
+    />
+  );
+}

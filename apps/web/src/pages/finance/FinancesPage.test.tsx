@@ -1,0 +1,326 @@
+import type { ReallocateInput, SetAllocationInput } from "@defis/domain";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import superjson from "superjson";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  apiServer,
+  mockAuth,
+  mockProcedures,
+  ProcedureError,
+  TEST_API_BASE_URL,
+} from "../../test/api-server";
+import { laureateItems, officerUser, sponsorUser } from "../../test/fixtures";
+import { renderApp, renderPage } from "../../test/render";
+import { financeOverview, leadershipUser, monthlyFixture, UUID_PATTERN } from "./finance-fixtures";
+import FinancesPage from "./FinancesPage";
+
+const NNBSP = "\u202f";
+const NBSP = "\u00a0";
+/** "1 234,56 €" as Intl writes it: narrow no-break spaces between groups, a no-break space before €. */
+const euros = (text: string) => text.replaceAll(" ", NNBSP).replace(/,(\d\d)$/, `,$1${NBSP}€`);
+/** Text queries compare with the page's text once its spaces are collapsed (no-break ones included). */
+const collapsed = (text: string) => text.replace(/\s+/g, " ");
+
+function serveFinances(resolvers: Record<string, (input: unknown) => unknown> = {}) {
+  mockProcedures({
+    "programme.overview": () => financeOverview,
+    "laureates.list": () => laureateItems,
+    "finance.monthly": () => monthlyFixture,
+    ...resolvers,
+  });
+}
+
+function rowsOf(table: HTMLElement): string[][] {
+  return within(table)
+    .getAllByRole("row")
+    .map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => cell.textContent));
+}
+
+describe("FinancesPage", () => {
+  beforeEach(() => {
+    // Only the clock: the figures are dated the day they were read, in Paris.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-25T10:00:00Z"));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("shows the envelope's figures, French-formatted and dated", async () => {
+    mockAuth({ user: sponsorUser });
+    serveFinances();
+    renderPage(<FinancesPage />);
+    expect(await screen.findByRole("heading", { level: 1, name: "Finances" })).toBeDefined();
+    expect(document.title).toBe("Finances — Défis");
+
+    const tiles = await screen.findByRole("list", { name: "Chiffres clés de l'enveloppe" });
+    const tile = (label: string) => {
+      const item = within(tiles)
+        .getAllByRole("listitem")
+        .find((candidate) => candidate.querySelector("p")?.textContent === label);
+      if (!item) throw new Error(`Tuile absente : ${label}`);
+      return item.querySelector(".defis-kpi-value")?.textContent;
+    };
+    expect(tile("Enveloppe")).toBe(euros("3 000 000,00"));
+    expect(tile("Alloué")).toBe(euros("123 456,78"));
+    expect(tile("Réserve non allouée")).toBe(euros("2 876 543,22"));
+    expect(tile("Engagé (EJ signés)")).toBe(euros("100 000,00"));
+    expect(tile("Versé")).toBe(euros("30 000,00"));
+    expect(tile("Restes à payer")).toBe(euros("70 000,00"));
+    // 3 000 000 / 12 345 678 cents.
+    expect(tile("% versé")).toBe(`24,3${NBSP}%`);
+    expect(within(tiles).getAllByText(/au 25 novembre 2026/)).toHaveLength(7);
+
+    const allocations = screen.getByRole("table", {
+      name: "Montant alloué par lauréat, au 25 novembre 2026",
+    });
+    expect(rowsOf(allocations).slice(1)).toEqual([
+      [
+        "Laboratoire d'innovation : ses finances",
+        "Ministère de l'Intérieur",
+        "Transfert de crédits",
+        euros("100 000,00"),
+      ],
+      [
+        "Registre des transports : ses finances",
+        "Ministère de l'Intérieur",
+        "Transfert de crédits",
+        euros("23 456,78"),
+      ],
+    ]);
+    expect(
+      within(allocations)
+        .getByRole("link", { name: "Registre des transports : ses finances" })
+        .getAttribute("href"),
+    ).toBe("/laureats/registre-reunion?onglet=finances");
+
+    const byCategory = screen.getByRole("table", { name: "Par catégorie, au 25 novembre 2026" });
+    expect(rowsOf(byCategory)).toEqual([
+      ["Catégorie", "Lauréats", "Alloué", "Engagé (EJ signés)", "Versé", "% versé"],
+      [
+        "Transformation des organisations",
+        "1",
+        euros("100 000,00"),
+        euros("100 000,00"),
+        euros("30 000,00"),
+        `30${NBSP}%`,
+      ],
+      ["Solutions numériques", "1", euros("23 456,78"), euros("0,00"), euros("0,00"), `0${NBSP}%`],
+    ]);
+    // Amounts line up on the right.
+    expect(within(byCategory).getAllByRole("cell")[1]?.className).toBe("defis-table-amount");
+    for (const name of ["Par ministère de rattachement", "Par territoire", "Par mode de financement"])
+      expect(screen.getByRole("table", { name: `${name}, au 25 novembre 2026` })).toBeDefined();
+
+    const monthly = await screen.findByRole("table", {
+      name: "Versements prévus et réalisés par mois, au 25 novembre 2026",
+    });
+    expect(rowsOf(monthly).slice(1)).toEqual([
+      ["mars 2024", euros("30 000,00"), euros("30 000,00"), euros("30 000,00"), euros("30 000,00")],
+      ["septembre 2024", euros("50 000,00"), euros("0,00"), euros("80 000,00"), euros("30 000,00")],
+      ["mars 2025", euros("20 000,00"), `-5${NNBSP}000,00${NBSP}€`, euros("100 000,00"), euros("25 000,00")],
+    ]);
+    expect(screen.queryByRole("button", { name: /Modifier l'allocation/ })).toBeNull();
+  });
+
+  it("says when nothing is planned or paid yet, and when a figure could not be read", async () => {
+    mockAuth({ user: sponsorUser });
+    serveFinances({
+      "finance.monthly": () => [],
+      "programme.overview": () =>
+        new ProcedureError("INTERNAL_SERVER_ERROR", "Une erreur interne est survenue.", 500),
+    });
+    renderPage(<FinancesPage />);
+    expect(await screen.findByText("Aucun versement prévu ni réalisé")).toBeDefined();
+    expect((await screen.findAllByText("Les données n'ont pas pu être chargées")).length).toBeGreaterThan(0);
+    expect(await screen.findByRole("table", { name: /Montant alloué par lauréat/ })).toBeDefined();
+  });
+
+  it("shows leadership the same figures without any action", async () => {
+    mockAuth({ user: leadershipUser });
+    serveFinances();
+    // The whole app: the page and its navigation once the session is known.
+    renderApp("/finances");
+    await screen.findByRole("table", { name: /Montant alloué par lauréat/ });
+    expect(await screen.findByRole("list", { name: "Chiffres clés de l'enveloppe" })).toBeDefined();
+    expect(screen.getAllByRole("link", { name: "Finances" })[0]?.getAttribute("aria-current")).toBe("page");
+    expect(screen.queryByRole("button", { name: /Modifier l'allocation/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Réaffecter un montant" })).toBeNull();
+    expect(screen.queryByRole("columnheader", { name: "Actions" })).toBeNull();
+  });
+
+  it("changes an allocation after a confirmation, shows the server's refusal, then succeeds", async () => {
+    mockAuth({ user: officerUser });
+    const sent: SetAllocationInput[] = [];
+    let refuse = true;
+    serveFinances({
+      "finance.setAllocation": (input) => {
+        sent.push(input as SetAllocationInput);
+        if (refuse) {
+          refuse = false;
+          return new ProcedureError(
+            "CONFLICT",
+            `L'enveloppe ne suffit pas : la réserve non allouée est de ${euros("10 000,00")}.`,
+            409,
+          );
+        }
+        return { laureateSlug: "lab-interieur", amountBeforeCents: 10_000_000, amountAfterCents: 15_000_050 };
+      },
+    });
+    const user = userEvent.setup();
+    renderPage(<FinancesPage />);
+    await user.click(
+      await screen.findByRole("button", { name: "Modifier l'allocation de « Laboratoire d'innovation »" }),
+    );
+    const heading = screen.getByRole("heading", {
+      name: "Modifier l'allocation de « Laboratoire d'innovation »",
+    });
+    expect(document.activeElement).toBe(heading);
+
+    const amount = screen.getByLabelText<HTMLInputElement>(/Nouveau montant alloué \(en euros\)/);
+    expect(amount.value).toBe("100000");
+    // A thousands comma is refused rather than guessed.
+    await user.clear(amount);
+    await user.type(amount, "150,000.50");
+    await user.click(screen.getByRole("button", { name: "Vérifier avant d'enregistrer" }));
+    expect(await screen.findByText(/Saisissez un montant en euros, par exemple 12 345,67/)).toBeDefined();
+    expect(screen.getByText("Indiquez le motif (5 caractères au moins).")).toBeDefined();
+    await waitFor(() => expect(document.activeElement).toBe(amount));
+
+    await user.clear(amount);
+    await user.type(amount, "150 000,50");
+    await user.type(screen.getByLabelText(/Motif de la modification/), "Révision du budget du projet");
+    await user.click(screen.getByRole("button", { name: "Vérifier avant d'enregistrer" }));
+
+    const confirmation = await screen.findByRole("heading", {
+      name: "Confirmer la nouvelle allocation de « Laboratoire d'innovation »",
+    });
+    await waitFor(() => expect(document.activeElement).toBe(confirmation));
+    const figures = confirmation.parentElement?.querySelector("dl")?.textContent;
+    expect(figures).toContain(`Montant alloué actuel${euros("100 000,00")}`);
+    expect(figures).toContain(`Nouveau montant alloué${euros("150 000,50")}`);
+    expect(figures).toContain(`Variation+${euros("50 000,50")}`);
+    expect(figures).toContain(
+      `Réserve non allouée après l'opération${euros("2 826 542,72")} (au lieu de ${euros("2 876 543,22")})`,
+    );
+    expect(sent).toEqual([]);
+
+    await user.click(screen.getByRole("button", { name: "Confirmer la nouvelle allocation" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("L'allocation n'a pas été modifiée");
+    expect(alert.textContent).toContain(
+      `L'enveloppe ne suffit pas : la réserve non allouée est de 10${NNBSP}000,00${NBSP}€.`,
+    );
+    expect(sent).toEqual([
+      {
+        laureateSlug: "lab-interieur",
+        amountCents: 15_000_050,
+        reason: "Révision du budget du projet",
+        idempotencyKey: expect.stringMatching(UUID_PATTERN) as string,
+      },
+    ]);
+
+    await user.click(screen.getByRole("button", { name: "Confirmer la nouvelle allocation" }));
+    expect(
+      await screen.findByText(
+        collapsed(`L'allocation de « Laboratoire d'innovation » est désormais de ${euros("150 000,50")}.`),
+      ),
+    ).toBeDefined();
+    expect(screen.queryByRole("heading", { name: /Confirmer la nouvelle allocation/ })).toBeNull();
+    await waitFor(() => expect(document.activeElement?.id).toBe("allocation-lab-interieur-modifier"));
+  });
+
+  it("reallocates between two laureates, showing the amounts before and after and the unchanged reserve", async () => {
+    mockAuth({ user: officerUser });
+    const sent: ReallocateInput[] = [];
+    serveFinances({
+      "finance.reallocate": (input) => {
+        sent.push(input as ReallocateInput);
+        return {
+          from: { amountBeforeCents: 10_000_000, amountAfterCents: 9_000_000 },
+          to: { amountBeforeCents: 2_345_678, amountAfterCents: 3_345_678 },
+        };
+      },
+    });
+    const user = userEvent.setup();
+    renderPage(<FinancesPage />);
+    await user.click(await screen.findByRole("button", { name: "Réaffecter un montant" }));
+    await user.selectOptions(screen.getByLabelText("Lauréat d'origine"), "lab-interieur");
+    await user.selectOptions(screen.getByLabelText("Lauréat de destination"), "registre-reunion");
+    await user.type(screen.getByLabelText(/Montant à réaffecter/), "10000");
+    await user.type(screen.getByLabelText(/Motif de la réaffectation/), "Reliquat non consommé");
+    await user.click(screen.getByRole("button", { name: "Vérifier avant d'enregistrer" }));
+
+    const table = await screen.findByRole("table", { name: "Allocations avant et après la réaffectation" });
+    expect(rowsOf(table).slice(1)).toEqual([
+      ["Laboratoire d'innovation", "Origine", euros("100 000,00"), euros("90 000,00")],
+      ["Registre des transports", "Destination", euros("23 456,78"), euros("33 456,78")],
+    ]);
+    expect(screen.getByText(/Réserve non allouée après l'opération/).textContent).toContain(
+      `${euros("2 876 543,22")} (inchangée)`,
+    );
+    await user.click(screen.getByRole("button", { name: "Confirmer la réaffectation" }));
+    expect(
+      await screen.findByText(
+        collapsed(
+          `${euros("10 000,00")} ont été réaffectés de « Laboratoire d'innovation » à « Registre des transports ».`,
+        ),
+      ),
+    ).toBeDefined();
+    expect(sent).toEqual([
+      {
+        fromLaureateSlug: "lab-interieur",
+        toLaureateSlug: "registre-reunion",
+        amountCents: 1_000_000,
+        reason: "Reliquat non consommé",
+        idempotencyKey: expect.stringMatching(UUID_PATTERN) as string,
+      },
+    ]);
+  });
+
+  it("puts the server's field messages (BAD_REQUEST) back beside the fields", async () => {
+    mockAuth({ user: officerUser });
+    serveFinances();
+    // The test server's ProcedureError carries no field messages: this answer is written out.
+    apiServer.use(
+      http.post(`${TEST_API_BASE_URL}/trpc/finance.setAllocation`, () =>
+        HttpResponse.json(
+          [
+            {
+              error: superjson.serialize({
+                message: "Données invalides : Le motif est limité à 500 caractères.",
+                code: -32600,
+                data: {
+                  code: "BAD_REQUEST",
+                  httpStatus: 400,
+                  path: "finance.setAllocation",
+                  requestId: "req-test",
+                  fieldErrors: { reason: ["Le motif est limité à 500 caractères."] },
+                  current: null,
+                },
+              }),
+            },
+          ],
+          { status: 400 },
+        ),
+      ),
+    );
+    const user = userEvent.setup();
+    renderPage(<FinancesPage />);
+    await user.click(
+      await screen.findByRole("button", { name: "Modifier l'allocation de « Registre des transports »" }),
+    );
+    await user.clear(screen.getByLabelText(/Nouveau montant alloué/));
+    await user.type(screen.getByLabelText(/Nouveau montant alloué/), "30000");
+    await user.type(screen.getByLabelText(/Motif de la modification/), "Un motif accepté ici");
+    await user.click(screen.getByRole("button", { name: "Vérifier avant d'enregistrer" }));
+    await user.click(await screen.findByRole("button", { name: "Confirmer la nouvelle allocation" }));
+
+    const reason = await screen.findByLabelText(/Motif de la modification/);
+    await waitFor(() => expect(document.activeElement).toBe(reason));
+    expect(screen.getByText("Le motif est limité à 500 caractères.")).toBeDefined();
+    expect(screen.getByRole("alert").textContent).toContain("L'allocation n'a pas été modifiée");
+  });
+});

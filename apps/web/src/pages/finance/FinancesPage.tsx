@@ -1,0 +1,138 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { LaureateListItem } from "@defis/domain";
+import { useQuery } from "@tanstack/react-query";
+import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStates";
+import { useCan } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { AllocationForm } from "./AllocationForm";
+import { allocationButtonId, AllocationsTable } from "./AllocationsTable";
+import { FinanceKpis } from "./FinanceKpis";
+import { asOfDay } from "./finance-labels";
+import { GroupTable } from "./GroupTable";
+import { MonthlyTable } from "./MonthlyTable";
+import { ReallocationForm } from "./ReallocationForm";
+import { SectionNotice, useSectionPanel } from "./use-section-panel";
+
+type Panel = { kind: "allocation"; laureate: LaureateListItem } | { kind: "reallocation" };
+
+const REALLOCATE_BUTTON_ID = "allocations-reaffecter";
+
+export default function FinancesPage() {
+  useDocumentTitle("Finances");
+  const trpc = useTRPC();
+  const canManage = useCan("manageMoney");
+  const overview = useQuery(trpc.programme.overview.queryOptions());
+  const laureates = useQuery(trpc.laureates.list.queryOptions({}));
+  const { panel, notice, open, close, finish, clearNotice } = useSectionPanel<Panel>();
+  const reserveCents = overview.data?.reserveCents;
+
+  return (
+    <>
+      <h1 className={fr.cx("fr-mt-4w")}>Finances</h1>
+      <p className={fr.cx("fr-text--lead")}>
+        L'enveloppe de l'appel à défis, sa répartition entre les lauréats, ce qui est engagé et ce qui est
+        versé.
+      </p>
+
+      <section aria-labelledby="finances-enveloppe">
+        <h2 id="finances-enveloppe">L'enveloppe</h2>
+        {overview.isPending && <LoadingState label="Chargement des chiffres de l'enveloppe" />}
+        {overview.isError && <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />}
+        {overview.data && <FinanceKpis overview={overview.data} asOf={asOfDay(overview.dataUpdatedAt)} />}
+      </section>
+
+      <section aria-labelledby="finances-allocations">
+        <h2 id="finances-allocations">Allocations par lauréat</h2>
+        <p>
+          Chaque lauréat ouvre sa page « Finances » : engagement juridique, échéancier, versements et
+          historique de l'allocation.
+        </p>
+        <SectionNotice notice={notice} onClose={clearNotice} />
+        {canManage && laureates.data && laureates.data.length > 1 && (
+          <Button
+            iconId="fr-icon-arrow-left-right-line"
+            priority="secondary"
+            className={fr.cx("fr-mb-3w")}
+            nativeButtonProps={{
+              id: REALLOCATE_BUTTON_ID,
+              "aria-expanded": panel?.kind === "reallocation",
+            }}
+            onClick={() => open({ kind: "reallocation" }, REALLOCATE_BUTTON_ID)}
+          >
+            Réaffecter un montant
+          </Button>
+        )}
+        {panel?.kind === "reallocation" && laureates.data && (
+          <ReallocationForm
+            laureates={laureates.data}
+            reserveCents={reserveCents}
+            onDone={finish}
+            onCancel={close}
+          />
+        )}
+        {panel?.kind === "allocation" && (
+          <AllocationForm
+            key={panel.laureate.slug}
+            laureate={panel.laureate}
+            reserveCents={reserveCents}
+            onDone={finish}
+            onCancel={close}
+          />
+        )}
+        {laureates.isPending && <LoadingState label="Chargement des allocations" />}
+        {laureates.isError && <ErrorState error={laureates.error} onRetry={() => void laureates.refetch()} />}
+        {laureates.data?.length === 0 && (
+          <EmptyState title="Aucun lauréat">Le programme ne compte encore aucun lauréat.</EmptyState>
+        )}
+        {laureates.data && laureates.data.length > 0 && (
+          <AllocationsTable
+            laureates={laureates.data}
+            caption={`Montant alloué par lauréat, ${asOfDay(laureates.dataUpdatedAt)}`}
+            onEdit={
+              canManage
+                ? (laureate) => open({ kind: "allocation", laureate }, allocationButtonId(laureate.slug))
+                : undefined
+            }
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="finances-repartition">
+        <h2 id="finances-repartition">Répartition de l'enveloppe</h2>
+        {overview.isPending && <LoadingState label="Chargement de la répartition" />}
+        {overview.isError && <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />}
+        {overview.data && (
+          <>
+            <GroupTable
+              caption={`Par catégorie, ${asOfDay(overview.dataUpdatedAt)}`}
+              groupHeader="Catégorie"
+              groups={overview.data.byCategory}
+            />
+            <GroupTable
+              caption={`Par ministère de rattachement, ${asOfDay(overview.dataUpdatedAt)}`}
+              groupHeader="Ministère"
+              groups={overview.data.byMinistry}
+            />
+            <GroupTable
+              caption={`Par territoire, ${asOfDay(overview.dataUpdatedAt)}`}
+              groupHeader="Territoire"
+              groups={overview.data.byTerritory}
+            />
+            <GroupTable
+              caption={`Par mode de financement, ${asOfDay(overview.dataUpdatedAt)}`}
+              groupHeader="Mode de financement"
+              groups={overview.data.byFundingMode}
+            />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="finances-mensuel">
+        <h2 id="finances-mensuel">Versements par mois</h2>
+        <MonthlyTable asOf={asOfDay} />
+      </section>
+    </>
+  );
+}

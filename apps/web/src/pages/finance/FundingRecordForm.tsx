@@ -1,0 +1,255 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import {
+  PAYMENT_CONDITIONS,
+  updateFundingRecordSchema,
+  type FundingRecordItem,
+  type PaymentCondition,
+} from "@defis/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type SubmitEvent } from "react";
+import { conflictCurrentOf, describeError, errorCodeOf, useTRPC } from "../../lib/trpc";
+import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
+import { MoneyErrorAlert } from "./MoneyErrorAlert";
+import { Panel, SavingStatus } from "./Panel";
+import { FundingFacts } from "./FundingFacts";
+import { useIdempotencyKey } from "./use-idempotency-key";
+import { usePendingFocus } from "./use-pending-focus";
+import { useRefreshMoney } from "./use-refresh-money";
+
+type Field = "conventionDate" | "ejNumber" | "siret" | "rna" | "paymentConditions";
+const FIELDS: readonly Field[] = ["conventionDate", "ejNumber", "siret", "rna", "paymentConditions"];
+type Values = Record<Field, string>;
+
+function valuesOf(record: FundingRecordItem): Values {
+  return {
+    conventionDate: record.conventionDate ?? "",
+    ejNumber: record.ejNumber ?? "",
+    siret: record.siret ?? "",
+    rna: record.rna ?? "",
+    paymentConditions: record.paymentConditions ?? "",
+  };
+}
+
+const currentRecordSchema = updateFundingRecordSchema.pick({
+  version: true,
+  conventionDate: true,
+  ejNumber: true,
+  siret: true,
+  rna: true,
+  paymentConditions: true,
+});
+
+/** Saved on an older version: the server sends what the record holds now (other conflicts do not). */
+function isStaleVersion(error: unknown): boolean {
+  return errorCodeOf(error) === "CONFLICT" && conflictCurrentOf(error) !== null;
+}
+
+/** On a version conflict, the record as it stands now, if the server sent it readable. */
+function currentRecordOf(error: unknown): FundingRecordItem | null {
+  const parsed = currentRecordSchema.safeParse(conflictCurrentOf(error));
+  return parsed.success ? parsed.data : null;
+}
+
+const isPaymentCondition = (value: string): value is PaymentCondition => value in PAYMENT_CONDITIONS;
+
+interface FundingRecordFormProps {
+  slug: string;
+  record: FundingRecordItem;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/**
+ * The funding record (convention, EJ, beneficiary's identifiers, payment
+ * conditions), saved on the version read: a save on an older one is refused
+ * with what the record holds now, for the officer to start again from it.
+ */
+export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRecordFormProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = useRefreshMoney();
+  const baseId = useId();
+  const ids: Record<Field | "heading", string> = {
+    heading: `${baseId}-titre`,
+    conventionDate: `${baseId}-convention`,
+    ejNumber: `${baseId}-ej`,
+    siret: `${baseId}-siret`,
+    rna: `${baseId}-rna`,
+    paymentConditions: `${baseId}-conditions`,
+  };
+  const focus = usePendingFocus(ids.heading);
+  const { key } = useIdempotencyKey();
+  const [values, setValues] = useState<Values>(() => valuesOf(record));
+  const [version, setVersion] = useState(record.version);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+
+  function refuse(nextErrors: Partial<Record<Field, string>>) {
+    setErrors(nextErrors);
+    const first = FIELDS.find((field) => nextErrors[field]);
+    if (first) focus(ids[first]);
+  }
+
+  const mutation = useMutation(
+    trpc.finance.updateFunding.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone("Les informations de financement ont été enregistrées.");
+      },
+      onError: (error) => {
+        if (isStaleVersion(error))
+          void queryClient.invalidateQueries({ queryKey: trpc.finance.forLaureate.queryKey({ slug }) });
+        const serverErrors = serverFieldErrorsOf(error);
+        refuse(
+          Object.fromEntries(
+            FIELDS.flatMap((field) => (serverErrors[field] ? [[field, serverErrors[field]]] : [])),
+          ),
+        );
+      },
+    }),
+  );
+  const conflict = isStaleVersion(mutation.error);
+  const current = conflict ? currentRecordOf(mutation.error) : null;
+
+  function change(field: Field, value: string) {
+    setValues((before) => ({ ...before, [field]: value }));
+    if (errors[field]) setErrors(({ [field]: _cleared, ...rest }) => rest);
+  }
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const orNull = (value: string) => (value.trim() === "" ? null : value);
+    const parsed = updateFundingRecordSchema.safeParse({
+      laureateSlug: slug,
+      version,
+      conventionDate: orNull(values.conventionDate),
+      ejNumber: orNull(values.ejNumber),
+      siret: orNull(values.siret),
+      rna: orNull(values.rna),
+      paymentConditions: isPaymentCondition(values.paymentConditions) ? values.paymentConditions : null,
+      idempotencyKey: key,
+    });
+    if (!parsed.success) {
+      mutation.reset();
+      refuse(issuesByField(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    mutation.mutate(parsed.data);
+  }
+
+  /** After a conflict: the form starts again from the record as it stands now, on its version. */
+  function takeCurrent(now: FundingRecordItem) {
+    setValues(valuesOf(now));
+    setVersion(now.version);
+    setErrors({});
+    mutation.reset();
+    focus(ids.conventionDate);
+  }
+
+  const input = (field: Field) => ({
+    id: ids[field],
+    value: values[field],
+    autoComplete: "off",
+    "aria-invalid": errors[field] ? true : undefined,
+    onChange: (event: { target: { value: string } }) => change(field, event.target.value),
+  });
+
+  return (
+    <Panel headingId={ids.heading} title="Modifier les informations de financement">
+      <p className={fr.cx("fr-text--sm")}>
+        Tous les champs sont facultatifs : renseignez-les à mesure que la convention avance. Un numéro d'EJ
+        marque le montant alloué comme engagé.
+      </p>
+      {conflict && (
+        <Alert
+          className={fr.cx("fr-mb-3w")}
+          severity="warning"
+          role="alert"
+          as="h4"
+          title="Ces informations ont été modifiées entre-temps"
+          description={
+            <>
+              <p className={fr.cx("fr-mb-2w")}>{describeError(mutation.error).message}</p>
+              {current && (
+                <>
+                  <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>Valeurs actuelles :</p>
+                  <FundingFacts record={current} />
+                </>
+              )}
+              <Button
+                priority="secondary"
+                size="small"
+                type="button"
+                onClick={() => takeCurrent(current ?? record)}
+              >
+                Reprendre les valeurs actuelles
+              </Button>
+            </>
+          }
+        />
+      )}
+      {mutation.error && !conflict && (
+        <MoneyErrorAlert error={mutation.error} title="Les informations n'ont pas été enregistrées" />
+      )}
+      <form noValidate aria-labelledby={ids.heading} onSubmit={submit}>
+        <Input
+          label="Date de signature de la convention"
+          {...fieldState(errors.conventionDate)}
+          nativeInputProps={{ ...input("conventionDate"), type: "date" }}
+        />
+        <Input
+          label="Numéro d'engagement juridique (EJ) Chorus"
+          hintText="10 chiffres, par exemple 2103456789."
+          {...fieldState(errors.ejNumber)}
+          nativeInputProps={{ ...input("ejNumber"), inputMode: "numeric", maxLength: 10, spellCheck: false }}
+        />
+        <Input
+          label="SIRET du bénéficiaire"
+          hintText="14 chiffres, espaces permis."
+          {...fieldState(errors.siret)}
+          nativeInputProps={{ ...input("siret"), inputMode: "numeric", spellCheck: false }}
+        />
+        <Input
+          label="Numéro RNA (associations)"
+          hintText="W suivi de 9 chiffres, par exemple W751234567."
+          {...fieldState(errors.rna)}
+          nativeInputProps={{ ...input("rna"), spellCheck: false }}
+        />
+        <Select
+          label="Conditions de versement"
+          {...fieldState(errors.paymentConditions)}
+          nativeSelectProps={{
+            id: ids.paymentConditions,
+            value: values.paymentConditions,
+            onChange: (event) => change("paymentConditions", event.target.value),
+          }}
+        >
+          <option value="">Non renseignées</option>
+          {Object.entries(PAYMENT_CONDITIONS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
+          <li>
+            <Button type="submit" disabled={mutation.isPending}>
+              Enregistrer
+            </Button>
+          </li>
+          <li>
+            <Button type="button" priority="secondary" disabled={mutation.isPending} onClick={onCancel}>
+              Annuler
+            </Button>
+          </li>
+        </ul>
+        <SavingStatus saving={mutation.isPending} />
+      </form>
+    </Panel>
+  );
+}

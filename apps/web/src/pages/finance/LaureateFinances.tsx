@@ -1,0 +1,34 @@
+import { useQuery } from "@tanstack/react-query";
+import { ErrorState, LoadingState } from "../../components/QueryStates";
+import { useCan } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+import { AllocationSummary } from "./AllocationSummary";
+import { asOfDay } from "./finance-labels";
+import { FundingRecordSection } from "./FundingRecordSection";
+import { MovementsTable } from "./MovementsTable";
+import { PaymentsSection } from "./PaymentsSection";
+import { TrancheSchedule } from "./TrancheSchedule";
+
+/**
+ * The "Finances" tab of a laureate's page. Every role reads the same
+ * figures; officers and administrators also get the actions.
+ */
+export default function LaureateFinances({ laureate }: { laureate: { slug: string; title: string } }) {
+  const trpc = useTRPC();
+  const canManage = useCan("manageMoney");
+  const query = useQuery(trpc.finance.forLaureate.queryOptions({ slug: laureate.slug }));
+
+  if (query.isPending) return <LoadingState label="Chargement des finances du lauréat" />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const finance = query.data;
+  const asOf = asOfDay(query.dataUpdatedAt);
+  return (
+    <>
+      <AllocationSummary laureate={laureate} finance={finance} canManage={canManage} asOf={asOf} />
+      <FundingRecordSection slug={laureate.slug} record={finance.funding} canManage={canManage} />
+      <TrancheSchedule slug={laureate.slug} finance={finance} canManage={canManage} asOf={asOf} />
+      <PaymentsSection payments={finance.payments} canManage={canManage} asOf={asOf} />
+      <MovementsTable movements={finance.movements} asOf={asOf} />
+    </>
+  );
+}

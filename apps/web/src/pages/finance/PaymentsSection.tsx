@@ -1,0 +1,116 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { PaymentItem } from "@defis/domain";
+import { EmptyState } from "../../components/QueryStates";
+import { formatCents, formatShortDate } from "../../lib/format";
+import { FinanceTable, type FinanceColumn } from "./FinanceTable";
+import { PAYMENT_SOURCES } from "./finance-labels";
+import { ReversePaymentForm } from "./ReversePaymentForm";
+import { SectionNotice, useSectionPanel } from "./use-section-panel";
+
+const HEADING_ID = "finances-versements-titre";
+const rowId = (paymentId: number) => `versement-${paymentId}`;
+const reverseButtonId = (payment: PaymentItem) => `versement-${payment.id}-contre-passer`;
+
+/** A payment and its reversal name each other: a link leads from one row to the other. */
+function ReversalCell({ payment }: { payment: PaymentItem }) {
+  if (payment.reversesPaymentId !== null)
+    return (
+      <>
+        Contre-passe le{" "}
+        <a href={`#${rowId(payment.reversesPaymentId)}`}>versement n° {payment.reversesPaymentId}</a>
+        {payment.reason && <> ; motif : {payment.reason}</>}
+      </>
+    );
+  if (payment.reversedBy !== null)
+    return (
+      <>
+        Contre-passé par le <a href={`#${rowId(payment.reversedBy)}`}>versement n° {payment.reversedBy}</a>
+      </>
+    );
+  return <>—</>;
+}
+
+const canReverse = (payment: PaymentItem) =>
+  payment.reversesPaymentId === null && payment.reversedBy === null && payment.amountCents > 0;
+
+interface PaymentsSectionProps {
+  payments: PaymentItem[];
+  canManage: boolean;
+  asOf: string;
+}
+
+/** Every payment recorded (typed in or imported), reversals included as negative entries. */
+export function PaymentsSection({ payments, canManage, asOf }: PaymentsSectionProps) {
+  const section = useSectionPanel<PaymentItem>(HEADING_ID);
+  const columns: FinanceColumn[] = [
+    { header: "Versement" },
+    { header: "Date" },
+    { header: "Montant", numeric: true },
+    { header: "Référence" },
+    { header: "Source" },
+    { header: "Contre-passation" },
+  ];
+  if (canManage) columns.push({ header: "Actions" });
+  const reversing = section.panel;
+
+  return (
+    <section aria-labelledby={HEADING_ID} className={fr.cx("fr-mb-6w")}>
+      <h2 id={HEADING_ID} tabIndex={-1} className={fr.cx("fr-h4")}>
+        Versements
+      </h2>
+      <SectionNotice notice={section.notice} onClose={section.clearNotice} />
+      {reversing && (
+        <ReversePaymentForm
+          key={reversing.id}
+          payment={reversing}
+          // The reversed payment has no button any more: the focus goes to the list's heading.
+          onDone={(message) => section.finish(message, HEADING_ID)}
+          onCancel={section.close}
+        />
+      )}
+      {payments.length === 0 ? (
+        <EmptyState title="Aucun versement enregistré">
+          Les versements apparaîtront ici dès qu'une tranche sera payée ou qu'un extrait Chorus sera importé.
+        </EmptyState>
+      ) : (
+        <FinanceTable
+          caption={`Versements enregistrés, ${asOf}`}
+          columns={columns}
+          rows={payments.map((payment) => {
+            const cells = [
+              <span key="id" id={rowId(payment.id)}>
+                n° {payment.id}
+              </span>,
+              formatShortDate(payment.paidOn),
+              formatCents(payment.amountCents),
+              payment.reference ?? "—",
+              PAYMENT_SOURCES[payment.source],
+              <ReversalCell key="reversal" payment={payment} />,
+            ];
+            if (canManage)
+              cells.push(
+                canReverse(payment) ? (
+                  <Button
+                    key="reverse"
+                    size="small"
+                    priority="tertiary"
+                    nativeButtonProps={{
+                      id: reverseButtonId(payment),
+                      "aria-expanded": reversing?.id === payment.id,
+                    }}
+                    onClick={() => section.open(payment, reverseButtonId(payment))}
+                  >
+                    Contre-passer <span className={fr.cx("fr-sr-only")}>le versement n° {payment.id}</span>
+                  </Button>
+                ) : (
+                  "—"
+                ),
+              );
+            return { key: payment.id, cells };
+          })}
+        />
+      )}
+    </section>
+  );
+}

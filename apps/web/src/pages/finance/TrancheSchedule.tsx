@@ -1,0 +1,225 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { nextTrancheStatuses, TRANCHE_KINDS, type LaureateFinance, type TrancheItem } from "@defis/domain";
+import { EmptyState } from "../../components/QueryStates";
+import { formatCents, formatShortDate } from "../../lib/format";
+import { FinanceTable, type FinanceColumn } from "./FinanceTable";
+import {
+  STATUS_SEVERITIES,
+  statusLabel,
+  STEP_ACTIONS,
+  trancheName,
+  type TrancheStep,
+} from "./finance-labels";
+import { SchedulePlanner } from "./SchedulePlanner";
+import { TrancheStepForm } from "./TrancheStepForm";
+import { SectionNotice, useSectionPanel } from "./use-section-panel";
+
+type SchedulePanel =
+  { kind: "step"; trancheId: number; to: TrancheStep } | { kind: "plan"; mode: "propose" | "edit" };
+
+const stepButtonId = (tranche: TrancheItem, to: TrancheStep) => `tranche-${tranche.id}-${to}`;
+const HEADING_ID = "finances-echeancier-titre";
+const PROPOSE_BUTTON_ID = "echeancier-proposer";
+const EDIT_BUTTON_ID = "echeancier-modifier";
+
+/** Each dated step the tranche went through, with its reference or reason. */
+function StepsCell({ tranche }: { tranche: TrancheItem }) {
+  const steps: string[] = [];
+  if (tranche.serviceFaitOn) steps.push(`Service fait le ${formatShortDate(tranche.serviceFaitOn)}`);
+  if (tranche.paymentRequestedOn)
+    steps.push(
+      `Demande de paiement le ${formatShortDate(tranche.paymentRequestedOn)}${
+        tranche.paymentRequestReference ? ` (DP n° ${tranche.paymentRequestReference})` : ""
+      }`,
+    );
+  if (tranche.paidOn) steps.push(`Payée le ${formatShortDate(tranche.paidOn)}`);
+  if (tranche.cancelledOn)
+    steps.push(
+      `Annulée le ${formatShortDate(tranche.cancelledOn)}${
+        tranche.cancellationReason ? ` : ${tranche.cancellationReason}` : ""
+      }`,
+    );
+  if (steps.length === 0) return <>Aucune étape</>;
+  return (
+    <ul className={fr.cx("fr-raw-list", "fr-text--sm", "fr-mb-0")}>
+      {steps.map((step) => (
+        <li key={step}>{step}</li>
+      ))}
+    </ul>
+  );
+}
+
+interface TrancheScheduleProps {
+  slug: string;
+  finance: LaureateFinance;
+  canManage: boolean;
+  asOf: string;
+}
+
+/** The payment schedule: tranches, their steps, and for officers the next step of each in one click. */
+export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheScheduleProps) {
+  const section = useSectionPanel<SchedulePanel>(HEADING_ID);
+  const { tranches, allocation } = finance;
+  const panel = section.panel;
+  const stepTranche =
+    panel?.kind === "step" ? tranches.find((tranche) => tranche.id === panel.trancheId) : undefined;
+  const plannedCents = tranches
+    .filter((tranche) => tranche.status !== "annule")
+    .reduce((sum, tranche) => sum + tranche.plannedAmountCents, 0);
+
+  const columns: FinanceColumn[] = [
+    { header: "Tranche" },
+    { header: "Montant prévu", numeric: true },
+    { header: "Date prévue" },
+    { header: "Statut" },
+    { header: "Étapes" },
+  ];
+  if (canManage) columns.push({ header: "Étape suivante" });
+
+  return (
+    <section aria-labelledby={HEADING_ID} className={fr.cx("fr-mb-6w")}>
+      <h2 id={HEADING_ID} tabIndex={-1} className={fr.cx("fr-h4")}>
+        Échéancier
+      </h2>
+      <SectionNotice notice={section.notice} onClose={section.clearNotice} />
+      {tranches.length === 0 ? (
+        <EmptyState title="Aucune tranche planifiée">
+          {canManage && allocation
+            ? "Proposez un échéancier : avance, acomptes et solde, à ajuster avant de l'enregistrer."
+            : "L'échéancier de ce lauréat n'a pas encore été planifié."}
+        </EmptyState>
+      ) : (
+        <>
+          <FinanceTable
+            caption={`Tranches de l'échéancier, ${asOf}`}
+            columns={columns}
+            rows={tranches.map((tranche) => {
+              const cells = [
+                `${tranche.position}. ${TRANCHE_KINDS[tranche.kind]}`,
+                formatCents(tranche.plannedAmountCents),
+                formatShortDate(tranche.plannedOn),
+                <Badge key="status" as="span" small severity={STATUS_SEVERITIES[tranche.status]}>
+                  {statusLabel(tranche.status)}
+                </Badge>,
+                <StepsCell key="steps" tranche={tranche} />,
+              ];
+              if (canManage) {
+                const next = nextTrancheStatuses(tranche.status) as TrancheStep[];
+                cells.push(
+                  next.length === 0 ? (
+                    "—"
+                  ) : (
+                    <ul
+                      key="actions"
+                      className={fr.cx("fr-btns-group", "fr-btns-group--sm", "fr-btns-group--inline")}
+                    >
+                      {next.map((to) => (
+                        <li key={to}>
+                          <Button
+                            size="small"
+                            priority={to === "annule" ? "tertiary" : "secondary"}
+                            nativeButtonProps={{
+                              id: stepButtonId(tranche, to),
+                              "aria-expanded":
+                                panel?.kind === "step" && panel.trancheId === tranche.id && panel.to === to,
+                            }}
+                            onClick={() =>
+                              section.open(
+                                { kind: "step", trancheId: tranche.id, to },
+                                stepButtonId(tranche, to),
+                              )
+                            }
+                          >
+                            {STEP_ACTIONS[to]}{" "}
+                            <span className={fr.cx("fr-sr-only")}>: {trancheName(tranche)}</span>
+                          </Button>
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                );
+              }
+              return { key: tranche.id, cells };
+            })}
+          />
+          <p className={fr.cx("fr-text--sm")}>
+            Total prévu, tranches annulées exceptées : {formatCents(plannedCents)}
+            {allocation && <> sur {formatCents(allocation.amountCents)} alloués</>}.
+          </p>
+        </>
+      )}
+      {canManage && stepTranche && panel?.kind === "step" && (
+        <TrancheStepForm
+          key={`${stepTranche.id}-${panel.to}`}
+          tranche={stepTranche}
+          to={panel.to}
+          slug={slug}
+          onDone={(message) => {
+            // The tranche moved on: its next step's button (or the schedule) takes the focus.
+            const [next] = nextTrancheStatuses(panel.to) as TrancheStep[];
+            section.finish(message, next ? stepButtonId(stepTranche, next) : HEADING_ID);
+          }}
+          onCancel={section.close}
+        />
+      )}
+      {canManage && allocation && panel?.kind === "plan" && (
+        <SchedulePlanner
+          slug={slug}
+          allocationCents={allocation.amountCents}
+          tranches={tranches}
+          mode={panel.mode}
+          onDone={section.finish}
+          onCancel={section.close}
+        />
+      )}
+      {canManage && panel?.kind !== "plan" && (
+        <ScheduleActions
+          finance={finance}
+          onPlan={(mode) =>
+            section.open({ kind: "plan", mode }, mode === "propose" ? PROPOSE_BUTTON_ID : EDIT_BUTTON_ID)
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+function ScheduleActions({
+  finance,
+  onPlan,
+}: {
+  finance: LaureateFinance;
+  onPlan: (mode: "propose" | "edit") => void;
+}) {
+  if (!finance.allocation)
+    return <p className={fr.cx("fr-text--sm")}>Attribuez d'abord un montant pour planifier l'échéancier.</p>;
+  const hasPlanned = finance.tranches.some((tranche) => tranche.status === "prevu");
+  return (
+    <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
+      <li>
+        <Button
+          priority="secondary"
+          iconId="fr-icon-calendar-line"
+          nativeButtonProps={{ id: PROPOSE_BUTTON_ID }}
+          onClick={() => onPlan("propose")}
+        >
+          Proposer un échéancier
+        </Button>
+      </li>
+      {hasPlanned && (
+        <li>
+          <Button
+            priority="tertiary"
+            iconId="fr-icon-edit-line"
+            nativeButtonProps={{ id: EDIT_BUTTON_ID }}
+            onClick={() => onPlan("edit")}
+          >
+            Modifier les tranches prévues
+          </Button>
+        </li>
+      )}
+    </ul>
+  );
+}
