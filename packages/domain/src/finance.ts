@@ -182,6 +182,8 @@ export interface AllocationMovementItem {
 
 export interface PaymentItem {
   id: number;
+  /** The tranche this payment paid, if any. */
+  trancheId: number | null;
   amountCents: number;
   paidOn: string;
   reference: string | null;

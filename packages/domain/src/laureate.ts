@@ -119,6 +119,10 @@ export interface LaureateListItem {
   fundingMode: FundingModeKey;
   /** Null while no amount is allocated. */
   allocatedCents: number | null;
+  /** Payments, reversals deducted; 0 while nothing is paid. */
+  paidCents: number;
+  /** The legal commitment (EJ) is signed: the allocation is committed. */
+  committed: boolean;
   allocationIsDemo: boolean;
 }
 

@@ -73,6 +73,7 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
     db
       .select({
         id: payments.id,
+        trancheId: payments.trancheId,
         amountCents: payments.amountCents,
         paidOn: payments.paidOn,
         reference: payments.reference,

@@ -151,7 +151,19 @@ export function moveTranche(db: Executor, actor: Actor, input: MoveTrancheInput)
         .where(eq(tranches.id, input.trancheId))
         .for("update");
       if (!tranche) throw new TRPCError({ code: "NOT_FOUND", message: "Cette tranche n'existe pas." });
-      if (tranche.version !== input.version) staleVersion({ ...tranche });
+      if (tranche.version !== input.version) {
+        // The tranche as the page reads it (TrancheItem), without the internal columns.
+        const {
+          laureateId: _laureate,
+          serviceFaitBy: _a,
+          paymentRequestedBy: _b,
+          paidBy: _c,
+          cancelledBy: _d,
+          isDemo: _e,
+          ...current
+        } = tranche;
+        staleVersion(current);
+      }
       if (!canMoveTranche(tranche.status, input.to)) {
         throw new LedgerRefusal(
           `Une tranche « ${TRANCHE_STATUSES[tranche.status]} » ne peut pas passer à « ${TRANCHE_STATUSES[input.to]} ».`,

@@ -10,7 +10,7 @@ import type {
 } from "@defis/domain";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 
-const { allocations, laureates, programmes } = schema;
+const { allocations, fundingRecords, laureates, programmes } = schema;
 
 /** Grouping key of a laureate's territory: its région code, or "national". */
 export const territoryKeySql = sql<string>`coalesce(${laureates.regionCode}, 'national')`;
@@ -64,6 +64,8 @@ const listColumns = {
   place: laureates.place,
   fundingMode: sql<FundingModeKey>`${laureates.fundingMode}`,
   allocatedCents: allocations.amountCents,
+  paidCents: sql<number>`coalesce(${allocations.paidCents}, 0)`.mapWith(Number),
+  committed: sql<boolean>`${fundingRecords.ejNumber} is not null`,
   allocationIsDemo: sql<boolean>`coalesce(${allocations.isDemo}, false)`,
 };
 
@@ -72,6 +74,7 @@ export async function listLaureates(db: Executor, filters: LaureateFilters): Pro
     .select(listColumns)
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
+    .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
     .where(and(...filterConditions(filters)))
     .orderBy(asc(laureates.position), asc(laureates.id));
 }
@@ -95,6 +98,7 @@ export async function findLaureateBySlug(db: Executor, slug: string): Promise<La
     .from(laureates)
     .innerJoin(programmes, eq(programmes.id, laureates.programmeId))
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
+    .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
     .where(eq(laureates.slug, slug));
   return row ?? null;
 }

@@ -98,6 +98,8 @@ const nationalItem: LaureateListItem = {
   place: null,
   fundingMode: "transfert",
   allocatedCents: 10_000_000,
+  paidCents: 0,
+  committed: false,
   allocationIsDemo: true,
 };
 
@@ -112,6 +114,8 @@ const reunionItem: LaureateListItem = {
   place: "La Réunion",
   fundingMode: "transfert",
   allocatedCents: 2_345_678,
+  paidCents: 0,
+  committed: false,
   allocationIsDemo: true,
 };
 

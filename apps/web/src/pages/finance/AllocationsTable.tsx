@@ -23,6 +23,9 @@ export function AllocationsTable({ laureates, caption, onEdit }: AllocationsTabl
     { header: "Ministère" },
     { header: "Mode de financement" },
     { header: "Montant alloué", numeric: true },
+    { header: "Engagé (EJ signé)" },
+    { header: "Versé", numeric: true },
+    { header: "Reste à payer", numeric: true },
   ];
   if (onEdit) columns.push({ header: "Actions" });
   return (
@@ -37,6 +40,10 @@ export function AllocationsTable({ laureates, caption, onEdit }: AllocationsTabl
           ministryLabel(laureate),
           fundingModeLabel(laureate),
           laureate.allocatedCents === null ? "Non alloué" : formatCents(laureate.allocatedCents),
+          laureate.committed ? "Oui" : "Non",
+          formatCents(laureate.paidCents),
+          // Restes à payer count only what is committed.
+          formatCents(laureate.committed ? (laureate.allocatedCents ?? 0) - laureate.paidCents : 0),
         ];
         if (onEdit)
           cells.push(

@@ -82,12 +82,18 @@ describe("FinancesPage", () => {
         "Ministère de l'Intérieur",
         "Transfert de crédits",
         euros("100 000,00"),
+        "Non",
+        euros("0,00"),
+        euros("0,00"),
       ],
       [
         "Registre des transports : ses finances",
         "Ministère de l'Intérieur",
         "Transfert de crédits",
         euros("23 456,78"),
+        "Non",
+        euros("0,00"),
+        euros("0,00"),
       ],
     ]);
     expect(

@@ -143,6 +143,7 @@ export const financeFixture: LaureateFinance = {
   payments: [
     {
       id: 7,
+      trancheId: null,
       amountCents: 703_703,
       paidOn: "2024-03-20",
       reference: "MANDAT-0042",
