@@ -4,7 +4,8 @@ import { count, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisDay } from "../paris-day.js";
-import { callerAs, createTestDatabase, DEMO_EMAILS } from "../testing/test-app.js";
+import { callerAs, createTestDatabase, DEMO_EMAILS, sessionUserOf } from "../testing/test-app.js";
+import { recordPaymentCommand } from "./money-commands.js";
 
 describe("finance", () => {
   let database: TestDatabaseHandle;
@@ -142,6 +143,40 @@ describe("finance", () => {
     const monthly = await officer.finance.monthly();
     const overview = await officer.programme.overview();
     expect(monthly.reduce((sum, month) => sum + month.paidCents, 0)).toBe(overview.paidCents);
+  });
+
+  it("leaves no payment, no total change, no audit event and no used key when a fault follows the payment", async () => {
+    const officerUser = await sessionUserOf(database, DEMO_EMAILS.officer);
+    const slug = "dma-acceslibre";
+    const before = await officer.finance.forLaureate({ slug });
+    const [eventsBefore] = await database.db.select({ total: count() }).from(schema.auditEvents);
+    const idempotencyKey = randomUUID();
+    await expect(
+      database.db.transaction(async (tx) => {
+        await recordPaymentCommand(
+          tx,
+          { userId: officerUser.id, role: "officer", requestId: "panne" },
+          {
+            laureateSlug: slug,
+            amountCents: 100,
+            paidOn: "2024-07-01",
+            idempotencyKey,
+          },
+        );
+        throw new Error("panne simulée après l'écriture");
+      }),
+    ).rejects.toThrow("panne simulée");
+    const after = await officer.finance.forLaureate({ slug });
+    expect(after.payments).toEqual(before.payments);
+    expect(after.allocation?.paidCents).toBe(before.allocation?.paidCents);
+    const [eventsAfter] = await database.db.select({ total: count() }).from(schema.auditEvents);
+    expect(eventsAfter?.total).toBe(eventsBefore?.total);
+    expect(
+      await database.db
+        .select()
+        .from(schema.idempotencyKeys)
+        .where(eq(schema.idempotencyKeys.key, idempotencyKey)),
+    ).toEqual([]);
   });
 
   it("lets sponsors and leadership read the figures, not move the money", async () => {
