@@ -5,6 +5,7 @@ import { readSessionToken } from "./auth/session-cookie.js";
 import { findSessionUser } from "./auth/sessions.js";
 import { exportsRoutes, type OpenDataSettings } from "./exports/exports.routes.js";
 import { healthHandler } from "./http/health.js";
+import { importsRoutes } from "./imports/imports.routes.js";
 import { requestContext } from "./http/request-context.js";
 import { jsonPostsOnly, noStore, requireHeader, sameOriginOnly } from "./http/guards.js";
 import { securityHeaders, TRPC_SOURCE_HEADER } from "./http/security.js";
@@ -50,6 +51,7 @@ export function createApp(deps: AppDependencies): Express {
     "/api/exports",
     exportsRoutes(deps.database.db, deps.production, deps.openData ?? { attribuantSiret: null }),
   );
+  app.use("/api/imports", importsRoutes(deps.database.db, deps.production));
 
   app.use(
     "/auth",

@@ -9,6 +9,7 @@ import { ROUTES } from "./routes";
 const HomePage = lazy(() => import("./pages/home/HomePage"));
 const LaureatePage = lazy(() => import("./pages/laureate/LaureatePage"));
 const FinancesPage = lazy(() => import("./pages/finance/FinancesPage"));
+const ImportPage = lazy(() => import("./pages/finance-import/ImportPage"));
 const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
 const SignInPage = lazy(() => import("./pages/sign-in/SignInPage"));
 const UsersPage = lazy(() => import("./pages/admin/UsersPage"));
@@ -33,6 +34,14 @@ export function App() {
             <Route path={ROUTES.home} element={<HomePage />} />
             <Route path="/laureats/:slug" element={<LaureatePage />} />
             <Route path={ROUTES.finances} element={<FinancesPage />} />
+            <Route
+              path={ROUTES.financesImport}
+              element={
+                <RequirePermission permission="manageMoney">
+                  <ImportPage />
+                </RequirePermission>
+              }
+            />
             <Route
               path={ROUTES.journal}
               element={

@@ -5,6 +5,7 @@ export const ROUTES = {
   /** The "Finances" tab of a laureate's page. */
   laureateFinances: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=finances`,
   finances: "/finances",
+  financesImport: "/finances/import",
   journal: "/journal",
   /** The accounts page (pages/admin/, written separately): wired in App.tsx. */
   admin: "/administration/utilisateurs",

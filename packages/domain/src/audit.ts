@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "financement.modification": "Modification du dossier de financement",
   "echeancier.planification": "Planification de l'échéancier",
   "tranche.statut": "Changement de statut d'une tranche",
+  "import.paiements": "Import d'un relevé de paiements",
 };
 
 export const AUDIT_ENTITIES = {
@@ -28,6 +29,7 @@ export const AUDIT_ENTITIES = {
   financement: "Dossier de financement",
   echeancier: "Échéancier",
   tranche: "Tranche",
+  import: "Import",
 } as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Date attendue au format AAAA-MM-JJ." });

@@ -3,7 +3,9 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { LaureateListItem } from "@defis/domain";
 import { useQuery } from "@tanstack/react-query";
 import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStates";
+import { Link } from "react-router";
 import { useCan } from "../../lib/session";
+import { ROUTES } from "../../routes";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { AllocationForm } from "./AllocationForm";
@@ -35,6 +37,16 @@ export default function FinancesPage() {
         L'enveloppe de l'appel à défis, sa répartition entre les lauréats, ce qui est engagé et ce qui est
         versé.
       </p>
+      {canManage && (
+        <p>
+          <Link
+            className={fr.cx("fr-link", "fr-icon-upload-line", "fr-link--icon-left")}
+            to={ROUTES.financesImport}
+          >
+            Importer un relevé de versements (CSV ou XLSX)
+          </Link>
+        </p>
+      )}
 
       <section aria-labelledby="finances-enveloppe">
         <h2 id="finances-enveloppe">L'enveloppe</h2>

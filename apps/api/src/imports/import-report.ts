@@ -1,0 +1,125 @@
+import type { TrancheKind } from "@defis/domain";
+import type { ImportFormat } from "./import-readers.js";
+
+export type ImportMode = "simulation" | "application";
+
+export type ImportOutcome = "à importer" | "doublon" | "erreur";
+
+/** One row of the extract, as read and as it would be (or was) imported. */
+export interface ImportRowReport {
+  /** Line in the file; the header is line 1. */
+  line: number;
+  /** As read when it is not a valid EJ number. */
+  ejNumber: string | null;
+  laureate: { slug: string; title: string } | null;
+  /** AAAA-MM-JJ. */
+  date: string | null;
+  amountCents: number | null;
+  reference: string | null;
+  outcome: ImportOutcome;
+  /** Why a row is an error or a duplicate, or which tranche it pays, in French. */
+  message: string | null;
+  /** The tranche the payment settles, when one waits for exactly this amount. */
+  tranche: { id: number; kind: TrancheKind; position: number } | null;
+}
+
+export interface ImportTotals {
+  lines: number;
+  toImport: number;
+  duplicates: number;
+  errors: number;
+  toImportCents: number;
+  /** Rows to import that settle a tranche. */
+  tranchesToPay: number;
+}
+
+/** Beyond this, only the first non-importable rows are detailed: the answer stays small for 100 000 lines. */
+export const DETAIL_LIMIT = 500;
+
+export interface ImportReport {
+  mode: ImportMode;
+  format: ImportFormat;
+  /** SHA-256 of the file, hexadecimal: the journal names the file by it. */
+  sha256: string;
+  totals: ImportTotals;
+  /**
+   * "toutes": every row of the file is in `rows`. "non importables": the file has more than
+   * DETAIL_LIMIT rows, and `rows` holds only its first DETAIL_LIMIT duplicates and errors.
+   * "erreurs": a refused application lists its first DETAIL_LIMIT errors.
+   */
+  detail: "toutes" | "non importables" | "erreurs";
+  /** Says in French what `rows` holds when it is not the whole file; null otherwise. */
+  notice: string | null;
+  rows: ImportRowReport[];
+  /** After an application: what was written. */
+  applied: { payments: number; amountCents: number; tranchesPaid: number } | null;
+}
+
+const count = new Intl.NumberFormat("fr-FR");
+
+/** Keeps the totals and a bounded sample of the rows while the file streams by. */
+export class ReportBuilder {
+  readonly totals: ImportTotals = {
+    lines: 0,
+    toImport: 0,
+    duplicates: 0,
+    errors: 0,
+    toImportCents: 0,
+    tranchesToPay: 0,
+  };
+  private readonly firstRows: ImportRowReport[] = [];
+  private readonly firstProblems: ImportRowReport[] = [];
+  private readonly firstErrors: ImportRowReport[] = [];
+
+  add(row: ImportRowReport): void {
+    this.totals.lines += 1;
+    if (row.outcome === "à importer") {
+      this.totals.toImport += 1;
+      this.totals.toImportCents += row.amountCents ?? 0;
+      if (row.tranche) this.totals.tranchesToPay += 1;
+    } else if (row.outcome === "doublon") {
+      this.totals.duplicates += 1;
+    } else {
+      this.totals.errors += 1;
+      if (this.firstErrors.length < DETAIL_LIMIT) this.firstErrors.push(row);
+    }
+    if (this.firstRows.length < DETAIL_LIMIT) this.firstRows.push(row);
+    if (row.outcome !== "à importer" && this.firstProblems.length < DETAIL_LIMIT)
+      this.firstProblems.push(row);
+  }
+
+  /** Every row for a small file; the first non-importable ones for a large file. */
+  simulation(base: Pick<ImportReport, "mode" | "format" | "sha256">): ImportReport {
+    const whole = this.totals.lines <= DETAIL_LIMIT;
+    const problems = this.totals.duplicates + this.totals.errors;
+    return {
+      ...base,
+      totals: { ...this.totals },
+      detail: whole ? "toutes" : "non importables",
+      notice: whole
+        ? null
+        : `Le fichier compte ${count.format(this.totals.lines)} lignes : seules ` +
+          (problems > DETAIL_LIMIT
+            ? `les ${count.format(DETAIL_LIMIT)} premières des ${count.format(problems)} lignes non importables sont détaillées`
+            : "les lignes non importables sont détaillées") +
+          " ; les totaux portent sur tout le fichier.",
+      rows: whole ? [...this.firstRows] : [...this.firstProblems],
+      applied: null,
+    };
+  }
+
+  /** A refused application: its errors (the first DETAIL_LIMIT). */
+  refusal(base: Pick<ImportReport, "mode" | "format" | "sha256">): ImportReport {
+    return {
+      ...base,
+      totals: { ...this.totals },
+      detail: "erreurs",
+      notice:
+        this.totals.errors > DETAIL_LIMIT
+          ? `Seules les ${count.format(DETAIL_LIMIT)} premières des ${count.format(this.totals.errors)} erreurs sont détaillées.`
+          : null,
+      rows: [...this.firstErrors],
+      applied: null,
+    };
+  }
+}

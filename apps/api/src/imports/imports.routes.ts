@@ -1,0 +1,110 @@
+import type { Database } from "@defis/db";
+import express, { type Request, type Response, type Router } from "express";
+import { requireUser, signedInUser } from "../auth/require-user.js";
+import { noStore, requireHeader, sameOriginOnly } from "../http/guards.js";
+import { TRPC_SOURCE_HEADER } from "../http/security.js";
+import { parisDay } from "../paris-day.js";
+import { ImportFileError } from "./import-columns.js";
+import type { ImportFormat } from "./import-readers.js";
+import { applyPaymentImport, ImportRefused, simulatePaymentImport } from "./payment-import.js";
+
+/** Largest accepted extract: 100 000 rows of a Chorus CSV weigh about 6 Mo. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const FORMATS: Record<string, ImportFormat> = {
+  "text/csv": "csv",
+  [XLSX_CONTENT_TYPE]: "xlsx",
+};
+
+const MODES = ["simulation", "application"] as const;
+
+function refuse(res: Response, status: number, message: string): void {
+  res.status(status).json({ error: { message } });
+}
+
+function formatOf(req: Request): ImportFormat | null {
+  const type = (req.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return FORMATS[type] ?? null;
+}
+
+/**
+ * The raw body, up to `limit` bytes; null beyond. Reading stops at the limit
+ * (the connection is then closed after the answer) rather than draining it.
+ */
+function readBody(req: Request, limit: number): Promise<Buffer | null> {
+  if (Number(req.get("content-length") ?? 0) > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) {
+        req.off("data", onData);
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => {
+      resolve(Buffer.concat(chunks, total));
+    });
+    req.once("error", reject);
+  });
+}
+
+/**
+ * POST /api/imports/paiements?mode=simulation|application, the body being
+ * the file itself (text/csv or XLSX). Guarded like every mutation: same
+ * origin, the custom header a cross-site form cannot send, an officer or an
+ * administrator.
+ */
+export function importsRoutes(db: Database, production: boolean): Router {
+  const imports = express.Router();
+  imports.use(noStore(), sameOriginOnly(), requireHeader(TRPC_SOURCE_HEADER));
+
+  imports.post("/paiements", requireUser(db, production, "manageMoney"), async (req, res) => {
+    const mode = MODES.find((candidate) => candidate === req.query.mode);
+    if (!mode) {
+      refuse(res, 400, "Précisez mode=simulation (vérification) ou mode=application (import).");
+      return;
+    }
+    const format = formatOf(req);
+    if (!format) {
+      refuse(res, 415, "Envoyez un fichier CSV (text/csv) ou un classeur XLSX.");
+      return;
+    }
+    const bytes = await readBody(req, MAX_IMPORT_BYTES);
+    if (!bytes) {
+      res.setHeader("Connection", "close");
+      refuse(res, 413, "Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.");
+      return;
+    }
+    const file = { bytes, format };
+    try {
+      const report =
+        mode === "simulation"
+          ? await simulatePaymentImport(db, file, parisDay())
+          : await applyPaymentImport(db, actorOf(req), file, parisDay());
+      res.json({ report });
+    } catch (error) {
+      if (error instanceof ImportRefused) {
+        res.status(422).json({ error: { message: error.message }, report: error.report });
+      } else if (error instanceof ImportFileError) {
+        refuse(res, 422, error.message);
+      } else {
+        throw error;
+      }
+    }
+  });
+
+  return imports;
+}
+
+function actorOf(req: Request) {
+  const user = signedInUser(req);
+  return { userId: user.id, role: user.role, requestId: req.id };
+}

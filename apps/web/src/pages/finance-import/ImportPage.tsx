@@ -1,0 +1,353 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
+import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState, type ChangeEvent, type SubmitEvent } from "react";
+import { formatCents, formatCount, pluralize } from "../../lib/format";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { ROUTES } from "../../routes";
+import { usePendingFocus } from "./use-pending-focus";
+import {
+  contentTypeOf,
+  ImportRequestError,
+  MAX_IMPORT_BYTES,
+  useImportApi,
+  type ImportMode,
+  type ImportReport,
+  type UploadProgress,
+} from "./import-api";
+import { ImportRowsTable } from "./ImportRowsTable";
+import { ImportTotals } from "./ImportTotals";
+
+const UPLOAD_ID = "import-fichier";
+const CHECK_HEADING_ID = "import-verification";
+const CONFIRM_HEADING_ID = "import-confirmation";
+const RESULT_HEADING_ID = "import-resultat";
+
+const STEPS: readonly string[] = ["Choisir le fichier", "Vérifier les lignes", "Importer les versements"];
+
+interface Failure {
+  mode: ImportMode;
+  error: ImportRequestError;
+}
+
+function asImportError(error: unknown): ImportRequestError {
+  return error instanceof ImportRequestError
+    ? error
+    : new ImportRequestError("L'envoi a échoué. Réessayez.", 0);
+}
+
+/** Why the chosen file cannot be sent, before sending it; null when it can. */
+function fileProblem(file: File | null): string | null {
+  if (!file) return "Choisissez un fichier.";
+  if (!contentTypeOf(file.name)) return "Choisissez un fichier .csv ou .xlsx.";
+  if (file.size === 0) return "Ce fichier est vide.";
+  if (file.size > MAX_IMPORT_BYTES) return "Ce fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.";
+  return null;
+}
+
+function ProgressStatus({ mode, progress }: { mode: ImportMode; progress: UploadProgress | null }) {
+  if (!progress) return null;
+  const sending = progress.phase === "envoi";
+  const label = sending
+    ? `Envoi du fichier${progress.percent === null ? "" : ` : ${progress.percent} %`}`
+    : mode === "simulation"
+      ? "Vérification des lignes en cours…"
+      : "Import en cours…";
+  return (
+    <div className={fr.cx("fr-my-3w")}>
+      <label htmlFor="import-progression" className={fr.cx("fr-label")}>
+        {label}
+      </label>
+      {/* Without a value the bar is indeterminate: the server is working. */}
+      <progress
+        id="import-progression"
+        max={100}
+        value={sending && progress.percent !== null ? progress.percent : undefined}
+        style={{ width: "100%" }}
+      />
+    </div>
+  );
+}
+
+/**
+ * Import of a finance extract (Chorus or a spreadsheet): the file is checked
+ * first (dry run, nothing written), then imported all or nothing once the
+ * officer confirms.
+ */
+export default function ImportPage() {
+  useDocumentTitle("Importer un relevé de paiements");
+  const api = useImportApi();
+  const queryClient = useQueryClient();
+  const focusLater = usePendingFocus();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<{ mode: ImportMode; progress: UploadProgress | null } | null>(null);
+  const [simulation, setSimulation] = useState<ImportReport | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<ImportReport | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  /** What the live region says once an upload ends. */
+  const [announcement, setAnnouncement] = useState("");
+
+  function chooseFile(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = event.target.files?.[0] ?? null;
+    setFile(chosen);
+    setFileError(chosen ? fileProblem(chosen) : null);
+    setSimulation(null);
+    setConfirming(false);
+    setResult(null);
+    setFailure(null);
+    setAnnouncement("");
+  }
+
+  async function send(mode: ImportMode, chosen: File): Promise<ImportReport | null> {
+    setBusy({ mode, progress: null });
+    setFailure(null);
+    setAnnouncement("");
+    try {
+      return await api.uploadPayments(chosen, mode, (progress) => {
+        setBusy({ mode, progress });
+      });
+    } catch (error) {
+      setFailure({ mode, error: asImportError(error) });
+      setAnnouncement(mode === "simulation" ? "La vérification a échoué." : "L'import a été refusé.");
+      focusLater(RESULT_HEADING_ID);
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function check(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problem = fileProblem(file);
+    setFileError(problem);
+    if (problem || !file) {
+      focusLater(UPLOAD_ID);
+      return;
+    }
+    setSimulation(null);
+    setResult(null);
+    setConfirming(false);
+    const report = await send("simulation", file);
+    if (!report) return;
+    setSimulation(report);
+    setAnnouncement(
+      `Vérification terminée : ${pluralize(report.totals.toImport, "versement")} à importer, ` +
+        `${pluralize(report.totals.duplicates, "doublon")}, ${pluralize(report.totals.errors, "erreur")}.`,
+    );
+    focusLater(CHECK_HEADING_ID);
+  }
+
+  function askConfirmation() {
+    setConfirming(true);
+    focusLater(CONFIRM_HEADING_ID);
+  }
+
+  function cancelConfirmation() {
+    setConfirming(false);
+    focusLater(CHECK_HEADING_ID);
+  }
+
+  async function apply() {
+    if (!file) return;
+    const report = await send("application", file);
+    setConfirming(false);
+    // Refused or interrupted: what was checked may no longer hold; the file is checked again first.
+    if (!report) {
+      setSimulation(null);
+      return;
+    }
+    setResult(report);
+    setSimulation(null);
+    setAnnouncement(
+      `Import terminé : ${pluralize(report.applied?.payments ?? 0, "versement enregistré", "versements enregistrés")}.`,
+    );
+    focusLater(RESULT_HEADING_ID);
+    // The figures of every finance page change with the imported payments.
+    await queryClient.invalidateQueries();
+  }
+
+  const step = result || confirming || failure?.mode === "application" ? 3 : simulation ? 2 : 1;
+  const importable = simulation?.totals.toImport ?? 0;
+
+  return (
+    <>
+      <h1 className={fr.cx("fr-mt-4w")}>Importer un relevé de paiements</h1>
+      <p className={fr.cx("fr-text--lead")}>
+        Les paiements exportés de Chorus ou d'un tableur sont d'abord vérifiés ligne à ligne, sans rien
+        enregistrer ; l'import se fait ensuite en une seule fois, ou pas du tout si une ligne est en erreur.
+      </p>
+      <Stepper currentStep={step} stepCount={STEPS.length} title={STEPS[step - 1]} nextTitle={STEPS[step]} />
+
+      <form onSubmit={(event) => void check(event)} noValidate>
+        <Upload
+          label="Relevé de paiements"
+          hint={
+            "Fichier CSV (séparateur « ; » ou « , », encodé en UTF-8) ou classeur XLSX, 20 Mo au plus. " +
+            "Première ligne : numéro EJ, date (AAAA-MM-JJ ou JJ/MM/AAAA), montant (« 1 234,56 » ou " +
+            "« 1234.56 »), référence ; les autres colonnes sont ignorées."
+          }
+          disabled={busy !== null}
+          state={fileError ? "error" : "default"}
+          stateRelatedMessage={fileError ?? undefined}
+          nativeInputProps={{
+            id: UPLOAD_ID,
+            accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            onChange: chooseFile,
+          }}
+        />
+        <Button type="submit" className={fr.cx("fr-mt-3w")} disabled={busy !== null}>
+          Vérifier le fichier
+        </Button>
+      </form>
+
+      <ProgressStatus mode={busy?.mode ?? "simulation"} progress={busy?.progress ?? null} />
+      <p role="status" aria-live="polite" className={fr.cx("fr-sr-only")}>
+        {busy ? (busy.mode === "simulation" ? "Vérification en cours…" : "Import en cours…") : announcement}
+      </p>
+
+      {failure && <FailureSection failure={failure} />}
+
+      {simulation && (
+        <section aria-labelledby={CHECK_HEADING_ID} className={fr.cx("fr-mt-5w")}>
+          <h2 id={CHECK_HEADING_ID} tabIndex={-1}>
+            Vérification du fichier {file ? `« ${file.name} »` : ""}
+          </h2>
+          <ImportTotals report={simulation} />
+          <ReportRows report={simulation} />
+          {simulation.totals.errors > 0 ? (
+            <Alert
+              severity="warning"
+              small
+              className={fr.cx("fr-mb-3w")}
+              description={
+                `${pluralize(simulation.totals.errors, "ligne est", "lignes sont")} en erreur. L'import se fait ` +
+                "en entier ou pas du tout : corrigez le fichier, puis vérifiez-le à nouveau."
+              }
+            />
+          ) : importable === 0 ? (
+            <Alert
+              severity="info"
+              small
+              className={fr.cx("fr-mb-3w")}
+              description="Rien à importer : toutes les lignes sont déjà enregistrées."
+            />
+          ) : (
+            !confirming && (
+              <Button iconId="fr-icon-upload-line" onClick={askConfirmation} disabled={busy !== null}>
+                {`Importer ${pluralize(importable, "versement")}`}
+              </Button>
+            )
+          )}
+          {confirming && (
+            <div className={fr.cx("fr-callout", "fr-mt-3w")}>
+              <h3 id={CONFIRM_HEADING_ID} tabIndex={-1} className={fr.cx("fr-callout__title")}>
+                Confirmer l'import
+              </h3>
+              <p className={fr.cx("fr-callout__text")}>
+                {pluralize(importable, "versement")} pour un total de{" "}
+                {formatCents(simulation.totals.toImportCents)} vont être enregistrés
+                {simulation.totals.tranchesToPay > 0 &&
+                  `, et ${pluralize(simulation.totals.tranchesToPay, "tranche passera", "tranches passeront")} à « Payé »`}
+                . Les doublons sont ignorés. Un versement enregistré ne se supprime pas : il se corrige par
+                une contre-passation.
+              </p>
+              <ButtonsGroup
+                inlineLayoutWhen="sm and up"
+                buttons={[
+                  {
+                    children: busy ? "Import en cours…" : "Confirmer l'import",
+                    onClick: () => void apply(),
+                    disabled: busy !== null,
+                  },
+                  {
+                    children: "Annuler",
+                    priority: "secondary",
+                    onClick: cancelConfirmation,
+                    disabled: busy !== null,
+                  },
+                ]}
+              />
+            </div>
+          )}
+        </section>
+      )}
+
+      {result?.applied && (
+        <section aria-labelledby={RESULT_HEADING_ID} className={fr.cx("fr-mt-5w")}>
+          <h2 id={RESULT_HEADING_ID} tabIndex={-1}>
+            Résultat de l'import
+          </h2>
+          <Alert
+            severity="success"
+            as="h3"
+            title="Import terminé"
+            className={fr.cx("fr-mb-3w")}
+            description={
+              <>
+                {pluralize(result.applied.payments, "versement enregistré", "versements enregistrés")} pour{" "}
+                {formatCents(result.applied.amountCents)} ;{" "}
+                {pluralize(result.applied.tranchesPaid, "tranche payée", "tranches payées")} ;{" "}
+                {pluralize(result.totals.duplicates, "doublon ignoré", "doublons ignorés")} sur{" "}
+                {formatCount(result.totals.lines)} {result.totals.lines > 1 ? "lignes" : "ligne"}.
+              </>
+            }
+          />
+          <Button priority="secondary" linkProps={{ to: ROUTES.finances }}>
+            Voir les finances
+          </Button>
+        </section>
+      )}
+    </>
+  );
+}
+
+function ReportRows({ report }: { report: ImportReport }) {
+  if (report.rows.length === 0) return null;
+  const caption =
+    report.detail === "toutes"
+      ? `Lignes du fichier (${formatCount(report.rows.length)})`
+      : `${report.detail === "erreurs" ? "Lignes en erreur" : "Lignes non importables"} (${pluralize(
+          report.rows.length,
+          "ligne détaillée",
+          "lignes détaillées",
+        )})`;
+  return (
+    <>
+      {report.notice && (
+        <Alert severity="info" small className={fr.cx("fr-mb-3w")} description={report.notice} />
+      )}
+      <ImportRowsTable caption={caption} rows={report.rows} />
+    </>
+  );
+}
+
+function FailureSection({ failure }: { failure: Failure }) {
+  const title =
+    failure.mode === "simulation" ? "Le fichier n'a pas pu être vérifié" : "Aucun versement n'a été importé";
+  return (
+    <section aria-labelledby={RESULT_HEADING_ID} className={fr.cx("fr-mt-5w")}>
+      <h2 id={RESULT_HEADING_ID} tabIndex={-1}>
+        {failure.mode === "simulation" ? "Résultat de la vérification" : "Résultat de l'import"}
+      </h2>
+      <Alert
+        severity="error"
+        as="h3"
+        title={title}
+        className={fr.cx("fr-mb-3w")}
+        description={failure.error.message}
+      />
+      {failure.error.report && (
+        <>
+          <ImportTotals report={failure.error.report} />
+          <ReportRows report={failure.error.report} />
+        </>
+      )}
+    </section>
+  );
+}

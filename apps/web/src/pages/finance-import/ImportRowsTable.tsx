@@ -1,0 +1,93 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge, type BadgeProps } from "@codegouvfr/react-dsfr/Badge";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { formatCents, formatShortDate } from "../../lib/format";
+import { ROUTES } from "../../routes";
+import type { ImportOutcome, ImportRowReport } from "./import-api";
+
+const OUTCOME_BADGES: Record<ImportOutcome, { severity: BadgeProps["severity"]; label: string }> = {
+  "à importer": { severity: "success", label: "À importer" },
+  doublon: { severity: "info", label: "Doublon" },
+  erreur: { severity: "error", label: "Erreur" },
+};
+
+export function OutcomeBadge({ outcome }: { outcome: ImportOutcome }) {
+  const badge = OUTCOME_BADGES[outcome];
+  return (
+    <Badge as="span" small severity={badge.severity}>
+      {badge.label}
+    </Badge>
+  );
+}
+
+const COLUMNS: { header: string; numeric?: boolean }[] = [
+  { header: "Ligne", numeric: true },
+  { header: "Numéro EJ" },
+  { header: "Lauréat" },
+  { header: "Date" },
+  { header: "Montant", numeric: true },
+  { header: "Référence" },
+  { header: "Résultat" },
+  { header: "Détail" },
+];
+
+function missing(): ReactNode {
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className={fr.cx("fr-sr-only")}>non lu</span>
+    </>
+  );
+}
+
+function cellsOf(row: ImportRowReport): ReactNode[] {
+  return [
+    row.line,
+    row.ejNumber ?? missing(),
+    row.laureate ? <Link to={ROUTES.laureate(row.laureate.slug)}>{row.laureate.title}</Link> : missing(),
+    row.date ? formatShortDate(row.date) : missing(),
+    row.amountCents === null ? missing() : formatCents(row.amountCents),
+    row.reference ?? missing(),
+    <OutcomeBadge key="outcome" outcome={row.outcome} />,
+    row.message ?? "",
+  ];
+}
+
+/** The rows of the extract and what becomes of each: the DSFR table markup, the line as row header. */
+export function ImportRowsTable({ caption, rows }: { caption: ReactNode; rows: ImportRowReport[] }) {
+  const alignment = (index: number) => (COLUMNS[index]?.numeric ? "defis-table-amount" : undefined);
+  return (
+    <div className={fr.cx("fr-table")}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((column, index) => (
+              <th key={column.header} scope="col" className={alignment(index)}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.line}>
+              {cellsOf(row).map((cell, index) =>
+                index === 0 ? (
+                  <th key={index} scope="row" className={alignment(index)}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={index} className={alignment(index)}>
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
