@@ -9,7 +9,7 @@ import { useState, type ChangeEvent, type SubmitEvent } from "react";
 import { formatCents, formatCount, pluralize } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
-import { usePendingFocus } from "./use-pending-focus";
+import { usePendingFocus } from "../../lib/use-pending-focus";
 import {
   contentTypeOf,
   ImportRequestError,

@@ -11,7 +11,7 @@ import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
 import { MoneyErrorAlert } from "./MoneyErrorAlert";
 import { Panel, SavingStatus } from "./Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
-import { usePendingFocus } from "./use-pending-focus";
+import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
 
 export const AMOUNT_HINT = "En euros, par exemple 12 345,67 ou 12345.67 ; deux décimales au plus.";

@@ -17,7 +17,7 @@ import { MoneyErrorAlert } from "./MoneyErrorAlert";
 import { Panel, SavingStatus } from "./Panel";
 import { FundingFacts } from "./FundingFacts";
 import { useIdempotencyKey } from "./use-idempotency-key";
-import { usePendingFocus } from "./use-pending-focus";
+import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
 
 type Field = "conventionDate" | "ejNumber" | "siret" | "rna" | "paymentConditions";

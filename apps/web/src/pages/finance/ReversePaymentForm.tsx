@@ -11,7 +11,7 @@ import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
 import { MoneyErrorAlert } from "./MoneyErrorAlert";
 import { Panel, SavingStatus } from "./Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
-import { usePendingFocus } from "./use-pending-focus";
+import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
 
 interface ReversePaymentFormProps {

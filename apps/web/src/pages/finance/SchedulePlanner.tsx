@@ -18,7 +18,7 @@ import { fieldState, serverFieldErrorsOf } from "./money-errors";
 import { MoneyErrorAlert } from "./MoneyErrorAlert";
 import { Panel, SavingStatus } from "./Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
-import { usePendingFocus } from "./use-pending-focus";
+import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
 
 /** One line of the schedule being drafted; `key` follows the line when others are removed. */
