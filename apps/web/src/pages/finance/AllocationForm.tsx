@@ -1,20 +1,19 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { setAllocationSchema, type SetAllocationInput } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatCentsForInput, formatSignedCents, parseEuros } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { Figure } from "./Figures";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
+import { issuesByField, serverFieldErrorsOf } from "./money-errors";
 import { MoneyErrorAlert } from "./MoneyErrorAlert";
 import { Panel, SavingStatus } from "./Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
+import { AMOUNT_HINT, AmountField, ReasonField, CheckOrCancel } from "./money-fields";
 
-export const AMOUNT_HINT = "En euros, par exemple 12 345,67 ou 12345.67 ; deux décimales au plus.";
 export const AMOUNT_INVALID =
   "Saisissez un montant en euros, par exemple 12 345,67 (deux décimales au plus).";
 
@@ -180,43 +179,23 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
       </p>
       {mutation.error && <MoneyErrorAlert error={mutation.error} title="L'allocation n'a pas été modifiée" />}
       <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
-        <Input
+        <AmountField
+          id={ids.amount}
           label="Nouveau montant alloué (en euros)"
-          hintText={AMOUNT_HINT}
-          {...fieldState(errors.amount)}
-          nativeInputProps={{
-            id: ids.amount,
-            inputMode: "decimal",
-            autoComplete: "off",
-            value: amount,
-            "aria-invalid": errors.amount ? true : undefined,
-            onChange: (event) => setAmount(event.target.value),
-          }}
+          hint={AMOUNT_HINT}
+          value={amount}
+          error={errors.amount}
+          onChange={setAmount}
         />
-        <Input
+        <ReasonField
+          id={ids.reason}
           label="Motif de la modification"
-          hintText="5 caractères au moins ; il figure dans l'historique de l'allocation."
-          textArea
-          {...fieldState(errors.reason)}
-          nativeTextAreaProps={{
-            id: ids.reason,
-            rows: 2,
-            maxLength: 500,
-            value: reason,
-            "aria-invalid": errors.reason ? true : undefined,
-            onChange: (event) => setReason(event.target.value),
-          }}
+          hint="5 caractères au moins ; il figure dans l'historique de l'allocation."
+          value={reason}
+          error={errors.reason}
+          onChange={setReason}
         />
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          <li>
-            <Button type="submit">Vérifier avant d'enregistrer</Button>
-          </li>
-          <li>
-            <Button type="button" priority="secondary" onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
+        <CheckOrCancel onCancel={onCancel} />
       </form>
     </Panel>
   );

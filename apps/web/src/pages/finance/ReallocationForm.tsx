@@ -1,13 +1,12 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { reallocateSchema, type ReallocateInput } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, parseEuros } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { AMOUNT_HINT, AMOUNT_INVALID, type AllocatedLaureate } from "./AllocationForm";
+import { AMOUNT_INVALID, type AllocatedLaureate } from "./AllocationForm";
 import { FinanceTable } from "./FinanceTable";
 import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
 import { MoneyErrorAlert } from "./MoneyErrorAlert";
@@ -15,6 +14,7 @@ import { Panel, SavingStatus } from "./Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
+import { AMOUNT_HINT, AmountField, ReasonField, CheckOrCancel } from "./money-fields";
 
 interface ReallocationFormProps {
   laureates: AllocatedLaureate[];
@@ -243,43 +243,23 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
           </option>
           {options}
         </Select>
-        <Input
+        <AmountField
+          id={ids.amount}
           label="Montant à réaffecter (en euros)"
-          hintText={AMOUNT_HINT}
-          {...fieldState(errors.amount)}
-          nativeInputProps={{
-            id: ids.amount,
-            inputMode: "decimal",
-            autoComplete: "off",
-            value: amount,
-            "aria-invalid": errors.amount ? true : undefined,
-            onChange: (event) => setAmount(event.target.value),
-          }}
+          hint={AMOUNT_HINT}
+          value={amount}
+          error={errors.amount}
+          onChange={setAmount}
         />
-        <Input
+        <ReasonField
+          id={ids.reason}
           label="Motif de la réaffectation"
-          hintText="5 caractères au moins ; il figure dans l'historique des deux allocations."
-          textArea
-          {...fieldState(errors.reason)}
-          nativeTextAreaProps={{
-            id: ids.reason,
-            rows: 2,
-            maxLength: 500,
-            value: reason,
-            "aria-invalid": errors.reason ? true : undefined,
-            onChange: (event) => setReason(event.target.value),
-          }}
+          hint="5 caractères au moins ; il figure dans l'historique des deux allocations."
+          value={reason}
+          error={errors.reason}
+          onChange={setReason}
         />
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          <li>
-            <Button type="submit">Vérifier avant d'enregistrer</Button>
-          </li>
-          <li>
-            <Button type="button" priority="secondary" onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
+        <CheckOrCancel onCancel={onCancel} />
       </form>
     </Panel>
   );

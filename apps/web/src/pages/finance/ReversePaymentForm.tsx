@@ -1,18 +1,18 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { reversePaymentSchema, type PaymentItem, type ReversePaymentInput } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { Figure } from "./Figures";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
+import { issuesByField, serverFieldErrorsOf } from "./money-errors";
 import { MoneyErrorAlert } from "./MoneyErrorAlert";
 import { Panel, SavingStatus } from "./Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
+import { ReasonField, CheckOrCancel } from "./money-fields";
 
 interface ReversePaymentFormProps {
   payment: PaymentItem;
@@ -128,30 +128,15 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
         <MoneyErrorAlert error={mutation.error} title="Le versement n'a pas été contre-passé" />
       )}
       <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
-        <Input
+        <ReasonField
+          id={ids.reason}
           label="Motif de la contre-passation"
-          hintText="5 caractères au moins ; il figure dans la liste des versements et dans le journal."
-          textArea
-          {...fieldState(error)}
-          nativeTextAreaProps={{
-            id: ids.reason,
-            rows: 2,
-            maxLength: 500,
-            value: reason,
-            "aria-invalid": error ? true : undefined,
-            onChange: (event) => setReason(event.target.value),
-          }}
+          hint="5 caractères au moins ; il figure dans la liste des versements et dans le journal."
+          value={reason}
+          error={error}
+          onChange={setReason}
         />
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          <li>
-            <Button type="submit">Vérifier avant d'enregistrer</Button>
-          </li>
-          <li>
-            <Button type="button" priority="secondary" onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
+        <CheckOrCancel onCancel={onCancel} />
       </form>
     </Panel>
   );

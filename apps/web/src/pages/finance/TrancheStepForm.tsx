@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatCentsForInput, formatDate, parisToday, parseEuros } from "../../lib/format";
 import { conflictCurrentOf, errorCodeOf, useTRPC } from "../../lib/trpc";
-import { AMOUNT_HINT, AMOUNT_INVALID } from "./AllocationForm";
+import { AMOUNT_INVALID } from "./AllocationForm";
 import { Figure } from "./Figures";
 import { trancheName, type TrancheStep } from "./finance-labels";
 import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
@@ -15,6 +15,7 @@ import { Panel, SavingStatus } from "./Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
+import { AMOUNT_HINT, AmountField, ReasonField } from "./money-fields";
 
 type Field = "on" | "reference" | "amount" | "reason";
 const FIELDS: readonly Field[] = ["on", "reference", "amount", "reason"];
@@ -262,18 +263,13 @@ export function TrancheStepForm({ tranche, to, slug, onDone, onCancel }: Tranche
           }}
         />
         {to === "paye" && (
-          <Input
+          <AmountField
+            id={ids.amount}
             label="Montant payé (en euros)"
-            hintText={`${AMOUNT_HINT} Le montant prévu par défaut.`}
-            {...fieldState(errors.amount)}
-            nativeInputProps={{
-              id: ids.amount,
-              inputMode: "decimal",
-              autoComplete: "off",
-              value: amount,
-              "aria-invalid": errors.amount ? true : undefined,
-              onChange: (event) => setAmount(event.target.value),
-            }}
+            hint={`${AMOUNT_HINT} Le montant prévu par défaut.`}
+            value={amount}
+            error={errors.amount}
+            onChange={setAmount}
           />
         )}
         {(to === "demande_paiement" || to === "paye") && (
@@ -298,19 +294,13 @@ export function TrancheStepForm({ tranche, to, slug, onDone, onCancel }: Tranche
           />
         )}
         {to === "annule" && (
-          <Input
+          <ReasonField
+            id={ids.reason}
             label="Motif de l'annulation"
-            hintText="5 caractères au moins."
-            textArea
-            {...fieldState(errors.reason)}
-            nativeTextAreaProps={{
-              id: ids.reason,
-              rows: 2,
-              maxLength: 500,
-              value: reason,
-              "aria-invalid": errors.reason ? true : undefined,
-              onChange: (event) => setReason(event.target.value),
-            }}
+            hint="5 caractères au moins."
+            value={reason}
+            error={errors.reason}
+            onChange={setReason}
           />
         )}
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
