@@ -7,3 +7,4 @@ export * from "./accounts.js";
 export * from "./roles.js";
 export * from "./audit.js";
 export * from "./finance.js";
+export * from "./imports.js";

@@ -1,11 +1,10 @@
+import type { ImportFormat } from "@defis/domain";
 import { CsvError, parse, type Info } from "csv-parse";
 import ExcelJS from "exceljs";
 import { isUtf8 } from "node:buffer";
 import { Readable } from "node:stream";
 import type { CellValue } from "./import-cells.js";
 import { columnPositions, ImportFileError, type ColumnKey, type ColumnPositions } from "./import-columns.js";
-
-export type ImportFormat = "csv" | "xlsx";
 
 /** One data row of the extract: its line in the file (the header is line 1) and its four cells. */
 export interface SourceRow {

@@ -5,7 +5,7 @@ import { noStore, requireHeader, sameOriginOnly } from "../http/guards.js";
 import { TRPC_SOURCE_HEADER } from "../http/security.js";
 import { parisDay } from "../paris-day.js";
 import { ImportFileError } from "./import-columns.js";
-import type { ImportFormat } from "./import-readers.js";
+import type { ImportFormat } from "@defis/domain";
 import { applyPaymentImport, ImportRefused, simulatePaymentImport } from "./payment-import.js";
 
 /** Largest accepted extract: 100 000 rows of a Chorus CSV weigh about 6 Mo. */

@@ -12,7 +12,7 @@ import {
   type Parsed,
 } from "./import-cells.js";
 import type { SourceRow } from "./import-readers.js";
-import type { ImportRowReport } from "./import-report.js";
+import type { ImportRowReport } from "@defis/domain";
 
 const { allocations, fundingRecords, laureates, payments, tranches } = schema;
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSession } from "../auth/sessions.js";
 import { sessionCookieName } from "../auth/session-cookie.js";
 import { createTestDatabase, startTestServer } from "../testing/test-app.js";
-import type { ImportReport, ImportRowReport } from "./import-report.js";
+import type { ImportReport, ImportRowReport } from "@defis/domain";
 import { XLSX_CONTENT_TYPE } from "./imports.routes.js";
 
 const { allocations, auditEvents, fundingRecords, laureates, payments, tranches, users } = schema;

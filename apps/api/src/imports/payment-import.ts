@@ -3,8 +3,9 @@ import { LedgerRefusal, recordPayment, schema } from "@defis/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { rowsOf, type ImportFormat } from "./import-readers.js";
-import { ReportBuilder, type ImportReport } from "./import-report.js";
+import type { ImportFormat, ImportReport } from "@defis/domain";
+import { rowsOf } from "./import-readers.js";
+import { ReportBuilder } from "./import-report.js";
 import { PAYABLE_TRANCHE_STATUSES, PaymentEvaluator, type PaymentToWrite } from "./payment-evaluator.js";
 
 const { tranches } = schema;

@@ -4,7 +4,8 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { apiServer, TEST_API_BASE_URL } from "../../test/api-server";
 import { renderPage } from "../../test/render";
-import { createImportApi, ImportApiContext, type ImportReport, type ImportRowReport } from "./import-api";
+import type { ImportReport, ImportRowReport } from "@defis/domain";
+import { createImportApi, ImportApiContext } from "./import-api";
 import ImportPage from "./ImportPage";
 
 const CSV = "numéro EJ;date;montant;référence\n2100000001;15/01/2024;30 000,00;VIR-1\n";

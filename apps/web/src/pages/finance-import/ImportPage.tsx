@@ -9,14 +9,13 @@ import { useState, type ChangeEvent, type SubmitEvent } from "react";
 import { formatCents, formatCount, pluralize } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
+import type { ImportMode, ImportReport } from "@defis/domain";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import {
   contentTypeOf,
   ImportRequestError,
   MAX_IMPORT_BYTES,
   useImportApi,
-  type ImportMode,
-  type ImportReport,
   type UploadProgress,
 } from "./import-api";
 import { ImportRowsTable } from "./ImportRowsTable";

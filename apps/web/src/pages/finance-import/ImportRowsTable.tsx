@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { formatCents, formatShortDate } from "../../lib/format";
 import { ROUTES } from "../../routes";
-import type { ImportOutcome, ImportRowReport } from "./import-api";
+import type { ImportOutcome, ImportRowReport } from "@defis/domain";
 
 const OUTCOME_BADGES: Record<ImportOutcome, { severity: BadgeProps["severity"]; label: string }> = {
   "à importer": { severity: "success", label: "À importer" },

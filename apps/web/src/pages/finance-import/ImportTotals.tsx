@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { formatCents, pluralize } from "../../lib/format";
-import type { ImportReport } from "./import-api";
+import type { ImportReport } from "@defis/domain";
 
 /** The figures of the whole file, whatever number of rows the table details. */
 export function ImportTotals({ report }: { report: ImportReport }) {

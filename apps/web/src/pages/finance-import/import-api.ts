@@ -1,43 +1,11 @@
+import type { ImportMode, ImportReport } from "@defis/domain";
 import { createContext, useContext } from "react";
 import { SERVICE_UNREACHABLE } from "../../lib/auth-api";
 
 /**
  * The import route lives outside tRPC (its body is the file itself), so the
- * page has its own small client. The types below mirror the JSON of
- * POST /api/imports/paiements (apps/api/src/imports/import-report.ts).
+ * page has its own small client; the answer's types come from packages/domain.
  */
-export type ImportMode = "simulation" | "application";
-export type ImportOutcome = "à importer" | "doublon" | "erreur";
-
-export interface ImportRowReport {
-  line: number;
-  ejNumber: string | null;
-  laureate: { slug: string; title: string } | null;
-  date: string | null;
-  amountCents: number | null;
-  reference: string | null;
-  outcome: ImportOutcome;
-  message: string | null;
-  tranche: { id: number; kind: "avance" | "acompte" | "solde"; position: number } | null;
-}
-
-export interface ImportReport {
-  mode: ImportMode;
-  format: "csv" | "xlsx";
-  sha256: string;
-  totals: {
-    lines: number;
-    toImport: number;
-    duplicates: number;
-    errors: number;
-    toImportCents: number;
-    tranchesToPay: number;
-  };
-  detail: "toutes" | "non importables" | "erreurs";
-  notice: string | null;
-  rows: ImportRowReport[];
-  applied: { payments: number; amountCents: number; tranchesPaid: number } | null;
-}
 
 /** Same limit as the server's: refused before sending 20 Mo for nothing. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
