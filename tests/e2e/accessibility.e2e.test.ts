@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./support/app-server";
 import { expectNoAxeViolations } from "./support/axe";
 import { launchBrowser, openPage, type ColorScheme } from "./support/browser";
+import { FINANCES_HEADING, FINANCES_PATH, laureateFinancesPath } from "./support/finances";
 import { openAt } from "./support/pages";
 import {
   DEMO,
@@ -22,6 +23,12 @@ const EDITED_LAUREATE = {
   heading: "Prévention de la perte d'autonomie des personnes âgées",
 };
 const USERS_PAGE = { path: "/administration/utilisateurs", heading: "Administration des comptes" };
+const FINANCES_PAGE = { path: FINANCES_PATH, heading: FINANCES_HEADING };
+/** A laureate with a paid avance and tranches still planned: its schedule offers every kind of step. */
+const SCHEDULED_LAUREATE = {
+  path: laureateFinancesPath("dggn-lab-innovation"),
+  heading: "Laboratoire d'innovation de la gendarmerie nationale",
+};
 
 /** A page in the state a visitor sees once the data has arrived, possibly after acting on it. */
 interface PageCheck {
@@ -37,6 +44,18 @@ interface PageCheck {
 interface Visit {
   visitor: Account | null;
   checks: PageCheck[];
+}
+
+/** The finances page once its last table, the months, has arrived. */
+async function waitForFinancesTables(page: Page): Promise<void> {
+  await page.getByRole("table", { name: /^Montant alloué par lauréat, au / }).waitFor();
+  await page.getByRole("table", { name: /^Versements prévus et réalisés par mois, au / }).waitFor();
+}
+
+/** A laureate's Finances tab once its figures have arrived. */
+async function waitForLaureateFinances(page: Page): Promise<void> {
+  await page.getByRole("table", { name: /^Tranches de l'échéancier, au / }).waitFor();
+  await page.getByRole("table", { name: /^Versements enregistrés, au / }).waitFor();
 }
 
 async function openLaureateEditForm(page: Page): Promise<void> {
@@ -119,6 +138,47 @@ const VISITS: Visit[] = [
         path: "/journal",
         heading: "Journal des modifications",
         readyWhen: (page) => page.getByRole("table", { name: "Journal des modifications" }).waitFor(),
+      },
+      {
+        name: "finances",
+        ...FINANCES_PAGE,
+        readyWhen: waitForFinancesTables,
+      },
+      {
+        name: "finances with the allocation form open",
+        ...FINANCES_PAGE,
+        readyWhen: waitForFinancesTables,
+        act: async (page) => {
+          await page
+            .getByRole("button", { name: /^Modifier l'allocation de « / })
+            .first()
+            .click();
+          await page.getByRole("form", { name: /^Modifier l'allocation de « / }).waitFor();
+        },
+      },
+      {
+        name: "laureate finances",
+        ...SCHEDULED_LAUREATE,
+        readyWhen: waitForLaureateFinances,
+      },
+      {
+        name: "laureate finances with a tranche step form open",
+        ...SCHEDULED_LAUREATE,
+        readyWhen: waitForLaureateFinances,
+        act: async (page) => {
+          await page.getByRole("button", { name: "Service fait : Tranche 2 (acompte)", exact: true }).click();
+          await page.getByRole("form", { name: "Constater le service fait — Tranche 2 (acompte)" }).waitFor();
+        },
+      },
+      {
+        name: "laureate finances with the schedule planner open",
+        ...SCHEDULED_LAUREATE,
+        readyWhen: waitForLaureateFinances,
+        act: async (page) => {
+          await page.getByRole("button", { name: "Proposer un échéancier", exact: true }).click();
+          const planner = page.getByRole("form", { name: "Proposer un échéancier" });
+          await planner.getByRole("group", { name: "Tranche prévue 1", exact: true }).waitFor();
+        },
       },
       {
         name: "laureate edit form",

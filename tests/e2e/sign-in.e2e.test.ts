@@ -113,38 +113,39 @@ interface RoleExpectations {
   canManageAccounts: boolean;
 }
 
+// Every role reads the money (Finances); only the journal and the accounts depend on the role.
 const ROLES: RoleExpectations[] = [
   {
     account: DEMO.admin,
-    navigation: ["Portefeuille", "Journal", "Administration"],
+    navigation: ["Portefeuille", "Finances", "Journal", "Administration"],
     canEdit: true,
     canReadJournal: true,
     canManageAccounts: true,
   },
   {
     account: DEMO.officer,
-    navigation: ["Portefeuille", "Journal"],
+    navigation: ["Portefeuille", "Finances", "Journal"],
     canEdit: true,
     canReadJournal: true,
     canManageAccounts: false,
   },
   {
     account: DEMO.sponsorInterieur,
-    navigation: ["Portefeuille"],
+    navigation: ["Portefeuille", "Finances"],
     canEdit: false,
     canReadJournal: false,
     canManageAccounts: false,
   },
   {
     account: DEMO.sponsorSante,
-    navigation: ["Portefeuille"],
+    navigation: ["Portefeuille", "Finances"],
     canEdit: false,
     canReadJournal: false,
     canManageAccounts: false,
   },
   {
     account: DEMO.direction,
-    navigation: ["Portefeuille"],
+    navigation: ["Portefeuille", "Finances"],
     canEdit: false,
     canReadJournal: false,
     canManageAccounts: false,

@@ -1,6 +1,13 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "./database.js";
-import { allocationMovements, allocations, laureates, payments, programmes } from "./schema/index.js";
+import {
+  allocationMovements,
+  allocations,
+  laureates,
+  payments,
+  programmes,
+  tranches,
+} from "./schema/index.js";
 
 /**
  * The envelope's ledger: the only code that changes allocations and paid
@@ -290,7 +297,10 @@ export async function recordPayment(
   return created.id;
 }
 
-/** Cancels a payment by a reversal entry; the payment itself is never changed. */
+/**
+ * Cancels a payment by a reversal entry; the payment itself is never changed.
+ * A tranche it paid goes back to "demande de paiement", to be paid again.
+ */
 export async function reversePayment(
   db: Executor,
   actor: LedgerActor,
@@ -309,6 +319,13 @@ export async function reversePayment(
     .from(payments)
     .where(eq(payments.reversesPaymentId, original.id));
   if (already) throw new LedgerRefusal("Ce versement a déjà été contre-passé.");
+  // The money is due again: the tranche it paid reopens, back to its payment request.
+  if (original.trancheId !== null) {
+    await db
+      .update(tranches)
+      .set({ status: "demande_paiement", paidOn: null, paidBy: null, version: sql`${tranches.version} + 1` })
+      .where(and(eq(tranches.id, original.trancheId), eq(tranches.status, "paye")));
+  }
   await db
     .update(allocations)
     .set({ paidCents: sql`${allocations.paidCents} - ${original.amountCents}`, updatedAt: sql`now()` })

@@ -180,6 +180,12 @@ export interface AllocationMovementItem {
   occurredAt: Date;
 }
 
+/** Where a payment was recorded from. */
+export const PAYMENT_SOURCES = {
+  saisie: "Saisie",
+  import: "Import d'un relevé",
+} as const;
+
 export interface PaymentItem {
   id: number;
   /** The tranche this payment paid, if any. */

@@ -68,8 +68,8 @@ export async function readTiles(page: Page): Promise<Record<string, string>> {
     .locator(":scope > li")
     .evaluateAll((items) =>
       items.map((item) => [
-        item.querySelector("p")?.textContent?.trim() ?? "",
-        item.querySelector(".defis-kpi-value")?.textContent?.trim() ?? "",
+        item.querySelector("p")?.textContent.trim() ?? "",
+        item.querySelector(".defis-kpi-value")?.textContent.trim() ?? "",
       ]),
     );
   return Object.fromEntries(
@@ -82,10 +82,7 @@ export async function readFigures(scope: Locator): Promise<Record<string, string
   const pairs = await scope.locator("dt").evaluateAll((terms) =>
     terms.map((term) => {
       const value = term.nextElementSibling;
-      return [
-        term.textContent?.trim() ?? "",
-        value?.tagName === "DD" ? (value.textContent?.trim() ?? "") : "",
-      ];
+      return [term.textContent.trim(), value?.tagName === "DD" ? value.textContent.trim() : ""];
     }),
   );
   return Object.fromEntries(pairs.map(([term = "", value = ""]) => [term, value]));
@@ -123,14 +120,16 @@ export function withoutColumn(table: TableText, header: string): TableText {
 
 /** A row of `table` found by the text of its row header (its first cell). */
 export function rowNamed(table: Locator, rowHeader: string | RegExp): Locator {
-  return table
-    .locator("tbody tr")
-    .filter({
-      has: table.page().getByRole("rowheader", { name: rowHeader, exact: typeof rowHeader === "string" }),
-    });
+  return table.locator("tbody tr").filter({
+    has: table.page().getByRole("rowheader", { name: rowHeader, exact: typeof rowHeader === "string" }),
+  });
 }
 
-/** The data cells of a row (its row header aside), as rendered text. */
+/**
+ * The data cells of a row (its row header aside), as rendered text, with line
+ * breaks (a wrapped button, a list of steps) read as spaces. Only ASCII
+ * whitespace is collapsed: the no-break spaces of amounts are part of them.
+ */
 export async function cellTexts(row: Locator): Promise<string[]> {
-  return (await row.getByRole("cell").allInnerTexts()).map((text) => text.trim());
+  return (await row.getByRole("cell").allInnerTexts()).map((text) => text.replace(/[ \t\r\n]+/g, " ").trim());
 }

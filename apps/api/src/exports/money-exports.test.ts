@@ -103,10 +103,10 @@ describe("money exports", () => {
       const { text: excel, response } = await downloadText("/api/exports/paiements.csv");
       expect(excel).toBe(
         `${BOM}${header}\r\n` +
-          `${dggnTransfer};dggn-lab-innovation;${DGGN.title};2022-05-02;200000,00;TRF-2022-01;;;import\r\n` +
-          `${smicvalAdvance};smicval-zero-dechet;${SMICVAL.title};2022-07-20;37037,03;VIR-2022-0001;;;saisie\r\n` +
-          `${smicvalDuplicate};smicval-zero-dechet;${SMICVAL.title};2022-09-01;500,00;'=1+2;;;saisie\r\n` +
-          `${smicvalReversal};smicval-zero-dechet;${SMICVAL.title};2022-09-10;-500,00;'=1+2;${smicvalDuplicate};Doublon, saisi deux fois;saisie\r\n`,
+          `${dggnTransfer};dggn-lab-innovation;${DGGN.title};2022-05-02;200000,00;TRF-2022-01;;;Import d'un relevé\r\n` +
+          `${smicvalAdvance};smicval-zero-dechet;${SMICVAL.title};2022-07-20;37037,03;VIR-2022-0001;;;Saisie\r\n` +
+          `${smicvalDuplicate};smicval-zero-dechet;${SMICVAL.title};2022-09-01;500,00;'=1+2;;;Saisie\r\n` +
+          `${smicvalReversal};smicval-zero-dechet;${SMICVAL.title};2022-09-10;-500,00;'=1+2;${smicvalDuplicate};Doublon, saisi deux fois;Saisie\r\n`,
       );
       expect(response.headers.get("content-disposition")).toMatch(
         new RegExp(`^attachment; filename="paiements-${DAY}\\.csv"$`),
@@ -115,10 +115,10 @@ describe("money exports", () => {
       const { text: opendata } = await downloadText("/api/exports/paiements.csv?format=opendata");
       expect(opendata).toBe(
         `${header.replaceAll(";", ",")}\r\n` +
-          `${dggnTransfer},dggn-lab-innovation,${DGGN.title},2022-05-02,200000.00,TRF-2022-01,,,import\r\n` +
-          `${smicvalAdvance},smicval-zero-dechet,${SMICVAL.title},2022-07-20,37037.03,VIR-2022-0001,,,saisie\r\n` +
-          `${smicvalDuplicate},smicval-zero-dechet,${SMICVAL.title},2022-09-01,500.00,=1+2,,,saisie\r\n` +
-          `${smicvalReversal},smicval-zero-dechet,${SMICVAL.title},2022-09-10,-500.00,=1+2,${smicvalDuplicate},"Doublon, saisi deux fois",saisie\r\n`,
+          `${dggnTransfer},dggn-lab-innovation,${DGGN.title},2022-05-02,200000.00,TRF-2022-01,,,Import d'un relevé\r\n` +
+          `${smicvalAdvance},smicval-zero-dechet,${SMICVAL.title},2022-07-20,37037.03,VIR-2022-0001,,,Saisie\r\n` +
+          `${smicvalDuplicate},smicval-zero-dechet,${SMICVAL.title},2022-09-01,500.00,=1+2,,,Saisie\r\n` +
+          `${smicvalReversal},smicval-zero-dechet,${SMICVAL.title},2022-09-10,-500.00,=1+2,${smicvalDuplicate},"Doublon, saisi deux fois",Saisie\r\n`,
       );
     });
   });

@@ -6,6 +6,7 @@ import {
   REGIONS,
   TRANCHE_KINDS,
   TRANCHE_STATUSES,
+  PAYMENT_SOURCES,
 } from "@defis/domain";
 import type { Column } from "./csv.js";
 import type { LaureateMoneyRow, PaymentExportRow, TrancheExportRow } from "./portfolio-queries.js";
@@ -69,5 +70,5 @@ export const paymentColumns: Column<PaymentExportRow>[] = [
   { header: "Référence", value: (row) => row.reference },
   { header: "Contre-passation de", kind: "integer", value: (row) => row.reversesPaymentId },
   { header: "Motif", value: (row) => row.reason },
-  { header: "Source", value: (row) => row.source },
+  { header: "Source", value: (row) => PAYMENT_SOURCES[row.source] },
 ];

@@ -163,6 +163,38 @@ describe("funding record and tranche schedule", () => {
     expect(finance.allocation?.paidCents).toBe(avance.plannedAmountCents);
   });
 
+  it("reopens a paid tranche when its payment is reversed, so that it can be paid again", async () => {
+    const finance = await officer.finance.forLaureate({ slug: SLUG });
+    const paidTranche = finance.tranches.find((tranche) => tranche.status === "paye");
+    const payment = finance.payments.find(
+      (item) => item.trancheId === paidTranche?.id && item.reversedBy === null,
+    );
+    if (!paidTranche || !payment) throw new Error("pas de tranche payée");
+    await officer.finance.reversePayment({
+      paymentId: payment.id,
+      reason: "Virement rejeté par la banque",
+      idempotencyKey: key(),
+    });
+    const after = await officer.finance.forLaureate({ slug: SLUG });
+    const reopened = after.tranches.find((tranche) => tranche.id === paidTranche.id);
+    expect(reopened).toMatchObject({
+      status: "demande_paiement",
+      paidOn: null,
+      version: paidTranche.version + 1,
+    });
+    await officer.finance.moveTranche({
+      trancheId: paidTranche.id,
+      version: paidTranche.version + 1,
+      to: "paye",
+      on: "2023-02-20",
+      reference: "VIR-78",
+      idempotencyKey: key(),
+    });
+    expect((await officer.finance.forLaureate({ slug: SLUG })).allocation?.paidCents).toBe(
+      (after.allocation?.paidCents ?? 0) + paidTranche.plannedAmountCents,
+    );
+  });
+
   it("cancels a planned tranche only with a reason", async () => {
     const solde = (await officer.finance.forLaureate({ slug: SLUG })).tranches.find(
       (tranche) => tranche.kind === "solde",

@@ -111,7 +111,7 @@ describe("LaureateFinances", () => {
       "20/03/2024",
       euros("7 037,03"),
       "MANDAT-0042",
-      "Import Chorus",
+      "Import d'un relevé",
       "—",
     ]);
 

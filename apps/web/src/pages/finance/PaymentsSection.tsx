@@ -4,7 +4,7 @@ import type { PaymentItem } from "@defis/domain";
 import { EmptyState } from "../../components/QueryStates";
 import { formatCents, formatShortDate } from "../../lib/format";
 import { FinanceTable, type FinanceColumn } from "./FinanceTable";
-import { PAYMENT_SOURCES } from "./finance-labels";
+import { PAYMENT_SOURCES } from "@defis/domain";
 import { ReversePaymentForm } from "./ReversePaymentForm";
 import { SectionNotice, useSectionPanel } from "./use-section-panel";
 

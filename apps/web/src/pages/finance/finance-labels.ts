@@ -2,7 +2,6 @@ import {
   TRANCHE_KINDS,
   TRANCHE_STATUSES,
   type AllocationMovementItem,
-  type PaymentItem,
   type TrancheItem,
   type TrancheStatus,
 } from "@defis/domain";
@@ -18,11 +17,6 @@ export const MOVEMENT_KINDS: Record<AllocationMovementItem["kind"], string> = {
   augmentation: "Augmentation",
   diminution: "Diminution",
   reallocation: "Réaffectation",
-};
-
-export const PAYMENT_SOURCES: Record<PaymentItem["source"], string> = {
-  saisie: "Saisie",
-  import: "Import Chorus",
 };
 
 /** The steps a tranche can take, as the buttons that take them say it. */
