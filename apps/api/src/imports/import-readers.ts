@@ -119,39 +119,33 @@ function cellValueOf(value: ExcelJS.CellValue | undefined): CellValue {
   return null;
 }
 
-/** Rows of the first sheet of an XLSX workbook, read as a stream. */
+/**
+ * Rows of the first sheet of an XLSX workbook. The file is already in memory
+ * (capped by the route), so it is loaded whole: exceljs's streaming reader
+ * spills sheets that precede the shared strings to temporary files, and its
+ * own cleanup raced with reading them.
+ */
 export async function* xlsxRows(file: Buffer): AsyncGenerator<SourceRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(chunked(file), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-  let positions: ColumnPositions | null = null;
-  let firstSheet = true;
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const worksheet of workbook) {
-      // Only the first sheet is read; the reader skips the others' data.
-      if (!firstSheet) continue;
-      firstSheet = false;
-      for await (const row of worksheet) {
-        const values = (row.values as (ExcelJS.CellValue | undefined)[]).map(cellValueOf);
-        if (values.every((value) => value === null || (typeof value === "string" && value.trim() === ""))) {
-          continue;
-        }
-        if (!positions) {
-          positions = columnPositions(values);
-          continue;
-        }
-        yield rowOf(row.number, values, positions);
-      }
-    }
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
+    await workbook.xlsx.read(chunked(file));
+  } catch {
     throw new ImportFileError(
       "Le classeur n'a pas pu être lu : vérifiez qu'il s'agit bien d'un fichier XLSX (Excel 2007 ou plus récent).",
     );
+  }
+  const sheet = workbook.worksheets[0];
+  let positions: ColumnPositions | null = null;
+  for (let number = 1; sheet && number <= sheet.rowCount; number += 1) {
+    const row = sheet.getRow(number);
+    const values = (row.values as (ExcelJS.CellValue | undefined)[]).map(cellValueOf);
+    if (values.every((value) => value === null || (typeof value === "string" && value.trim() === "")))
+      continue;
+    if (!positions) {
+      positions = columnPositions(values);
+      continue;
+    }
+    yield rowOf(row.number, values, positions);
   }
   if (!positions) throw new ImportFileError("La première feuille du classeur est vide.");
 }
