@@ -54,8 +54,7 @@ export function createProConnect(settings: ProConnectSettings): ProConnect {
           userinfo_signed_response_alg: "RS256",
         },
         undefined,
-        // Deprecated by design, to stand out: used only for the local test provider, never for ProConnect.
-        // eslint-disable-next-line @typescript-eslint/no-deprecated
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated only to stand out: loopback test provider only
         { execute: isLoopback(issuer) ? [oidc.allowInsecureRequests] : [], timeout: 10 },
       )
       .catch((error: unknown) => {
