@@ -97,6 +97,21 @@ export class ConflictWithCurrent extends Error {
   }
 }
 
+/**
+ * Refuses an edit made on an older version, with the record as it stands now
+ * so that the page can show what changed and let the user reapply.
+ */
+export function staleVersion(
+  current: Record<string, unknown>,
+  message = "Ces informations ont été modifiées entre-temps. Les valeurs actuelles sont affichées : vérifiez-les puis recommencez.",
+): never {
+  throw new TRPCError({
+    code: "CONFLICT",
+    message,
+    cause: new ConflictWithCurrent("version périmée", current),
+  });
+}
+
 const laureateSlugInput = z.object({ laureateSlug: z.string() });
 
 /** The ledger refuses in French (reserve too small, payment above the allocation): the user reads why. */

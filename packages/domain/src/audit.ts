@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roleSchema } from "./accounts.js";
+import { isoDateSchema } from "./dates.js";
 import type { Role } from "./roles.js";
 
 /** What the journal says of an action code. */
@@ -19,6 +20,17 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "echeancier.planification": "Planification de l'échéancier",
   "tranche.statut": "Changement de statut d'une tranche",
   "import.paiements": "Import d'un relevé de paiements",
+  "tranche.jalon": "Jalon requis pour une tranche",
+  "jalon.creation": "Création d'un jalon",
+  "jalon.modification": "Modification d'un jalon",
+  "jalon.deplacement": "Changement d'ordre d'un jalon",
+  "meteo.declaration": "Déclaration de la météo",
+  "meteo.modification": "Modification de la météo",
+  "commentaire.ajout": "Ajout d'un commentaire",
+  "commentaire.modification": "Modification d'un commentaire",
+  "suivi.mise-a-jour": "Mise à jour guidée du suivi",
+  "suivi.reglages": "Réglage de la fréquence de mise à jour",
+  "rappels.envoi": "Envoi des rappels",
 };
 
 export const AUDIT_ENTITIES = {
@@ -30,9 +42,13 @@ export const AUDIT_ENTITIES = {
   echeancier: "Échéancier",
   tranche: "Tranche",
   import: "Import",
+  jalon: "Jalon",
+  meteo: "Météo",
+  commentaire: "Commentaire",
+  suivi: "Suivi",
+  reglages: "Réglages",
+  rappels: "Rappels",
 } as const;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Date attendue au format AAAA-MM-JJ." });
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -44,8 +60,8 @@ export const auditFiltersSchema = z
       .enum(Object.keys(AUDIT_ENTITIES) as [keyof typeof AUDIT_ENTITIES], { error: "Objet inconnu." })
       .optional(),
     role: roleSchema.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
     page: z.number().int().min(1).max(10_000).default(1),
   })
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {

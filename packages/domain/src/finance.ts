@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { centsSchema, type Cents } from "./money.js";
+import { isoDateSchema } from "./dates.js";
 import { SLUG_PATTERN } from "./laureate.js";
 
 /** Tranches of a grant, in the order they are paid. */
@@ -110,17 +111,13 @@ export const PAYMENT_CONDITIONS = {
 } as const;
 export type PaymentCondition = keyof typeof PAYMENT_CONDITIONS;
 
-const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Date attendue au format AAAA-MM-JJ." });
-
 /**
  * Every money mutation carries a key chosen by the client: a retry with the
  * same key and payload returns the first result instead of writing twice.
  */
 export const idempotencyKeySchema = z.uuid({ error: "Clé d'idempotence invalide." });
 
-const laureateSlug = z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." });
+export const laureateSlug = z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." });
 const reasonSchema = z
   .string()
   .trim()
@@ -283,6 +280,15 @@ export const moveTrancheSchema = z
     path: ["reason"],
   });
 export type MoveTrancheInput = z.infer<typeof moveTrancheSchema>;
+
+/** Links a planned tranche to the milestone it waits for, or unlinks it (null). */
+export const setTrancheGateSchema = z.object({
+  trancheId: z.number().int().positive(),
+  version: z.number().int().positive(),
+  milestoneId: z.number().int().positive().nullable(),
+  idempotencyKey: idempotencyKeySchema,
+});
+export type SetTrancheGateInput = z.infer<typeof setTrancheGateSchema>;
 
 export interface TrancheItem {
   id: number;

@@ -1,4 +1,5 @@
 export * from "./labels.js";
+export * from "./dates.js";
 export * from "./money.js";
 export * from "./territory.js";
 export * from "./laureate.js";
@@ -8,3 +9,4 @@ export * from "./roles.js";
 export * from "./audit.js";
 export * from "./finance.js";
 export * from "./imports.js";
+export * from "./progress.js";

@@ -19,6 +19,13 @@ export const PERMISSIONS = {
   readAudit: ["admin", "officer"],
   editLaureateFacts: ["officer", "admin"],
   manageMoney: ["officer", "admin"],
+  /** Milestones, météo and comments: sponsors within their scope, and the DITP. */
+  updateProgress: ["officer", "admin", "sponsor"],
+  /** The "À relancer" page: who is late or stale, by sponsor. */
+  chaseUpdates: ["officer", "admin"],
+  /** The mail the application wrote (outbox), readable in demo mode instead of a server. */
+  readOutbox: ["officer", "admin"],
+  manageSettings: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,6 +1,7 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import type { Role } from "@defis/domain";
+import { partsOfEntity, touchFreshness } from "../progress/freshness.js";
 
 const { auditEvents } = schema;
 
@@ -16,6 +17,8 @@ export interface AuditChange {
   entity: string;
   entityId: string | number;
   laureateId?: number | null;
+  /** Other laureates the change concerns (the receiving side of a reallocation, an import's rows). */
+  alsoConcerns?: readonly number[];
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 }
@@ -40,8 +43,9 @@ export function changedFields(
 }
 
 /**
- * Writes one audit event. Call it inside the transaction of the change it
- * describes: both are kept, or neither.
+ * Writes one audit event, and marks the follow-up part the change belongs to
+ * as fresh. Call it inside the transaction of the change it describes: all
+ * are kept, or none.
  */
 export async function recordAudit(db: Executor, actor: Actor, change: AuditChange): Promise<void> {
   const { before, after } = changedFields(change.before, change.after);
@@ -56,4 +60,6 @@ export async function recordAudit(db: Executor, actor: Actor, change: AuditChang
     after,
     requestId: actor.requestId,
   });
+  const concerned = [...(change.laureateId ? [change.laureateId] : []), ...(change.alsoConcerns ?? [])];
+  await touchFreshness(db, concerned, partsOfEntity(change.entity), actor.userId);
 }

@@ -1,9 +1,10 @@
 import { recordPayment, schema, type DatabaseHandle } from "@defis/db";
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@defis/domain";
-import { count, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { parisDay } from "../paris-day.js";
 import { appRouter } from "../router.js";
 import {
   callerFor,
@@ -97,6 +98,39 @@ async function aPayment(database: DatabaseHandle): Promise<number> {
   );
 }
 
+const progressRoles: Record<Who, Outcome> = {
+  anonyme: "UNAUTHORIZED",
+  admin: "ok",
+  officer: "ok",
+  // The sponsor of the tests covers the ministère de la Santé, hence the CHU de Toulouse.
+  sponsor: "ok",
+  leadership: "FORBIDDEN",
+};
+const IN_SCOPE = "chu-toulouse-parkinson";
+
+async function firstMilestoneOf(database: DatabaseHandle, slug: string) {
+  const [milestone] = await database.db
+    .select({ id: schema.milestones.id, version: schema.milestones.version })
+    .from(schema.milestones)
+    .innerJoin(schema.laureates, eq(schema.laureates.id, schema.milestones.laureateId))
+    .where(eq(schema.laureates.slug, slug))
+    .orderBy(asc(schema.milestones.position))
+    .limit(1);
+  if (!milestone) throw new Error(`Aucun jalon pour ${slug}`);
+  return milestone;
+}
+
+async function weatherVersion(database: DatabaseHandle, slug: string, period: string): Promise<number> {
+  const [report] = await database.db
+    .select({ version: schema.weatherReports.version })
+    .from(schema.weatherReports)
+    .innerJoin(schema.laureates, eq(schema.laureates.id, schema.weatherReports.laureateId))
+    .where(and(eq(schema.laureates.slug, slug), eq(schema.weatherReports.period, period)));
+  return report?.version ?? 0;
+}
+
+const currentPeriod = parisDay().slice(0, 7);
+
 /** Every mutation of the app, with what each role may do. A new mutation must be added here. */
 const MUTATIONS: MutationCase[] = [
   {
@@ -152,6 +186,132 @@ const MUTATIONS: MutationCase[] = [
       });
     },
     expected: moneyRoles,
+  },
+  {
+    path: "finance.setTrancheGate",
+    call: async (caller, database) => {
+      const [tranche] = await database.db
+        .insert(schema.tranches)
+        .values({
+          laureateId: await laureateIdBySlug(database, "smicval-zero-dechet"),
+          kind: "acompte",
+          position: 98,
+          plannedAmountCents: 500,
+          plannedOn: "2023-01-01",
+        })
+        .returning({ id: schema.tranches.id });
+      return caller.finance.setTrancheGate({
+        trancheId: tranche?.id ?? 0,
+        version: 1,
+        milestoneId: (await firstMilestoneOf(database, "smicval-zero-dechet")).id,
+        idempotencyKey: randomUUID(),
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
+    path: "progress.createMilestone",
+    call: (caller, _database, run) =>
+      caller.progress.createMilestone({
+        laureateSlug: IN_SCOPE,
+        title: `Jalon de test ${run}`,
+        description: "",
+        dueOn: "2027-03-01",
+        status: "a_venir",
+        reachedOn: null,
+        evidenceNote: "",
+        evidenceUrl: null,
+      }),
+    expected: progressRoles,
+  },
+  {
+    path: "progress.updateMilestone",
+    call: async (caller, database, run) => {
+      const milestone = await firstMilestoneOf(database, IN_SCOPE);
+      return caller.progress.updateMilestone({
+        laureateSlug: IN_SCOPE,
+        milestoneId: milestone.id,
+        version: milestone.version,
+        title: `Cadrage ${run}`,
+        description: "",
+        dueOn: "2025-01-15",
+        status: "atteint",
+        reachedOn: "2025-01-20",
+        evidenceNote: "Compte rendu",
+        evidenceUrl: null,
+      });
+    },
+    expected: progressRoles,
+  },
+  {
+    path: "progress.moveMilestone",
+    call: async (caller, database) =>
+      caller.progress.moveMilestone({
+        laureateSlug: IN_SCOPE,
+        milestoneId: (await firstMilestoneOf(database, IN_SCOPE)).id,
+        direction: "down",
+      }),
+    expected: progressRoles,
+  },
+  {
+    path: "progress.declareWeather",
+    call: async (caller, database, run) =>
+      caller.progress.declareWeather({
+        laureateSlug: IN_SCOPE,
+        period: currentPeriod,
+        level: "nuage",
+        synthesis: `Synthèse de test numéro ${run}`,
+        version: await weatherVersion(database, IN_SCOPE, currentPeriod),
+      }),
+    expected: progressRoles,
+  },
+  {
+    path: "progress.addComment",
+    call: (caller, _database, run) =>
+      caller.progress.addComment({ laureateSlug: IN_SCOPE, kind: "reussites", body: `Réussite ${run}` }),
+    expected: progressRoles,
+  },
+  {
+    path: "progress.editComment",
+    call: async (caller, database, run) => {
+      const [comment] = await database.db
+        .select({ id: schema.comments.id, version: schema.comments.version })
+        .from(schema.comments)
+        .where(eq(schema.comments.laureateId, await laureateIdBySlug(database, IN_SCOPE)))
+        .orderBy(asc(schema.comments.id))
+        .limit(1);
+      return caller.progress.editComment({
+        laureateSlug: IN_SCOPE,
+        commentId: comment?.id ?? 0,
+        version: comment?.version ?? 0,
+        body: `Texte revu ${run}`,
+      });
+    },
+    expected: progressRoles,
+  },
+  {
+    path: "progress.submitUpdate",
+    call: async (caller, database, run) =>
+      caller.progress.submitUpdate({
+        laureateSlug: IN_SCOPE,
+        weather: {
+          period: currentPeriod,
+          level: "couvert",
+          synthesis: `Mise à jour guidée ${run}`,
+          version: await weatherVersion(database, IN_SCOPE, currentPeriod),
+        },
+        milestones: [],
+        comments: [{ kind: "prochaines_actions", body: `Action ${run}` }],
+      }),
+    expected: progressRoles,
+  },
+  {
+    path: "progress.updateSettings",
+    call: async (caller, database, run) => {
+      const [settings] = await database.db.select().from(schema.followUpSettings);
+      return caller.progress.updateSettings({ staleAfterDays: 20 + run, version: settings?.version ?? 0 });
+    },
+    expected: adminOnly,
   },
   {
     path: "finance.setAllocation",

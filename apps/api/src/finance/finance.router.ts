@@ -7,6 +7,7 @@ import {
   recordPaymentSchema,
   reversePaymentSchema,
   setAllocationSchema,
+  setTrancheGateSchema,
 } from "@defis/domain";
 import { parisDay } from "../paris-day.js";
 import { procedureFor, router, signedInProcedure } from "../trpc.js";
@@ -17,7 +18,7 @@ import {
   reversePaymentCommand,
   setAllocationCommand,
 } from "./money-commands.js";
-import { moveTranche, planSchedule, updateFundingRecord } from "./schedule-commands.js";
+import { moveTranche, planSchedule, setTrancheGate, updateFundingRecord } from "./schedule-commands.js";
 
 /** Every role reads the figures; officers and administrators move the money. */
 export const financeRouter = router({
@@ -56,4 +57,8 @@ export const financeRouter = router({
   moveTranche: procedureFor("manageMoney")
     .input(moveTrancheSchema)
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => moveTranche(tx, ctx.actor, input))),
+
+  setTrancheGate: procedureFor("manageMoney")
+    .input(setTrancheGateSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => setTrancheGate(tx, ctx.actor, input))),
 });

@@ -58,6 +58,7 @@ export function reallocateCommand(db: Executor, actor: Actor, input: ReallocateI
       entity: "allocation",
       entityId: `${input.fromLaureateSlug} → ${input.toLaureateSlug}`,
       laureateId: fromLaureateId,
+      alsoConcerns: [toLaureateId],
       before: { origine: moved.from.amountBeforeCents, destination: moved.to.amountBeforeCents },
       after: {
         origine: moved.from.amountAfterCents,

@@ -5,24 +5,106 @@ import {
   TRANCHE_STATUSES,
   type MoveTrancheInput,
   type PlanScheduleInput,
+  type SetTrancheGateInput,
   type UpdateFundingRecordInput,
 } from "@defis/domain";
 import { TRPCError } from "@trpc/server";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { ConflictWithCurrent } from "../trpc.js";
+import { staleVersion } from "../trpc.js";
 import { once } from "./idempotency.js";
 import { laureateIdOf } from "./laureate-ids.js";
 
-const { allocations, fundingRecords, tranches } = schema;
+const { allocations, fundingRecords, milestones, tranches } = schema;
 
-function staleVersion(current: Record<string, unknown>): never {
-  throw new TRPCError({
-    code: "CONFLICT",
-    message:
-      "Ces informations ont été modifiées entre-temps. Les valeurs actuelles sont affichées : vérifiez-les puis recommencez.",
-    cause: new ConflictWithCurrent("version périmée", current),
-  });
+type TrancheRow = typeof tranches.$inferSelect;
+
+/** The tranche locked for a change on the version read, or a conflict showing it as it is now. */
+async function lockTranche(db: Executor, trancheId: number, version: number): Promise<TrancheRow> {
+  const [tranche] = await db.select().from(tranches).where(eq(tranches.id, trancheId)).for("update");
+  if (!tranche) throw new TRPCError({ code: "NOT_FOUND", message: "Cette tranche n'existe pas." });
+  if (tranche.version !== version) {
+    // The tranche as the page reads it (TrancheItem), without the internal columns.
+    const {
+      laureateId: _laureate,
+      serviceFaitBy: _a,
+      paymentRequestedBy: _b,
+      paidBy: _c,
+      cancelledBy: _d,
+      isDemo: _e,
+      ...current
+    } = tranche;
+    staleVersion(current);
+  }
+  return tranche;
+}
+
+/**
+ * "Service fait" certifies the work a tranche pays for: when the tranche
+ * waits for a milestone, that milestone must be reached. The milestone row is
+ * read FOR SHARE so that it cannot leave "atteint" until this commits.
+ */
+async function refuseServiceFaitBeforeMilestone(db: Executor, tranche: TrancheRow): Promise<void> {
+  if (tranche.gatingMilestoneId === null) return;
+  const [gate] = await db
+    .select({ title: milestones.title, status: milestones.status })
+    .from(milestones)
+    .where(eq(milestones.id, tranche.gatingMilestoneId))
+    .for("share");
+  if (gate && gate.status !== "atteint") {
+    throw new LedgerRefusal(
+      `Cette tranche attend le jalon « ${gate.title} » : le service fait ne peut être constaté qu'une fois ce jalon atteint.`,
+    );
+  }
+}
+
+async function titleOfMilestone(
+  db: Executor,
+  milestoneId: number,
+  laureateId: number,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ title: milestones.title })
+    .from(milestones)
+    .where(and(eq(milestones.id, milestoneId), eq(milestones.laureateId, laureateId)));
+  return row?.title ?? null;
+}
+
+/** Links a tranche still planned to the milestone it waits for (of the same laureate), or unlinks it. */
+export function setTrancheGate(db: Executor, actor: Actor, input: SetTrancheGateInput) {
+  const { idempotencyKey, ...payload } = input;
+  return once(
+    db,
+    { key: idempotencyKey, procedure: "finance.setTrancheGate", userId: actor.userId ?? 0, payload },
+    async () => {
+      const tranche = await lockTranche(db, input.trancheId, input.version);
+      if (tranche.status !== "prevu") {
+        throw new LedgerRefusal("Seule une tranche encore « prévue » peut changer de jalon requis.");
+      }
+      const gateTitle =
+        input.milestoneId === null ? null : await titleOfMilestone(db, input.milestoneId, tranche.laureateId);
+      if (input.milestoneId !== null && gateTitle === null) {
+        throw new TRPCError({ code: "NOT_FOUND", message: "Ce jalon n'existe pas pour ce lauréat." });
+      }
+      const beforeTitle =
+        tranche.gatingMilestoneId === null
+          ? null
+          : await titleOfMilestone(db, tranche.gatingMilestoneId, tranche.laureateId);
+      await db
+        .update(tranches)
+        .set({ gatingMilestoneId: input.milestoneId, version: sql`${tranches.version} + 1` })
+        .where(eq(tranches.id, tranche.id));
+      await recordAudit(db, actor, {
+        action: "tranche.jalon",
+        entity: "tranche",
+        entityId: tranche.id,
+        laureateId: tranche.laureateId,
+        before: { jalonRequis: beforeTitle },
+        after: { jalonRequis: gateTitle },
+      });
+      return { trancheId: tranche.id, milestoneId: input.milestoneId };
+    },
+  );
 }
 
 /** Creates the funding record on version 0, updates it on the version read otherwise. */
@@ -145,30 +227,13 @@ export function moveTranche(db: Executor, actor: Actor, input: MoveTrancheInput)
     db,
     { key: idempotencyKey, procedure: "finance.moveTranche", userId: actor.userId ?? 0, payload },
     async () => {
-      const [tranche] = await db
-        .select()
-        .from(tranches)
-        .where(eq(tranches.id, input.trancheId))
-        .for("update");
-      if (!tranche) throw new TRPCError({ code: "NOT_FOUND", message: "Cette tranche n'existe pas." });
-      if (tranche.version !== input.version) {
-        // The tranche as the page reads it (TrancheItem), without the internal columns.
-        const {
-          laureateId: _laureate,
-          serviceFaitBy: _a,
-          paymentRequestedBy: _b,
-          paidBy: _c,
-          cancelledBy: _d,
-          isDemo: _e,
-          ...current
-        } = tranche;
-        staleVersion(current);
-      }
+      const tranche = await lockTranche(db, input.trancheId, input.version);
       if (!canMoveTranche(tranche.status, input.to)) {
         throw new LedgerRefusal(
           `Une tranche « ${TRANCHE_STATUSES[tranche.status]} » ne peut pas passer à « ${TRANCHE_STATUSES[input.to]} ».`,
         );
       }
+      if (input.to === "service_fait") await refuseServiceFaitBeforeMilestone(db, tranche);
       const step = {
         service_fait: { serviceFaitOn: input.on, serviceFaitBy: actor.userId },
         demande_paiement: {

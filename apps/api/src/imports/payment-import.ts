@@ -88,6 +88,7 @@ export async function applyPaymentImport(
     const evaluator = new PaymentEvaluator(tx, today, true);
     const report = new ReportBuilder();
     const applied = { payments: 0, amountCents: 0, tranchesPaid: 0 };
+    const paidLaureateIds = new Set<number>();
     for await (const source of rowsOf(file.bytes, file.format)) {
       const row = await evaluator.evaluate(source);
       // After a first error the transaction will be rolled back: the rows are only checked.
@@ -95,6 +96,7 @@ export async function applyPaymentImport(
         try {
           await writePayment(tx, actor, row.write);
           applied.payments += 1;
+          paidLaureateIds.add(row.write.laureateId);
           applied.amountCents += row.write.amountCents;
           if (row.write.trancheId !== null) applied.tranchesPaid += 1;
         } catch (error) {
@@ -110,6 +112,7 @@ export async function applyPaymentImport(
       action: "import.paiements",
       entity: "import",
       entityId: base.sha256,
+      alsoConcerns: [...paidLaureateIds],
       after: {
         format: file.format,
         sha256: base.sha256,

@@ -4,7 +4,7 @@ import type { LaureateDetail, UpdateLaureateInput } from "@defis/domain";
 import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { ConflictWithCurrent } from "../trpc.js";
+import { staleVersion } from "../trpc.js";
 import { findLaureateBySlug } from "./laureate-queries.js";
 
 const { laureates } = schema;
@@ -37,15 +37,10 @@ export async function updateLaureate(
     .where(and(eq(laureates.slug, input.laureateSlug), eq(laureates.version, input.version)))
     .returning({ id: laureates.id });
   if (!updated) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message:
-        "Cette fiche a été modifiée entre-temps. Les valeurs actuelles sont affichées : vérifiez-les puis réappliquez vos changements.",
-      cause: new ConflictWithCurrent("version périmée", {
-        version: before.version,
-        ...editableFacts(before),
-      }),
-    });
+    staleVersion(
+      { version: before.version, ...editableFacts(before) },
+      "Cette fiche a été modifiée entre-temps. Les valeurs actuelles sont affichées : vérifiez-les puis réappliquez vos changements.",
+    );
   }
   const after = await findLaureateBySlug(db, input.laureateSlug);
   if (!after) throw new Error("Le lauréat modifié est introuvable.");

@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { laureates } from "./laureates.js";
+import { milestones } from "./progress.js";
 
 /** How a laureate is funded, and what open data needs to publish it. */
 export const fundingRecords = pgTable(
@@ -53,8 +54,8 @@ export const tranches = pgTable(
     position: integer("position").notNull(),
     plannedAmountCents: bigint("planned_amount_cents", { mode: "number" }).notNull(),
     plannedOn: date("planned_on").notNull(),
-    /** The milestone that must be reached before "service fait" (enforced with the milestones). */
-    gatingMilestoneId: integer("gating_milestone_id"),
+    /** The milestone that must be reached before "service fait". */
+    gatingMilestoneId: integer("gating_milestone_id").references(() => milestones.id),
     status: text("status", { enum: ["prevu", "service_fait", "demande_paiement", "paye", "annule"] })
       .notNull()
       .default("prevu"),

@@ -4,3 +4,5 @@ export * from "./allocations.js";
 export * from "./accounts.js";
 export * from "./audit.js";
 export * from "./finance.js";
+export * from "./progress.js";
+export * from "./reminders.js";

@@ -3,6 +3,7 @@ import type { Executor } from "../database.js";
 import { allocations, laureates, programmes } from "../schema/index.js";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from "./demo-accounts.js";
 import { seedDemoFinance } from "./demo-finance.js";
+import { seedDemoProgress } from "./demo-progress.js";
 import { setAllocation, type LedgerActor } from "../ledger.js";
 import { randomInt, seededRandom } from "./random.js";
 
@@ -18,6 +19,8 @@ const DEMO_RESERVE_RATIO = 0.04;
 export interface DemoOptions {
   password?: string;
   seed?: number;
+  /** The day the follow-up scenario is dated from ("YYYY-MM-DD"); today by default. */
+  today?: string;
 }
 
 /**
@@ -31,6 +34,11 @@ export async function seedDemo(db: Executor, programmeId: number, options: DemoO
   await seedDemoAllocations(db, programmeId, options.seed ?? DEMO_SEED);
   await seedDemoFinance(db, programmeId, options.seed ?? DEMO_SEED);
   await seedDemoAccounts(db, options.password ?? DEFAULT_DEMO_PASSWORD);
+  await seedDemoProgress(db, programmeId, options.seed ?? DEMO_SEED, options.today ?? parisToday());
+}
+
+function parisToday(): string {
+  return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" }).format(new Date());
 }
 
 /** True when the database already holds the demonstration scenario. */

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { LAUREATES } from "../reference/laureates.js";
 import { PROGRAMME } from "../reference/programme.js";
-import { laureates, programmes } from "../schema/index.js";
+import { followUpSettings, laureates, programmes } from "../schema/index.js";
 
 /**
  * Writes the programme and its 27 laureates from the reference dataset.
@@ -32,5 +32,7 @@ export async function seedReference(db: Executor): Promise<{ programmeId: number
     place: territory.scope === "local" ? territory.place : null,
   }));
   await db.insert(laureates).values(rows).onConflictDoNothing({ target: laureates.slug });
+  // The follow-up settings are one row, with the default cadence until an admin changes it.
+  await db.insert(followUpSettings).values({ id: 1 }).onConflictDoNothing();
   return { programmeId: programme.id };
 }

@@ -1,0 +1,55 @@
+import type { Executor } from "@defis/db";
+import { COMMENT_KINDS, type GuidedUpdateInput } from "@defis/domain";
+import { TRPCError } from "@trpc/server";
+import { recordAudit, type Actor } from "../audit/record-audit.js";
+import { laureateIdOf } from "../finance/laureate-ids.js";
+import { insertComment } from "./comment-commands.js";
+import { applyMilestoneChange } from "./milestone-commands.js";
+import { applyWeather } from "./weather-commands.js";
+
+/**
+ * The sponsor's update of a laureate: météo of the period, where each
+ * milestone stands, new comments. One transaction, one audit event: saved
+ * whole or refused whole, and it marks milestones and météo as fresh even when
+ * the sponsor only confirmed them.
+ */
+export async function submitGuidedUpdate(
+  db: Executor,
+  actor: Actor,
+  input: GuidedUpdateInput,
+  today: string,
+) {
+  const laureateId = await laureateIdOf(db, input.laureateSlug);
+  const ids = input.milestones.map((milestone) => milestone.milestoneId);
+  if (new Set(ids).size !== ids.length) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "Un même jalon apparaît deux fois dans la mise à jour.",
+    });
+  }
+  const weather = await applyWeather(db, laureateId, input.weather, actor.userId, today);
+  const milestoneChanges: Record<string, unknown> = {};
+  const milestonesBefore: Record<string, unknown> = {};
+  for (const milestone of input.milestones) {
+    const { before, after } = await applyMilestoneChange(db, laureateId, milestone, actor.userId);
+    milestonesBefore[String(milestone.milestoneId)] = before;
+    milestoneChanges[String(milestone.milestoneId)] = after;
+  }
+  const commentIds: number[] = [];
+  for (const comment of input.comments) {
+    commentIds.push(await insertComment(db, laureateId, comment, actor.userId));
+  }
+  await recordAudit(db, actor, {
+    action: "suivi.mise-a-jour",
+    entity: "suivi",
+    entityId: `${input.laureateSlug}:${input.weather.period}`,
+    laureateId,
+    before: { météo: weather.before, jalons: milestonesBefore },
+    after: {
+      météo: weather.after,
+      jalons: milestoneChanges,
+      commentaires: input.comments.map((comment) => `${COMMENT_KINDS[comment.kind]} : ${comment.body}`),
+    },
+  });
+  return { period: input.weather.period, commentIds };
+}

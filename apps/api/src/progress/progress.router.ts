@@ -1,0 +1,81 @@
+import {
+  addCommentSchema,
+  createMilestoneSchema,
+  declareWeatherSchema,
+  editCommentSchema,
+  guidedUpdateSchema,
+  laureateSlugSchema,
+  moveMilestoneSchema,
+  updateFollowUpSettingsSchema,
+  updateMilestoneSchema,
+} from "@defis/domain";
+import { parisDay } from "../paris-day.js";
+import { laureateProcedureFor, notFound, procedureFor, router, signedInProcedure } from "../trpc.js";
+import { addComment, editComment } from "./comment-commands.js";
+import { listFollowUp } from "./follow-up-list.js";
+import { submitGuidedUpdate } from "./guided-update.js";
+import { createMilestone, moveMilestone, updateMilestone } from "./milestone-commands.js";
+import { loadFollowUpSettings, loadLaureateProgress } from "./progress-queries.js";
+import { updateFollowUpSettings } from "./settings-commands.js";
+import { declareWeather } from "./weather-commands.js";
+
+/** Milestones, météo and comments: every role reads them, sponsors update those of their scope. */
+export const progressRouter = router({
+  forLaureate: signedInProcedure.input(laureateSlugSchema).query(async ({ ctx, input }) => {
+    const progress = await loadLaureateProgress(ctx.db, input.slug, parisDay());
+    return progress ?? notFound("Ce lauréat n'existe pas ou plus.");
+  }),
+
+  /** Health beside declared météo for every laureate: the portfolio's flags. */
+  portfolio: signedInProcedure.query(async ({ ctx }) => (await listFollowUp(ctx.db, parisDay())).rows),
+
+  /** A sponsor's laureates (their scope); the whole portfolio for the DITP. */
+  myProjects: procedureFor("updateProgress").query(async ({ ctx }) => {
+    const scope = ctx.user.role === "sponsor" ? ctx.user.scope : null;
+    const { rows, staleAfterDays } = await listFollowUp(ctx.db, parisDay(), scope);
+    return { rows, staleAfterDays };
+  }),
+
+  toChase: procedureFor("chaseUpdates").query(async ({ ctx }) => {
+    const { rows, staleAfterDays } = await listFollowUp(ctx.db, parisDay());
+    return { rows, staleAfterDays };
+  }),
+
+  settings: signedInProcedure.query(({ ctx }) => loadFollowUpSettings(ctx.db)),
+
+  updateSettings: procedureFor("manageSettings")
+    .input(updateFollowUpSettingsSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateFollowUpSettings(tx, ctx.actor, input))),
+
+  createMilestone: laureateProcedureFor("updateProgress")
+    .input(createMilestoneSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => createMilestone(tx, ctx.actor, input))),
+
+  updateMilestone: laureateProcedureFor("updateProgress")
+    .input(updateMilestoneSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateMilestone(tx, ctx.actor, input))),
+
+  moveMilestone: laureateProcedureFor("updateProgress")
+    .input(moveMilestoneSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => moveMilestone(tx, ctx.actor, input))),
+
+  declareWeather: laureateProcedureFor("updateProgress")
+    .input(declareWeatherSchema)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction((tx) => declareWeather(tx, ctx.actor, input, parisDay())),
+    ),
+
+  addComment: laureateProcedureFor("updateProgress")
+    .input(addCommentSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => addComment(tx, ctx.actor, input))),
+
+  editComment: laureateProcedureFor("updateProgress")
+    .input(editCommentSchema)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => editComment(tx, ctx.actor, input))),
+
+  submitUpdate: laureateProcedureFor("updateProgress")
+    .input(guidedUpdateSchema)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction((tx) => submitGuidedUpdate(tx, ctx.actor, input, parisDay())),
+    ),
+});

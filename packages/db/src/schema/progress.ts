@@ -1,0 +1,147 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts.js";
+import { laureates } from "./laureates.js";
+
+/** A dated step of a laureate's project; "en retard" is derived, never stored. */
+export const milestones = pgTable(
+  "milestone",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    laureateId: integer("laureate_id")
+      .notNull()
+      .references(() => laureates.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    dueOn: date("due_on").notNull(),
+    status: text("status", { enum: ["a_venir", "en_cours", "atteint", "abandonne"] })
+      .notNull()
+      .default("a_venir"),
+    reachedOn: date("reached_on"),
+    evidenceNote: text("evidence_note").notNull().default(""),
+    evidenceUrl: text("evidence_url"),
+    position: integer("position").notNull(),
+    version: integer("version").notNull().default(1),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (table) => [
+    index("milestone_laureate_idx").on(table.laureateId, table.position),
+    index("milestone_due_idx").on(table.dueOn),
+    // A reached milestone says when; no other status carries that date.
+    check("milestone_reached_dated", sql`(${table.status} = 'atteint') = (${table.reachedOn} is not null)`),
+  ],
+);
+
+/** The weather a laureate declares for one reporting period (a month), with its synthesis. */
+export const weatherReports = pgTable(
+  "weather_report",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    laureateId: integer("laureate_id")
+      .notNull()
+      .references(() => laureates.id),
+    /** Reporting period, "YYYY-MM". */
+    period: text("period").notNull(),
+    level: text("level", { enum: ["soleil", "nuage", "couvert", "orage"] }).notNull(),
+    synthesis: text("synthesis").notNull(),
+    version: integer("version").notNull().default(1),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (table) => [
+    uniqueIndex("weather_report_period_unique").on(table.laureateId, table.period),
+    check("weather_report_period_format", sql`${table.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check("weather_report_synthesis_given", sql`length(btrim(${table.synthesis})) > 0`),
+  ],
+);
+
+/** A typed note on a laureate; its earlier wordings are kept in comment_revision. */
+export const comments = pgTable(
+  "progress_comment",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    laureateId: integer("laureate_id")
+      .notNull()
+      .references(() => laureates.id),
+    kind: text("kind", { enum: ["risques_blocages", "prochaines_actions", "reussites"] }).notNull(),
+    body: text("body").notNull(),
+    authorId: integer("author_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (table) => [
+    index("progress_comment_laureate_idx").on(table.laureateId, table.createdAt),
+    check("progress_comment_body_given", sql`length(btrim(${table.body})) > 0`),
+  ],
+);
+
+/** A wording a comment had before an edit. */
+export const commentRevisions = pgTable(
+  "comment_revision",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id),
+    /** The version the comment had with this body. */
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    writtenAt: timestamp("written_at", { withTimezone: true }).notNull(),
+    writtenBy: integer("written_by").references(() => users.id),
+  },
+  (table) => [uniqueIndex("comment_revision_unique").on(table.commentId, table.version)],
+);
+
+/**
+ * When each part of a laureate's follow-up (finances, milestones, météo) was
+ * last updated and by whom. Touched in the transaction of every change to the
+ * part, and by a sponsor's guided update even when nothing changed: confirming
+ * is an update.
+ */
+export const freshness = pgTable(
+  "freshness",
+  {
+    laureateId: integer("laureate_id")
+      .notNull()
+      .references(() => laureates.id),
+    part: text("part", { enum: ["finances", "jalons", "meteo"] }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (table) => [primaryKey({ columns: [table.laureateId, table.part] })],
+);
+
+/** Settings of the follow-up, one row: how many days before a part is stale. */
+export const followUpSettings = pgTable(
+  "follow_up_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    staleAfterDays: integer("stale_after_days").notNull().default(30),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (table) => [
+    check("follow_up_settings_single_row", sql`${table.id} = 1`),
+    check("follow_up_settings_cadence_range", sql`${table.staleAfterDays} between 7 and 365`),
+  ],
+);
