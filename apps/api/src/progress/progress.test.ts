@@ -1,0 +1,401 @@
+import { schema } from "@defis/db";
+import type { TestDatabaseHandle } from "@defis/db/testing";
+import type { SessionUser } from "@defis/domain";
+import { randomUUID } from "node:crypto";
+import { and, asc, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parisDay } from "../paris-day.js";
+import { callerFor, createTestDatabase, DEMO_EMAILS, sessionUserOf } from "../testing/test-app.js";
+
+const IN_SCOPE = "chu-toulouse-parkinson";
+const OUT_OF_SCOPE = "dggn-lab-innovation";
+const PERIOD = parisDay().slice(0, 7);
+
+describe("follow-up of a laureate: milestones, météo, comments", () => {
+  let database: TestDatabaseHandle;
+  let sponsor: SessionUser;
+  let officer: SessionUser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    sponsor = await sessionUserOf(database, DEMO_EMAILS.sponsorSante);
+    officer = await sessionUserOf(database, DEMO_EMAILS.officer);
+  });
+  afterAll(() => database.close());
+
+  const auditCount = async () =>
+    (await database.db.select({ total: count() }).from(schema.auditEvents))[0]?.total;
+
+  async function laureateId(slug: string) {
+    const [row] = await database.db
+      .select({ id: schema.laureates.id })
+      .from(schema.laureates)
+      .where(eq(schema.laureates.slug, slug));
+    return row?.id ?? 0;
+  }
+
+  async function milestonesOf(slug: string) {
+    return database.db
+      .select()
+      .from(schema.milestones)
+      .where(eq(schema.milestones.laureateId, await laureateId(slug)))
+      .orderBy(asc(schema.milestones.position));
+  }
+
+  it("shows the demonstration's deliberate divergence: soleil declared, a milestone 45 days late", async () => {
+    const progress = await callerFor(database, officer).progress.forLaureate({ slug: IN_SCOPE });
+    expect(progress.weather[0]).toMatchObject({ period: PERIOD, level: "soleil" });
+    expect(progress.milestones.filter((milestone) => milestone.state === "en_retard")).toEqual([
+      expect.objectContaining({ daysLate: 45 }),
+    ]);
+    expect(progress.health).toMatchObject({
+      declared: "soleil",
+      diverges: true,
+      computed: { level: "couvert" },
+    });
+    expect(progress.comments.some((comment) => comment.revisions.length > 0)).toBe(true);
+    expect(progress.freshness.map((part) => part.part)).toEqual(["finances", "jalons", "meteo"]);
+    const flagged = await callerFor(database, officer).progress.portfolio();
+    expect(flagged.filter((row) => row.health.diverges).map((row) => row.laureateSlug)).toEqual([IN_SCOPE]);
+  });
+
+  it("lets a sponsor edit only within their scope", async () => {
+    const caller = callerFor(database, sponsor);
+    await expect(
+      caller.progress.addComment({ laureateSlug: OUT_OF_SCOPE, kind: "reussites", body: "Hors périmètre" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // An in-scope slug does not open another laureate's milestone.
+    const [foreign] = await milestonesOf(OUT_OF_SCOPE);
+    const before = await auditCount();
+    await expect(
+      caller.progress.updateMilestone({
+        laureateSlug: IN_SCOPE,
+        milestoneId: foreign?.id ?? 0,
+        version: foreign?.version ?? 1,
+        title: "Détourné",
+        description: "",
+        dueOn: "2026-01-01",
+        status: "abandonne",
+        reachedOn: null,
+        evidenceNote: "",
+        evidenceUrl: null,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await milestonesOf(OUT_OF_SCOPE))[0]).toEqual(foreign);
+    expect(await auditCount()).toBe(before);
+    const mine = await caller.progress.myProjects();
+    expect(mine.rows.map((row) => row.ministry)).toEqual(mine.rows.map(() => "solidarites-sante"));
+    await expect(caller.progress.toChase()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuses a météo for a month still to come", async () => {
+    await expect(
+      callerFor(database, sponsor).progress.declareWeather({
+        laureateSlug: IN_SCOPE,
+        period: "2999-01",
+        level: "nuage",
+        synthesis: "Une synthèse assez longue",
+        version: 0,
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("keeps a comment's earlier wording when it is edited", async () => {
+    const caller = callerFor(database, sponsor);
+    const { commentId } = await caller.progress.addComment({
+      laureateSlug: IN_SCOPE,
+      kind: "risques_blocages",
+      body: "Première rédaction",
+    });
+    await caller.progress.editComment({
+      laureateSlug: IN_SCOPE,
+      commentId,
+      version: 1,
+      body: "Seconde rédaction",
+    });
+    await expect(
+      caller.progress.editComment({ laureateSlug: IN_SCOPE, commentId, version: 1, body: "Perdue" }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      cause: { current: { body: "Seconde rédaction", version: 2 } },
+    });
+    const comment = (await caller.progress.forLaureate({ slug: IN_SCOPE })).comments.find(
+      (item) => item.id === commentId,
+    );
+    expect(comment).toMatchObject({ body: "Seconde rédaction", version: 2, author: { id: sponsor.id } });
+    expect(comment?.revisions.map((revision) => revision.body)).toEqual(["Première rédaction"]);
+  });
+
+  it("saves a guided update whole, marks milestones and météo fresh, with one audit event", async () => {
+    const caller = callerFor(database, sponsor);
+    const [first] = await milestonesOf(IN_SCOPE);
+    const progress = await caller.progress.forLaureate({ slug: IN_SCOPE });
+    const before = await auditCount();
+    await caller.progress.submitUpdate({
+      laureateSlug: IN_SCOPE,
+      weather: {
+        period: PERIOD,
+        level: "couvert",
+        synthesis: "Le prototype a pris du retard.",
+        version: progress.weather[0]?.version ?? 0,
+      },
+      milestones: [
+        {
+          milestoneId: first?.id ?? 0,
+          version: first?.version ?? 0,
+          status: "atteint",
+          reachedOn: "2026-01-10",
+          evidenceNote: "Compte rendu du comité",
+          evidenceUrl: "https://exemple.gouv.fr/cr",
+        },
+      ],
+      comments: [{ kind: "prochaines_actions", body: "Relancer le prestataire" }],
+    });
+    expect(await auditCount()).toBe((before ?? 0) + 1);
+    const after = await caller.progress.forLaureate({ slug: IN_SCOPE });
+    expect(after.weather[0]).toMatchObject({ level: "couvert", updatedBy: { id: sponsor.id } });
+    expect(after.milestones[0]).toMatchObject({ status: "atteint", evidenceNote: "Compte rendu du comité" });
+    expect(after.comments[0]).toMatchObject({ kind: "prochaines_actions", body: "Relancer le prestataire" });
+    for (const part of after.freshness.filter((item) => item.part !== "finances")) {
+      expect(part).toMatchObject({ stale: false, updatedBy: { id: sponsor.id } });
+    }
+  });
+
+  it("refuses a guided update whole when one milestone was changed meanwhile", async () => {
+    const caller = callerFor(database, sponsor);
+    const [first, second] = await milestonesOf(IN_SCOPE);
+    const progress = await caller.progress.forLaureate({ slug: IN_SCOPE });
+    await callerFor(database, officer).progress.updateMilestone({
+      laureateSlug: IN_SCOPE,
+      milestoneId: second?.id ?? 0,
+      version: second?.version ?? 0,
+      title: "Titre revu par la DITP",
+      description: "",
+      dueOn: second?.dueOn ?? "2026-01-01",
+      status: "en_cours",
+      reachedOn: null,
+      evidenceNote: "",
+      evidenceUrl: null,
+    });
+    const before = {
+      audit: await auditCount(),
+      comments: (await caller.progress.forLaureate({ slug: IN_SCOPE })).comments.length,
+      freshness: await database.db.select().from(schema.freshness),
+    };
+    await expect(
+      caller.progress.submitUpdate({
+        laureateSlug: IN_SCOPE,
+        weather: {
+          period: PERIOD,
+          level: "orage",
+          synthesis: "Tout est bloqué désormais.",
+          version: progress.weather[0]?.version ?? 0,
+        },
+        milestones: [
+          {
+            milestoneId: first?.id ?? 0,
+            version: first?.version ?? 0,
+            status: "atteint",
+            reachedOn: "2026-01-10",
+            evidenceNote: "",
+            evidenceUrl: null,
+          },
+          {
+            milestoneId: second?.id ?? 0,
+            version: second?.version ?? 0,
+            status: "abandonne",
+            reachedOn: null,
+            evidenceNote: "",
+            evidenceUrl: null,
+          },
+        ],
+        comments: [{ kind: "risques_blocages", body: "Ne doit pas être enregistré" }],
+      }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("Titre revu par la DITP") as unknown,
+      cause: { current: { title: "Titre revu par la DITP" } },
+    });
+    const after = await caller.progress.forLaureate({ slug: IN_SCOPE });
+    expect(after.weather[0]?.level).toBe("couvert");
+    expect(after.comments).toHaveLength(before.comments);
+    expect(await auditCount()).toBe(before.audit);
+    expect(await database.db.select().from(schema.freshness)).toEqual(before.freshness);
+  });
+
+  it("keeps a tranche from 'service fait' until its milestone is reached, then keeps the milestone reached", async () => {
+    const money = callerFor(database, officer);
+    const id = await laureateId(IN_SCOPE);
+    const [, , third] = await milestonesOf(IN_SCOPE);
+    const [tranche] = await database.db
+      .insert(schema.tranches)
+      .values({
+        laureateId: id,
+        kind: "acompte",
+        position: 50,
+        plannedAmountCents: 1_000,
+        plannedOn: "2026-01-01",
+      })
+      .returning();
+    await money.finance.setTrancheGate({
+      trancheId: tranche?.id ?? 0,
+      version: 1,
+      milestoneId: third?.id ?? 0,
+      idempotencyKey: randomUUID(),
+    });
+    const move = (version: number) =>
+      money.finance.moveTranche({
+        trancheId: tranche?.id ?? 0,
+        version,
+        to: "service_fait",
+        on: "2026-11-02",
+        idempotencyKey: randomUUID(),
+      });
+    await expect(move(2)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: `Cette tranche attend le jalon « ${third?.title ?? ""} » : le service fait ne peut être constaté qu'une fois ce jalon atteint.`,
+    });
+    const [unchanged] = await database.db
+      .select()
+      .from(schema.tranches)
+      .where(eq(schema.tranches.id, tranche?.id ?? 0));
+    expect(unchanged).toMatchObject({ status: "prevu", version: 2 });
+
+    const reach = (status: "atteint" | "en_cours", version: number) =>
+      callerFor(database, sponsor).progress.updateMilestone({
+        laureateSlug: IN_SCOPE,
+        milestoneId: third?.id ?? 0,
+        version,
+        title: third?.title ?? "",
+        description: "",
+        dueOn: third?.dueOn ?? "2026-01-01",
+        status,
+        reachedOn: status === "atteint" ? "2026-11-01" : null,
+        evidenceNote: "",
+        evidenceUrl: null,
+      });
+    await reach("atteint", third?.version ?? 0);
+    await expect(move(2)).resolves.toMatchObject({ status: "service_fait" });
+    await expect(reach("en_cours", (third?.version ?? 0) + 1)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "Ce jalon a déjà permis le service fait de la tranche n° 50 : il reste « Atteint ».",
+    });
+    // A milestone of another laureate cannot gate this tranche.
+    const [foreign] = await milestonesOf(OUT_OF_SCOPE);
+    const [other] = await database.db
+      .insert(schema.tranches)
+      .values({
+        laureateId: id,
+        kind: "solde",
+        position: 51,
+        plannedAmountCents: 1_000,
+        plannedOn: "2026-06-01",
+      })
+      .returning();
+    await expect(
+      money.finance.setTrancheGate({
+        trancheId: other?.id ?? 0,
+        version: 1,
+        milestoneId: foreign?.id ?? 0,
+        idempotencyKey: randomUUID(),
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("marks finances fresh when money moves", async () => {
+    const id = await laureateId("insep-catalyser");
+    await callerFor(database, officer).finance.recordPayment({
+      laureateSlug: "insep-catalyser",
+      amountCents: 100,
+      paidOn: "2026-11-02",
+      idempotencyKey: randomUUID(),
+    });
+    const [row] = await database.db
+      .select()
+      .from(schema.freshness)
+      .where(and(eq(schema.freshness.laureateId, id), eq(schema.freshness.part, "finances")));
+    expect(row?.updatedBy).toBe(officer.id);
+    expect(Date.now() - (row?.updatedAt.getTime() ?? 0)).toBeLessThan(60_000);
+  });
+});
+
+describe("concurrent edits of the follow-up (two API instances)", () => {
+  let database: TestDatabaseHandle;
+  let sponsor: SessionUser;
+  let officer: SessionUser;
+  let otherInstance: Awaited<ReturnType<TestDatabaseHandle["openAnotherInstance"]>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    otherInstance = await database.openAnotherInstance();
+    sponsor = await sessionUserOf(database, DEMO_EMAILS.sponsorSante);
+    officer = await sessionUserOf(database, DEMO_EMAILS.officer);
+  });
+  afterAll(() => database.close());
+
+  it("keeps one of two edits made on the same version, and tells the other what is there now", async () => {
+    const [milestone] = await database.db
+      .select()
+      .from(schema.milestones)
+      .innerJoin(schema.laureates, eq(schema.laureates.id, schema.milestones.laureateId))
+      .where(eq(schema.laureates.slug, IN_SCOPE))
+      .orderBy(asc(schema.milestones.position))
+      .limit(1);
+    const edit = (handle: typeof otherInstance, user: SessionUser, title: string) =>
+      callerFor(handle, user).progress.updateMilestone({
+        laureateSlug: IN_SCOPE,
+        milestoneId: milestone?.milestone.id ?? 0,
+        version: milestone?.milestone.version ?? 0,
+        title,
+        description: "",
+        dueOn: "2026-02-01",
+        status: "en_cours",
+        reachedOn: null,
+        evidenceNote: "",
+        evidenceUrl: null,
+      });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, index) =>
+        edit(index % 2 ? otherInstance : database, index % 2 ? sponsor : officer, `Édition ${String(index)}`),
+      ),
+    );
+    const kept = outcomes.filter((outcome) => outcome.status === "fulfilled");
+    expect(kept).toHaveLength(1);
+    const [stored] = await database.db
+      .select()
+      .from(schema.milestones)
+      .where(eq(schema.milestones.id, milestone?.milestone.id ?? 0));
+    expect(stored?.version).toBe((milestone?.milestone.version ?? 0) + 1);
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected") {
+        expect(outcome.reason).toMatchObject({
+          code: "CONFLICT",
+          cause: { current: { title: stored?.title } },
+        });
+      }
+    }
+  });
+
+  it("declares a period's météo once when two people declare it at the same time", async () => {
+    const declare = (handle: typeof otherInstance, user: SessionUser, level: "soleil" | "orage") =>
+      callerFor(handle, user).progress.declareWeather({
+        laureateSlug: "chms-ehpad-aix-les-bains",
+        period: "2020-01",
+        level,
+        synthesis: "Déclaration concurrente de test",
+        version: 0,
+      });
+    const outcomes = await Promise.allSettled([
+      declare(database, sponsor, "soleil"),
+      declare(otherInstance, officer, "orage"),
+      declare(database, officer, "orage"),
+      declare(otherInstance, sponsor, "soleil"),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const rows = await database.db
+      .select()
+      .from(schema.weatherReports)
+      .where(eq(schema.weatherReports.period, "2020-01"));
+    expect(rows).toHaveLength(1);
+  });
+});
