@@ -8,6 +8,9 @@ import { ROUTES } from "./routes";
 // One chunk per page: a page loads only its own code.
 const HomePage = lazy(() => import("./pages/home/HomePage"));
 const LaureatePage = lazy(() => import("./pages/laureate/LaureatePage"));
+const MyProjectsPage = lazy(() => import("./pages/my-projects/MyProjectsPage"));
+const GuidedUpdatePage = lazy(() => import("./pages/my-projects/GuidedUpdatePage"));
+const ToChasePage = lazy(() => import("./pages/to-chase/ToChasePage"));
 const FinancesPage = lazy(() => import("./pages/finance/FinancesPage"));
 const ImportPage = lazy(() => import("./pages/finance-import/ImportPage"));
 const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
@@ -33,6 +36,30 @@ export function App() {
           <Route element={<RequireSession />}>
             <Route path={ROUTES.home} element={<HomePage />} />
             <Route path="/laureats/:slug" element={<LaureatePage />} />
+            <Route
+              path={ROUTES.myProjects}
+              element={
+                <RequirePermission permission="updateProgress">
+                  <MyProjectsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/mes-projets/:slug/mise-a-jour"
+              element={
+                <RequirePermission permission="updateProgress">
+                  <GuidedUpdatePage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path={ROUTES.toChase}
+              element={
+                <RequirePermission permission="chaseUpdates">
+                  <ToChasePage />
+                </RequirePermission>
+              }
+            />
             <Route path={ROUTES.finances} element={<FinancesPage />} />
             <Route
               path={ROUTES.financesImport}

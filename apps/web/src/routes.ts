@@ -4,6 +4,13 @@ export const ROUTES = {
   laureate: (slug: string) => `/laureats/${encodeURIComponent(slug)}`,
   /** The "Finances" tab of a laureate's page. */
   laureateFinances: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=finances`,
+  /** The "Suivi" tab of a laureate's page: milestones, météo, comments. */
+  laureateProgress: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=suivi`,
+  /** A sponsor's laureates and what needs updating. */
+  myProjects: "/mes-projets",
+  guidedUpdate: (slug: string) => `/mes-projets/${encodeURIComponent(slug)}/mise-a-jour`,
+  /** Stale and late items, by sponsor (programme officers). */
+  toChase: "/a-relancer",
   finances: "/finances",
   financesImport: "/finances/import",
   journal: "/journal",
@@ -18,6 +25,11 @@ export const ROUTES = {
 /** The sign-in page, with the page to come back to afterwards. */
 export function signInPath(returnTo: string): string {
   return `${ROUTES.signIn}?retour=${encodeURIComponent(returnTo)}`;
+}
+
+/** Where a person lands after signing in without a page to return to: sponsors on their projects. */
+export function landingPathFor(role: string): string {
+  return role === "sponsor" ? ROUTES.myProjects : ROUTES.home;
 }
 
 /**

@@ -304,6 +304,8 @@ export interface TrancheItem {
   cancelledOn: string | null;
   cancellationReason: string | null;
   gatingMilestoneId: number | null;
+  /** The milestone "service fait" waits for, and whether it is reached. */
+  gatingMilestone: { title: string; reached: boolean } | null;
   version: number;
 }
 

@@ -227,6 +227,9 @@ export const createMilestoneSchema = z
   .superRefine(reachedOnMatchesStatus);
 export type CreateMilestoneInput = z.infer<typeof createMilestoneSchema>;
 
+/** A milestone as a version conflict reports it (what it holds now). */
+export const currentMilestoneSchema = z.object({ version: versionSchema, ...milestoneFields });
+
 export const updateMilestoneSchema = z
   .object({
     laureateSlug,
@@ -257,6 +260,13 @@ const weatherFields = {
   synthesis: synthesisSchema,
   version: z.number().int().min(0),
 };
+/** A period's météo as a version conflict reports it: declared meanwhile (with its values), or not. */
+export const currentWeatherSchema = z.object({
+  version: z.number().int().min(0),
+  level: weatherLevelSchema.optional(),
+  synthesis: z.string().optional(),
+});
+
 export const declareWeatherSchema = z.object({ laureateSlug, ...weatherFields });
 export type DeclareWeatherInput = z.infer<typeof declareWeatherSchema>;
 

@@ -5,7 +5,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
 import { laureateIdOf } from "./laureate-ids.js";
 
-const { allocationMovements, allocations, fundingRecords, laureates, payments, tranches, users } = schema;
+const { allocationMovements, allocations, fundingRecords, laureates, milestones, payments, tranches, users } =
+  schema;
 
 /** Allocation, ledger and payments of one laureate. */
 export async function laureateFinance(db: Executor, laureateSlug: string): Promise<LaureateFinance> {
@@ -48,9 +49,12 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
         cancelledOn: tranches.cancelledOn,
         cancellationReason: tranches.cancellationReason,
         gatingMilestoneId: tranches.gatingMilestoneId,
+        gateTitle: milestones.title,
+        gateStatus: milestones.status,
         version: tranches.version,
       })
       .from(tranches)
+      .leftJoin(milestones, eq(milestones.id, tranches.gatingMilestoneId))
       .where(eq(tranches.laureateId, laureateId))
       .orderBy(asc(tranches.position)),
     db
@@ -98,7 +102,10 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
       paymentConditions: null,
       version: 0,
     },
-    tranches: trancheRows,
+    tranches: trancheRows.map(({ gateTitle, gateStatus, ...tranche }) => ({
+      ...tranche,
+      gatingMilestone: gateTitle === null ? null : { title: gateTitle, reached: gateStatus === "atteint" },
+    })),
     allocation: allocation ?? null,
     committed,
     remainingToPayCents: committed && allocation ? allocation.amountCents - allocation.paidCents : 0,

@@ -24,7 +24,7 @@ export function DemoNotice() {
     <section aria-label="Avertissement">
       <Notice
         title="Données de démonstration"
-        description="Les montants et les dates affichés sont fictifs et servent à découvrir l'outil. Les lauréats, porteurs et catégories proviennent de l'annonce officielle de la DITP du 17 février 2022."
+        description="Les montants, dates, jalons, météos et commentaires affichés sont fictifs et servent à découvrir l'outil. Les lauréats, porteurs et catégories proviennent de l'annonce officielle de la DITP du 17 février 2022."
       />
     </section>
   );

@@ -25,6 +25,18 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
       linkProps: { to: ROUTES.home },
       isActive: pathname === ROUTES.home || pathname.startsWith("/laureats/"),
     },
+    ...(user.role === "sponsor"
+      ? [
+          {
+            text: "Mes projets",
+            linkProps: { to: ROUTES.myProjects },
+            isActive: pathname.startsWith(ROUTES.myProjects),
+          },
+        ]
+      : []),
+    ...(can(user.role, "chaseUpdates")
+      ? [{ text: "À relancer", linkProps: { to: ROUTES.toChase }, isActive: pathname === ROUTES.toChase }]
+      : []),
     // Every role reads the money; only officers and administrators move it.
     { text: "Finances", linkProps: { to: ROUTES.finances }, isActive: pathname === ROUTES.finances },
   ];

@@ -62,6 +62,11 @@ export function conflictCurrentOf(error: unknown): Record<string, unknown> | nul
   return (error as ApiError | undefined)?.data?.current ?? null;
 }
 
+/** Saved on an older version: the server sends what the record holds now (other conflicts do not). */
+export function isStaleVersion(error: unknown): boolean {
+  return errorCodeOf(error) === "CONFLICT" && conflictCurrentOf(error) !== null;
+}
+
 /** The message to show a user, with the reference of the request when the server gave one. */
 export function describeError(error: unknown): { message: string; requestId: string | null } {
   if (error instanceof AuthRequestError) return { message: error.message, requestId: null };

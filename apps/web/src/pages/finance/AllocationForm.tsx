@@ -6,9 +6,9 @@ import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatCentsForInput, formatSignedCents, parseEuros } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { Figure } from "./Figures";
-import { issuesByField, serverFieldErrorsOf } from "./money-errors";
-import { MoneyErrorAlert } from "./MoneyErrorAlert";
-import { Panel, SavingStatus } from "./Panel";
+import { issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
@@ -132,7 +132,7 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
           <Figure label="Motif">{confirming.reason}</Figure>
         </dl>
         {mutation.error && (
-          <MoneyErrorAlert error={mutation.error} title="L'allocation n'a pas été modifiée" />
+          <ActionErrorAlert error={mutation.error} title="L'allocation n'a pas été modifiée" />
         )}
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
           <li>
@@ -177,7 +177,9 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
         {reserveCents !== undefined && <> ; réserve non allouée : {formatCents(reserveCents)}</>}. Tous les
         champs sont obligatoires.
       </p>
-      {mutation.error && <MoneyErrorAlert error={mutation.error} title="L'allocation n'a pas été modifiée" />}
+      {mutation.error && (
+        <ActionErrorAlert error={mutation.error} title="L'allocation n'a pas été modifiée" />
+      )}
       <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
         <AmountField
           id={ids.amount}

@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { formatCents } from "../../lib/format";
 import { ROUTES } from "../../routes";
 import { fundingModeLabel, ministryLabel } from "../home/laureate-labels";
-import { FinanceTable, type FinanceColumn } from "./FinanceTable";
+import { DataTable, type TableColumn } from "../../components/DataTable";
 
 export const allocationButtonId = (slug: string) => `allocation-${slug}-modifier`;
 
@@ -18,7 +18,7 @@ interface AllocationsTableProps {
 
 /** The allocated amount of every laureate, each linking to the laureate's finances. */
 export function AllocationsTable({ laureates, caption, onEdit }: AllocationsTableProps) {
-  const columns: FinanceColumn[] = [
+  const columns: TableColumn[] = [
     { header: "Lauréat" },
     { header: "Ministère" },
     { header: "Mode de financement" },
@@ -29,7 +29,7 @@ export function AllocationsTable({ laureates, caption, onEdit }: AllocationsTabl
   ];
   if (onEdit) columns.push({ header: "Actions" });
   return (
-    <FinanceTable
+    <DataTable
       caption={caption}
       columns={columns}
       rows={laureates.map((laureate) => {

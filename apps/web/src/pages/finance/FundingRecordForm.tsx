@@ -11,10 +11,10 @@ import {
 } from "@defis/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
-import { conflictCurrentOf, describeError, errorCodeOf, useTRPC } from "../../lib/trpc";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
-import { MoneyErrorAlert } from "./MoneyErrorAlert";
-import { Panel, SavingStatus } from "./Panel";
+import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
+import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import { FundingFacts } from "./FundingFacts";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
@@ -42,11 +42,6 @@ const currentRecordSchema = updateFundingRecordSchema.pick({
   rna: true,
   paymentConditions: true,
 });
-
-/** Saved on an older version: the server sends what the record holds now (other conflicts do not). */
-function isStaleVersion(error: unknown): boolean {
-  return errorCodeOf(error) === "CONFLICT" && conflictCurrentOf(error) !== null;
-}
 
 /** On a version conflict, the record as it stands now, if the server sent it readable. */
 function currentRecordOf(error: unknown): FundingRecordItem | null {
@@ -194,7 +189,7 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
         />
       )}
       {mutation.error && !conflict && (
-        <MoneyErrorAlert error={mutation.error} title="Les informations n'ont pas été enregistrées" />
+        <ActionErrorAlert error={mutation.error} title="Les informations n'ont pas été enregistrées" />
       )}
       <form noValidate aria-labelledby={ids.heading} onSubmit={submit}>
         <Input

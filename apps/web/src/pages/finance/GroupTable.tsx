@@ -1,6 +1,6 @@
 import { ratio, type PortfolioGroup } from "@defis/domain";
 import { formatCents, formatCount, formatPercent } from "../../lib/format";
-import { FinanceTable } from "./FinanceTable";
+import { DataTable } from "../../components/DataTable";
 
 interface GroupTableProps {
   caption: string;
@@ -12,7 +12,7 @@ interface GroupTableProps {
 /** One split of the envelope: allocated, committed and paid per group, with the share paid. */
 export function GroupTable({ caption, groupHeader, groups }: GroupTableProps) {
   return (
-    <FinanceTable
+    <DataTable
       caption={caption}
       columns={[
         { header: groupHeader },

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStates";
 import { formatCents, formatMonth } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { FinanceTable } from "./FinanceTable";
+import { DataTable } from "../../components/DataTable";
 
 /** Each month with the running totals since the first one. */
 export function withCumulative(months: readonly MonthlyPayments[]) {
@@ -29,7 +29,7 @@ export function MonthlyTable({ asOf }: { asOf: (updatedAt: number) => string }) 
       </EmptyState>
     );
   return (
-    <FinanceTable
+    <DataTable
       caption={`Versements prévus et réalisés par mois, ${asOf(monthly.dataUpdatedAt)}`}
       columns={[
         { header: "Mois" },

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { EmptyState } from "../../components/QueryStates";
 import { formatCents, formatDateTime, formatSignedCents } from "../../lib/format";
 import { ROUTES } from "../../routes";
-import { FinanceTable } from "./FinanceTable";
+import { DataTable } from "../../components/DataTable";
 import { MOVEMENT_KINDS } from "./finance-labels";
 
 /** The allocation's ledger: every change, signed, with the amount after it, why and by whom. */
@@ -17,7 +17,7 @@ export function MovementsTable({ movements, asOf }: { movements: AllocationMovem
       {movements.length === 0 ? (
         <EmptyState title="Aucun mouvement">L'allocation de ce lauréat n'a jamais été modifiée.</EmptyState>
       ) : (
-        <FinanceTable
+        <DataTable
           caption={`Historique de l'allocation, du plus récent au plus ancien, ${asOf}`}
           columns={[
             { header: "Date et heure" },

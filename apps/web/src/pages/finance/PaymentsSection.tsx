@@ -3,7 +3,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { PaymentItem } from "@defis/domain";
 import { EmptyState } from "../../components/QueryStates";
 import { formatCents, formatShortDate } from "../../lib/format";
-import { FinanceTable, type FinanceColumn } from "./FinanceTable";
+import { DataTable, type TableColumn } from "../../components/DataTable";
 import { PAYMENT_SOURCES } from "@defis/domain";
 import { ReversePaymentForm } from "./ReversePaymentForm";
 import { SectionNotice, useSectionPanel } from "./use-section-panel";
@@ -43,7 +43,7 @@ interface PaymentsSectionProps {
 /** Every payment recorded (typed in or imported), reversals included as negative entries. */
 export function PaymentsSection({ payments, canManage, asOf }: PaymentsSectionProps) {
   const section = useSectionPanel<PaymentItem>(HEADING_ID);
-  const columns: FinanceColumn[] = [
+  const columns: TableColumn[] = [
     { header: "Versement" },
     { header: "Date" },
     { header: "Montant", numeric: true },
@@ -74,7 +74,7 @@ export function PaymentsSection({ payments, canManage, asOf }: PaymentsSectionPr
           Les versements apparaîtront ici dès qu'une tranche sera payée ou qu'un extrait Chorus sera importé.
         </EmptyState>
       ) : (
-        <FinanceTable
+        <DataTable
           caption={`Versements enregistrés, ${asOf}`}
           columns={columns}
           rows={payments.map((payment) => {

@@ -7,10 +7,10 @@ import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, parseEuros } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { AMOUNT_INVALID, type AllocatedLaureate } from "./AllocationForm";
-import { FinanceTable } from "./FinanceTable";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
-import { MoneyErrorAlert } from "./MoneyErrorAlert";
-import { Panel, SavingStatus } from "./Panel";
+import { DataTable } from "../../components/DataTable";
+import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
@@ -125,7 +125,7 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
           Montant réaffecté : <strong>{formatCents(confirming.amountCents)}</strong>. Motif :{" "}
           {confirming.reason}
         </p>
-        <FinanceTable
+        <DataTable
           caption="Allocations avant et après la réaffectation"
           columns={[
             { header: "Lauréat" },
@@ -159,7 +159,7 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
           {reserveCents === undefined ? "inchangée" : `${formatCents(reserveCents)} (inchangée)`}.
         </p>
         {mutation.error && (
-          <MoneyErrorAlert error={mutation.error} title="La réaffectation n'a pas été faite" />
+          <ActionErrorAlert error={mutation.error} title="La réaffectation n'a pas été faite" />
         )}
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
           <li>
@@ -210,7 +210,7 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
         change pas. Seule la part non versée peut être réaffectée. Tous les champs sont obligatoires.
       </p>
       {mutation.error && (
-        <MoneyErrorAlert error={mutation.error} title="La réaffectation n'a pas été faite" />
+        <ActionErrorAlert error={mutation.error} title="La réaffectation n'a pas été faite" />
       )}
       <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
         <Select

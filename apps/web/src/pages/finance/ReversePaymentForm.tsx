@@ -6,9 +6,9 @@ import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { Figure } from "./Figures";
-import { issuesByField, serverFieldErrorsOf } from "./money-errors";
-import { MoneyErrorAlert } from "./MoneyErrorAlert";
-import { Panel, SavingStatus } from "./Panel";
+import { issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
@@ -84,7 +84,7 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
         </p>
         <p>Motif : {confirming.reason}</p>
         {mutation.error && (
-          <MoneyErrorAlert error={mutation.error} title="Le versement n'a pas été contre-passé" />
+          <ActionErrorAlert error={mutation.error} title="Le versement n'a pas été contre-passé" />
         )}
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
           <li>
@@ -125,7 +125,7 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
     <Panel headingId={ids.heading} title={`Contre-passer le ${name}`}>
       {facts}
       {mutation.error && (
-        <MoneyErrorAlert error={mutation.error} title="Le versement n'a pas été contre-passé" />
+        <ActionErrorAlert error={mutation.error} title="Le versement n'a pas été contre-passé" />
       )}
       <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
         <ReasonField

@@ -14,9 +14,9 @@ import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatCentsForInput, parisToday, parseEuros, pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { AMOUNT_INVALID } from "./AllocationForm";
-import { fieldState, serverFieldErrorsOf } from "./money-errors";
-import { MoneyErrorAlert } from "./MoneyErrorAlert";
-import { Panel, SavingStatus } from "./Panel";
+import { fieldState, serverFieldErrorsOf } from "../../lib/form-errors";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
@@ -212,7 +212,7 @@ export function SchedulePlanner({
         .
       </p>
       {mutation.error && (
-        <MoneyErrorAlert error={mutation.error} title="L'échéancier n'a pas été enregistré" />
+        <ActionErrorAlert error={mutation.error} title="L'échéancier n'a pas été enregistré" />
       )}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-3w")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>

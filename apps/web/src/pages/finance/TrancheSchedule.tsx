@@ -4,7 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { nextTrancheStatuses, TRANCHE_KINDS, type LaureateFinance, type TrancheItem } from "@defis/domain";
 import { EmptyState } from "../../components/QueryStates";
 import { formatCents, formatShortDate } from "../../lib/format";
-import { FinanceTable, type FinanceColumn } from "./FinanceTable";
+import { DataTable, type TableColumn } from "../../components/DataTable";
 import {
   STATUS_SEVERITIES,
   statusLabel,
@@ -13,16 +13,52 @@ import {
   type TrancheStep,
 } from "./finance-labels";
 import { SchedulePlanner } from "./SchedulePlanner";
+import { TrancheGateForm } from "./TrancheGateForm";
 import { TrancheStepForm } from "./TrancheStepForm";
 import { SectionNotice, useSectionPanel } from "./use-section-panel";
 
 type SchedulePanel =
-  { kind: "step"; trancheId: number; to: TrancheStep } | { kind: "plan"; mode: "propose" | "edit" };
+  | { kind: "step"; trancheId: number; to: TrancheStep }
+  | { kind: "gate"; trancheId: number }
+  | { kind: "plan"; mode: "propose" | "edit" };
 
 const stepButtonId = (tranche: TrancheItem, to: TrancheStep) => `tranche-${tranche.id}-${to}`;
+const gateButtonId = (tranche: TrancheItem) => `tranche-${tranche.id}-jalon`;
 const HEADING_ID = "finances-echeancier-titre";
 const PROPOSE_BUTTON_ID = "echeancier-proposer";
 const EDIT_BUTTON_ID = "echeancier-modifier";
+
+/** The milestone "service fait" waits for; officers choose it while the tranche is planned. */
+function GateCell({ tranche, onChoose }: { tranche: TrancheItem; onChoose: (() => void) | null }) {
+  const gate = tranche.gatingMilestone;
+  return (
+    <>
+      {gate ? (
+        <>
+          {gate.title}{" "}
+          <Badge as="span" small severity={gate.reached ? "success" : "warning"}>
+            {gate.reached ? "atteint" : "non atteint"}
+          </Badge>
+        </>
+      ) : (
+        "Aucun"
+      )}
+      {onChoose && (
+        <p className={fr.cx("fr-mb-0")}>
+          <Button
+            size="small"
+            priority="tertiary"
+            nativeButtonProps={{ id: gateButtonId(tranche) }}
+            onClick={onChoose}
+          >
+            {gate ? "Changer" : "Choisir"}
+            <span className={fr.cx("fr-sr-only")}> le jalon requis : {trancheName(tranche)}</span>
+          </Button>
+        </p>
+      )}
+    </>
+  );
+}
 
 /** Each dated step the tranche went through, with its reference or reason. */
 function StepsCell({ tranche }: { tranche: TrancheItem }) {
@@ -65,15 +101,18 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
   const panel = section.panel;
   const stepTranche =
     panel?.kind === "step" ? tranches.find((tranche) => tranche.id === panel.trancheId) : undefined;
+  const gateTranche =
+    panel?.kind === "gate" ? tranches.find((tranche) => tranche.id === panel.trancheId) : undefined;
   const plannedCents = tranches
     .filter((tranche) => tranche.status !== "annule")
     .reduce((sum, tranche) => sum + tranche.plannedAmountCents, 0);
 
-  const columns: FinanceColumn[] = [
+  const columns: TableColumn[] = [
     { header: "Tranche" },
     { header: "Montant prévu", numeric: true },
     { header: "Date prévue" },
     { header: "Statut" },
+    { header: "Jalon requis" },
     { header: "Étapes" },
   ];
   if (canManage) columns.push({ header: "Étape suivante" });
@@ -92,7 +131,7 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
         </EmptyState>
       ) : (
         <>
-          <FinanceTable
+          <DataTable
             caption={`Tranches de l'échéancier, ${asOf}`}
             columns={columns}
             rows={tranches.map((tranche) => {
@@ -103,6 +142,15 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
                 <Badge key="status" as="span" small severity={STATUS_SEVERITIES[tranche.status]}>
                   {statusLabel(tranche.status)}
                 </Badge>,
+                <GateCell
+                  key="gate"
+                  tranche={tranche}
+                  onChoose={
+                    canManage && tranche.status === "prevu"
+                      ? () => section.open({ kind: "gate", trancheId: tranche.id }, gateButtonId(tranche))
+                      : null
+                  }
+                />,
                 <StepsCell key="steps" tranche={tranche} />,
               ];
               if (canManage) {
@@ -161,6 +209,15 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
             const [next] = nextTrancheStatuses(panel.to) as TrancheStep[];
             section.finish(message, next ? stepButtonId(stepTranche, next) : HEADING_ID);
           }}
+          onCancel={section.close}
+        />
+      )}
+      {canManage && gateTranche && panel?.kind === "gate" && (
+        <TrancheGateForm
+          key={gateTranche.id}
+          slug={slug}
+          tranche={gateTranche}
+          onDone={section.finish}
           onCancel={section.close}
         />
       )}

@@ -5,13 +5,13 @@ import { moveTrancheSchema, type MoveTrancheInput, type TrancheItem } from "@def
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatCentsForInput, formatDate, parisToday, parseEuros } from "../../lib/format";
-import { conflictCurrentOf, errorCodeOf, useTRPC } from "../../lib/trpc";
+import { isStaleVersion, useTRPC } from "../../lib/trpc";
 import { AMOUNT_INVALID } from "./AllocationForm";
 import { Figure } from "./Figures";
 import { trancheName, type TrancheStep } from "./finance-labels";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "./money-errors";
-import { MoneyErrorAlert } from "./MoneyErrorAlert";
-import { Panel, SavingStatus } from "./Panel";
+import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
@@ -117,7 +117,7 @@ export function TrancheStepForm({ tranche, to, slug, onDone, onCancel }: Tranche
       },
       onError: (error) => {
         // Someone moved the tranche meanwhile: the schedule behind the form shows where it is now.
-        if (errorCodeOf(error) === "CONFLICT" && conflictCurrentOf(error) !== null)
+        if (isStaleVersion(error))
           void queryClient.invalidateQueries({ queryKey: trpc.finance.forLaureate.queryKey({ slug }) });
         const serverErrors: Partial<Record<Field, string>> = {};
         for (const [field, message] of Object.entries(serverFieldErrorsOf(error))) {
@@ -202,7 +202,7 @@ export function TrancheStepForm({ tranche, to, slug, onDone, onCancel }: Tranche
             : "Une tranche annulée ne peut pas être rétablie : il faudra planifier une nouvelle tranche."}
         </p>
         {mutation.error && (
-          <MoneyErrorAlert
+          <ActionErrorAlert
             error={mutation.error}
             title={paying ? "Le paiement n'a pas été enregistré" : "La tranche n'a pas été annulée"}
           />
@@ -248,7 +248,7 @@ export function TrancheStepForm({ tranche, to, slug, onDone, onCancel }: Tranche
           ? " Le motif est obligatoire."
           : " Sauf mention contraire, les champs sont obligatoires."}
       </p>
-      {mutation.error && <MoneyErrorAlert error={mutation.error} title="L'étape n'a pas été enregistrée" />}
+      {mutation.error && <ActionErrorAlert error={mutation.error} title="L'étape n'a pas été enregistrée" />}
       <form noValidate aria-labelledby={ids.heading} onSubmit={submit}>
         <Input
           label={texts.date}

@@ -61,6 +61,7 @@ const trancheBase = {
   cancelledOn: null,
   cancellationReason: null,
   gatingMilestoneId: null,
+  gatingMilestone: null,
 };
 
 export const paidAdvance: TrancheItem = {

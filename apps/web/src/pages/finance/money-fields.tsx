@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { fieldState } from "./money-errors";
+import { fieldState } from "../../lib/form-errors";
 
 export const AMOUNT_HINT = "En euros, par exemple 12 345,67 ou 12345.67 ; deux décimales au plus.";
 

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { SegmentedControl } from "@codegouvfr/react-dsfr/SegmentedControl";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStates";
 import { formatDate, pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -17,6 +18,11 @@ export default function HomePage() {
   const { filters, view, update, setView, reset, active } = usePortfolioFilters();
   const overview = useQuery(trpc.programme.overview.queryOptions());
   const list = useQuery({ ...trpc.laureates.list.queryOptions(filters), placeholderData: keepPreviousData });
+  const followUp = useQuery(trpc.progress.portfolio.queryOptions());
+  const health = useMemo(
+    () => (followUp.data ? new Map(followUp.data.map((row) => [row.laureateSlug, row.health])) : undefined),
+    [followUp.data],
+  );
 
   return (
     <>
@@ -74,9 +80,9 @@ export default function HomePage() {
       {list.data &&
         list.data.length > 0 &&
         (view === "cartes" ? (
-          <LaureateCards items={list.data} />
+          <LaureateCards items={list.data} health={health} />
         ) : (
-          <LaureatesTable items={list.data} caption="Lauréats de l'appel à défis" />
+          <LaureatesTable items={list.data} caption="Lauréats de l'appel à défis" health={health} />
         ))}
     </>
   );

@@ -1,12 +1,19 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import { Tag } from "@codegouvfr/react-dsfr/Tag";
-import type { LaureateListItem } from "@defis/domain";
+import type { HealthSummary, LaureateListItem } from "@defis/domain";
 import { formatCents } from "../../lib/format";
 import { ROUTES } from "../../routes";
+import { DeclaredWeather } from "../progress/progress-badges";
 import { categoryLabel, territoryLabel } from "./laureate-labels";
 
-export function LaureateCards({ items }: { items: LaureateListItem[] }) {
+interface LaureateCardsProps {
+  items: LaureateListItem[];
+  /** Declared météo and its flag, by laureate slug (absent while they load). */
+  health: ReadonlyMap<string, HealthSummary> | undefined;
+}
+
+export function LaureateCards({ items, health }: LaureateCardsProps) {
   return (
     <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
       {items.map((item) => (
@@ -26,10 +33,15 @@ export function LaureateCards({ items }: { items: LaureateListItem[] }) {
             }
             detail={territoryLabel(item)}
             end={
-              <p className={fr.cx("fr-text--sm", "fr-mb-0")}>
-                Montant alloué :{" "}
-                {item.allocatedCents === null ? "non alloué" : formatCents(item.allocatedCents)}
-              </p>
+              <>
+                <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>
+                  Météo : <DeclaredWeather health={health?.get(item.slug)} />
+                </p>
+                <p className={fr.cx("fr-text--sm", "fr-mb-0")}>
+                  Montant alloué :{" "}
+                  {item.allocatedCents === null ? "non alloué" : formatCents(item.allocatedCents)}
+                </p>
+              </>
             }
           />
         </li>

@@ -1,16 +1,32 @@
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import type { LaureateListItem } from "@defis/domain";
+import type { HealthSummary, LaureateListItem } from "@defis/domain";
 import { Link } from "react-router";
 import { formatCents } from "../../lib/format";
 import { ROUTES } from "../../routes";
+import { DeclaredWeather } from "../progress/progress-badges";
 import { categoryLabel, ministryLabel, territoryLabel } from "./laureate-labels";
 
-export function LaureatesTable({ items, caption }: { items: LaureateListItem[]; caption: string }) {
+interface LaureatesTableProps {
+  items: LaureateListItem[];
+  caption: string;
+  /** Declared météo and its flag, by laureate slug (absent while they load). */
+  health: ReadonlyMap<string, HealthSummary> | undefined;
+}
+
+export function LaureatesTable({ items, caption, health }: LaureatesTableProps) {
   return (
     <Table
       caption={caption}
       fixed={false}
-      headers={["Lauréat", "Porteur du projet", "Catégorie", "Ministère", "Territoire", "Montant alloué"]}
+      headers={[
+        "Lauréat",
+        "Porteur du projet",
+        "Catégorie",
+        "Ministère",
+        "Territoire",
+        "Météo",
+        "Montant alloué",
+      ]}
       data={items.map((item) => [
         <Link key="title" to={ROUTES.laureate(item.slug)}>
           {item.title}
@@ -19,6 +35,7 @@ export function LaureatesTable({ items, caption }: { items: LaureateListItem[]; 
         categoryLabel(item),
         ministryLabel(item),
         territoryLabel(item),
+        <DeclaredWeather key="meteo" health={health?.get(item.slug)} />,
         <span key="amount" className="defis-table-amount">
           {item.allocatedCents === null ? "non alloué" : formatCents(item.allocatedCents)}
         </span>,

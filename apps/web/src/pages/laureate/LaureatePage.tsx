@@ -19,8 +19,9 @@ import { LaureateEditForm } from "./LaureateEditForm";
 import { LaureateFacts } from "./LaureateFacts";
 import { LaureateHistory } from "./LaureateHistory";
 
-// The money tab has its own chunk: the record and its history load without it.
+// The money and follow-up tabs have their own chunks: the record and its history load without them.
 const LaureateFinances = lazy(() => import("../finance/LaureateFinances"));
+const LaureateProgress = lazy(() => import("../progress/LaureateProgress"));
 
 const EDIT_BUTTON_ID = "modifier-fiche";
 
@@ -74,13 +75,14 @@ function FactsTab({ laureate }: { laureate: LaureateDetail }) {
 
 const TABS = [
   { tabId: "fiche", label: "Fiche" },
+  { tabId: "suivi", label: "Suivi" },
   { tabId: "finances", label: "Finances" },
   { tabId: "historique", label: "Historique" },
 ];
-type TabId = "fiche" | "finances" | "historique";
+type TabId = "fiche" | "suivi" | "finances" | "historique";
 
 function tabOf(value: string | null): TabId {
-  return value === "historique" || value === "finances" ? value : "fiche";
+  return value === "historique" || value === "finances" || value === "suivi" ? value : "fiche";
 }
 
 function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail }) {
@@ -89,6 +91,12 @@ function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail })
     return (
       <Suspense fallback={<LoadingState label="Chargement des finances du lauréat" />}>
         <LaureateFinances laureate={laureate} />
+      </Suspense>
+    );
+  if (tab === "suivi")
+    return (
+      <Suspense fallback={<LoadingState label="Chargement du suivi du lauréat" />}>
+        <LaureateProgress laureate={laureate} />
       </Suspense>
     );
   return <FactsTab laureate={laureate} />;

@@ -7,7 +7,7 @@ import { LoadingState } from "../../components/QueryStates";
 import type { DemoAccount } from "../../lib/auth-api";
 import { useAuthOptions, useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { safeReturnPath } from "../../routes";
+import { landingPathFor, ROUTES, safeReturnPath } from "../../routes";
 import { DemoAccounts } from "./DemoAccounts";
 import { redirectErrorOf } from "./sign-in-errors";
 import { SignInForm } from "./SignInForm";
@@ -16,7 +16,9 @@ import { FIELD_IDS, useSignIn } from "./use-sign-in";
 export default function SignInPage() {
   useDocumentTitle("Connexion");
   const [params] = useSearchParams();
-  const returnTo = safeReturnPath(params.get("retour"));
+  const requested = params.get("retour");
+  // Without a page to return to, ProConnect comes back here, where each role finds its landing page.
+  const proConnectReturn = requested ? safeReturnPath(requested) : ROUTES.signIn;
   const redirectError = redirectErrorOf(params.get("erreur"));
   const session = useSession();
   const options = useAuthOptions();
@@ -26,7 +28,10 @@ export default function SignInPage() {
 
   if (session.isPending) return <LoadingState label="Vérification de votre session" />;
   // Signed in (already, or just now): on to the page that asked for it.
-  if (session.user) return <Navigate to={returnTo} replace />;
+  if (session.user)
+    return (
+      <Navigate to={requested ? safeReturnPath(requested) : landingPathFor(session.user.role)} replace />
+    );
 
   const chooseDemoAccount = (account: DemoAccount) => {
     const demoPassword = options.data?.demoPassword ?? null;
@@ -69,7 +74,7 @@ export default function SignInPage() {
             <p className={fr.cx("fr-text--sm")}>
               L'identifiant des agents de l'État, avec votre compte professionnel.
             </p>
-            <ProConnectButton url={`/auth/proconnect/login?retour=${encodeURIComponent(returnTo)}`} />
+            <ProConnectButton url={`/auth/proconnect/login?retour=${encodeURIComponent(proConnectReturn)}`} />
             <p className={fr.cx("fr-hr-or")}>ou</p>
           </section>
         )}

@@ -7,7 +7,7 @@ interface PanelProps {
   children: ReactNode;
 }
 
-/** A money action's frame: a labelled region whose heading takes the focus when it opens or changes step. */
+/** An action's frame: a labelled region whose heading takes the focus when it opens or changes step. */
 export function Panel({ headingId, title, children }: PanelProps) {
   return (
     <section

@@ -1,29 +1,29 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { ReactNode } from "react";
 
-export interface FinanceColumn {
+export interface TableColumn {
   header: ReactNode;
   /** Amounts and counts: right-aligned, so that units line up and figures compare at a glance. */
   numeric?: boolean;
 }
 
-export interface FinanceRow {
+export interface TableRow {
   key: string | number;
   /** The first cell names the row (th scope="row"), the others are its figures. */
   cells: ReactNode[];
 }
 
-interface FinanceTableProps {
+interface DataTableProps {
   caption: ReactNode;
-  columns: FinanceColumn[];
-  rows: FinanceRow[];
+  columns: TableColumn[];
+  rows: TableRow[];
 }
 
 /**
  * The DSFR table markup, with row headers and right-aligned amount cells
  * (the DSFR Table component puts every cell in a plain td, left-aligned).
  */
-export function FinanceTable({ caption, columns, rows }: FinanceTableProps) {
+export function DataTable({ caption, columns, rows }: DataTableProps) {
   const alignment = (index: number) => (columns[index]?.numeric ? "defis-table-amount" : undefined);
   return (
     <div className={fr.cx("fr-table")}>

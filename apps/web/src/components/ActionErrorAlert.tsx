@@ -1,0 +1,28 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { describeError } from "../lib/trpc";
+
+/**
+ * Why an action failed, next to its form and announced at once (role alert):
+ * the server's French refusal (reserve too small, a tranche waiting for its
+ * milestone, wrong step), or an unreachable service — then the same button
+ * retries (money actions with the same idempotency key, so nothing is paid twice).
+ */
+export function ActionErrorAlert({ error, title }: { error: unknown; title: string }) {
+  const { message, requestId } = describeError(error);
+  return (
+    <Alert
+      severity="error"
+      role="alert"
+      as="h3"
+      className={fr.cx("fr-mb-3w")}
+      title={title}
+      description={
+        <>
+          {message}
+          {requestId && <> (référence : {requestId})</>}
+        </>
+      }
+    />
+  );
+}

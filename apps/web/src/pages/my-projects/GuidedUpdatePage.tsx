@@ -1,0 +1,242 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
+import type { LaureateDetail, LaureateProgress } from "@defis/domain";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type SubmitEvent } from "react";
+import { useParams } from "react-router";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { SavingStatus } from "../../components/Panel";
+import { ErrorState, LoadingState } from "../../components/QueryStates";
+import { formatMonth } from "../../lib/format";
+import { describeError, isStaleVersion, isUnknownResource, useTRPC } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { usePendingFocus } from "../../lib/use-pending-focus";
+import { ROUTES } from "../../routes";
+import NotFoundPage from "../not-found/NotFoundPage";
+import { useRefreshProgress } from "../progress/use-refresh-progress";
+import { WeatherFields } from "../progress/WeatherFields";
+import {
+  draftOf,
+  inputOf,
+  rebaseDraft,
+  type DraftErrors,
+  type GuidedUpdateDraft,
+} from "./guided-update-state";
+import { CommentsStep, MilestonesStep, Summary } from "./GuidedUpdateSteps";
+
+const STEPS = ["Météo du mois", "Jalons", "Commentaires", "Vérification et enregistrement"] as const;
+const HEADING_ID = "etape-titre";
+
+/** Which step holds the first error, to take the sponsor back to it. */
+function stepOfError(errors: DraftErrors): number {
+  const keys = Object.keys(errors);
+  if (keys.some((key) => key.startsWith("weather"))) return 0;
+  if (keys.some((key) => key.startsWith("milestones"))) return 1;
+  return 2;
+}
+
+function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progress: LaureateProgress }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshProgress();
+  const focus = usePendingFocus();
+  const latest = useQuery(trpc.progress.forLaureate.queryOptions({ slug: laureate.slug }));
+  // The state the sponsor started from: a save is made on its versions, never silently on newer ones.
+  const [base, setBase] = useState(progress);
+  const [draft, setDraft] = useState<GuidedUpdateDraft>(() => draftOf(progress));
+  const [step, setStep] = useState(0);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const mutation = useMutation(
+    trpc.progress.submitUpdate.mutationOptions({
+      onSuccess: () => {
+        void refresh();
+        focus(HEADING_ID);
+      },
+      onError: (error) => {
+        if (isStaleVersion(error)) void refresh();
+        focus("erreur-mise-a-jour");
+      },
+    }),
+  );
+
+  const goTo = (next: number) => {
+    setStep(next);
+    focus(HEADING_ID);
+  };
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    if (step < STEPS.length - 1) {
+      goTo(step + 1);
+      return;
+    }
+    const result = inputOf(laureate.slug, base, draft);
+    if (result.errors) {
+      setErrors(result.errors);
+      goTo(stepOfError(result.errors));
+      return;
+    }
+    setErrors({});
+    mutation.mutate(result.input);
+  }
+
+  if (mutation.isSuccess) {
+    return (
+      <>
+        <h1 id={HEADING_ID} tabIndex={-1}>
+          Mise à jour enregistrée
+        </h1>
+        <Alert
+          className={fr.cx("fr-mb-3w")}
+          severity="success"
+          small
+          description={`La météo de ${formatMonth(base.currentPeriod)}, les jalons et vos commentaires sur « ${laureate.title} » sont enregistrés.`}
+        />
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+          <li>
+            <Button linkProps={{ to: ROUTES.myProjects }}>Retour à mes projets</Button>
+          </li>
+          <li>
+            <Button priority="secondary" linkProps={{ to: ROUTES.laureateProgress(laureate.slug) }}>
+              Voir le suivi du lauréat
+            </Button>
+          </li>
+        </ul>
+      </>
+    );
+  }
+
+  const conflict = isStaleVersion(mutation.error);
+  return (
+    <>
+      <h1>Mise à jour de « {laureate.title} »</h1>
+      <Stepper
+        currentStep={step + 1}
+        stepCount={STEPS.length}
+        title={
+          <span id={HEADING_ID} tabIndex={-1}>
+            {STEPS[step]}
+          </span>
+        }
+        nextTitle={STEPS[step + 1]}
+      />
+      {mutation.error && (
+        <div id="erreur-mise-a-jour" tabIndex={-1}>
+          {conflict ? (
+            <Alert
+              className={fr.cx("fr-mb-3w")}
+              severity="warning"
+              as="h2"
+              title="Le suivi a été modifié pendant votre saisie"
+              description={
+                <>
+                  <p className={fr.cx("fr-mb-1w")}>{describeError(mutation.error).message}</p>
+                  <p className={fr.cx("fr-mb-2w")}>
+                    Rien n'a été enregistré. Vos saisies sont conservées : relisez les valeurs actuelles
+                    (jalons et météo ci-dessous), puis enregistrez de nouveau.
+                  </p>
+                  <Button
+                    priority="secondary"
+                    size="small"
+                    type="button"
+                    disabled={!latest.data}
+                    onClick={() => {
+                      if (!latest.data) return;
+                      setBase(latest.data);
+                      setDraft((before) => rebaseDraft(before, latest.data));
+                      mutation.reset();
+                      goTo(1);
+                    }}
+                  >
+                    Relire les valeurs actuelles et réappliquer mes saisies
+                  </Button>
+                </>
+              }
+            />
+          ) : (
+            <ActionErrorAlert error={mutation.error} title="La mise à jour n'a pas été enregistrée" />
+          )}
+        </div>
+      )}
+      <form noValidate onSubmit={submit} aria-labelledby={HEADING_ID}>
+        {step === 0 && (
+          <WeatherFields
+            idPrefix="meteo-guidee"
+            legend={`Météo du projet pour ${formatMonth(base.currentPeriod)}`}
+            values={draft.weather}
+            errors={{ level: errors["weather.level"], synthesis: errors["weather.synthesis"] }}
+            onChange={(weather) => setDraft((before) => ({ ...before, weather }))}
+          />
+        )}
+        {step === 1 && (
+          <MilestonesStep
+            milestones={base.milestones}
+            draft={draft}
+            errors={errors}
+            onChange={(id, values) =>
+              setDraft((before) => ({ ...before, milestones: { ...before.milestones, [id]: values } }))
+            }
+          />
+        )}
+        {step === 2 && (
+          <CommentsStep
+            draft={draft}
+            errors={errors}
+            onChange={(kind, text) =>
+              setDraft((before) => ({ ...before, comments: { ...before.comments, [kind]: text } }))
+            }
+          />
+        )}
+        {step === 3 && <Summary progress={base} draft={draft} />}
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-mt-3w")}>
+          {step > 0 && (
+            <li>
+              <Button type="button" priority="secondary" onClick={() => goTo(step - 1)}>
+                Étape précédente
+              </Button>
+            </li>
+          )}
+          <li>
+            <Button type="submit" disabled={mutation.isPending}>
+              {step < STEPS.length - 1 ? "Étape suivante" : "Enregistrer la mise à jour"}
+            </Button>
+          </li>
+        </ul>
+        <SavingStatus saving={mutation.isPending} />
+      </form>
+    </>
+  );
+}
+
+/** The sponsor's guided update: météo, milestones, comments, saved together in one transaction. */
+export default function GuidedUpdatePage() {
+  const { slug = "" } = useParams();
+  const trpc = useTRPC();
+  const laureate = useQuery(trpc.laureates.bySlug.queryOptions({ slug }));
+  const progress = useQuery(trpc.progress.forLaureate.queryOptions({ slug }));
+  useDocumentTitle(laureate.data ? `Mise à jour de « ${laureate.data.title} »` : "Mise à jour guidée");
+  const failed = laureate.error ?? progress.error;
+  if (failed) {
+    if (isUnknownResource(failed))
+      return <NotFoundPage message="Ce lauréat n'existe pas ou a été retiré du portefeuille." />;
+    return (
+      <ErrorState error={failed} onRetry={() => void Promise.all([laureate.refetch(), progress.refetch()])} />
+    );
+  }
+  if (!laureate.data || !progress.data) return <LoadingState label="Chargement du suivi du lauréat" />;
+  return (
+    <>
+      <Breadcrumb
+        currentPageLabel="Mise à jour guidée"
+        segments={[
+          { label: "Mes projets", linkProps: { to: ROUTES.myProjects } },
+          { label: laureate.data.title, linkProps: { to: ROUTES.laureateProgress(slug) } },
+        ]}
+      />
+      <GuidedUpdate laureate={laureate.data} progress={progress.data} />
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import {
+  COMMENT_KINDS,
+  MILESTONE_STATUSES,
+  WEATHER_LEVELS,
+  type CommentKind,
+  type LaureateProgress,
+  type MilestoneItem,
+  type MilestoneStatus,
+} from "@defis/domain";
+import { fieldState } from "../../lib/form-errors";
+import { formatDate, formatMonth } from "../../lib/format";
+import { MilestoneStateBadge } from "../progress/progress-badges";
+import {
+  changedMilestones,
+  COMMENT_KIND_KEYS,
+  milestoneValuesOf,
+  type DraftErrors,
+  type GuidedUpdateDraft,
+  type MilestoneValues,
+} from "./guided-update-state";
+
+interface MilestonesStepProps {
+  milestones: MilestoneItem[];
+  draft: GuidedUpdateDraft;
+  errors: DraftErrors;
+  onChange: (milestoneId: number, values: MilestoneValues) => void;
+}
+
+/** Where each milestone stands: one fieldset per milestone, its stored state beside the sponsor's entry. */
+export function MilestonesStep({ milestones, draft, errors, onChange }: MilestonesStepProps) {
+  if (milestones.length === 0) {
+    return (
+      <p>
+        Aucun jalon n'est défini pour ce lauréat : la DITP ou vous pouvez en ajouter depuis son onglet « Suivi
+        ».
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className={fr.cx("fr-text--sm")}>
+        Indiquez où en est chaque jalon. Seuls les jalons que vous changez sont modifiés ; les autres sont
+        confirmés tels quels.
+      </p>
+      {milestones.map((milestone) => {
+        const values = draft.milestones[milestone.id] ?? milestoneValuesOf(milestone);
+        const idOf = (field: string) => `jalon-${String(milestone.id)}-${field}`;
+        const error = (field: string) => errors[`milestones.${String(milestone.id)}.${field}`];
+        const update = (change: Partial<MilestoneValues>) => onChange(milestone.id, { ...values, ...change });
+        return (
+          <fieldset
+            key={milestone.id}
+            className={fr.cx("fr-fieldset", "fr-mb-3w")}
+            aria-labelledby={idOf("legende")}
+          >
+            <legend id={idOf("legende")} className={fr.cx("fr-fieldset__legend")}>
+              {milestone.title} — échéance {formatDate(milestone.dueOn)}{" "}
+              <MilestoneStateBadge state={milestone.state} daysLate={milestone.daysLate} />
+            </legend>
+            <div className={fr.cx("fr-fieldset__element")}>
+              <Select
+                label="Statut"
+                {...fieldState(error("status"))}
+                nativeSelectProps={{
+                  id: idOf("status"),
+                  value: values.status,
+                  onChange: (event) => update({ status: event.target.value as MilestoneStatus }),
+                }}
+              >
+                {Object.entries(MILESTONE_STATUSES).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+              {values.status === "atteint" && (
+                <Input
+                  label="Atteint le"
+                  {...fieldState(error("reachedOn"))}
+                  nativeInputProps={{
+                    id: idOf("reachedOn"),
+                    type: "date",
+                    value: values.reachedOn,
+                    onChange: (event) => update({ reachedOn: event.target.value }),
+                  }}
+                />
+              )}
+              <Input
+                label="Preuve : note (facultative)"
+                {...fieldState(error("evidenceNote"))}
+                nativeInputProps={{
+                  id: idOf("evidenceNote"),
+                  value: values.evidenceNote,
+                  onChange: (event) => update({ evidenceNote: event.target.value }),
+                }}
+              />
+              <Input
+                label="Preuve : lien (facultatif)"
+                hintText="Adresse commençant par https://"
+                {...fieldState(error("evidenceUrl"))}
+                nativeInputProps={{
+                  id: idOf("evidenceUrl"),
+                  type: "url",
+                  value: values.evidenceUrl,
+                  onChange: (event) => update({ evidenceUrl: event.target.value }),
+                }}
+              />
+            </div>
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}
+
+interface CommentsStepProps {
+  draft: GuidedUpdateDraft;
+  errors: DraftErrors;
+  onChange: (kind: CommentKind, text: string) => void;
+}
+
+export function CommentsStep({ draft, errors, onChange }: CommentsStepProps) {
+  return (
+    <>
+      <p className={fr.cx("fr-text--sm")}>
+        Facultatif : laissez vide ce que vous n'avez pas à signaler ce mois-ci.
+      </p>
+      {COMMENT_KIND_KEYS.map((kind) => (
+        <Input
+          key={kind}
+          label={COMMENT_KINDS[kind]}
+          textArea
+          {...fieldState(errors[`comments.${kind}`])}
+          nativeTextAreaProps={{
+            id: `commentaire-${kind}`,
+            rows: 3,
+            maxLength: 4000,
+            value: draft.comments[kind],
+            onChange: (event) => onChange(kind, event.target.value),
+          }}
+        />
+      ))}
+    </>
+  );
+}
+
+/** What will be saved, read back before saving. */
+export function Summary({ progress, draft }: { progress: LaureateProgress; draft: GuidedUpdateDraft }) {
+  const changed = changedMilestones(draft, progress.milestones);
+  const comments = COMMENT_KIND_KEYS.filter((kind) => draft.comments[kind].trim() !== "");
+  return (
+    <dl>
+      <dt className={fr.cx("fr-text--bold")}>Météo de {formatMonth(progress.currentPeriod)}</dt>
+      <dd className={fr.cx("fr-ml-0", "fr-mb-2w")}>
+        {draft.weather.level ? WEATHER_LEVELS[draft.weather.level] : "Non choisie"} —{" "}
+        {draft.weather.synthesis || "synthèse à rédiger"}
+      </dd>
+      <dt className={fr.cx("fr-text--bold")}>Jalons</dt>
+      <dd className={fr.cx("fr-ml-0", "fr-mb-2w")}>
+        {changed.length === 0 ? (
+          "Tous confirmés sans changement."
+        ) : (
+          <ul>
+            {changed.map((milestone) => {
+              const values = draft.milestones[milestone.id] ?? milestoneValuesOf(milestone);
+              return (
+                <li key={milestone.id}>
+                  {milestone.title} : {MILESTONE_STATUSES[milestone.status]} →{" "}
+                  {MILESTONE_STATUSES[values.status]}
+                  {values.status === "atteint" && values.reachedOn && <> le {formatDate(values.reachedOn)}</>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </dd>
+      <dt className={fr.cx("fr-text--bold")}>Commentaires</dt>
+      <dd className={fr.cx("fr-ml-0")}>
+        {comments.length === 0 ? (
+          "Aucun nouveau commentaire."
+        ) : (
+          <ul>
+            {comments.map((kind) => (
+              <li key={kind}>
+                {COMMENT_KINDS[kind]} : {draft.comments[kind]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </dd>
+    </dl>
+  );
+}

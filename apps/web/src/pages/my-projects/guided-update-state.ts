@@ -1,0 +1,123 @@
+import {
+  COMMENT_KINDS,
+  guidedUpdateSchema,
+  type CommentKind,
+  type GuidedUpdateInput,
+  type LaureateProgress,
+  type MilestoneItem,
+  type MilestoneStatus,
+} from "@defis/domain";
+import { issuesByField } from "../../lib/form-errors";
+import type { WeatherValues } from "../progress/WeatherFields";
+
+export interface MilestoneValues {
+  status: MilestoneStatus;
+  reachedOn: string;
+  evidenceNote: string;
+  evidenceUrl: string;
+}
+
+/** Everything the sponsor enters in the guided update, and the versions it was read on. */
+export interface GuidedUpdateDraft {
+  weather: WeatherValues;
+  weatherVersion: number;
+  milestones: Record<number, MilestoneValues>;
+  comments: Record<CommentKind, string>;
+}
+
+export const COMMENT_KIND_KEYS = Object.keys(COMMENT_KINDS) as CommentKind[];
+
+export function milestoneValuesOf(milestone: MilestoneItem): MilestoneValues {
+  return {
+    status: milestone.status,
+    reachedOn: milestone.reachedOn ?? "",
+    evidenceNote: milestone.evidenceNote,
+    evidenceUrl: milestone.evidenceUrl ?? "",
+  };
+}
+
+export function draftOf(progress: LaureateProgress): GuidedUpdateDraft {
+  const report = progress.weather.find((item) => item.period === progress.currentPeriod);
+  return {
+    weather: { level: report?.level ?? "", synthesis: report?.synthesis ?? "" },
+    weatherVersion: report?.version ?? 0,
+    milestones: Object.fromEntries(
+      progress.milestones.map((milestone) => [milestone.id, milestoneValuesOf(milestone)]),
+    ),
+    comments: { risques_blocages: "", prochaines_actions: "", reussites: "" },
+  };
+}
+
+/**
+ * After a conflict: the versions of what is stored now, with the sponsor's
+ * entries kept, so that saving again applies them on top of the other change.
+ */
+export function rebaseDraft(draft: GuidedUpdateDraft, progress: LaureateProgress): GuidedUpdateDraft {
+  const report = progress.weather.find((item) => item.period === progress.currentPeriod);
+  return { ...draft, weatherVersion: report?.version ?? 0 };
+}
+
+function sameValues(left: MilestoneValues, right: MilestoneValues): boolean {
+  return (
+    left.status === right.status &&
+    left.reachedOn === right.reachedOn &&
+    left.evidenceNote.trim() === right.evidenceNote.trim() &&
+    left.evidenceUrl.trim() === right.evidenceUrl.trim()
+  );
+}
+
+/** The milestones the sponsor changed: only they are written, on the version they were read on. */
+export function changedMilestones(draft: GuidedUpdateDraft, milestones: MilestoneItem[]): MilestoneItem[] {
+  return milestones.filter((milestone) => {
+    const values = draft.milestones[milestone.id];
+    return values !== undefined && !sameValues(values, milestoneValuesOf(milestone));
+  });
+}
+
+export type DraftErrors = Record<string, string>;
+
+/**
+ * The input of the guided update, or the errors keyed as the form names its
+ * fields ("weather.synthesis", "milestones.3.reachedOn").
+ */
+export function inputOf(
+  slug: string,
+  progress: LaureateProgress,
+  draft: GuidedUpdateDraft,
+): { input: GuidedUpdateInput; errors: null } | { input: null; errors: DraftErrors } {
+  const changed = changedMilestones(draft, progress.milestones);
+  const parsed = guidedUpdateSchema.safeParse({
+    laureateSlug: slug,
+    weather: { period: progress.currentPeriod, version: draft.weatherVersion, ...draft.weather },
+    milestones: changed.map((milestone) => {
+      const values = draft.milestones[milestone.id] ?? milestoneValuesOf(milestone);
+      return {
+        milestoneId: milestone.id,
+        version: milestone.version,
+        ...values,
+        reachedOn: values.status === "atteint" ? values.reachedOn || null : null,
+      };
+    }),
+    comments: COMMENT_KIND_KEYS.flatMap((kind) =>
+      draft.comments[kind].trim() === "" ? [] : [{ kind, body: draft.comments[kind] }],
+    ),
+  });
+  if (parsed.success) return { input: parsed.data, errors: null };
+  // Milestone errors name the milestone, not its index in the changed list.
+  const errors: DraftErrors = {};
+  for (const [key, message] of Object.entries(issuesByField(parsed.error.issues))) {
+    const [section, index, field] = key.split(".");
+    const milestone = section === "milestones" ? changed[Number(index)] : undefined;
+    const comment =
+      section === "comments"
+        ? COMMENT_KIND_KEYS.filter((kind) => draft.comments[kind].trim() !== "")[Number(index)]
+        : undefined;
+    const named = milestone
+      ? `milestones.${String(milestone.id)}.${field ?? ""}`
+      : comment
+        ? `comments.${comment}`
+        : key;
+    errors[named] ??= message;
+  }
+  return { input: null, errors };
+}

@@ -1,0 +1,296 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import {
+  addCommentSchema,
+  COMMENT_KINDS,
+  editCommentSchema,
+  type CommentItem,
+  type CommentKind,
+} from "@defis/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState, type SubmitEvent } from "react";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { SavingStatus } from "../../components/Panel";
+import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { formatDateTime } from "../../lib/format";
+import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
+import { useRefreshProgress } from "./use-refresh-progress";
+
+const KINDS = Object.keys(COMMENT_KINDS) as CommentKind[];
+
+function byline(comment: CommentItem): string {
+  const author = comment.author?.displayName ?? "Auteur inconnu";
+  const edited =
+    comment.revisions.length > 0
+      ? `, modifié le ${formatDateTime(comment.updatedAt)}${comment.updatedBy ? ` par ${comment.updatedBy.displayName}` : ""}`
+      : "";
+  return `${author}, le ${formatDateTime(comment.createdAt)}${edited}`;
+}
+
+function CommentEditor({
+  slug,
+  comment,
+  onClose,
+}: {
+  slug: string;
+  comment: CommentItem;
+  onClose: (saved: boolean) => void;
+}) {
+  const trpc = useTRPC();
+  const refresh = useRefreshProgress();
+  const id = useId();
+  const [body, setBody] = useState(comment.body);
+  const [version, setVersion] = useState(comment.version);
+  const [error, setError] = useState<string | undefined>();
+  const mutation = useMutation(
+    trpc.progress.editComment.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onClose(true);
+      },
+      onError: (failure) => {
+        if (isStaleVersion(failure)) void refresh();
+        setError(serverFieldErrorsOf(failure).body);
+      },
+    }),
+  );
+  const current = isStaleVersion(mutation.error) ? conflictCurrentOf(mutation.error) : null;
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const parsed = editCommentSchema.safeParse({ laureateSlug: slug, commentId: comment.id, version, body });
+    if (!parsed.success) {
+      setError(issuesByField(parsed.error.issues).body);
+      document.getElementById(id)?.focus();
+      return;
+    }
+    setError(undefined);
+    mutation.mutate(parsed.data);
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={submit}
+      aria-label={`Modifier le commentaire « ${COMMENT_KINDS[comment.kind]} »`}
+    >
+      {current && (
+        <Alert
+          className={fr.cx("fr-mb-2w")}
+          severity="warning"
+          role="alert"
+          small
+          description={
+            <>
+              {describeError(mutation.error).message} Texte actuel : « {String(current.body)} »{" "}
+              <Button
+                size="small"
+                priority="secondary"
+                type="button"
+                onClick={() => {
+                  setVersion(Number(current.version));
+                  mutation.reset();
+                }}
+              >
+                Garder ma version et l'enregistrer
+              </Button>
+            </>
+          }
+        />
+      )}
+      {mutation.error && !current && (
+        <ActionErrorAlert error={mutation.error} title="Le commentaire n'a pas été modifié" />
+      )}
+      <Input
+        label="Texte du commentaire"
+        textArea
+        {...fieldState(error)}
+        nativeTextAreaProps={{
+          id,
+          rows: 3,
+          maxLength: 4000,
+          value: body,
+          onChange: (event) => setBody(event.target.value),
+        }}
+      />
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
+        <li>
+          <Button size="small" type="submit" disabled={mutation.isPending}>
+            Enregistrer
+          </Button>
+        </li>
+        <li>
+          <Button size="small" type="button" priority="secondary" onClick={() => onClose(false)}>
+            Annuler
+          </Button>
+        </li>
+      </ul>
+      <SavingStatus saving={mutation.isPending} />
+    </form>
+  );
+}
+
+function CommentCard({ slug, comment, canEdit }: { slug: string; comment: CommentItem; canEdit: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const buttonId = `modifier-commentaire-${String(comment.id)}`;
+  return (
+    <li className={fr.cx("fr-mb-3w")}>
+      {editing ? (
+        <CommentEditor
+          slug={slug}
+          comment={comment}
+          onClose={() => {
+            setEditing(false);
+            setTimeout(() => document.getElementById(buttonId)?.focus());
+          }}
+        />
+      ) : (
+        <>
+          <p className={fr.cx("fr-mb-1v")}>{comment.body}</p>
+          <p className={fr.cx("fr-text--xs", "fr-mb-1v")}>{byline(comment)}</p>
+          {comment.revisions.length > 0 && (
+            <details className={fr.cx("fr-text--sm", "fr-mb-1v")}>
+              <summary>Versions précédentes ({comment.revisions.length})</summary>
+              <ul>
+                {comment.revisions.map((revision) => (
+                  <li key={revision.version}>
+                    « {revision.body} » — {revision.writtenBy?.displayName ?? "auteur inconnu"},{" "}
+                    {formatDateTime(revision.writtenAt)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {canEdit && (
+            <Button
+              id={buttonId}
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-edit-line"
+              onClick={() => setEditing(true)}
+            >
+              Modifier<span className={fr.cx("fr-sr-only")}> ce commentaire</span>
+            </Button>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+function AddComment({ slug }: { slug: string }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshProgress();
+  const [kind, setKind] = useState<CommentKind>("risques_blocages");
+  const [body, setBody] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const [saved, setSaved] = useState(false);
+  const mutation = useMutation(
+    trpc.progress.addComment.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        setBody("");
+        setSaved(true);
+      },
+      onError: (failure) => setError(serverFieldErrorsOf(failure).body),
+    }),
+  );
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    setSaved(false);
+    const parsed = addCommentSchema.safeParse({ laureateSlug: slug, kind, body });
+    if (!parsed.success) {
+      setError(issuesByField(parsed.error.issues).body);
+      document.getElementById("nouveau-commentaire")?.focus();
+      return;
+    }
+    setError(undefined);
+    mutation.mutate(parsed.data);
+  }
+  return (
+    <form noValidate onSubmit={submit} aria-labelledby="ajouter-commentaire">
+      <h4 id="ajouter-commentaire" className={fr.cx("fr-h6")}>
+        Ajouter un commentaire
+      </h4>
+      {mutation.error && (
+        <ActionErrorAlert error={mutation.error} title="Le commentaire n'a pas été ajouté" />
+      )}
+      <Select
+        label="Type"
+        nativeSelectProps={{ value: kind, onChange: (event) => setKind(event.target.value as CommentKind) }}
+      >
+        {KINDS.map((value) => (
+          <option key={value} value={value}>
+            {COMMENT_KINDS[value]}
+          </option>
+        ))}
+      </Select>
+      <Input
+        label="Commentaire"
+        textArea
+        {...fieldState(error)}
+        nativeTextAreaProps={{
+          id: "nouveau-commentaire",
+          rows: 3,
+          maxLength: 4000,
+          value: body,
+          onChange: (event) => setBody(event.target.value),
+        }}
+      />
+      <Button type="submit" disabled={mutation.isPending}>
+        Ajouter le commentaire
+      </Button>
+      <p role="status" className={fr.cx("fr-text--sm", "fr-mt-1w")}>
+        {mutation.isPending ? "Enregistrement en cours…" : saved ? "Le commentaire a été ajouté." : ""}
+      </p>
+    </form>
+  );
+}
+
+interface CommentsSectionProps {
+  slug: string;
+  comments: CommentItem[];
+  canEdit: boolean;
+}
+
+/** Risks and blockers, next actions, successes: newest first, with their earlier wordings. */
+export function CommentsSection({ slug, comments, canEdit }: CommentsSectionProps) {
+  return (
+    <section aria-labelledby="commentaires" className={fr.cx("fr-mb-4w")}>
+      <h3 id="commentaires" className={fr.cx("fr-h5")}>
+        Commentaires
+      </h3>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        {KINDS.map((kind) => {
+          const ofKind = comments.filter((comment) => comment.kind === kind);
+          return (
+            <section
+              key={kind}
+              aria-labelledby={`commentaires-${kind}`}
+              className={fr.cx("fr-col-12", "fr-col-md-4")}
+            >
+              <h4 id={`commentaires-${kind}`} className={fr.cx("fr-h6")}>
+                {COMMENT_KINDS[kind]}
+              </h4>
+              {ofKind.length === 0 ? (
+                <p className={fr.cx("fr-text--sm")}>Aucun commentaire.</p>
+              ) : (
+                <ul className={fr.cx("fr-raw-list")}>
+                  {ofKind.map((comment) => (
+                    <CommentCard key={comment.id} slug={slug} comment={comment} canEdit={canEdit} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      {canEdit && <AddComment slug={slug} />}
+    </section>
+  );
+}

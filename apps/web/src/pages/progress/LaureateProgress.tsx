@@ -1,0 +1,48 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { LaureateDetail } from "@defis/domain";
+import { useQuery } from "@tanstack/react-query";
+import { ErrorState, LoadingState } from "../../components/QueryStates";
+import { useSession } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+import { ROUTES } from "../../routes";
+import { CommentsSection } from "./CommentsSection";
+import { FreshnessTable } from "./FreshnessTable";
+import { HealthPanel } from "./HealthPanel";
+import { MilestonesSection } from "./MilestonesSection";
+import { useCanUpdateProgress } from "./use-can-update-progress";
+import { WeatherSection } from "./WeatherSection";
+
+/** The "Suivi" tab: health, freshness, milestones, météo and comments of one laureate. */
+export default function LaureateProgress({ laureate }: { laureate: LaureateDetail }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.progress.forLaureate.queryOptions({ slug: laureate.slug }));
+  const canEdit = useCanUpdateProgress(laureate);
+  const isSponsor = useSession().user?.role === "sponsor";
+  if (query.isPending) return <LoadingState label="Chargement du suivi du lauréat" />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const progress = query.data;
+  return (
+    <>
+      {canEdit && isSponsor && (
+        <Button
+          className={fr.cx("fr-mb-3w")}
+          linkProps={{ to: ROUTES.guidedUpdate(laureate.slug) }}
+          iconId="fr-icon-survey-line"
+        >
+          Faire la mise à jour guidée
+        </Button>
+      )}
+      <HealthPanel health={progress.health} />
+      <FreshnessTable parts={progress.freshness} staleAfterDays={progress.staleAfterDays} />
+      <MilestonesSection slug={laureate.slug} milestones={progress.milestones} canEdit={canEdit} />
+      <WeatherSection
+        slug={laureate.slug}
+        currentPeriod={progress.currentPeriod}
+        reports={progress.weather}
+        canEdit={canEdit}
+      />
+      <CommentsSection slug={laureate.slug} comments={progress.comments} canEdit={canEdit} />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { fr, type FrIconClassName, type RiIconClassName } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import {
+  MILESTONE_STATES,
+  WEATHER_LEVELS,
+  type HealthSummary,
+  type MilestoneState,
+  type WeatherLevel,
+} from "@defis/domain";
+
+const WEATHER_ICONS: Record<WeatherLevel, FrIconClassName | RiIconClassName> = {
+  soleil: "fr-icon-sun-line",
+  nuage: "ri-sun-cloudy-line",
+  couvert: "fr-icon-cloudy-2-line",
+  orage: "fr-icon-thunderstorms-line",
+};
+const WEATHER_SEVERITY = {
+  soleil: "success",
+  nuage: "info",
+  couvert: "warning",
+  orage: "error",
+} as const satisfies Record<WeatherLevel, string>;
+
+/** A weather level as a coloured badge with its icon; the word carries the meaning, not the colour. */
+export function WeatherBadge({ level }: { level: WeatherLevel | null }) {
+  if (level === null)
+    return (
+      <Badge as="span" small>
+        Non déclarée
+      </Badge>
+    );
+  return (
+    <Badge as="span" small severity={WEATHER_SEVERITY[level]} noIcon>
+      <span className={fr.cx(WEATHER_ICONS[level], "fr-icon--sm", "fr-mr-1v")} aria-hidden="true" />
+      {WEATHER_LEVELS[level]}
+    </Badge>
+  );
+}
+
+const STATE_SEVERITY: Partial<Record<MilestoneState, "success" | "info" | "error" | "new">> = {
+  atteint: "success",
+  en_cours: "info",
+  en_retard: "error",
+  a_venir: "new",
+};
+
+export function MilestoneStateBadge({ state, daysLate }: { state: MilestoneState; daysLate: number }) {
+  return (
+    <Badge as="span" small severity={STATE_SEVERITY[state]} noIcon>
+      {state === "en_retard" ? `En retard de ${String(daysLate)} j` : MILESTONE_STATES[state]}
+    </Badge>
+  );
+}
+
+/** The flag of a laureate whose declared météo the facts contradict. */
+export function DivergenceBadge() {
+  return (
+    <Badge as="span" small severity="warning">
+      Météo à vérifier
+    </Badge>
+  );
+}
+
+/** A laureate's declared météo in a list, flagged when the facts contradict it. */
+export function DeclaredWeather({ health }: { health: HealthSummary | undefined }) {
+  if (!health) return <>Chargement…</>;
+  return (
+    <>
+      <WeatherBadge level={health.declared} /> {health.diverges && <DivergenceBadge />}
+    </>
+  );
+}
