@@ -109,7 +109,10 @@ export async function seedDemoProgress(
     const divergent = laureate.slug === DEMO_DIVERGENT_LAUREATE;
     // Phases a quarter apart, the third one around today.
     const start = addDays(today, -270 + randomInt(random, -20, 20));
-    const lateness = divergent ? 45 : ([0, 12, 38, 70][index % 4] ?? 0);
+    // Six profiles in turn: on time, late and stale, on time, late with a blocked solde, on time, very late.
+    const profile = index % 6;
+    const lateness = divergent ? 45 : ([0, 12, 0, 38, 0, 70][profile] ?? 0);
+    const staleDays = divergent ? 3 : ([2, 75, 9, 44, 5, 12][profile] ?? 2);
     const rows = DEMO_PHASES.map((title, position) => {
       const dueOn = addDays(start, position * 90);
       const late = position === 2 && lateness > 0;
@@ -130,6 +133,7 @@ export async function seedDemoProgress(
         evidenceNote: status === "atteint" ? "Compte rendu versé au dossier (démonstration)." : "",
         position: position + 1,
         updatedBy: sponsor,
+        updatedAt: sql`now() - make_interval(days => ${staleDays})`,
         isDemo: true,
       };
     });
@@ -141,7 +145,7 @@ export async function seedDemoProgress(
       .returning({ id: milestones.id, position: milestones.position });
     const lastPhase = inserted.find((row) => row.position === DEMO_PHASES.length);
     // For some laureates, the solde waits for the final evaluation.
-    if (lastPhase && index % 4 === 2) {
+    if (lastPhase && profile === 3) {
       await db
         .update(tranches)
         .set({ gatingMilestoneId: lastPhase.id })
@@ -150,7 +154,6 @@ export async function seedDemoProgress(
         );
     }
 
-    const staleDays = divergent ? 3 : ([2, 9, 44, 75][(index + 1) % 4] ?? 2);
     const history = Array.from({ length: 6 }, (_, back) =>
       monthsBefore(currentPeriod, back + (staleDays > 30 ? 2 : 0)),
     );
