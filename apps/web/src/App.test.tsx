@@ -4,10 +4,12 @@ import { describe, expect, it } from "vitest";
 import { mockAuth, mockProcedures, ProcedureError } from "./test/api-server";
 import { adminUser, laureateItems, officerUser, overviewFixture, sponsorUser } from "./test/fixtures";
 import { renderApp } from "./test/render";
+import { followUpRows } from "./pages/progress/progress-fixtures";
 
 function servePortfolio() {
   mockProcedures({
     "programme.overview": () => overviewFixture,
+    "progress.portfolio": () => followUpRows,
     "laureates.list": () => laureateItems,
   });
 }
@@ -55,6 +57,7 @@ describe("route guard", () => {
     let expired = false;
     mockProcedures({
       "programme.overview": () => overviewFixture,
+      "progress.portfolio": () => followUpRows,
       "laureates.list": () =>
         expired ? new ProcedureError("UNAUTHORIZED", "Connectez-vous pour continuer.", 401) : laureateItems,
     });

@@ -8,6 +8,7 @@ import { apiServer, mockProcedures, ProcedureError, TEST_API_BASE_URL } from "..
 import { laureateItems } from "../../test/fixtures";
 import { renderPage } from "../../test/render";
 import UsersPage from "./UsersPage";
+import { followUpRows } from "../progress/progress-fixtures";
 
 const admin: UserListItem = {
   id: 1,
@@ -102,6 +103,7 @@ function serveAccounts(initial: UserListItem[] = [admin, sponsor]) {
   const accounts = [...initial];
   mockProcedures({
     "users.list": () => accounts,
+    "progress.portfolio": () => followUpRows,
     "laureates.list": () => laureateItems,
   });
   return accounts;
@@ -412,6 +414,7 @@ describe("UsersPage", () => {
     mockProcedures({
       "users.list": () =>
         new ProcedureError("INTERNAL_SERVER_ERROR", "Une erreur interne est survenue.", 500),
+      "progress.portfolio": () => followUpRows,
       "laureates.list": () => laureateItems,
     });
     renderPage(<UsersPage />);

@@ -15,6 +15,7 @@ import { laureateItems, officerUser, sponsorUser } from "../../test/fixtures";
 import { renderApp, renderPage } from "../../test/render";
 import { financeOverview, leadershipUser, monthlyFixture, UUID_PATTERN } from "./finance-fixtures";
 import FinancesPage from "./FinancesPage";
+import { followUpRows } from "../progress/progress-fixtures";
 
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";
@@ -26,6 +27,7 @@ const collapsed = (text: string) => text.replace(/\s+/g, " ");
 function serveFinances(resolvers: Record<string, (input: unknown) => unknown> = {}) {
   mockProcedures({
     "programme.overview": () => financeOverview,
+    "progress.portfolio": () => followUpRows,
     "laureates.list": () => laureateItems,
     "finance.monthly": () => monthlyFixture,
     ...resolvers,

@@ -6,10 +6,12 @@ import { mockProcedures, ProcedureError } from "../../test/api-server";
 import { laureateItems, overviewFixture } from "../../test/fixtures";
 import { renderPage } from "../../test/render";
 import HomePage from "./HomePage";
+import { followUpRows } from "../progress/progress-fixtures";
 
 function serveList(received: LaureateFilters[] = []) {
   mockProcedures({
     "programme.overview": () => overviewFixture,
+    "progress.portfolio": () => followUpRows,
     "laureates.list": (input) => {
       const filters = input as LaureateFilters;
       received.push(filters);
@@ -42,6 +44,11 @@ describe("HomePage", () => {
       "/laureats/registre-reunion",
     );
     expect(tableRows()[1]?.textContent).toContain("23\u202f456,78\u00a0€");
+    // The declared météo, and the flag where the facts contradict it.
+    await waitFor(() => expect(tableRows()[1]?.textContent).toContain("Météo à vérifier"));
+    expect(tableRows()[1]?.textContent).toContain("Soleil");
+    expect(tableRows()[0]?.textContent).toContain("Nuage");
+    expect(tableRows()[0]?.textContent).not.toContain("Météo à vérifier");
     expect(resultCount()).toBe("2 lauréats");
   });
 
@@ -74,6 +81,7 @@ describe("HomePage", () => {
     mockProcedures({
       "programme.overview": () =>
         new ProcedureError("INTERNAL_SERVER_ERROR", "Une erreur interne est survenue.", 500),
+      "progress.portfolio": () => followUpRows,
       "laureates.list": () => laureateItems,
     });
     renderPage(<HomePage />);

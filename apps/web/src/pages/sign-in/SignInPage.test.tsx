@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mockAuth, mockProcedures } from "../../test/api-server";
 import { laureateItems, officerUser, overviewFixture, sponsorUser } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
+import { followUpRows } from "../progress/progress-fixtures";
 
 const DEMO_ACCOUNTS = [
   { email: officerUser.email, displayName: officerUser.displayName, role: officerUser.role },
@@ -14,6 +15,7 @@ const DEMO_ACCOUNTS = [
 function servePortfolio() {
   mockProcedures({
     "programme.overview": () => overviewFixture,
+    "progress.portfolio": () => followUpRows,
     "laureates.list": () => laureateItems,
   });
 }
