@@ -82,6 +82,7 @@ describe("header", () => {
       ["Portefeuille", "/"],
       ["Finances", "/finances"],
       ["Journal", "/journal"],
+      ["Rappels", "/rappels"],
     ]);
     await screen.findByRole("table", { name: "Lauréats de l'appel à défis" });
   });

@@ -5,7 +5,7 @@ import { http, HttpResponse } from "msw";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { apiServer, mockProcedures, ProcedureError, TEST_API_BASE_URL } from "../../test/api-server";
-import { laureateItems } from "../../test/fixtures";
+import { followUpSettings, laureateItems } from "../../test/fixtures";
 import { renderPage } from "../../test/render";
 import UsersPage from "./UsersPage";
 
@@ -103,6 +103,7 @@ function serveAccounts(initial: UserListItem[] = [admin, sponsor]) {
   mockProcedures({
     "users.list": () => accounts,
     "laureates.list": () => laureateItems,
+    "progress.settings": () => followUpSettings,
   });
   return accounts;
 }
@@ -413,6 +414,7 @@ describe("UsersPage", () => {
       "users.list": () =>
         new ProcedureError("INTERNAL_SERVER_ERROR", "Une erreur interne est survenue.", 500),
       "laureates.list": () => laureateItems,
+      "progress.settings": () => followUpSettings,
     });
     renderPage(<UsersPage />);
     expect(screen.getByText(/Chargement des comptes/)).toBeDefined();
