@@ -113,18 +113,18 @@ interface RoleExpectations {
   canManageAccounts: boolean;
 }
 
-// Every role reads the money (Finances); only the journal and the accounts depend on the role.
+// Every role reads the money (Finances); only the journal, the reminders and the accounts depend on the role.
 const ROLES: RoleExpectations[] = [
   {
     account: DEMO.admin,
-    navigation: ["Portefeuille", "Finances", "Journal", "Administration"],
+    navigation: ["Portefeuille", "Finances", "Journal", "Rappels", "Administration"],
     canEdit: true,
     canReadJournal: true,
     canManageAccounts: true,
   },
   {
     account: DEMO.officer,
-    navigation: ["Portefeuille", "Finances", "Journal"],
+    navigation: ["Portefeuille", "Finances", "Journal", "Rappels"],
     canEdit: true,
     canReadJournal: true,
     canManageAccounts: false,

@@ -14,7 +14,7 @@ import type { ProConnect } from "./auth/proconnect.js";
 import { spaRouter } from "./http/spa.js";
 import type { Logger } from "./logger.js";
 import { appRouter } from "./router.js";
-import { INTERNAL_ERROR_MESSAGE, type Context } from "./trpc.js";
+import { INTERNAL_ERROR_MESSAGE, type Context, type MailSettings } from "./trpc.js";
 
 export interface AppDependencies {
   database: DatabaseHandle;
@@ -31,6 +31,7 @@ export interface AppDependencies {
   trustProxy?: number;
   /** What the open-data exports need beyond the database; absent, the SCDL file lists no row. */
   openData?: OpenDataSettings | null;
+  mail: MailSettings;
 }
 
 /** Largest accepted request body: procedures take small JSON inputs. */
@@ -82,6 +83,7 @@ export function createApp(deps: AppDependencies): Express {
           logger: req.log,
           loadUser: () => (token ? findSessionUser(deps.database.db, token) : Promise.resolve(null)),
           exposeInternalErrors: !deps.production,
+          mail: deps.mail,
         };
       },
       onError: ({ error, path, req }) => {

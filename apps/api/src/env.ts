@@ -25,6 +25,13 @@ const envSchema = z
     PROCONNECT_ISSUER: z.url({ error: "PROCONNECT_ISSUER doit être une adresse complète." }).optional(),
     PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
     PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
+    /** SMTP server of the reminders ("smtps://user:password@host:465"); unset, mail stays in the outbox. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, { error: "SMTP_URL doit commencer par smtp:// ou smtps://." })
+      .optional(),
+    /** Sender of the reminders. */
+    MAIL_FROM: z.string().trim().min(3).default("Défis <ne-pas-repondre@defis.example>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Folder of the built SPA; the API serves it when it exists. */
     WEB_DIST: z.string().optional(),

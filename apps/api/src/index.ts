@@ -5,6 +5,8 @@ import { createApp } from "./app.js";
 import { createProConnect } from "./auth/proconnect.js";
 import { readEnv } from "./env.js";
 import { createLogger } from "./logger.js";
+import { createSmtpSender } from "./reminders/mail-delivery.js";
+import { startReminderScheduler } from "./reminders/scheduler.js";
 
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -25,6 +27,8 @@ try {
   process.exit(1);
 }
 
+const mailSender = env.SMTP_URL ? createSmtpSender(env.SMTP_URL, env.MAIL_FROM) : null;
+
 const app = createApp({
   database,
   logger,
@@ -41,6 +45,7 @@ const app = createApp({
     : null,
   demo: env.demo ? { password: env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD } : null,
   openData: env.openData,
+  mail: { publicUrl: env.publicUrl, deliveryConfigured: mailSender !== null },
 });
 
 const server = app.listen(env.PORT, env.HOST, () => {
@@ -49,13 +54,24 @@ const server = app.listen(env.PORT, env.HOST, () => {
   logger.info({ port }, `Défis est servi sur http://localhost:${port}`);
 });
 
-/** Stop taking requests, let those under way finish, then close the database. */
+const reminders = startReminderScheduler({
+  db: database.db,
+  logger,
+  sender: mailSender,
+  publicUrl: env.publicUrl,
+  dueAtOnce: env.demo,
+});
+
+/** Stop taking requests and the scheduler, let what is under way finish, then close the database. */
 function shutDown(signal: string): void {
   logger.info({ signal }, "arrêt en cours");
   const forced = setTimeout(() => process.exit(1), 10_000);
   forced.unref();
   server.close(() => {
-    void database.close().finally(() => process.exit(0));
+    void reminders
+      .stop()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 }

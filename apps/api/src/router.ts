@@ -3,6 +3,7 @@ import { financeRouter } from "./finance/finance.router.js";
 import { laureatesRouter } from "./laureates/laureates.router.js";
 import { programmeRouter } from "./programme/programme.router.js";
 import { progressRouter } from "./progress/progress.router.js";
+import { remindersRouter } from "./reminders/reminders.router.js";
 import { router } from "./trpc.js";
 import { usersRouter } from "./users/users.router.js";
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   audit: auditRouter,
   finance: financeRouter,
   progress: progressRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;

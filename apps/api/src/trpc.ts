@@ -20,6 +20,15 @@ export interface Context {
   loadUser: () => Promise<SessionUser | null>;
   /** Production hides internal messages; development shows them to the developer. */
   exposeInternalErrors: boolean;
+  mail: MailSettings;
+}
+
+/** What procedures that write mail need to know of the deployment. */
+export interface MailSettings {
+  /** Base of the links mails carry, without a trailing slash. */
+  publicUrl: string;
+  /** False when no SMTP server is configured: the outbox keeps the mail for reading. */
+  deliveryConfigured: boolean;
 }
 
 /**

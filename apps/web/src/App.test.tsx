@@ -85,6 +85,7 @@ describe("header", () => {
       ["Portefeuille", "/"],
       ["Finances", "/finances"],
       ["Journal", "/journal"],
+      ["Rappels", "/rappels"],
     ]);
     await screen.findByRole("table", { name: "Lauréats de l'appel à défis" });
   });

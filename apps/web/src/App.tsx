@@ -16,6 +16,7 @@ const ImportPage = lazy(() => import("./pages/finance-import/ImportPage"));
 const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
 const SignInPage = lazy(() => import("./pages/sign-in/SignInPage"));
 const UsersPage = lazy(() => import("./pages/admin/UsersPage"));
+const RemindersPage = lazy(() => import("./pages/reminders/RemindersPage"));
 const AccessibilityPage = lazy(() => import("./pages/legal/AccessibilityPage"));
 const LegalNoticePage = lazy(() => import("./pages/legal/LegalNoticePage"));
 const PersonalDataPage = lazy(() => import("./pages/legal/PersonalDataPage"));
@@ -74,6 +75,14 @@ export function App() {
               element={
                 <RequirePermission permission="readAudit">
                   <JournalPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path={ROUTES.reminders}
+              element={
+                <RequirePermission permission="readOutbox">
+                  <RemindersPage />
                 </RequirePermission>
               }
             />

@@ -14,6 +14,8 @@ export const ROUTES = {
   finances: "/finances",
   financesImport: "/finances/import",
   journal: "/journal",
+  /** Weekly reminders and the outbox of the mail the app wrote. */
+  reminders: "/rappels",
   /** The accounts page (pages/admin/, written separately): wired in App.tsx. */
   admin: "/administration/utilisateurs",
   signIn: "/connexion",

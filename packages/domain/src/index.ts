@@ -10,3 +10,5 @@ export * from "./audit.js";
 export * from "./finance.js";
 export * from "./imports.js";
 export * from "./progress.js";
+export * from "./reminders.js";
+export * from "./outbox.js";

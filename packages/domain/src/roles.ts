@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   chaseUpdates: ["officer", "admin"],
   /** The mail the application wrote (outbox), readable in demo mode instead of a server. */
   readOutbox: ["officer", "admin"],
+  /** Preparing the week's reminders ahead of Monday's schedule. */
+  sendReminders: ["officer", "admin"],
   manageSettings: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -314,6 +314,15 @@ const MUTATIONS: MutationCase[] = [
     expected: adminOnly,
   },
   {
+    path: "reminders.runNow",
+    call: async (caller, database) => {
+      // A week runs once: forget the last run so that each allowed role finds this week not yet run.
+      await database.db.update(schema.scheduledJobs).set({ lastRunAt: null });
+      return caller.reminders.runNow({});
+    },
+    expected: moneyRoles,
+  },
+  {
     path: "finance.setAllocation",
     call: async (caller, database, run) =>
       caller.finance.setAllocation({

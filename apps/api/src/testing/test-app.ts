@@ -24,6 +24,7 @@ export function contextFor(database: DatabaseHandle, user: SessionUser | null): 
     logger: silentLogger,
     loadUser: () => Promise.resolve(user),
     exposeInternalErrors: false,
+    mail: { publicUrl: "https://defis.test", deliveryConfigured: false },
   };
 }
 
@@ -58,6 +59,7 @@ export async function startTestServer(
       appVersion: "0.0.0-test",
       production: true,
       webDist: null,
+      mail: { publicUrl: url, deliveryConfigured: false },
       ...(typeof overrides === "function" ? await overrides(url) : overrides),
     });
     server.on("request", app);

@@ -42,6 +42,12 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
   ];
   if (can(user.role, "readAudit"))
     items.push({ text: "Journal", linkProps: { to: ROUTES.journal }, isActive: pathname === ROUTES.journal });
+  if (can(user.role, "readOutbox"))
+    items.push({
+      text: "Rappels",
+      linkProps: { to: ROUTES.reminders },
+      isActive: pathname === ROUTES.reminders,
+    });
   if (can(user.role, "manageUsers"))
     items.push({
       text: "Administration",

@@ -1,5 +1,6 @@
 import type {
   AuditEventItem,
+  FollowUpSettings,
   LaureateDetail,
   LaureateListItem,
   ProgrammeOverview,
@@ -188,4 +189,12 @@ export const signInEvent: AuditEventItem = {
   before: null,
   after: { methode: "mot de passe" },
   requestId: "req-40",
+};
+
+/** The follow-up cadence as an administrator last saved it. */
+export const followUpSettings: FollowUpSettings = {
+  staleAfterDays: 30,
+  version: 3,
+  updatedAt: new Date("2026-10-05T08:30:00Z"),
+  updatedBy: { id: 1, displayName: "Alex Martin" },
 };

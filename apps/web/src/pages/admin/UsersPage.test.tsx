@@ -5,7 +5,7 @@ import { http, HttpResponse } from "msw";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { apiServer, mockProcedures, ProcedureError, TEST_API_BASE_URL } from "../../test/api-server";
-import { laureateItems } from "../../test/fixtures";
+import { followUpSettings, laureateItems } from "../../test/fixtures";
 import { renderPage } from "../../test/render";
 import UsersPage from "./UsersPage";
 import { followUpRows } from "../progress/progress-fixtures";
@@ -105,6 +105,7 @@ function serveAccounts(initial: UserListItem[] = [admin, sponsor]) {
     "users.list": () => accounts,
     "progress.portfolio": () => followUpRows,
     "laureates.list": () => laureateItems,
+    "progress.settings": () => followUpSettings,
   });
   return accounts;
 }
@@ -416,6 +417,7 @@ describe("UsersPage", () => {
         new ProcedureError("INTERNAL_SERVER_ERROR", "Une erreur interne est survenue.", 500),
       "progress.portfolio": () => followUpRows,
       "laureates.list": () => laureateItems,
+      "progress.settings": () => followUpSettings,
     });
     renderPage(<UsersPage />);
     expect(screen.getByText(/Chargement des comptes/)).toBeDefined();

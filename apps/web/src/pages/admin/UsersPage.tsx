@@ -11,6 +11,7 @@ import { formatDate, pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { AccountStatusConfirmation } from "./AccountStatusConfirmation";
+import { FollowUpSettingsSection } from "./FollowUpSettingsSection";
 import { ofName, roleLabel, scopeEntryLabel } from "./account-labels";
 import { UserForm } from "./UserForm";
 
@@ -132,6 +133,8 @@ export default function UsersPage() {
           onToggleStatus={(user) => open({ kind: "status", user }, statusButtonId(user))}
         />
       )}
+
+      <FollowUpSettingsSection />
     </>
   );
 }
