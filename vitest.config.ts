@@ -46,6 +46,8 @@ export default defineConfig({
           include: ["src/**/*.test.{ts,tsx}"],
           environment: "jsdom",
           setupFiles: ["./src/test/setup.ts"],
+          // Above the 5 s testing-library waits for a busy machine (src/test/setup.ts).
+          testTimeout: 15_000,
         },
       },
     ],

@@ -83,6 +83,7 @@ describe("header", () => {
     expect(screen.getAllByRole("button", { name: "Se déconnecter" }).length).toBeGreaterThan(0);
     expect(navigationLinks()).toEqual([
       ["Portefeuille", "/"],
+      ["À relancer", "/a-relancer"],
       ["Finances", "/finances"],
       ["Journal", "/journal"],
       ["Rappels", "/rappels"],
@@ -97,6 +98,7 @@ describe("header", () => {
     expect((await screen.findAllByText(/Sacha Bernard \(démo\) — Sponsor ministériel/)).length).toBe(2);
     expect(navigationLinks()).toEqual([
       ["Portefeuille", "/"],
+      ["Mes projets", "/mes-projets"],
       ["Finances", "/finances"],
     ]);
     await screen.findByRole("table", { name: "Lauréats de l'appel à défis" });

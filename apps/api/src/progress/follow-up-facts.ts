@@ -59,50 +59,49 @@ export async function loadFollowUpFacts(
   );
   if (laureateIds.length === 0) return facts;
   const ids = [...laureateIds];
-  const [milestoneRows, trancheRows, freshnessRows, weatherRows] = await Promise.all([
-    db
-      .select({
-        id: milestones.id,
-        laureateId: milestones.laureateId,
-        title: milestones.title,
-        status: milestones.status,
-        dueOn: milestones.dueOn,
-      })
-      .from(milestones)
-      .where(inArray(milestones.laureateId, ids))
-      .orderBy(asc(milestones.position)),
-    db
-      .select({
-        laureateId: tranches.laureateId,
-        status: tranches.status,
-        plannedOn: tranches.plannedOn,
-        gateTitle: milestones.title,
-        gateStatus: milestones.status,
-      })
-      .from(tranches)
-      .leftJoin(milestones, eq(milestones.id, tranches.gatingMilestoneId))
-      .where(inArray(tranches.laureateId, ids)),
-    db
-      .select({
-        laureateId: freshness.laureateId,
-        part: freshness.part,
-        updatedAt: freshness.updatedAt,
-        userId: freshnessAuthor.id,
-        userName: freshnessAuthor.displayName,
-      })
-      .from(freshness)
-      .leftJoin(freshnessAuthor, eq(freshnessAuthor.id, freshness.updatedBy))
-      .where(inArray(freshness.laureateId, ids)),
-    db
-      .selectDistinctOn([weatherReports.laureateId], {
-        laureateId: weatherReports.laureateId,
-        level: weatherReports.level,
-        period: weatherReports.period,
-      })
-      .from(weatherReports)
-      .where(inArray(weatherReports.laureateId, ids))
-      .orderBy(weatherReports.laureateId, desc(weatherReports.period)),
-  ]);
+  // One after the other: inside a transaction the queries share one connection.
+  const milestoneRows = await db
+    .select({
+      id: milestones.id,
+      laureateId: milestones.laureateId,
+      title: milestones.title,
+      status: milestones.status,
+      dueOn: milestones.dueOn,
+    })
+    .from(milestones)
+    .where(inArray(milestones.laureateId, ids))
+    .orderBy(asc(milestones.position));
+  const trancheRows = await db
+    .select({
+      laureateId: tranches.laureateId,
+      status: tranches.status,
+      plannedOn: tranches.plannedOn,
+      gateTitle: milestones.title,
+      gateStatus: milestones.status,
+    })
+    .from(tranches)
+    .leftJoin(milestones, eq(milestones.id, tranches.gatingMilestoneId))
+    .where(inArray(tranches.laureateId, ids));
+  const freshnessRows = await db
+    .select({
+      laureateId: freshness.laureateId,
+      part: freshness.part,
+      updatedAt: freshness.updatedAt,
+      userId: freshnessAuthor.id,
+      userName: freshnessAuthor.displayName,
+    })
+    .from(freshness)
+    .leftJoin(freshnessAuthor, eq(freshnessAuthor.id, freshness.updatedBy))
+    .where(inArray(freshness.laureateId, ids));
+  const weatherRows = await db
+    .selectDistinctOn([weatherReports.laureateId], {
+      laureateId: weatherReports.laureateId,
+      level: weatherReports.level,
+      period: weatherReports.period,
+    })
+    .from(weatherReports)
+    .where(inArray(weatherReports.laureateId, ids))
+    .orderBy(weatherReports.laureateId, desc(weatherReports.period));
   for (const row of milestoneRows) facts.get(row.laureateId)?.health.milestones.push(row);
   for (const row of trancheRows) {
     facts.get(row.laureateId)?.health.tranches.push({

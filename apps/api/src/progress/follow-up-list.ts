@@ -35,20 +35,19 @@ export async function listFollowUp(
   today: string,
   scope: readonly ScopeEntry[] | null = null,
 ): Promise<{ rows: FollowUpRow[]; staleAfterDays: number; sponsors: SponsorWithScope[] }> {
-  const [all, staleAfterDays, sponsors] = await Promise.all([
-    db
-      .select({
-        id: laureates.id,
-        slug: laureates.slug,
-        title: laureates.title,
-        porteur: laureates.porteur,
-        ministry: laureates.ministry,
-      })
-      .from(laureates)
-      .orderBy(asc(laureates.position)),
-    loadStaleAfterDays(db),
-    loadSponsors(db),
-  ]);
+  // One after the other: the weekly reminders call this inside a transaction (one connection).
+  const all = await db
+    .select({
+      id: laureates.id,
+      slug: laureates.slug,
+      title: laureates.title,
+      porteur: laureates.porteur,
+      ministry: laureates.ministry,
+    })
+    .from(laureates)
+    .orderBy(asc(laureates.position));
+  const staleAfterDays = await loadStaleAfterDays(db);
+  const sponsors = await loadSponsors(db);
   const chosen = scope === null ? all : all.filter((laureate) => scopeCovers(scope, laureate));
   const factsById = await loadFollowUpFacts(
     db,

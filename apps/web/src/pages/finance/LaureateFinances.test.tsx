@@ -87,12 +87,13 @@ describe("LaureateFinances", () => {
     );
 
     expect(rowsOf(tranches)).toEqual([
-      ["Tranche", "Montant prévu", "Date prévue", "Statut", "Étapes"],
+      ["Tranche", "Montant prévu", "Date prévue", "Statut", "Jalon requis", "Étapes"],
       [
         "1. Avance",
         euros("7 037,03"),
         "01/03/2024",
         "Payé",
+        "Aucun",
         "Service fait le 04/03/2024Demande de paiement le 05/03/2024 (DP n° DP-2024-0042)Payée le 20/03/2024",
       ],
       [
@@ -100,9 +101,10 @@ describe("LaureateFinances", () => {
         euros("11 728,39"),
         "01/09/2024",
         "Demande de paiement",
+        "Aucun",
         "Service fait le 02/09/2024Demande de paiement le 03/09/2024 (DP n° DP-2024-0107)",
       ],
-      ["3. Solde", euros("4 691,36"), "01/03/2025", "Prévu", "Aucune étape"],
+      ["3. Solde", euros("4 691,36"), "01/03/2025", "Prévu", "Bilan partagé non atteint", "Aucune étape"],
     ]);
 
     const payments = screen.getByRole("table", { name: /Versements enregistrés/ });

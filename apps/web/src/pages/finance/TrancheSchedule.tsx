@@ -51,8 +51,8 @@ function GateCell({ tranche, onChoose }: { tranche: TrancheItem; onChoose: (() =
             nativeButtonProps={{ id: gateButtonId(tranche) }}
             onClick={onChoose}
           >
-            {gate ? "Changer" : "Choisir"}
-            <span className={fr.cx("fr-sr-only")}> le jalon requis : {trancheName(tranche)}</span>
+            {gate ? "Changer" : "Choisir"}{" "}
+            <span className={fr.cx("fr-sr-only")}>le jalon requis : {trancheName(tranche)}</span>
           </Button>
         </p>
       )}

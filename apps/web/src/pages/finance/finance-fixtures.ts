@@ -101,6 +101,8 @@ export const plannedBalance: TrancheItem = {
   plannedAmountCents: 469_136,
   plannedOn: "2025-03-01",
   status: "prevu",
+  gatingMilestoneId: 31,
+  gatingMilestone: { title: "Bilan partagé", reached: false },
   version: 1,
 };
 

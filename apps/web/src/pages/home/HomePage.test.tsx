@@ -72,7 +72,11 @@ describe("HomePage", () => {
   });
 
   it("says so when no laureate matches", async () => {
-    mockProcedures({ "programme.overview": () => overviewFixture, "laureates.list": () => [] });
+    mockProcedures({
+      "programme.overview": () => overviewFixture,
+      "progress.portfolio": () => followUpRows,
+      "laureates.list": () => [],
+    });
     renderPage(<HomePage />, { url: "/?recherche=introuvable" });
     expect(await screen.findByText("Aucun lauréat ne correspond à ces filtres")).toBeDefined();
   });

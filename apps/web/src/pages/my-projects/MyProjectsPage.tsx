@@ -42,12 +42,9 @@ export default function MyProjectsPage() {
             <Button
               size="small"
               priority={needsAttention(row) ? "primary" : "secondary"}
-              linkProps={{
-                to: ROUTES.guidedUpdate(row.laureateSlug),
-                title: `Mettre à jour « ${row.title} »`,
-              }}
+              linkProps={{ to: ROUTES.guidedUpdate(row.laureateSlug) }}
             >
-              Mettre à jour
+              Mettre à jour <span className={fr.cx("fr-sr-only")}>« {row.title} »</span>
             </Button>
           )}
         />

@@ -173,7 +173,7 @@ function CommentCard({ slug, comment, canEdit }: { slug: string; comment: Commen
               iconId="fr-icon-edit-line"
               onClick={() => setEditing(true)}
             >
-              Modifier<span className={fr.cx("fr-sr-only")}> ce commentaire</span>
+              Modifier <span className={fr.cx("fr-sr-only")}>ce commentaire</span>
             </Button>
           )}
         </>

@@ -28,7 +28,7 @@ function Evidence({ milestone }: { milestone: MilestoneItem }) {
             href={milestone.evidenceUrl}
             target="_blank"
             rel="noopener noreferrer"
-            title={`Preuve du jalon « ${milestone.title} » (nouvelle fenêtre)`}
+            title={`Voir la preuve du jalon « ${milestone.title} » (nouvelle fenêtre)`}
           >
             Voir la preuve
           </a>
@@ -134,13 +134,12 @@ export function MilestonesSection({ slug, milestones, canEdit }: MilestonesSecti
                           size="small"
                           priority="secondary"
                           iconId="fr-icon-edit-line"
-                          title={`Modifier le jalon « ${milestone.title} »`}
                           onClick={() => {
                             setMessage(null);
                             setEditing(milestone);
                           }}
                         >
-                          Modifier
+                          Modifier <span className={fr.cx("fr-sr-only")}>le jalon « {milestone.title} »</span>
                         </Button>
                       </li>
                       {index > 0 && (
@@ -149,13 +148,12 @@ export function MilestonesSection({ slug, milestones, canEdit }: MilestonesSecti
                             size="small"
                             priority="tertiary"
                             iconId="fr-icon-arrow-up-line"
-                            title={`Monter le jalon « ${milestone.title} »`}
                             disabled={move.isPending}
                             onClick={() =>
                               move.mutate({ laureateSlug: slug, milestoneId: milestone.id, direction: "up" })
                             }
                           >
-                            Monter
+                            Monter <span className={fr.cx("fr-sr-only")}>le jalon « {milestone.title} »</span>
                           </Button>
                         </li>
                       )}
@@ -165,7 +163,6 @@ export function MilestonesSection({ slug, milestones, canEdit }: MilestonesSecti
                             size="small"
                             priority="tertiary"
                             iconId="fr-icon-arrow-down-line"
-                            title={`Descendre le jalon « ${milestone.title} »`}
                             disabled={move.isPending}
                             onClick={() =>
                               move.mutate({
@@ -175,7 +172,8 @@ export function MilestonesSection({ slug, milestones, canEdit }: MilestonesSecti
                               })
                             }
                           >
-                            Descendre
+                            Descendre{" "}
+                            <span className={fr.cx("fr-sr-only")}>le jalon « {milestone.title} »</span>
                           </Button>
                         </li>
                       )}

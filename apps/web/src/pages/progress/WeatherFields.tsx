@@ -16,11 +16,17 @@ interface WeatherFieldsProps {
   onChange: (values: WeatherValues) => void;
 }
 
+/** The first level's radio button (DSFR numbers them after the fieldset's id), to focus on an error. */
+export function firstLevelId(idPrefix: string): string {
+  return `${idPrefix}-niveau-0`;
+}
+
 /** The four DITP levels, each with what it means, and the synthesis that must go with it. */
 export function WeatherFields({ idPrefix, legend, values, errors, onChange }: WeatherFieldsProps) {
   return (
     <>
       <RadioButtons
+        id={`${idPrefix}-niveau`}
         legend={legend}
         name={`${idPrefix}-niveau`}
         {...fieldState(errors.level)}
@@ -28,7 +34,6 @@ export function WeatherFields({ idPrefix, legend, values, errors, onChange }: We
           label: WEATHER_LEVELS[level],
           hintText: WEATHER_MEANINGS[level],
           nativeInputProps: {
-            id: `${idPrefix}-niveau-${level}`,
             value: level,
             checked: values.level === level,
             onChange: () => onChange({ ...values, level }),

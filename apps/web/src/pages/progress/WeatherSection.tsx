@@ -18,7 +18,7 @@ import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../..
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { WeatherBadge } from "./progress-badges";
 import { useRefreshProgress } from "./use-refresh-progress";
-import { WeatherFields, type WeatherValues } from "./WeatherFields";
+import { firstLevelId, WeatherFields, type WeatherValues } from "./WeatherFields";
 
 const OPEN_BUTTON_ID = "declarer-meteo";
 const FORM_PREFIX = "meteo";
@@ -64,7 +64,7 @@ function WeatherForm({ slug, period, report, onDone, onCancel }: WeatherFormProp
     if (!parsed.success) {
       const found = issuesByField(parsed.error.issues);
       setErrors(found);
-      focus(found.level ? `${FORM_PREFIX}-niveau-soleil` : `${FORM_PREFIX}-synthese`);
+      focus(found.level ? firstLevelId(FORM_PREFIX) : `${FORM_PREFIX}-synthese`);
       return;
     }
     setErrors({});

@@ -16,6 +16,7 @@ function servePortfolio() {
   mockProcedures({
     "programme.overview": () => overviewFixture,
     "progress.portfolio": () => followUpRows,
+    "progress.myProjects": () => ({ rows: followUpRows, staleAfterDays: 30 }),
     "laureates.list": () => laureateItems,
   });
 }
@@ -118,10 +119,11 @@ describe("SignInPage", () => {
     await userEvent.click(
       within(demo).getByRole("button", { name: "Se connecter en tant que Sacha Bernard (démo)" }),
     );
-    await waitFor(() => expect(location()).toBe("/"));
+    // Without a page to return to, a sponsor lands on their projects.
+    await waitFor(() => expect(location()).toBe("/mes-projets"));
     expect(calls.logins).toEqual([{ email: sponsorUser.email, password: "demonstration" }]);
     expect(await screen.findByRole("region", { name: "Avertissement" })).toBeDefined();
-    await portfolioShown();
+    expect(await screen.findByRole("heading", { name: "Mes projets", level: 1 })).toBeDefined();
   });
 
   it("fills the email and asks for the password when the demonstration password is not public", async () => {

@@ -105,7 +105,7 @@ export default function ToChasePage() {
                   className={fr.cx("fr-link", "fr-text--sm")}
                   to={ROUTES.laureateProgress(row.laureateSlug)}
                 >
-                  Voir le suivi<span className={fr.cx("fr-sr-only")}> de « {row.title} »</span>
+                  Voir le suivi <span className={fr.cx("fr-sr-only")}>de « {row.title} »</span>
                 </Link>
               )}
             />
