@@ -19,6 +19,13 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "echeancier.planification": "Planification de l'échéancier",
   "tranche.statut": "Changement de statut d'une tranche",
   "import.paiements": "Import d'un relevé de paiements",
+  "essaimage.notation": "Notation du potentiel d'essaimage",
+  "ressource.enregistrement": "Enregistrement d'une ressource réutilisable",
+  "ressource.suppression": "Retrait d'une ressource réutilisable",
+  "laureat.cloture": "Clôture du lauréat",
+  "adoption.creation": "Enregistrement d'une adoption",
+  "adoption.modification": "Modification d'une adoption",
+  "adoption.etape": "Changement d'étape d'une adoption",
 };
 
 export const AUDIT_ENTITIES = {
@@ -30,6 +37,10 @@ export const AUDIT_ENTITIES = {
   echeancier: "Échéancier",
   tranche: "Tranche",
   import: "Import",
+  grille: "Grille d'essaimage",
+  ressource: "Ressource réutilisable",
+  cloture: "Clôture",
+  adoption: "Adoption",
 } as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Date attendue au format AAAA-MM-JJ." });

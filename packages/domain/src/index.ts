@@ -8,3 +8,5 @@ export * from "./roles.js";
 export * from "./audit.js";
 export * from "./finance.js";
 export * from "./imports.js";
+export * from "./replication.js";
+export { DEPARTEMENTS } from "./departements.js";
