@@ -4,3 +4,4 @@ export * from "./allocations.js";
 export * from "./accounts.js";
 export * from "./audit.js";
 export * from "./finance.js";
+export * from "./replication.js";
