@@ -2,6 +2,7 @@ import { auditRouter } from "./audit/audit.router.js";
 import { financeRouter } from "./finance/finance.router.js";
 import { laureatesRouter } from "./laureates/laureates.router.js";
 import { programmeRouter } from "./programme/programme.router.js";
+import { replicationRouter } from "./replication/replication.router.js";
 import { router } from "./trpc.js";
 import { usersRouter } from "./users/users.router.js";
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   finance: financeRouter,
+  replication: replicationRouter,
 });
 
 export type AppRouter = typeof appRouter;

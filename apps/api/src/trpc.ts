@@ -97,6 +97,16 @@ export class ConflictWithCurrent extends Error {
   }
 }
 
+/** Refuses an edit made on an older version, with the record as it stands now for the form to offer. */
+export function staleVersion(current: Record<string, unknown>): never {
+  throw new TRPCError({
+    code: "CONFLICT",
+    message:
+      "Ces informations ont été modifiées entre-temps. Les valeurs actuelles sont affichées : vérifiez-les puis recommencez.",
+    cause: new ConflictWithCurrent("version périmée", current),
+  });
+}
+
 const laureateSlugInput = z.object({ laureateSlug: z.string() });
 
 /** The ledger refuses in French (reserve too small, payment above the allocation): the user reads why. */

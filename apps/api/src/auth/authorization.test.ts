@@ -1,7 +1,7 @@
 import { recordPayment, schema, type DatabaseHandle } from "@defis/db";
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@defis/domain";
-import { count, eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { appRouter } from "../router.js";
@@ -97,8 +97,161 @@ async function aPayment(database: DatabaseHandle): Promise<number> {
   );
 }
 
+/** Sponsors too, within their scope: the santé sponsor acts on a laureate of the santé ministry. */
+const adoptionRoles: Record<Who, Outcome> = {
+  anonyme: "UNAUTHORIZED",
+  admin: "ok",
+  officer: "ok",
+  sponsor: "ok",
+  leadership: "FORBIDDEN",
+};
+
+/** In the santé sponsor's scope. */
+const SCOPED_SLUG = "chu-toulouse-parkinson";
+
+/** An adoption written straight into the table, for the edit and stage cases to act on. */
+async function anAdoption(database: DatabaseHandle): Promise<number> {
+  const [adoption] = await database.db
+    .insert(schema.adoptions)
+    .values({
+      laureateId: await laureateIdBySlug(database, SCOPED_SLUG),
+      organisation: "Administration fictive de test",
+      regionCode: "76",
+      identifiedOn: "2024-01-01",
+    })
+    .returning({ id: schema.adoptions.id });
+  return adoption?.id ?? 0;
+}
+
+const replicationCriteria = () => {
+  const entry = { score: 3, justification: "Justification de test." };
+  return {
+    maturity: entry,
+    evidence: entry,
+    transferability: entry,
+    cost: entry,
+    prerequisites: entry,
+    openness: entry,
+  };
+};
+
 /** Every mutation of the app, with what each role may do. A new mutation must be added here. */
 const MUTATIONS: MutationCase[] = [
+  {
+    path: "replication.score",
+    call: async (caller, database) => {
+      const [latest] = await database.db
+        .select({ id: schema.replicationScorecards.id })
+        .from(schema.replicationScorecards)
+        .where(eq(schema.replicationScorecards.laureateId, await laureateIdBySlug(database, SCOPED_SLUG)))
+        .orderBy(desc(schema.replicationScorecards.scoredAt), desc(schema.replicationScorecards.id))
+        .limit(1);
+      return caller.replication.score({
+        laureateSlug: SCOPED_SLUG,
+        basedOnScorecardId: latest?.id ?? null,
+        criteria: replicationCriteria(),
+        sponsorName: "Sponsor de test",
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
+    path: "replication.close",
+    call: async (caller, database, run) => {
+      // A laureate of its own per run, its closure kit written straight into the table.
+      const list = await database.db
+        .select({ id: schema.laureates.id, slug: schema.laureates.slug })
+        .from(schema.laureates)
+        .orderBy(schema.laureates.position);
+      const laureate = list[run % list.length];
+      if (!laureate) throw new Error("Aucun lauréat");
+      await database.db.insert(schema.reusableAssets).values([
+        { laureateId: laureate.id, kind: "document", label: "Bilan", url: "https://exemple.invalid/bilan" },
+        { laureateId: laureate.id, kind: "contact", label: "Référent", contactEmail: "ref@exemple.invalid" },
+      ]);
+      return caller.replication.close({
+        laureateSlug: laureate.slug,
+        closedOn: "2025-01-31",
+        lessonsLearned: "Enseignements de test : associer les usagers dès la conception a tout changé.",
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
+    path: "replication.saveAsset",
+    call: (caller) =>
+      caller.replication.saveAsset({
+        laureateSlug: SCOPED_SLUG,
+        assetId: null,
+        version: 0,
+        kind: "code",
+        label: "Dépôt de test",
+        url: "https://exemple.invalid/depot",
+        contactEmail: null,
+      }),
+    expected: adoptionRoles,
+  },
+  {
+    path: "replication.removeAsset",
+    call: async (caller, database) => {
+      const [asset] = await database.db
+        .insert(schema.reusableAssets)
+        .values({
+          laureateId: await laureateIdBySlug(database, SCOPED_SLUG),
+          kind: "guide",
+          label: "Guide à retirer",
+          url: "https://exemple.invalid/guide",
+        })
+        .returning({ id: schema.reusableAssets.id });
+      return caller.replication.removeAsset({
+        laureateSlug: SCOPED_SLUG,
+        assetId: asset?.id ?? 0,
+        version: 1,
+      });
+    },
+    expected: adoptionRoles,
+  },
+  {
+    path: "replication.recordAdoption",
+    call: (caller) =>
+      caller.replication.recordAdoption({
+        laureateSlug: SCOPED_SLUG,
+        organisation: "Collectivité fictive de test",
+        regionCode: "76",
+        departementCode: "31",
+        contact: null,
+        notes: null,
+        identifiedOn: "2024-06-01",
+      }),
+    expected: adoptionRoles,
+  },
+  {
+    path: "replication.updateAdoption",
+    call: async (caller, database, run) =>
+      caller.replication.updateAdoption({
+        laureateSlug: SCOPED_SLUG,
+        adoptionId: await anAdoption(database),
+        version: 1,
+        organisation: `Administration fictive renommée ${run}`,
+        regionCode: "76",
+        departementCode: null,
+        contact: null,
+        notes: null,
+      }),
+    expected: adoptionRoles,
+  },
+  {
+    path: "replication.moveAdoption",
+    call: async (caller, database) =>
+      caller.replication.moveAdoption({
+        laureateSlug: SCOPED_SLUG,
+        adoptionId: await anAdoption(database),
+        version: 1,
+        to: "contactee",
+        on: "2024-01-15",
+      }),
+    expected: adoptionRoles,
+  },
   {
     path: "finance.updateFunding",
     call: async (caller, database) => {

@@ -10,20 +10,11 @@ import {
 import { TRPCError } from "@trpc/server";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { ConflictWithCurrent } from "../trpc.js";
+import { staleVersion } from "../trpc.js";
 import { once } from "./idempotency.js";
 import { laureateIdOf } from "./laureate-ids.js";
 
 const { allocations, fundingRecords, tranches } = schema;
-
-function staleVersion(current: Record<string, unknown>): never {
-  throw new TRPCError({
-    code: "CONFLICT",
-    message:
-      "Ces informations ont été modifiées entre-temps. Les valeurs actuelles sont affichées : vérifiez-les puis recommencez.",
-    cause: new ConflictWithCurrent("version périmée", current),
-  });
-}
 
 /** Creates the funding record on version 0, updates it on the version read otherwise. */
 export function updateFundingRecord(db: Executor, actor: Actor, input: UpdateFundingRecordInput) {
