@@ -81,6 +81,7 @@ describe("header", () => {
     expect(navigationLinks()).toEqual([
       ["Portefeuille", "/"],
       ["Finances", "/finances"],
+      ["Essaimage", "/essaimage"],
       ["Journal", "/journal"],
     ]);
     await screen.findByRole("table", { name: "Lauréats de l'appel à défis" });
@@ -94,6 +95,7 @@ describe("header", () => {
     expect(navigationLinks()).toEqual([
       ["Portefeuille", "/"],
       ["Finances", "/finances"],
+      ["Essaimage", "/essaimage"],
     ]);
     await screen.findByRole("table", { name: "Lauréats de l'appel à défis" });
   });

@@ -9,6 +9,7 @@ import { ROUTES } from "./routes";
 const HomePage = lazy(() => import("./pages/home/HomePage"));
 const LaureatePage = lazy(() => import("./pages/laureate/LaureatePage"));
 const FinancesPage = lazy(() => import("./pages/finance/FinancesPage"));
+const ReplicationPage = lazy(() => import("./pages/replication/ReplicationPage"));
 const ImportPage = lazy(() => import("./pages/finance-import/ImportPage"));
 const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
 const SignInPage = lazy(() => import("./pages/sign-in/SignInPage"));
@@ -34,6 +35,7 @@ export function App() {
             <Route path={ROUTES.home} element={<HomePage />} />
             <Route path="/laureats/:slug" element={<LaureatePage />} />
             <Route path={ROUTES.finances} element={<FinancesPage />} />
+            <Route path={ROUTES.replication} element={<ReplicationPage />} />
             <Route
               path={ROUTES.financesImport}
               element={

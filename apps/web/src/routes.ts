@@ -4,7 +4,10 @@ export const ROUTES = {
   laureate: (slug: string) => `/laureats/${encodeURIComponent(slug)}`,
   /** The "Finances" tab of a laureate's page. */
   laureateFinances: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=finances`,
+  /** The "Essaimage" tab of a laureate's page. */
+  laureateReplication: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=essaimage`,
   finances: "/finances",
+  replication: "/essaimage",
   financesImport: "/finances/import",
   journal: "/journal",
   /** The accounts page (pages/admin/, written separately): wired in App.tsx. */

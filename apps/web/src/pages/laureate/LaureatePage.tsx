@@ -21,6 +21,7 @@ import { LaureateHistory } from "./LaureateHistory";
 
 // The money tab has its own chunk: the record and its history load without it.
 const LaureateFinances = lazy(() => import("../finance/LaureateFinances"));
+const LaureateReplication = lazy(() => import("../replication/LaureateReplication"));
 
 const EDIT_BUTTON_ID = "modifier-fiche";
 
@@ -75,12 +76,13 @@ function FactsTab({ laureate }: { laureate: LaureateDetail }) {
 const TABS = [
   { tabId: "fiche", label: "Fiche" },
   { tabId: "finances", label: "Finances" },
+  { tabId: "essaimage", label: "Essaimage" },
   { tabId: "historique", label: "Historique" },
 ];
-type TabId = "fiche" | "finances" | "historique";
+type TabId = "fiche" | "finances" | "essaimage" | "historique";
 
 function tabOf(value: string | null): TabId {
-  return value === "historique" || value === "finances" ? value : "fiche";
+  return value === "historique" || value === "finances" || value === "essaimage" ? value : "fiche";
 }
 
 function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail }) {
@@ -89,6 +91,12 @@ function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail })
     return (
       <Suspense fallback={<LoadingState label="Chargement des finances du lauréat" />}>
         <LaureateFinances laureate={laureate} />
+      </Suspense>
+    );
+  if (tab === "essaimage")
+    return (
+      <Suspense fallback={<LoadingState label="Chargement de l'essaimage du lauréat" />}>
+        <LaureateReplication laureate={laureate} />
       </Suspense>
     );
   return <FactsTab laureate={laureate} />;

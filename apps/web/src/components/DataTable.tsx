@@ -1,0 +1,61 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import type { ReactNode } from "react";
+
+export interface DataColumn {
+  header: ReactNode;
+  /** Amounts and counts: right-aligned, so that units line up and figures compare at a glance. */
+  numeric?: boolean;
+}
+
+export interface DataRow {
+  key: string | number;
+  /** The first cell names the row (th scope="row"), the others are its figures. */
+  cells: ReactNode[];
+}
+
+interface DataTableProps {
+  caption: ReactNode;
+  columns: DataColumn[];
+  rows: DataRow[];
+}
+
+/**
+ * The DSFR table markup, with row headers and right-aligned amount cells
+ * (the DSFR Table component puts every cell in a plain td, left-aligned).
+ */
+export function DataTable({ caption, columns, rows }: DataTableProps) {
+  const alignment = (index: number) => (columns[index]?.numeric ? "defis-table-amount" : undefined);
+  return (
+    <div className={fr.cx("fr-table")}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th key={index} scope="col" className={alignment(index)}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((cell, index) =>
+                index === 0 ? (
+                  <th key={index} scope="row" className={alignment(index)}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={index} className={alignment(index)}>
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
