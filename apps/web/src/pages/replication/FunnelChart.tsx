@@ -1,14 +1,4 @@
 import { ADOPTION_STAGES, type ReplicationOverview } from "@defis/domain";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  Rectangle,
-  XAxis,
-  YAxis,
-  type BarShapeProps,
-} from "recharts";
 import { ChartFrame } from "../../components/ChartFrame";
 import { chartColor } from "../../components/chart-palette";
 import { formatCount, pluralize } from "../../lib/format";
@@ -20,39 +10,38 @@ function finding(overview: ReplicationOverview): string {
   return `Sur ${pluralize(identified, "adoption identifiée", "adoptions identifiées")}, ${formatCount(deployed)} ${deployed > 1 ? "sont déployées" : "est déployée"}`;
 }
 
+const WIDTH = 520;
+const ROW = 44;
+const LABEL_WIDTH = 100;
+const BAR_MAX = WIDTH - LABEL_WIDTH - 50;
+
 /** The stage funnel: how many adoptions reached each stage, and how many stand there now. */
 export function FunnelChart({ overview }: { overview: ReplicationOverview }) {
-  const data = overview.funnel.map((stage) => ({
-    label: ADOPTION_STAGES[stage.stage],
-    reached: stage.reached,
-  }));
+  const largest = Math.max(1, ...overview.funnel.map((stage) => stage.reached));
+  const height = overview.funnel.length * ROW + 8;
   return (
     <ChartFrame
       headingId="essaimage-entonnoir"
       title={finding(overview)}
       dataDate={overview.dataDate}
       chart={
-        <BarChart
-          data={data}
-          layout="vertical"
-          width={520}
-          height={240}
-          margin={{ left: 16, right: 40 }}
-          accessibilityLayer={false}
-          style={{ maxWidth: "100%", height: "auto" }}
-        >
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} tick={{ fill: "currentColor" }} />
-          <YAxis type="category" dataKey="label" width={90} tick={{ fill: "currentColor" }} />
-          <Bar
-            dataKey="reached"
-            isAnimationActive={false}
-            // One colour per stage, in the palette's order.
-            shape={(props: BarShapeProps) => <Rectangle {...props} fill={chartColor(props.index)} />}
-          >
-            <LabelList dataKey="reached" position="right" fill="currentColor" />
-          </Bar>
-        </BarChart>
+        <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" className="defis-chart-svg">
+          {overview.funnel.map((stage, index) => {
+            const y = index * ROW + 8;
+            const width = Math.max(2, (stage.reached / largest) * BAR_MAX);
+            return (
+              <g key={stage.stage}>
+                <text x={LABEL_WIDTH - 8} y={y + 19} textAnchor="end" fill="currentColor">
+                  {ADOPTION_STAGES[stage.stage]}
+                </text>
+                <rect x={LABEL_WIDTH} y={y} width={width} height={28} rx={2} fill={chartColor(index)} />
+                <text x={LABEL_WIDTH + width + 6} y={y + 19} fill="currentColor">
+                  {formatCount(stage.reached)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
       }
       table={{
         caption: "Adoptions par étape",

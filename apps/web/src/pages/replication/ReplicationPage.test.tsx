@@ -27,7 +27,7 @@ const cells = (table: HTMLElement) =>
     .getAllByRole("row")
     .map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => cell.textContent));
 
-// The page loads recharts on first use: slower than the other pages on a busy machine.
+// The page and its charts load on first use: slower than the other pages on a busy machine.
 describe("ReplicationPage", { timeout: 20_000 }, () => {
   it("states each chart's finding, its data date and the same figures as a table", async () => {
     mockAuth({ user: leadershipUser });
