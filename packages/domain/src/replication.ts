@@ -213,12 +213,18 @@ export type CloseLaureateInput = z.infer<typeof closeLaureateSchema>;
  * and its lessons learned. An empty list means the kit is complete.
  */
 export function closureKitGaps(assetKinds: readonly AssetKind[], lessonsLearned: string | null): string[] {
+  const gaps = assetGaps(assetKinds);
+  if ((lessonsLearned ?? "").trim().length < LESSONS_MIN_LENGTH) gaps.push("les enseignements du projet");
+  return gaps;
+}
+
+/** The assets the closure kit still lacks, before the lessons are written. */
+export function assetGaps(assetKinds: readonly AssetKind[]): string[] {
   const gaps: string[] = [];
   if (!assetKinds.some((kind) => kind !== "contact")) {
     gaps.push("au moins une ressource réutilisable (dépôt de code, guide, document ou contrat)");
   }
   if (!assetKinds.includes("contact")) gaps.push("une personne à contacter");
-  if ((lessonsLearned ?? "").trim().length < LESSONS_MIN_LENGTH) gaps.push("les enseignements du projet");
   return gaps;
 }
 
