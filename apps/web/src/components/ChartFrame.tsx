@@ -51,16 +51,11 @@ export function ChartFrame({
         {dataDate === null ? "Aucune donnée à ce jour." : `Données au ${formatShortDate(dataDate)}`}
       </p>
       {children}
-      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <div className={fr.cx("fr-col-12", "fr-col-lg-7")}>
-          <div className="defis-chart" aria-hidden={interactive ? undefined : true}>
-            {chart}
-          </div>
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-lg-5")}>
-          <DataTable caption={table.caption} columns={table.columns} rows={table.rows} />
-        </div>
+      {/* The picture, then its table at full width: side by side, a table would scroll. */}
+      <div className="defis-chart" aria-hidden={interactive ? undefined : true}>
+        {chart}
       </div>
+      <DataTable caption={table.caption} columns={table.columns} rows={table.rows} fixedLayout />
     </section>
   );
 }

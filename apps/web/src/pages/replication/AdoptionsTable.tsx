@@ -19,6 +19,7 @@ interface AdoptionsTableProps {
 export function AdoptionsTable({ caption, adoptions, withLaureate = false, actions }: AdoptionsTableProps) {
   return (
     <DataTable
+      fixedLayout
       caption={caption}
       columns={[
         { header: "Organisation" },
