@@ -72,6 +72,23 @@ async function lockedAdoption(db: Executor, laureateId: number, adoptionId: numb
   return { adoption, current };
 }
 
+/** Writes `changes` if the adoption is still on `version`: the check and the write are one statement. */
+async function writeOnVersion(
+  db: Executor,
+  adoptionId: number,
+  version: number,
+  changes: Partial<typeof adoptions.$inferInsert>,
+  current: Record<string, unknown>,
+): Promise<{ version: number }> {
+  const [updated] = await db
+    .update(adoptions)
+    .set({ ...changes, version: sql`${adoptions.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(adoptions.id, adoptionId), eq(adoptions.version, version)))
+    .returning({ version: adoptions.version });
+  if (!updated) staleVersion(current);
+  return updated;
+}
+
 export async function updateAdoption(db: Executor, actor: Actor, input: UpdateAdoptionInput) {
   const laureateId = await laureateIdOf(db, input.laureateSlug);
   const { adoption, current } = await lockedAdoption(db, laureateId, input.adoptionId);
@@ -83,12 +100,7 @@ export async function updateAdoption(db: Executor, actor: Actor, input: UpdateAd
     contact: input.contact,
     notes: input.notes,
   };
-  const [updated] = await db
-    .update(adoptions)
-    .set({ ...facts, version: sql`${adoptions.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(adoptions.id, adoption.id), eq(adoptions.version, input.version)))
-    .returning({ version: adoptions.version });
-  if (!updated) staleVersion(current);
+  const updated = await writeOnVersion(db, adoption.id, input.version, facts, current);
   await recordAudit(db, actor, {
     action: "adoption.modification",
     entity: "adoption",
@@ -129,12 +141,7 @@ export async function moveAdoption(db: Executor, actor: Actor, input: MoveAdopti
     deployee: { deployedOn: input.on },
     abandonnee: { abandonedOn: input.on, abandonReason: input.reason ?? null },
   }[input.to];
-  const [updated] = await db
-    .update(adoptions)
-    .set({ ...step, stage: input.to, version: sql`${adoptions.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(adoptions.id, adoption.id), eq(adoptions.version, input.version)))
-    .returning({ version: adoptions.version });
-  if (!updated) staleVersion(current);
+  const updated = await writeOnVersion(db, adoption.id, input.version, { ...step, stage: input.to }, current);
   await recordAudit(db, actor, {
     action: "adoption.etape",
     entity: "adoption",

@@ -27,6 +27,19 @@ function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The laureates among `ids` that already have a row in `table`: the scenario leaves them as they are. */
+async function laureatesWithRows(
+  db: Executor,
+  table: typeof replicationScorecards | typeof adoptions | typeof reusableAssets,
+  ids: number[],
+): Promise<Set<number>> {
+  const rows = await db
+    .selectDistinct({ laureateId: table.laureateId })
+    .from(table)
+    .where(inArray(table.laureateId, ids));
+  return new Set(rows.map((row) => row.laureateId));
+}
+
 const DEMO_JUSTIFICATION = (criterion: string) =>
   `Note de démonstration (${criterion.toLowerCase()}) : valeur fictive pour illustrer la grille, sans évaluation réelle.`;
 
@@ -45,30 +58,9 @@ export async function seedDemoReplication(db: Executor, programmeId: number, see
     .orderBy(asc(laureates.position));
   const ids = list.map((laureate) => laureate.id);
   if (ids.length === 0) return;
-  const scored = new Set(
-    (
-      await db
-        .select({ laureateId: replicationScorecards.laureateId })
-        .from(replicationScorecards)
-        .where(inArray(replicationScorecards.laureateId, ids))
-    ).map((row) => row.laureateId),
-  );
-  const adopted = new Set(
-    (
-      await db
-        .select({ laureateId: adoptions.laureateId })
-        .from(adoptions)
-        .where(inArray(adoptions.laureateId, ids))
-    ).map((row) => row.laureateId),
-  );
-  const equipped = new Set(
-    (
-      await db
-        .select({ laureateId: reusableAssets.laureateId })
-        .from(reusableAssets)
-        .where(inArray(reusableAssets.laureateId, ids))
-    ).map((row) => row.laureateId),
-  );
+  const scored = await laureatesWithRows(db, replicationScorecards, ids);
+  const adopted = await laureatesWithRows(db, adoptions, ids);
+  const equipped = await laureatesWithRows(db, reusableAssets, ids);
   const departementCodes = Object.keys(DEPARTEMENTS);
   let organisationNumber = 0;
 
