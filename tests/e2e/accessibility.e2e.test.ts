@@ -30,6 +30,23 @@ const SCHEDULED_LAUREATE = {
   heading: "Laboratoire d'innovation de la gendarmerie nationale",
 };
 
+const REPLICATION_PAGE = { path: "/essaimage", heading: "Essaimage" };
+/** A demonstration laureate with a scorecard (history included) and adoptions. */
+const REPLICATION_LAUREATE = {
+  path: "/laureats/sgmi-intrapreneuriat?onglet=essaimage",
+  heading: "Dispositif d'intrapreneuriat du ministère de l'Intérieur",
+};
+
+/** The replication page once its registry and its map have arrived. */
+async function waitForReplication(page: Page): Promise<void> {
+  await page.getByRole("table", { name: "Adoptions enregistrées" }).waitFor();
+  await page.getByRole("group", { name: "Carte des adoptions par région" }).waitFor();
+}
+
+async function waitForLaureateReplication(page: Page): Promise<void> {
+  await page.getByRole("table", { name: "Grille d'essaimage en vigueur" }).waitFor();
+}
+
 /** A page in the state a visitor sees once the data has arrived, possibly after acting on it. */
 interface PageCheck {
   name: string;
@@ -126,6 +143,8 @@ const VISITS: Visit[] = [
         path: "/laureats/deal-reunion-registre-transports",
         heading: "Modernisation du Registre des transports de La Réunion",
       },
+      { name: "replication", ...REPLICATION_PAGE, readyWhen: waitForReplication },
+      { name: "laureate replication", ...REPLICATION_LAUREATE, readyWhen: waitForLaureateReplication },
       { name: "journal refused to a read-only role", path: "/journal", heading: "Accès refusé" },
       { name: "unknown address", path: "/nimporte-quoi", heading: "Page introuvable" },
     ],
@@ -178,6 +197,24 @@ const VISITS: Visit[] = [
           await page.getByRole("button", { name: "Proposer un échéancier", exact: true }).click();
           const planner = page.getByRole("form", { name: "Proposer un échéancier" });
           await planner.getByRole("group", { name: "Tranche prévue 1", exact: true }).waitFor();
+        },
+      },
+      {
+        name: "laureate replication with the scorecard form open",
+        ...REPLICATION_LAUREATE,
+        readyWhen: waitForLaureateReplication,
+        act: async (page) => {
+          await page.getByRole("button", { name: "Noter à nouveau", exact: true }).click();
+          await page.getByRole("form", { name: "Noter le potentiel d'essaimage" }).waitFor();
+        },
+      },
+      {
+        name: "laureate replication with the adoption form open",
+        ...REPLICATION_LAUREATE,
+        readyWhen: waitForLaureateReplication,
+        act: async (page) => {
+          await page.getByRole("button", { name: "Enregistrer une adoption", exact: true }).click();
+          await page.getByRole("form", { name: "Enregistrer une adoption" }).waitFor();
         },
       },
       {

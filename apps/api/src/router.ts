@@ -4,6 +4,7 @@ import { laureatesRouter } from "./laureates/laureates.router.js";
 import { programmeRouter } from "./programme/programme.router.js";
 import { progressRouter } from "./progress/progress.router.js";
 import { remindersRouter } from "./reminders/reminders.router.js";
+import { replicationRouter } from "./replication/replication.router.js";
 import { router } from "./trpc.js";
 import { usersRouter } from "./users/users.router.js";
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   finance: financeRouter,
   progress: progressRouter,
   reminders: remindersRouter,
+  replication: replicationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -85,6 +85,7 @@ describe("header", () => {
       ["Portefeuille", "/"],
       ["À relancer", "/a-relancer"],
       ["Finances", "/finances"],
+      ["Essaimage", "/essaimage"],
       ["Journal", "/journal"],
       ["Rappels", "/rappels"],
     ]);
@@ -100,6 +101,7 @@ describe("header", () => {
       ["Portefeuille", "/"],
       ["Mes projets", "/mes-projets"],
       ["Finances", "/finances"],
+      ["Essaimage", "/essaimage"],
     ]);
     await screen.findByRole("table", { name: "Lauréats de l'appel à défis" });
   });

@@ -12,6 +12,7 @@ const MyProjectsPage = lazy(() => import("./pages/my-projects/MyProjectsPage"));
 const GuidedUpdatePage = lazy(() => import("./pages/my-projects/GuidedUpdatePage"));
 const ToChasePage = lazy(() => import("./pages/to-chase/ToChasePage"));
 const FinancesPage = lazy(() => import("./pages/finance/FinancesPage"));
+const ReplicationPage = lazy(() => import("./pages/replication/ReplicationPage"));
 const ImportPage = lazy(() => import("./pages/finance-import/ImportPage"));
 const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
 const SignInPage = lazy(() => import("./pages/sign-in/SignInPage"));
@@ -62,6 +63,7 @@ export function App() {
               }
             />
             <Route path={ROUTES.finances} element={<FinancesPage />} />
+            <Route path={ROUTES.replication} element={<ReplicationPage />} />
             <Route
               path={ROUTES.financesImport}
               element={

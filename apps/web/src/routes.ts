@@ -11,7 +11,10 @@ export const ROUTES = {
   guidedUpdate: (slug: string) => `/mes-projets/${encodeURIComponent(slug)}/mise-a-jour`,
   /** Stale and late items, by sponsor (programme officers). */
   toChase: "/a-relancer",
+  /** The "Essaimage" tab of a laureate's page. */
+  laureateReplication: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=essaimage`,
   finances: "/finances",
+  replication: "/essaimage",
   financesImport: "/finances/import",
   journal: "/journal",
   /** Weekly reminders and the outbox of the mail the app wrote. */

@@ -7,7 +7,14 @@ import { createDatabase, type DatabaseHandle } from "./database.js";
 import { DataFolderInUseError } from "./pglite-lock.js";
 import { prepareDatabase } from "./prepare.js";
 import { LAUREATES } from "./reference/laureates.js";
-import { allocations, laureates, programmes } from "./schema/index.js";
+import {
+  adoptions,
+  allocations,
+  laureates,
+  programmes,
+  replicationScorecards,
+  reusableAssets,
+} from "./schema/index.js";
 import { createEmptyPostgresDatabase, testDatabaseKind } from "./testing.js";
 
 const kind = testDatabaseKind();
@@ -67,6 +74,32 @@ describe(`prepareDatabase (${kind})`, () => {
         .from(laureates)
         .where(eq(laureates.slug, "prevention-perte-autonomie"));
       expect(row?.porteur).toBe("Porteur renseigné par la DITP");
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("completes an older demonstration database with the replication scenario, once", async () => {
+    const { open } = await emptyDatabase();
+    const handle = await open();
+    const replicationTally = async () => ({
+      scorecards: (await handle.db.select({ total: count() }).from(replicationScorecards))[0]?.total,
+      adoptions: (await handle.db.select({ total: count() }).from(adoptions))[0]?.total,
+      assets: (await handle.db.select({ total: count() }).from(reusableAssets))[0]?.total,
+    });
+    try {
+      await prepareDatabase(handle, { demo: true });
+      const seeded = await replicationTally();
+      expect(seeded.scorecards).toBeGreaterThan(0);
+      expect(seeded.adoptions).toBeGreaterThan(0);
+      // A database seeded before replication existed has none of it.
+      await handle.db.delete(replicationScorecards);
+      await handle.db.delete(adoptions);
+      await handle.db.delete(reusableAssets);
+      await prepareDatabase(handle, { demo: true });
+      expect(await replicationTally()).toEqual(seeded);
+      await prepareDatabase(handle, { demo: true });
+      expect(await replicationTally()).toEqual(seeded);
     } finally {
       await handle.close();
     }

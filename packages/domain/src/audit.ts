@@ -31,6 +31,13 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "suivi.mise-a-jour": "Mise à jour guidée du suivi",
   "suivi.reglages": "Réglage de la fréquence de mise à jour",
   "rappels.envoi": "Envoi des rappels",
+  "essaimage.notation": "Notation du potentiel d'essaimage",
+  "ressource.enregistrement": "Enregistrement d'une ressource réutilisable",
+  "ressource.suppression": "Retrait d'une ressource réutilisable",
+  "laureat.cloture": "Clôture du lauréat",
+  "adoption.creation": "Enregistrement d'une adoption",
+  "adoption.modification": "Modification d'une adoption",
+  "adoption.etape": "Changement d'étape d'une adoption",
 };
 
 export const AUDIT_ENTITIES = {
@@ -48,6 +55,10 @@ export const AUDIT_ENTITIES = {
   suivi: "Suivi",
   reglages: "Réglages",
   rappels: "Rappels",
+  grille: "Grille d'essaimage",
+  ressource: "Ressource réutilisable",
+  cloture: "Clôture",
+  adoption: "Adoption",
 } as const;
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -12,3 +12,5 @@ export * from "./imports.js";
 export * from "./progress.js";
 export * from "./reminders.js";
 export * from "./outbox.js";
+export * from "./replication.js";
+export { DEPARTEMENTS } from "./departements.js";

@@ -28,6 +28,11 @@ export const PERMISSIONS = {
   /** Preparing the week's reminders ahead of Monday's schedule. */
   sendReminders: ["officer", "admin"],
   manageSettings: ["admin"],
+  /** Replication scorecards and closing a laureate: the officer, with the sponsor at the table. */
+  scoreReplication: ["officer", "admin"],
+  closeLaureate: ["officer", "admin"],
+  /** Sponsors keep the adoptions and reusable assets of their own laureates (scope checked by the server). */
+  manageAdoptions: ["officer", "admin", "sponsor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

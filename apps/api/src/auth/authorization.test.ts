@@ -1,7 +1,7 @@
 import { recordPayment, schema, type DatabaseHandle } from "@defis/db";
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@defis/domain";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parisDay } from "../paris-day.js";
@@ -98,15 +98,6 @@ async function aPayment(database: DatabaseHandle): Promise<number> {
   );
 }
 
-const progressRoles: Record<Who, Outcome> = {
-  anonyme: "UNAUTHORIZED",
-  admin: "ok",
-  officer: "ok",
-  // The sponsor of the tests covers the ministère de la Santé, hence the CHU de Toulouse.
-  sponsor: "ok",
-  leadership: "FORBIDDEN",
-};
-const IN_SCOPE = "chu-toulouse-parkinson";
 
 async function firstMilestoneOf(database: DatabaseHandle, slug: string) {
   const [milestone] = await database.db
@@ -130,9 +121,161 @@ async function weatherVersion(database: DatabaseHandle, slug: string, period: st
 }
 
 const currentPeriod = parisDay().slice(0, 7);
+/** Sponsors too, within their scope: the santé sponsor acts on a laureate of the santé ministry. */
+const scopedRoles: Record<Who, Outcome> = {
+  anonyme: "UNAUTHORIZED",
+  admin: "ok",
+  officer: "ok",
+  sponsor: "ok",
+  leadership: "FORBIDDEN",
+};
+
+/** In the santé sponsor's scope. */
+const SCOPED_SLUG = "chu-toulouse-parkinson";
+
+/** An adoption written straight into the table, for the edit and stage cases to act on. */
+async function anAdoption(database: DatabaseHandle): Promise<number> {
+  const [adoption] = await database.db
+    .insert(schema.adoptions)
+    .values({
+      laureateId: await laureateIdBySlug(database, SCOPED_SLUG),
+      organisation: "Administration fictive de test",
+      regionCode: "76",
+      identifiedOn: "2024-01-01",
+    })
+    .returning({ id: schema.adoptions.id });
+  return adoption?.id ?? 0;
+}
+
+const replicationCriteria = () => {
+  const entry = { score: 3, justification: "Justification de test." };
+  return {
+    maturity: entry,
+    evidence: entry,
+    transferability: entry,
+    cost: entry,
+    prerequisites: entry,
+    openness: entry,
+  };
+};
 
 /** Every mutation of the app, with what each role may do. A new mutation must be added here. */
 const MUTATIONS: MutationCase[] = [
+  {
+    path: "replication.score",
+    call: async (caller, database) => {
+      const [latest] = await database.db
+        .select({ id: schema.replicationScorecards.id })
+        .from(schema.replicationScorecards)
+        .where(eq(schema.replicationScorecards.laureateId, await laureateIdBySlug(database, SCOPED_SLUG)))
+        .orderBy(desc(schema.replicationScorecards.scoredAt), desc(schema.replicationScorecards.id))
+        .limit(1);
+      return caller.replication.score({
+        laureateSlug: SCOPED_SLUG,
+        basedOnScorecardId: latest?.id ?? null,
+        criteria: replicationCriteria(),
+        sponsorName: "Sponsor de test",
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
+    path: "replication.close",
+    call: async (caller, database, run) => {
+      // A laureate of its own per run, its closure kit written straight into the table.
+      const list = await database.db
+        .select({ id: schema.laureates.id, slug: schema.laureates.slug })
+        .from(schema.laureates)
+        .orderBy(schema.laureates.position);
+      const laureate = list[run % list.length];
+      if (!laureate) throw new Error("Aucun lauréat");
+      await database.db.insert(schema.reusableAssets).values([
+        { laureateId: laureate.id, kind: "document", label: "Bilan", url: "https://exemple.invalid/bilan" },
+        { laureateId: laureate.id, kind: "contact", label: "Référent", contactEmail: "ref@exemple.invalid" },
+      ]);
+      return caller.replication.close({
+        laureateSlug: laureate.slug,
+        closedOn: "2025-01-31",
+        lessonsLearned: "Enseignements de test : associer les usagers dès la conception a tout changé.",
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
+    path: "replication.saveAsset",
+    call: (caller) =>
+      caller.replication.saveAsset({
+        laureateSlug: SCOPED_SLUG,
+        assetId: null,
+        version: 0,
+        kind: "code",
+        label: "Dépôt de test",
+        url: "https://exemple.invalid/depot",
+        contactEmail: null,
+      }),
+    expected: scopedRoles,
+  },
+  {
+    path: "replication.removeAsset",
+    call: async (caller, database) => {
+      const [asset] = await database.db
+        .insert(schema.reusableAssets)
+        .values({
+          laureateId: await laureateIdBySlug(database, SCOPED_SLUG),
+          kind: "guide",
+          label: "Guide à retirer",
+          url: "https://exemple.invalid/guide",
+        })
+        .returning({ id: schema.reusableAssets.id });
+      return caller.replication.removeAsset({
+        laureateSlug: SCOPED_SLUG,
+        assetId: asset?.id ?? 0,
+        version: 1,
+      });
+    },
+    expected: scopedRoles,
+  },
+  {
+    path: "replication.recordAdoption",
+    call: (caller) =>
+      caller.replication.recordAdoption({
+        laureateSlug: SCOPED_SLUG,
+        organisation: "Collectivité fictive de test",
+        regionCode: "76",
+        departementCode: "31",
+        contact: null,
+        notes: null,
+        identifiedOn: "2024-06-01",
+      }),
+    expected: scopedRoles,
+  },
+  {
+    path: "replication.updateAdoption",
+    call: async (caller, database, run) =>
+      caller.replication.updateAdoption({
+        laureateSlug: SCOPED_SLUG,
+        adoptionId: await anAdoption(database),
+        version: 1,
+        organisation: `Administration fictive renommée ${run}`,
+        regionCode: "76",
+        departementCode: null,
+        contact: null,
+        notes: null,
+      }),
+    expected: scopedRoles,
+  },
+  {
+    path: "replication.moveAdoption",
+    call: async (caller, database) =>
+      caller.replication.moveAdoption({
+        laureateSlug: SCOPED_SLUG,
+        adoptionId: await anAdoption(database),
+        version: 1,
+        to: "contactee",
+        on: "2024-01-15",
+      }),
+    expected: scopedRoles,
+  },
   {
     path: "finance.updateFunding",
     call: async (caller, database) => {
@@ -213,7 +356,7 @@ const MUTATIONS: MutationCase[] = [
     path: "progress.createMilestone",
     call: (caller, _database, run) =>
       caller.progress.createMilestone({
-        laureateSlug: IN_SCOPE,
+        laureateSlug: SCOPED_SLUG,
         title: `Jalon de test ${run}`,
         description: "",
         dueOn: "2027-03-01",
@@ -222,14 +365,14 @@ const MUTATIONS: MutationCase[] = [
         evidenceNote: "",
         evidenceUrl: null,
       }),
-    expected: progressRoles,
+    expected: scopedRoles,
   },
   {
     path: "progress.updateMilestone",
     call: async (caller, database, run) => {
-      const milestone = await firstMilestoneOf(database, IN_SCOPE);
+      const milestone = await firstMilestoneOf(database, SCOPED_SLUG);
       return caller.progress.updateMilestone({
-        laureateSlug: IN_SCOPE,
+        laureateSlug: SCOPED_SLUG,
         milestoneId: milestone.id,
         version: milestone.version,
         title: `Cadrage ${run}`,
@@ -241,35 +384,35 @@ const MUTATIONS: MutationCase[] = [
         evidenceUrl: null,
       });
     },
-    expected: progressRoles,
+    expected: scopedRoles,
   },
   {
     path: "progress.moveMilestone",
     call: async (caller, database) =>
       caller.progress.moveMilestone({
-        laureateSlug: IN_SCOPE,
-        milestoneId: (await firstMilestoneOf(database, IN_SCOPE)).id,
+        laureateSlug: SCOPED_SLUG,
+        milestoneId: (await firstMilestoneOf(database, SCOPED_SLUG)).id,
         direction: "down",
       }),
-    expected: progressRoles,
+    expected: scopedRoles,
   },
   {
     path: "progress.declareWeather",
     call: async (caller, database, run) =>
       caller.progress.declareWeather({
-        laureateSlug: IN_SCOPE,
+        laureateSlug: SCOPED_SLUG,
         period: currentPeriod,
         level: "nuage",
         synthesis: `Synthèse de test numéro ${run}`,
-        version: await weatherVersion(database, IN_SCOPE, currentPeriod),
+        version: await weatherVersion(database, SCOPED_SLUG, currentPeriod),
       }),
-    expected: progressRoles,
+    expected: scopedRoles,
   },
   {
     path: "progress.addComment",
     call: (caller, _database, run) =>
-      caller.progress.addComment({ laureateSlug: IN_SCOPE, kind: "reussites", body: `Réussite ${run}` }),
-    expected: progressRoles,
+      caller.progress.addComment({ laureateSlug: SCOPED_SLUG, kind: "reussites", body: `Réussite ${run}` }),
+    expected: scopedRoles,
   },
   {
     path: "progress.editComment",
@@ -277,33 +420,33 @@ const MUTATIONS: MutationCase[] = [
       const [comment] = await database.db
         .select({ id: schema.comments.id, version: schema.comments.version })
         .from(schema.comments)
-        .where(eq(schema.comments.laureateId, await laureateIdBySlug(database, IN_SCOPE)))
+        .where(eq(schema.comments.laureateId, await laureateIdBySlug(database, SCOPED_SLUG)))
         .orderBy(asc(schema.comments.id))
         .limit(1);
       return caller.progress.editComment({
-        laureateSlug: IN_SCOPE,
+        laureateSlug: SCOPED_SLUG,
         commentId: comment?.id ?? 0,
         version: comment?.version ?? 0,
         body: `Texte revu ${run}`,
       });
     },
-    expected: progressRoles,
+    expected: scopedRoles,
   },
   {
     path: "progress.submitUpdate",
     call: async (caller, database, run) =>
       caller.progress.submitUpdate({
-        laureateSlug: IN_SCOPE,
+        laureateSlug: SCOPED_SLUG,
         weather: {
           period: currentPeriod,
           level: "couvert",
           synthesis: `Mise à jour guidée ${run}`,
-          version: await weatherVersion(database, IN_SCOPE, currentPeriod),
+          version: await weatherVersion(database, SCOPED_SLUG, currentPeriod),
         },
         milestones: [],
         comments: [{ kind: "prochaines_actions", body: `Action ${run}` }],
       }),
-    expected: progressRoles,
+    expected: scopedRoles,
   },
   {
     path: "progress.updateSettings",

@@ -17,16 +17,21 @@ interface DataTableProps {
   caption: ReactNode;
   columns: TableColumn[];
   rows: TableRow[];
+  /**
+   * Columns share the width and long texts wrap: a wide table then fits its
+   * column instead of scrolling (a scrolling region must be reachable by keyboard).
+   */
+  fixedLayout?: boolean;
 }
 
 /**
  * The DSFR table markup, with row headers and right-aligned amount cells
  * (the DSFR Table component puts every cell in a plain td, left-aligned).
  */
-export function DataTable({ caption, columns, rows }: DataTableProps) {
+export function DataTable({ caption, columns, rows, fixedLayout = false }: DataTableProps) {
   const alignment = (index: number) => (columns[index]?.numeric ? "defis-table-amount" : undefined);
   return (
-    <div className={fr.cx("fr-table")}>
+    <div className={fr.cx("fr-table", fixedLayout && "fr-table--layout-fixed")}>
       <table>
         <caption>{caption}</caption>
         <thead>

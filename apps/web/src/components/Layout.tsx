@@ -39,6 +39,8 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
       : []),
     // Every role reads the money; only officers and administrators move it.
     { text: "Finances", linkProps: { to: ROUTES.finances }, isActive: pathname === ROUTES.finances },
+    // Every role reads the replication picture too.
+    { text: "Essaimage", linkProps: { to: ROUTES.replication }, isActive: pathname === ROUTES.replication },
   ];
   if (can(user.role, "readAudit"))
     items.push({ text: "Journal", linkProps: { to: ROUTES.journal }, isActive: pathname === ROUTES.journal });

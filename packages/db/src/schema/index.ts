@@ -6,3 +6,4 @@ export * from "./audit.js";
 export * from "./finance.js";
 export * from "./progress.js";
 export * from "./reminders.js";
+export * from "./replication.js";

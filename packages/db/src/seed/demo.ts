@@ -4,6 +4,7 @@ import { allocations, laureates, programmes } from "../schema/index.js";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from "./demo-accounts.js";
 import { seedDemoFinance } from "./demo-finance.js";
 import { seedDemoProgress } from "./demo-progress.js";
+import { seedDemoReplication } from "./demo-replication.js";
 import { setAllocation, type LedgerActor } from "../ledger.js";
 import { randomInt, seededRandom } from "./random.js";
 
@@ -33,6 +34,7 @@ export interface DemoOptions {
 export async function seedDemo(db: Executor, programmeId: number, options: DemoOptions = {}): Promise<void> {
   await seedDemoAllocations(db, programmeId, options.seed ?? DEMO_SEED);
   await seedDemoFinance(db, programmeId, options.seed ?? DEMO_SEED);
+  await seedDemoReplication(db, programmeId, options.seed ?? DEMO_SEED);
   await seedDemoAccounts(db, options.password ?? DEFAULT_DEMO_PASSWORD);
   await seedDemoProgress(db, programmeId, options.seed ?? DEMO_SEED, options.today ?? parisToday());
 }

@@ -22,6 +22,7 @@ import { LaureateHistory } from "./LaureateHistory";
 // The money and follow-up tabs have their own chunks: the record and its history load without them.
 const LaureateFinances = lazy(() => import("../finance/LaureateFinances"));
 const LaureateProgress = lazy(() => import("../progress/LaureateProgress"));
+const LaureateReplication = lazy(() => import("../replication/LaureateReplication"));
 
 const EDIT_BUTTON_ID = "modifier-fiche";
 
@@ -77,12 +78,15 @@ const TABS = [
   { tabId: "fiche", label: "Fiche" },
   { tabId: "suivi", label: "Suivi" },
   { tabId: "finances", label: "Finances" },
+  { tabId: "essaimage", label: "Essaimage" },
   { tabId: "historique", label: "Historique" },
 ];
-type TabId = "fiche" | "suivi" | "finances" | "historique";
+type TabId = "fiche" | "suivi" | "finances" | "essaimage" | "historique";
 
 function tabOf(value: string | null): TabId {
-  return value === "historique" || value === "finances" || value === "suivi" ? value : "fiche";
+  return value === "historique" || value === "finances" || value === "suivi" || value === "essaimage"
+    ? value
+    : "fiche";
 }
 
 function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail }) {
@@ -97,6 +101,12 @@ function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail })
     return (
       <Suspense fallback={<LoadingState label="Chargement du suivi du lauréat" />}>
         <LaureateProgress laureate={laureate} />
+      </Suspense>
+    );
+  if (tab === "essaimage")
+    return (
+      <Suspense fallback={<LoadingState label="Chargement de l'essaimage du lauréat" />}>
+        <LaureateReplication laureate={laureate} />
       </Suspense>
     );
   return <FactsTab laureate={laureate} />;

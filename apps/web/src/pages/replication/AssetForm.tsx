@@ -1,0 +1,121 @@
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { ASSET_KINDS, saveAssetSchema, type AssetKind } from "@defis/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useCallback, useId, useState, type SubmitEvent } from "react";
+import { useTRPC } from "../../lib/trpc";
+import { fieldState } from "../finance/money-errors";
+import { MoneyErrorAlert } from "../finance/MoneyErrorAlert";
+import { Panel, SavingStatus } from "../finance/Panel";
+import {
+  isConflict,
+  SubmitOrCancel,
+  TextField,
+  useFieldErrors,
+  useRefreshReplication,
+} from "./replication-form";
+
+interface AssetFormProps {
+  slug: string;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/** Adds a reusable asset: a link to code, a guide, a document or a contract, or a contact person. */
+export function AssetForm({ slug, onDone, onCancel }: AssetFormProps) {
+  const trpc = useTRPC();
+  const refresh = useRefreshReplication();
+  const baseId = useId();
+  const idOf = useCallback((field: string) => `${baseId}-${field}`, [baseId]);
+  const { errors, fromIssues, fromServer, clear } = useFieldErrors(idOf);
+  const [kind, setKind] = useState<AssetKind>("code");
+  const [label, setLabel] = useState("");
+  const [address, setAddress] = useState("");
+  const mutation = useMutation(
+    trpc.replication.saveAsset.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone(`Ressource « ${label.trim()} » ajoutée au kit de clôture.`);
+      },
+      onError: (error) => {
+        if (isConflict(error)) void refresh();
+        fromServer(error);
+      },
+    }),
+  );
+  const isContact = kind === "contact";
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const parsed = saveAssetSchema.safeParse({
+      laureateSlug: slug,
+      assetId: null,
+      version: 0,
+      kind,
+      label,
+      url: isContact ? null : address.trim() || null,
+      contactEmail: isContact ? address.trim() || null : null,
+    });
+    mutation.reset();
+    if (!parsed.success) {
+      // The address field carries both messages: a link, or an e-mail for a contact.
+      const issues = parsed.error.issues.map((issue) =>
+        issue.path[0] === "url" || issue.path[0] === "contactEmail" ? { ...issue, path: ["address"] } : issue,
+      );
+      fromIssues(issues);
+      return;
+    }
+    clear();
+    mutation.mutate(parsed.data);
+  }
+
+  const headingId = idOf("titre");
+  return (
+    <Panel headingId={headingId} title="Ajouter une ressource réutilisable">
+      {mutation.error && (
+        <MoneyErrorAlert error={mutation.error} title="La ressource n'a pas été enregistrée" />
+      )}
+      <form noValidate aria-labelledby={headingId} onSubmit={submit}>
+        <Select
+          label="Type de ressource"
+          {...fieldState(errors.kind)}
+          nativeSelectProps={{
+            id: idOf("kind"),
+            value: kind,
+            onChange: (event) => setKind(event.target.value as AssetKind),
+          }}
+        >
+          {Object.entries(ASSET_KINDS).map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </Select>
+        <TextField
+          id={idOf("label")}
+          label={isContact ? "Nom ou fonction de la personne" : "Libellé"}
+          value={label}
+          error={errors.label}
+          maxLength={200}
+          onChange={setLabel}
+        />
+        <TextField
+          id={idOf("address")}
+          label={isContact ? "Adresse électronique" : "Adresse web"}
+          hint={
+            isContact
+              ? "Par exemple : prenom.nom@administration.gouv.fr"
+              : "Adresse complète, commençant par https://"
+          }
+          type={isContact ? "email" : "url"}
+          value={address}
+          error={errors.address}
+          maxLength={500}
+          onChange={setAddress}
+        />
+        <SubmitOrCancel label="Ajouter la ressource" pending={mutation.isPending} onCancel={onCancel} />
+        <SavingStatus saving={mutation.isPending} />
+      </form>
+    </Panel>
+  );
+}

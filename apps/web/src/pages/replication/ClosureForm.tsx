@@ -1,0 +1,80 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { closeLaureateSchema } from "@defis/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useCallback, useId, useState, type SubmitEvent } from "react";
+import { formatDate, parisToday } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { MoneyErrorAlert } from "../finance/MoneyErrorAlert";
+import { Panel, SavingStatus } from "../finance/Panel";
+import { SubmitOrCancel, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
+
+interface ClosureFormProps {
+  slug: string;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/** Closes the laureate with its lessons learned; the server checks the kit once more. */
+export function ClosureForm({ slug, onDone, onCancel }: ClosureFormProps) {
+  const trpc = useTRPC();
+  const refresh = useRefreshReplication();
+  const baseId = useId();
+  const idOf = useCallback((field: string) => `${baseId}-${field}`, [baseId]);
+  const { errors, fromIssues, fromServer, clear } = useFieldErrors(idOf);
+  const [closedOn, setClosedOn] = useState(parisToday());
+  const [lessonsLearned, setLessonsLearned] = useState("");
+  const mutation = useMutation(
+    trpc.replication.close.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone(`Lauréat clôturé le ${formatDate(closedOn)}.`);
+      },
+      onError: fromServer,
+    }),
+  );
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const parsed = closeLaureateSchema.safeParse({ laureateSlug: slug, closedOn, lessonsLearned });
+    mutation.reset();
+    if (!parsed.success) {
+      fromIssues(parsed.error.issues);
+      return;
+    }
+    clear();
+    mutation.mutate(parsed.data);
+  }
+
+  const headingId = idOf("titre");
+  return (
+    <Panel headingId={headingId} title="Clôturer le lauréat">
+      <p className={fr.cx("fr-text--sm")}>
+        La clôture est définitive : les enseignements et le kit de clôture restent consultables par tous.
+      </p>
+      {mutation.error && <MoneyErrorAlert error={mutation.error} title="Le lauréat n'a pas été clôturé" />}
+      <form noValidate aria-labelledby={headingId} onSubmit={submit}>
+        <TextField
+          id={idOf("closedOn")}
+          label="Date de clôture"
+          type="date"
+          value={closedOn}
+          error={errors.closedOn}
+          onChange={setClosedOn}
+        />
+        <TextField
+          id={idOf("lessonsLearned")}
+          label="Enseignements du projet"
+          hint="Ce qui a marché, ce qui n'a pas marché, ce qu'une administration qui reprend la solution doit savoir (50 caractères au moins)."
+          multiline
+          maxLength={5000}
+          value={lessonsLearned}
+          error={errors.lessonsLearned}
+          onChange={setLessonsLearned}
+        />
+        <SubmitOrCancel label="Clôturer le lauréat" pending={mutation.isPending} onCancel={onCancel} />
+        <SavingStatus saving={mutation.isPending} />
+      </form>
+    </Panel>
+  );
+}
