@@ -98,7 +98,6 @@ async function aPayment(database: DatabaseHandle): Promise<number> {
   );
 }
 
-
 async function firstMilestoneOf(database: DatabaseHandle, slug: string) {
   const [milestone] = await database.db
     .select({ id: schema.milestones.id, version: schema.milestones.version })

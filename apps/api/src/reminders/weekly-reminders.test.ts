@@ -85,9 +85,10 @@ describe("weekly reminders", () => {
     expect(sante?.body).toContain(`${PUBLIC_URL}/laureats/chu-toulouse-parkinson`);
     expect(sante?.body).toContain(`Tous vos projets : ${PUBLIC_URL}/mes-projets`);
     const alert = mails.find((mail) => mail.kind === "alerte_chargee");
-    // The scenario leaves one laureate of each ministry 75 days without update.
-    expect(alert?.subject).toBe("Défis : 2 sponsors sans mise à jour depuis plus de 60 jours");
-    expect(alert?.body).toContain(`${PUBLIC_URL}/laureats/sdis54-portail-cartographique`);
+    // The scenario leaves a laureate of the Intérieur 75 days without update; the Santé ones are fresher.
+    expect(alert?.subject).toBe("Défis : 1 sponsor sans mise à jour depuis plus de 60 jours");
+    expect(alert?.body).toContain(`${PUBLIC_URL}/laureats/dggn-lab-innovation`);
+    expect(alert?.body).not.toContain("chu-toulouse-parkinson");
 
     expect(await reminderEvents()).toBe(events + 1);
     const [event] = await database.db

@@ -12,9 +12,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useCallback, useId, useState, type SubmitEvent } from "react";
 import { parisToday } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { fieldState } from "../finance/money-errors";
-import { MoneyErrorAlert } from "../finance/MoneyErrorAlert";
-import { Panel, SavingStatus } from "../finance/Panel";
+import { fieldState } from "../../lib/form-errors";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import {
   isConflict,
   SubmitOrCancel,
@@ -129,7 +129,7 @@ export function AdoptionForm({ slug, adoption, onDone, onCancel }: AdoptionFormP
   return (
     <Panel headingId={headingId} title={adoption ? "Modifier l'adoption" : "Enregistrer une adoption"}>
       {mutation.error && (
-        <MoneyErrorAlert
+        <ActionErrorAlert
           error={mutation.error}
           title={
             isConflict(mutation.error)

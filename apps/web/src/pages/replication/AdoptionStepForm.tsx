@@ -3,8 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useCallback, useId, useState, type SubmitEvent } from "react";
 import { formatDate, parisToday } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { MoneyErrorAlert } from "../finance/MoneyErrorAlert";
-import { Panel, SavingStatus } from "../finance/Panel";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import {
   isConflict,
   SubmitOrCancel,
@@ -77,7 +77,7 @@ export function AdoptionStepForm({ slug, adoption, to, onDone, onCancel }: Adopt
   const headingId = idOf("titre");
   return (
     <Panel headingId={headingId} title={`${TITLES[to]} : ${adoption.organisation}`}>
-      {mutation.error && <MoneyErrorAlert error={mutation.error} title="L'étape n'a pas été enregistrée" />}
+      {mutation.error && <ActionErrorAlert error={mutation.error} title="L'étape n'a pas été enregistrée" />}
       <form noValidate aria-labelledby={headingId} onSubmit={submit}>
         <TextField
           id={idOf("on")}

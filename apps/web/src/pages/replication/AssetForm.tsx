@@ -3,9 +3,9 @@ import { ASSET_KINDS, saveAssetSchema, type AssetKind } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useId, useState, type SubmitEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
-import { fieldState } from "../finance/money-errors";
-import { MoneyErrorAlert } from "../finance/MoneyErrorAlert";
-import { Panel, SavingStatus } from "../finance/Panel";
+import { fieldState } from "../../lib/form-errors";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import {
   isConflict,
   SubmitOrCancel,
@@ -73,7 +73,7 @@ export function AssetForm({ slug, onDone, onCancel }: AssetFormProps) {
   return (
     <Panel headingId={headingId} title="Ajouter une ressource réutilisable">
       {mutation.error && (
-        <MoneyErrorAlert error={mutation.error} title="La ressource n'a pas été enregistrée" />
+        <ActionErrorAlert error={mutation.error} title="La ressource n'a pas été enregistrée" />
       )}
       <form noValidate aria-labelledby={headingId} onSubmit={submit}>
         <Select

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useCallback, useId, useState, type SubmitEvent } from "react";
 import { formatDate, parisToday } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { MoneyErrorAlert } from "../finance/MoneyErrorAlert";
-import { Panel, SavingStatus } from "../finance/Panel";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import { SubmitOrCancel, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
 
 interface ClosureFormProps {
@@ -52,7 +52,7 @@ export function ClosureForm({ slug, onDone, onCancel }: ClosureFormProps) {
       <p className={fr.cx("fr-text--sm")}>
         La clôture est définitive : les enseignements et le kit de clôture restent consultables par tous.
       </p>
-      {mutation.error && <MoneyErrorAlert error={mutation.error} title="Le lauréat n'a pas été clôturé" />}
+      {mutation.error && <ActionErrorAlert error={mutation.error} title="Le lauréat n'a pas été clôturé" />}
       <form noValidate aria-labelledby={headingId} onSubmit={submit}>
         <TextField
           id={idOf("closedOn")}

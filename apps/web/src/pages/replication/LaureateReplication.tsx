@@ -24,7 +24,7 @@ import { formatCount, formatDate, formatDateTime } from "../../lib/format";
 import { useCan, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { ROUTES } from "../../routes";
-import { MoneyErrorAlert } from "../finance/MoneyErrorAlert";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { SectionNotice, useSectionPanel } from "../finance/use-section-panel";
 import { AdoptionForm } from "./AdoptionForm";
 import { AdoptionStepForm, type AdoptionStep } from "./AdoptionStepForm";
@@ -280,7 +280,7 @@ export default function LaureateReplication({ laureate }: { laureate: LaureateDe
             )}
           </div>
         )}
-        {removal.error && <MoneyErrorAlert error={removal.error} title="La ressource n'a pas été retirée" />}
+        {removal.error && <ActionErrorAlert error={removal.error} title="La ressource n'a pas été retirée" />}
         {replication.assets.length === 0 ? (
           <p>Aucune ressource réutilisable n'est encore enregistrée.</p>
         ) : (

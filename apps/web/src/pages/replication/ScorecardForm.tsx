@@ -12,8 +12,8 @@ import {
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useId, useState, type SubmitEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
-import { MoneyErrorAlert } from "../finance/MoneyErrorAlert";
-import { Panel, SavingStatus } from "../finance/Panel";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { Panel, SavingStatus } from "../../components/Panel";
 import { indexLabel } from "./replication-labels";
 import {
   isConflict,
@@ -105,7 +105,7 @@ export function ScorecardForm({ slug, current, onDone, onCancel }: ScorecardForm
         grille précédente reste dans l'historique.
       </p>
       {mutation.error && (
-        <MoneyErrorAlert
+        <ActionErrorAlert
           error={mutation.error}
           title={
             isConflict(mutation.error)

@@ -4,7 +4,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { errorCodeOf, useTRPC } from "../../lib/trpc";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "../finance/money-errors";
+import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
 
 /** After a replication action: the laureate's section, the national picture and the journal are read again. */
 export function useRefreshReplication(): () => Promise<void> {
