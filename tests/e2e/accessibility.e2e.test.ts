@@ -37,6 +37,17 @@ const REPLICATION_LAUREATE = {
   heading: "Dispositif d'intrapreneuriat du ministère de l'Intérieur",
 };
 
+/** The demonstration's laureate whose declared météo the facts contradict, in the santé sponsor's scope. */
+const FOLLOWED_LAUREATE = {
+  path: "/laureats/chu-toulouse-parkinson?onglet=suivi",
+  heading: "Outil de dialogue pour accompagner les patients atteints de Parkinson",
+};
+
+async function waitForFollowUp(page: Page): Promise<void> {
+  await page.getByRole("table", { name: /jalons, dont/ }).waitFor();
+  await page.getByRole("table", { name: "Historique de la météo par période" }).waitFor();
+}
+
 /** The replication page once its registry and its map have arrived. */
 async function waitForReplication(page: Page): Promise<void> {
   await page.getByRole("table", { name: "Adoptions enregistrées" }).waitFor();
@@ -143,6 +154,7 @@ const VISITS: Visit[] = [
         path: "/laureats/deal-reunion-registre-transports",
         heading: "Modernisation du Registre des transports de La Réunion",
       },
+      { name: "laureate follow-up, read only", ...FOLLOWED_LAUREATE, readyWhen: waitForFollowUp },
       { name: "replication", ...REPLICATION_PAGE, readyWhen: waitForReplication },
       { name: "laureate replication", ...REPLICATION_LAUREATE, readyWhen: waitForLaureateReplication },
       { name: "journal refused to a read-only role", path: "/journal", heading: "Accès refusé" },
@@ -162,6 +174,39 @@ const VISITS: Visit[] = [
         name: "finances",
         ...FINANCES_PAGE,
         readyWhen: waitForFinancesTables,
+      },
+      {
+        name: "laureates to chase",
+        path: "/a-relancer",
+        heading: "À relancer",
+        readyWhen: (page) => page.getByRole("region", { name: "Météo contredite par les faits" }).waitFor(),
+      },
+      {
+        name: "outbox",
+        path: "/rappels",
+        heading: "Rappels et boîte d'envoi",
+        readyWhen: (page) => page.locator(".fr-accordion").first().waitFor(),
+      },
+      { name: "laureate follow-up", ...FOLLOWED_LAUREATE, readyWhen: waitForFollowUp },
+      {
+        name: "laureate follow-up with the milestone form open",
+        ...FOLLOWED_LAUREATE,
+        readyWhen: waitForFollowUp,
+        act: async (page) => {
+          await page.getByRole("button", { name: "Ajouter un jalon", exact: true }).click();
+          const form = page.getByRole("form", { name: "Ajouter un jalon" });
+          await form.getByRole("button", { name: "Enregistrer", exact: true }).click();
+          await form.getByText("Le titre du jalon compte 3 caractères au moins.", { exact: true }).waitFor();
+        },
+      },
+      {
+        name: "laureate follow-up with the météo form open",
+        ...FOLLOWED_LAUREATE,
+        readyWhen: waitForFollowUp,
+        act: async (page) => {
+          await page.getByRole("button", { name: /^Modifier la météo de / }).click();
+          await page.getByRole("form", { name: /^Météo de / }).waitFor();
+        },
       },
       {
         name: "finances with the allocation form open",
@@ -248,6 +293,32 @@ const VISITS: Visit[] = [
           await page.getByRole("status").filter({ hasText: "La fiche a été enregistrée." }).waitFor();
           await page.getByRole("tab", { name: "Historique", exact: true }).click();
           await page.getByRole("table", { name: "Historique des modifications de la fiche" }).waitFor();
+        },
+      },
+    ],
+  },
+  {
+    visitor: DEMO.sponsorSante,
+    checks: [
+      {
+        name: "sponsor's projects",
+        path: "/mes-projets",
+        heading: "Mes projets",
+        readyWhen: (page) => page.getByRole("article").first().waitFor(),
+      },
+      {
+        name: "guided update, météo",
+        path: "/mes-projets/chu-toulouse-parkinson/mise-a-jour",
+        heading: "Mise à jour de « Outil de dialogue pour accompagner les patients atteints de Parkinson »",
+        readyWhen: (page) => page.getByText("Étape 1 sur 4").waitFor(),
+      },
+      {
+        name: "guided update, milestones",
+        path: "/mes-projets/chu-toulouse-parkinson/mise-a-jour",
+        heading: "Mise à jour de « Outil de dialogue pour accompagner les patients atteints de Parkinson »",
+        act: async (page) => {
+          await page.getByRole("button", { name: "Étape suivante", exact: true }).click();
+          await page.getByText("Étape 2 sur 4").waitFor();
         },
       },
     ],
