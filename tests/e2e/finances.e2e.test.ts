@@ -62,7 +62,7 @@ const MONEY_TILES = [
 const STEP_BUTTON = /^(Service fait|Demande de paiement|Payé|Annuler) : Tranche \d+/;
 /** Every button that moves money, by the start of its accessible name. */
 const MONEY_BUTTONS =
-  /^(Modifier l'allocation|Attribuer un montant|Réaffecter|Contre-passer|Proposer un échéancier|Modifier les tranches prévues|Modifier les informations de financement|(Service fait|Demande de paiement|Payé|Annuler) : Tranche)/;
+  /^(Modifier l'allocation|Attribuer un montant|Réaffecter|Contre-passer|Proposer un échéancier|Modifier les tranches prévues|Modifier les informations de financement|(Service fait|Demande de paiement|Payé|Annuler|Jalon requis) : Tranche)/;
 
 const LAUREATE_CSV_HEADER = [
   "Identifiant",
@@ -368,7 +368,7 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
     await serviceFait.getByRole("button", { name: "Enregistrer le service fait", exact: true }).click();
     await waitForNotice(schedule, `Tranche 1 (avance) : service fait le ${longDate(done.stepDay)}.`);
     expect(await statusOf(avanceRow)).toBe("Service fait");
-    expect((await cellTexts(avanceRow))[3]).toBe(`Service fait le ${shortDate(done.stepDay)}`);
+    expect((await cellTexts(avanceRow))[4]).toBe(`Service fait le ${shortDate(done.stepDay)}`);
 
     await schedule
       .getByRole("button", { name: "Demande de paiement : Tranche 1 (avance)", exact: true })
@@ -385,7 +385,7 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
       `Tranche 1 (avance) : demande de paiement du ${longDate(done.stepDay)} enregistrée.`,
     );
     expect(await statusOf(avanceRow)).toBe("Demande de paiement");
-    expect((await cellTexts(avanceRow))[3]).toContain(
+    expect((await cellTexts(avanceRow))[4]).toContain(
       `Demande de paiement le ${shortDate(done.stepDay)} (DP n° ${DP_REFERENCE})`,
     );
   });

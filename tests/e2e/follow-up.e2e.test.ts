@@ -60,7 +60,8 @@ describe("a sponsor keeps a project up to date; the officer sees it and the mone
   it("keeps the solde from 'service fait' while its milestone is not reached", async () => {
     await openAt(officer, laureateFinancesPath(CHU.slug), CHU.title);
     const solde = soldeRow(officer);
-    expect(await solde.innerText()).toContain(`${FINAL_MILESTONE} non atteint`);
+    // Badges are written in capitals by the DSFR stylesheet.
+    expect((await solde.innerText()).toLowerCase()).toContain(`${FINAL_MILESTONE} non atteint`.toLowerCase());
     await solde.getByRole("button", { name: "Service fait : Tranche 3 (solde)", exact: true }).click();
     const form = officer.getByRole("form", { name: "Constater le service fait — Tranche 3 (solde)" });
     await form.getByRole("button", { name: "Enregistrer le service fait", exact: true }).click();
@@ -70,7 +71,7 @@ describe("a sponsor keeps a project up to date; the officer sees it and the mone
       )
       .waitFor();
     await expectNoAxeViolations(officer, "service fait refusé faute de jalon");
-    await form.getByRole("button", { name: "Annuler", exact: true }).click();
+    await form.getByRole("button", { name: "Revenir à l'échéancier", exact: true }).click();
   });
 
   it("lands the sponsor on their projects, the contradicted météo flagged", async () => {
@@ -89,7 +90,10 @@ describe("a sponsor keeps a project up to date; the officer sees it and the mone
       .click();
     await waitForPage(sponsor, `Mise à jour de « ${CHU.title} »`);
     await sponsor.getByText("Étape 1 sur 4").waitFor();
-    await sponsor.getByText("Couvert", { exact: true }).click();
+    await sponsor
+      .locator("label")
+      .filter({ hasText: /^Couvert/ })
+      .click();
     await sponsor.getByRole("textbox", { name: /^Synthèse/ }).fill("");
     await sponsor.getByRole("button", { name: "Étape suivante", exact: true }).click();
     await sponsor.getByText("Étape 2 sur 4").waitFor();
@@ -151,7 +155,7 @@ describe("a sponsor keeps a project up to date; the officer sees it and the mone
   it("lets the solde pass 'service fait' now that its milestone is reached", async () => {
     await openAt(officer, laureateFinancesPath(CHU.slug), CHU.title);
     const solde = soldeRow(officer);
-    expect(await solde.innerText()).toContain(`${FINAL_MILESTONE} atteint`);
+    expect((await solde.innerText()).toLowerCase()).toContain(`${FINAL_MILESTONE} atteint`.toLowerCase());
     await solde.getByRole("button", { name: "Service fait : Tranche 3 (solde)", exact: true }).click();
     const form = officer.getByRole("form", { name: "Constater le service fait — Tranche 3 (solde)" });
     await form.getByRole("button", { name: "Enregistrer le service fait", exact: true }).click();

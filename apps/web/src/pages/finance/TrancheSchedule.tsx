@@ -28,34 +28,16 @@ const HEADING_ID = "finances-echeancier-titre";
 const PROPOSE_BUTTON_ID = "echeancier-proposer";
 const EDIT_BUTTON_ID = "echeancier-modifier";
 
-/** The milestone "service fait" waits for; officers choose it while the tranche is planned. */
-function GateCell({ tranche, onChoose }: { tranche: TrancheItem; onChoose: (() => void) | null }) {
+/** The milestone "service fait" waits for, and whether it is reached. */
+function GateCell({ tranche }: { tranche: TrancheItem }) {
   const gate = tranche.gatingMilestone;
+  if (!gate) return <>Aucun</>;
   return (
     <>
-      {gate ? (
-        <>
-          {gate.title}{" "}
-          <Badge as="span" small severity={gate.reached ? "success" : "warning"}>
-            {gate.reached ? "atteint" : "non atteint"}
-          </Badge>
-        </>
-      ) : (
-        "Aucun"
-      )}
-      {onChoose && (
-        <p className={fr.cx("fr-mb-0")}>
-          <Button
-            size="small"
-            priority="tertiary"
-            nativeButtonProps={{ id: gateButtonId(tranche) }}
-            onClick={onChoose}
-          >
-            {gate ? "Changer" : "Choisir"}{" "}
-            <span className={fr.cx("fr-sr-only")}>le jalon requis : {trancheName(tranche)}</span>
-          </Button>
-        </p>
-      )}
+      {gate.title}{" "}
+      <Badge as="span" small severity={gate.reached ? "success" : "warning"}>
+        {gate.reached ? "atteint" : "non atteint"}
+      </Badge>
     </>
   );
 }
@@ -142,15 +124,7 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
                 <Badge key="status" as="span" small severity={STATUS_SEVERITIES[tranche.status]}>
                   {statusLabel(tranche.status)}
                 </Badge>,
-                <GateCell
-                  key="gate"
-                  tranche={tranche}
-                  onChoose={
-                    canManage && tranche.status === "prevu"
-                      ? () => section.open({ kind: "gate", trancheId: tranche.id }, gateButtonId(tranche))
-                      : null
-                  }
-                />,
+                <GateCell key="gate" tranche={tranche} />,
                 <StepsCell key="steps" tranche={tranche} />,
               ];
               if (canManage) {
@@ -185,6 +159,23 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
                           </Button>
                         </li>
                       ))}
+                      {tranche.status === "prevu" && (
+                        <li>
+                          <Button
+                            size="small"
+                            priority="tertiary"
+                            nativeButtonProps={{
+                              id: gateButtonId(tranche),
+                              "aria-expanded": panel?.kind === "gate" && panel.trancheId === tranche.id,
+                            }}
+                            onClick={() =>
+                              section.open({ kind: "gate", trancheId: tranche.id }, gateButtonId(tranche))
+                            }
+                          >
+                            Jalon requis <span className={fr.cx("fr-sr-only")}>: {trancheName(tranche)}</span>
+                          </Button>
+                        </li>
+                      )}
                     </ul>
                   ),
                 );
