@@ -1,6 +1,7 @@
-import { count, gt } from "drizzle-orm";
+import { count, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allocations, laureates, payments, tranches } from "./schema/index.js";
+import { recordPayment, reversePayment } from "./ledger.js";
+import { allocations, laureates, paymentMonths, payments, tranches } from "./schema/index.js";
 import { addSyntheticPortfolio, ledgerInvariantBreaches } from "./synthetic.js";
 import { createTestDatabase, type TestDatabaseHandle } from "./testing.js";
 
@@ -27,6 +28,31 @@ describe("synthetic portfolio", () => {
       .from(tranches)
       .where(gt(tranches.laureateId, afterLaureateId));
     expect([laureateCount?.n, paymentCount?.n, trancheCount?.n]).toEqual([30, 305, 90]);
+    expect(await ledgerInvariantBreaches(database.db)).toEqual([]);
+  });
+
+  it("keeps each month's sum of payments through a payment and its reversal a month later", async () => {
+    const month = async (first: string) =>
+      (await database.db.select().from(paymentMonths).where(eq(paymentMonths.month, first)))[0]?.paidCents ??
+      0;
+    const [allocation] = await database.db
+      .select()
+      .from(allocations)
+      .where(gt(allocations.amountCents, 0))
+      .limit(1);
+    const laureateId = allocation?.laureateId ?? 0;
+    const [march, april] = [await month("2026-03-01"), await month("2026-04-01")];
+    const paymentId = await database.db.transaction((tx) =>
+      recordPayment(tx, { userId: null }, { laureateId, amountCents: 1_234, paidOn: "2026-03-31" }),
+    );
+    await database.db.transaction((tx) =>
+      reversePayment(
+        tx,
+        { userId: null },
+        { paymentId, reason: "Erreur de saisie", reversedOn: "2026-04-02" },
+      ),
+    );
+    expect([await month("2026-03-01"), await month("2026-04-01")]).toEqual([march + 1_234, april - 1_234]);
     expect(await ledgerInvariantBreaches(database.db)).toEqual([]);
   });
 

@@ -69,7 +69,7 @@ export async function addSyntheticPortfolio(
       select id, row_number() over (order by id) - 1 as idx from laureate where id > ${afterLaureateId}
     )
     insert into payment (laureate_id, amount_cents, paid_on, reference, source, is_demo)
-    select a.id, 10000 + (i * 7919 + a.id * 104729) % 500000, date '2022-03-01' + ((i * 37 + a.id) % 1300)::int,
+    select a.id, 10000 + (i::bigint * 7919 + a.id::bigint * 104729) % 500000, date '2022-03-01' + ((i * 37 + a.id) % 1300)::int,
            'SYN-' || i, 'import', true
     from generate_series(0, ${size.payments} - 1) i
     join added a on a.idx = i % ${size.laureates}`);
@@ -119,8 +119,8 @@ export async function addSyntheticPortfolio(
 /**
  * The ledger's invariants checked by the database, whatever wrote the rows:
  * each allocation's paid_cents is the sum of its payments and within its
- * amount, and the programme's allocated_cents is the sum of its allocations,
- * within the envelope. Returns what is broken (empty when all holds).
+ * amount, the programme's allocated_cents is the sum of its allocations,
+ * within the envelope, and payment_month holds each month's sum of payments. Returns what is broken (empty when all holds).
  */
 export async function ledgerInvariantBreaches(db: Executor): Promise<string[]> {
   const rows = await db
@@ -133,6 +133,10 @@ export async function ledgerInvariantBreaches(db: Executor): Promise<string[]> {
                                                join laureate l on l.id = a.laureate_id
                                                where l.programme_id = pr.id), 0)
            or pr.allocated_cents > pr.envelope_cents)::int`,
+      monthMismatch: sql<number>`(select count(*) from (
+        select date_trunc('month', paid_on)::date as month, sum(amount_cents) as cents from payment group by 1
+      ) live full join payment_month kept using (month)
+        where coalesce(live.cents, 0) <> coalesce(kept.paid_cents, 0))::int`,
     })
     .from(sql`(select 1) as one`);
   const [row] = rows;
@@ -141,5 +145,8 @@ export async function ledgerInvariantBreaches(db: Executor): Promise<string[]> {
     breaches.push(`${row.unpaidMismatch} allocation(s) : versé ≠ Σ versements ou hors [0, montant]`);
   if (row?.programmeMismatch)
     breaches.push(`${row.programmeMismatch} programme(s) : alloué ≠ Σ allocations ou au-delà de l'enveloppe`);
+  if (row?.monthMismatch) {
+    breaches.push(`${row.monthMismatch} mois : payment_month ≠ Σ versements du mois`);
+  }
   return breaches;
 }

@@ -5,7 +5,16 @@ import { alias } from "drizzle-orm/pg-core";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
 import { laureateIdOf } from "./laureate-ids.js";
 
-const { allocationMovements, allocations, fundingRecords, laureates, payments, tranches, users } = schema;
+const {
+  allocationMovements,
+  allocations,
+  fundingRecords,
+  laureates,
+  paymentMonths,
+  payments,
+  tranches,
+  users,
+} = schema;
 
 /** Allocation, ledger and payments of one laureate. */
 export async function laureateFinance(db: Executor, laureateSlug: string): Promise<LaureateFinance> {
@@ -111,10 +120,13 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
   };
 }
 
-/** Planned (non-cancelled tranches) and actual payments by month, for the whole programme. */
+/**
+ * Planned (non-cancelled tranches) and actual payments by month, for the whole
+ * programme. The payments side reads payment_month, which the database keeps
+ * with every payment: a million payment lines are not summed at each request.
+ */
 export async function monthlyPayments(db: Executor): Promise<MonthlyPayments[]> {
   const plannedMonth = sql<string>`to_char(${tranches.plannedOn}, 'YYYY-MM')`;
-  const paidMonth = sql<string>`to_char(${payments.paidOn}, 'YYYY-MM')`;
   const [planned, paid] = await Promise.all([
     db
       .select({
@@ -125,9 +137,11 @@ export async function monthlyPayments(db: Executor): Promise<MonthlyPayments[]> 
       .where(ne(tranches.status, "annule"))
       .groupBy(plannedMonth),
     db
-      .select({ month: paidMonth, cents: sql<number>`sum(${payments.amountCents})`.mapWith(Number) })
-      .from(payments)
-      .groupBy(paidMonth),
+      .select({
+        month: sql<string>`to_char(${paymentMonths.month}, 'YYYY-MM')`,
+        cents: paymentMonths.paidCents,
+      })
+      .from(paymentMonths),
   ]);
   // The database sums; here the two short monthly lists are only laid side by side.
   const months = new Map<string, MonthlyPayments>();
