@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -119,6 +119,20 @@ function machine(postgresVersion: string): string {
   );
 }
 
+const BEGIN = "<!-- pnpm bench : début des mesures (écrit par bench/src/main.ts) -->";
+const END = "<!-- pnpm bench : fin des mesures -->";
+
+/** The measurements replace those of the last run; the analysis written around them stays. */
+function withMeasurements(document: string | null, report: string): string {
+  const block = `${BEGIN}\n\n${report}\n${END}`;
+  const start = document?.indexOf(BEGIN) ?? -1;
+  const end = document?.indexOf(END) ?? -1;
+  if (document && start !== -1 && end > start) {
+    return `${document.slice(0, start)}${block}${document.slice(end + END.length)}`;
+  }
+  return `# Mesures de performance\n\n${block}\n`;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(`${ROOT}apps/api/dist/index.js`) || !existsSync(`${ROOT}apps/web/dist/index.html`)) {
     throw new Error(
@@ -173,7 +187,10 @@ async function main(): Promise<void> {
     lighthouse,
   });
   const target = QUICK ? `${ROOT}bench/benchmarks-quick.md` : `${ROOT}docs/benchmarks.md`;
-  await writeFile(target, report);
+  await writeFile(
+    target,
+    withMeasurements(existsSync(target) ? await readFile(target, "utf8") : null, report),
+  );
   process.stdout.write(`\n${report}\n› écrit dans ${target}\n`);
 }
 

@@ -114,12 +114,12 @@ export function renderReport(input: ReportInput): string {
       "",
       "### Lighthouse 12.2.3 (préréglage bureau, Chromium de Debian, taille demo)",
       "",
-      "| Page | Performance | Accessibilité | Bonnes pratiques | Objectif (≥ 95, 100, ≥ 95) |",
-      "| --- | ---: | ---: | ---: | --- |",
+      "| Page | Performance | Accessibilité | Bonnes pratiques | Objectif (≥ 95, 100, ≥ 95) | Indice de vitesse de la machine |",
+      "| --- | ---: | ---: | ---: | --- | ---: |",
     );
     for (const scores of input.lighthouse) {
       out.push(
-        `| ${scores.name} (\`${scores.path}\`) | ${scores.performance} | ${scores.accessibility} | ${scores.bestPractices} | ${lighthouseVerdict(scores)} |`,
+        `| ${scores.name} (\`${scores.path}\`) | ${scores.performance} | ${scores.accessibility} | ${scores.bestPractices} | ${lighthouseVerdict(scores)} | ${scores.benchmarkIndex.toFixed(0)} |`,
       );
     }
     const failing = input.lighthouse.flatMap((scores) =>

@@ -18,7 +18,10 @@ export interface Scenario {
   reference: Work;
   /** What the reference is, in the table. */
   referenceLabel: string;
-  /** Held to the latency target (≤ 1.5 × reference + 1 ms at p50; p95 < 50 ms at the large size). */
+  /**
+   * Held to the issue's latency target (≤ 1.5 × reference + 1 ms at p50; p95 < 50 ms at the large size):
+   * the overview and the figures; the other lines are measured for information.
+   */
   latencyTarget: boolean;
   /** Heavy workloads (whole exports) get fewer rounds. */
   heavy?: boolean;
@@ -75,14 +78,14 @@ export async function sqlScenarios(dataset: Dataset, pool: pg.Pool, app: Client)
       subject: () => trpcQuery(app, "finance.forLaureate", { slug: FINANCE_SLUG }),
       reference: await sql(() => laureateFinance(db, FINANCE_SLUG)),
       referenceLabel,
-      latencyTarget: true,
+      latencyTarget: false,
     },
     {
       name: "Portefeuille filtré (`laureates.list`, catégorie + recherche)",
       subject: () => trpcQuery(app, "laureates.list", FILTERS),
       reference: await sql(() => listLaureates(db, FILTERS)),
       referenceLabel,
-      latencyTarget: true,
+      latencyTarget: false,
     },
     {
       name: "Export des lauréats (CSV)",
