@@ -1,8 +1,7 @@
 import { createDatabase, prepareDatabase, type DatabaseHandle, type QueryListener } from "@defis/db";
 import { addSyntheticPortfolio, ledgerInvariantBreaches } from "@defis/db/synthetic";
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
+import { createScratchDatabase } from "../../tests/e2e/support/postgres.js";
 
 /** A size of the portfolio: the demonstration alone, or with synthetic laureates and payment lines added. */
 export interface Size {
@@ -26,16 +25,6 @@ export interface Dataset {
 
 export const DEMO_PASSWORD = "defis-demo-2022";
 
-async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function fill(handle: DatabaseHandle, size: Size): Promise<number> {
   const start = performance.now();
   await prepareDatabase(handle, { demo: true, demoPassword: DEMO_PASSWORD });
@@ -54,29 +43,24 @@ function recordingListener(): { recording: Dataset["recording"]; onQuery: QueryL
 
 /** A new database of the bench's own on the PostgreSQL server, filled to `size`; `close()` drops it. */
 export async function postgresDataset(serverUrl: string, size: Size): Promise<Dataset> {
-  const name = `defis_bench_${size.name}_${randomBytes(4).toString("hex")}`;
-  await onServer(serverUrl, (client) => client.query(`create database ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const drop = () =>
-    onServer(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).then();
+  const database = await createScratchDatabase(serverUrl, `defis_bench_${size.name}`);
   const { recording, onQuery } = recordingListener();
   try {
-    const handle = await createDatabase({ kind: "postgresql", url: url.toString(), poolSize: 10, onQuery });
+    const handle = await createDatabase({ kind: "postgresql", url: database.url, poolSize: 10, onQuery });
     const generationSeconds = await fill(handle, size);
-    await onServer(url.toString(), (client) => client.query("vacuum analyze"));
+    await database.query("vacuum analyze");
     return {
       handle,
-      url: url.toString(),
+      url: database.url,
       generationSeconds,
       recording,
       close: async () => {
         await handle.close();
-        await drop();
+        await database.drop();
       },
     };
   } catch (error) {
-    await drop();
+    await database.drop();
     throw error;
   }
 }

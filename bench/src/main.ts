@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { DEMO_PASSWORD, pgliteDataset, postgresDataset, type Dataset, type Size } from "./dataset.js";
@@ -145,6 +145,7 @@ async function main(): Promise<void> {
     (await admin.query<{ v: string }>("select version() as v")).rows[0]?.v.split(" on ")[0] ?? "";
   await admin.end();
   const started = new Date();
+  const loadAtStart = loadavg()[0] ?? 0;
 
   const lines: Line[] = [];
   const generation: Record<string, { postgres: number; pglite: number | null }> = {};
@@ -176,7 +177,10 @@ async function main(): Promise<void> {
 
   const report = renderReport({
     date: started,
-    machine: machine(postgresVersion),
+    machine:
+      `${machine(postgresVersion)} ; charge moyenne (1 min) ${loadAtStart.toFixed(1)} au début, ` +
+      `${(loadavg()[0] ?? 0).toFixed(1)} à la fin : d'autres travaux partagent la machine, les ratios (mesurés en ` +
+      `alternance) en souffrent moins que les durées`,
     commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(),
     quick: QUICK,
     sizes: SIZES,
