@@ -41,7 +41,9 @@ const SIZES: Size[] = [
       },
 ];
 
-const ROUNDS = QUICK ? { warmup: 5, iterations: 40, heavy: 2 } : { warmup: 20, iterations: 200, heavy: 3 };
+const ROUNDS = QUICK
+  ? { warmup: 5, iterations: 40, heavy: 2, budgetSeconds: 10 }
+  : { warmup: 20, iterations: 200, heavy: 3, budgetSeconds: 40 };
 
 function log(message: string): void {
   process.stdout.write(`› ${message}\n`);
@@ -52,7 +54,7 @@ async function measure(scenarios: Scenario[], size: Size): Promise<Line[]> {
   for (const scenario of scenarios) {
     const rounds = scenario.heavy
       ? { warmup: 1, iterations: ROUNDS.heavy }
-      : { warmup: ROUNDS.warmup, iterations: ROUNDS.iterations };
+      : { warmup: ROUNDS.warmup, iterations: ROUNDS.iterations, budgetSeconds: ROUNDS.budgetSeconds };
     const result = await measurePair(scenario.subject, scenario.reference, rounds);
     lines.push({ size: size.name, scenario, result });
     log(

@@ -30,20 +30,27 @@ async function timed(work: Work): Promise<number> {
 /**
  * Subject and reference measured in the same run, interleaved call by call
  * (and the order flipped every other round), after a warm-up of both: a
- * slower moment of the machine weighs on both sides alike.
+ * slower moment of the machine weighs on both sides alike. `iterations`
+ * rounds, or fewer (never under 20) once `budgetSeconds` have passed.
  */
 export async function measurePair(
   subject: Work,
   reference: Work,
-  { warmup, iterations }: { warmup: number; iterations: number },
+  {
+    warmup,
+    iterations,
+    budgetSeconds = Infinity,
+  }: { warmup: number; iterations: number; budgetSeconds?: number },
 ): Promise<PairResult> {
+  const deadline = performance.now() + budgetSeconds * 1000;
   for (let round = 0; round < warmup; round += 1) {
     await subject();
     await reference();
   }
   const subjectTimes: number[] = [];
   const referenceTimes: number[] = [];
-  for (let round = 0; round < iterations; round += 1) {
+  // A slow workload stops at its time budget, with at least 20 rounds (and so a p95 that means something).
+  for (let round = 0; round < iterations && (round < 20 || performance.now() < deadline); round += 1) {
     if (round % 2 === 0) {
       subjectTimes.push(await timed(subject));
       referenceTimes.push(await timed(reference));
