@@ -19,7 +19,7 @@ export interface ReportInput {
   sizes: Size[];
   generation: Record<string, { postgres: number; pglite: number | null }>;
   lines: Line[];
-  throughput: ThroughputResult | null;
+  throughput: { size: string; result: ThroughputResult }[];
   imported: ImportResult | null;
   lighthouse: LighthouseScores[];
 }
@@ -82,19 +82,25 @@ export function renderReport(input: ReportInput): string {
         `${ratio(subject.p50 / reference.p50)} | ${ms(subject.p95)} ms | ${ms(reference.p95)} ms | ${subject.samples} | ${verdict(line)} |`,
     );
   }
-  if (input.throughput) {
-    const t = input.throughput;
-    out.push("", "### Deux instances contre une (même base PostgreSQL, taille grand)", "");
+  if (input.throughput.length > 0) {
+    out.push("", "### Deux instances contre une (même base PostgreSQL)", "");
     out.push(
-      "| Instances | Requêtes/s | ratio | Objectif |",
-      "| --- | ---: | ---: | --- |",
-      `| 1 | ${t.oneInstance.toFixed(0)} | 1,00× | |`,
-      `| 2 | ${t.twoInstances.toFixed(0)} | ${ratio(t.ratio)} | ≥ 1,3× : ${t.ratio >= 1.3 ? "atteint" : "**manqué**"} |`,
+      "| Taille | Requêtes/s, 1 instance | Requêtes/s, 2 instances | ratio | Objectif | Erreurs | Versements | Invariants du grand livre après |",
+      "| --- | ---: | ---: | ---: | --- | ---: | ---: | --- |",
+    );
+    for (const { size, result: t } of input.throughput) {
+      out.push(
+        `| ${size} | ${t.oneInstance.toFixed(0)} | ${t.twoInstances.toFixed(0)} | ${ratio(t.ratio)} | ` +
+          `≥ 1,3× : ${t.ratio >= 1.3 ? "atteint" : "**manqué**"} | ${t.errors} | ${t.payments} | ` +
+          `${t.invariantBreaches.length === 0 ? "intacts" : `**rompus** (${t.invariantBreaches.join(" ; ")})`} |`,
+      );
+    }
+    const [first] = input.throughput;
+    out.push(
       "",
-      `${t.concurrency} clients en boucle fermée, ${t.seconds} s par tour, tours alternés 1-2-1-2 ; 1 requête sur 20 est un ` +
-        `versement (${t.payments} versements), les autres des lectures (vue d'ensemble, chiffres mensuels, liste filtrée, ` +
-        `finances d'un lauréat). Erreurs : ${t.errors}. Invariants du grand livre après la course : ` +
-        `${t.invariantBreaches.length === 0 ? "intacts" : `**rompus** (${t.invariantBreaches.join(" ; ")})`}.`,
+      `${first?.result.concurrency ?? 0} clients en boucle fermée, ${first?.result.seconds ?? 0} s par tour, tours alternés ` +
+        "1-2-1-2 ; 1 requête sur 20 est un versement de 1 €, les autres des lectures (vue d'ensemble, chiffres " +
+        "mensuels, liste filtrée avec recherche, finances d'un lauréat).",
     );
   }
   if (input.imported) {

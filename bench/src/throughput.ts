@@ -103,7 +103,8 @@ export async function measureThroughput(
     const pool = new pg.Pool({ connectionString: dataset.url, max: 1 });
     const slugs = (
       await pool.query<{ slug: string }>(
-        "select slug from laureate where slug like 'synthetique-%' order by id limit 200",
+        `select l.slug from laureate l join allocation a on a.laureate_id = l.id
+         where a.amount_cents - a.paid_cents >= 100000 order by l.id desc limit 200`,
       )
     ).rows.map((row) => row.slug);
     await pool.end();
