@@ -40,22 +40,29 @@ export const MIGRATIONS_FOLDER = join(
 /** Arbitrary but fixed: every instance must ask for the same advisory lock. */
 const MIGRATION_LOCK_KEY = 727_202_201;
 
-export type DatabaseConfig =
+/** Told of every statement drizzle sends (the tests count them to catch N+1 queries). */
+export type QueryListener = (query: string, params: unknown[]) => void;
+
+export type DatabaseConfig = (
   | { kind: "postgresql"; url: string; poolSize?: number }
   /** `dataDir` null keeps the database in memory (tests). */
-  | { kind: "pglite"; dataDir: string | null };
+  | { kind: "pglite"; dataDir: string | null }
+) & { onQuery?: QueryListener };
 
 export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  const logger = config.onQuery ? { logQuery: config.onQuery } : false;
   return config.kind === "postgresql"
-    ? openPostgres(config.url, config.poolSize)
-    : openPglite(config.dataDir);
+    ? openPostgres(config.url, config.poolSize, logger)
+    : openPglite(config.dataDir, logger);
 }
 
-function openPostgres(url: string, poolSize = 10): DatabaseHandle {
+type DrizzleLogger = { logQuery: QueryListener } | false;
+
+function openPostgres(url: string, poolSize = 10, logger: DrizzleLogger = false): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
-  const db: Database = drizzleNodePg({ client: pool, schema });
+  const db: Database = drizzleNodePg({ client: pool, schema, logger });
   return {
     db,
     kind: "postgresql",
@@ -78,12 +85,12 @@ function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   };
 }
 
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, logger: DrizzleLogger = false): Promise<DatabaseHandle> {
   const unlock = dataDir ? lockDataFolder(dataDir) : () => undefined;
   try {
     // PostgreSQL wants a folder of its own: the lock file stays beside it.
     const client = dataDir ? await PGlite.create(join(dataDir, "pglite")) : await PGlite.create();
-    const pgliteDb = drizzlePglite({ client, schema });
+    const pgliteDb = drizzlePglite({ client, schema, logger });
     const db: Database = pgliteDb;
     return {
       db,

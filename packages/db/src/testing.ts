@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDatabase, type DatabaseHandle } from "./database.js";
+import { createDatabase, type DatabaseHandle, type QueryListener } from "./database.js";
 import { prepareDatabase, type PrepareOptions } from "./prepare.js";
 
 /**
@@ -27,11 +27,12 @@ export interface TestDatabaseHandle extends DatabaseHandle {
 
 export async function createTestDatabase(
   options: PrepareOptions = { demo: true },
+  onQuery?: QueryListener,
 ): Promise<TestDatabaseHandle> {
   const handle =
     testDatabaseKind() === "postgresql"
-      ? await createPostgresTestDatabase()
-      : await createPgliteTestDatabase();
+      ? await createPostgresTestDatabase(onQuery)
+      : await createPgliteTestDatabase(onQuery);
   try {
     await prepareDatabase(handle, options);
   } catch (error) {
@@ -60,17 +61,22 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop
   };
 }
 
-async function createPgliteTestDatabase(): Promise<TestDatabaseHandle> {
-  const handle = await createDatabase({ kind: "pglite", dataDir: null });
+async function createPgliteTestDatabase(onQuery?: QueryListener): Promise<TestDatabaseHandle> {
+  const handle = await createDatabase({ kind: "pglite", dataDir: null, ...(onQuery ? { onQuery } : {}) });
   return {
     ...handle,
     openAnotherInstance: () => Promise.resolve({ ...handle, close: () => Promise.resolve() }),
   };
 }
 
-async function createPostgresTestDatabase(): Promise<TestDatabaseHandle> {
+async function createPostgresTestDatabase(onQuery?: QueryListener): Promise<TestDatabaseHandle> {
   const { url, drop } = await createEmptyPostgresDatabase();
-  const handle = await createDatabase({ kind: "postgresql", url, poolSize: 20 });
+  const handle = await createDatabase({
+    kind: "postgresql",
+    url,
+    poolSize: 20,
+    ...(onQuery ? { onQuery } : {}),
+  });
   const others: DatabaseHandle[] = [];
   return {
     ...handle,

@@ -14,6 +14,8 @@ const KEPT_OUTPUT_CHARS = 8_000;
 export interface AppServer {
   baseUrl: string;
   dataDir: string;
+  /** What the server wrote to stdout and stderr (the tail when it grows long). */
+  output(): string;
   /** Sends SIGTERM and waits for the exit; resolves to the exit code. */
   stop(): Promise<number | null>;
 }
@@ -50,14 +52,21 @@ export async function createDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "defis-e2e-"));
 }
 
+/** Where the server keeps its data: a PGlite folder, or a PostgreSQL database. */
+export interface AppStorage {
+  /** Set: the server runs on this PostgreSQL database and `dataDir` holds nothing. */
+  databaseUrl?: string;
+}
+
 /** Starts the built server on a data folder, without waiting for it to be ready. */
-export async function spawnApp(dataDir: string): Promise<AppProcess> {
+export async function spawnApp(dataDir: string, storage: AppStorage = {}): Promise<AppProcess> {
   const port = await findFreePort();
-  // The journeys always run on the embedded database, whatever the developer's shell points at.
+  // The journeys run on the embedded database unless told otherwise, whatever the developer's shell points at.
   const { DATABASE_URL: _databaseUrl, WEB_DIST: _webDist, ...inherited } = process.env;
   const child = spawn(process.execPath, [API_ENTRY], {
     env: {
       ...inherited,
+      ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {}),
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
@@ -82,18 +91,22 @@ export async function spawnApp(dataDir: string): Promise<AppProcess> {
   return { child, port, output: () => output, exited };
 }
 
-async function isHealthy(baseUrl: string): Promise<boolean> {
+async function isHealthy(baseUrl: string, kind: "pglite" | "postgresql"): Promise<boolean> {
   try {
     const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
     if (response.status !== 200) return false;
     const body = (await response.json()) as HealthBody;
-    return body.status === "ok" && body.database?.kind === "pglite";
+    return body.status === "ok" && body.database?.kind === kind;
   } catch {
     return false;
   }
 }
 
-async function waitUntilReady(app: AppProcess, baseUrl: string): Promise<void> {
+export async function waitUntilReady(
+  app: AppProcess,
+  baseUrl: string,
+  kind: "pglite" | "postgresql" = "pglite",
+): Promise<void> {
   let exitCode: number | null | undefined;
   void app.exited.then((code) => {
     exitCode = code;
@@ -103,7 +116,7 @@ async function waitUntilReady(app: AppProcess, baseUrl: string): Promise<void> {
     if (exitCode !== undefined) {
       throw new Error(`Le serveur s'est arrêté au démarrage (code ${exitCode}) :\n${app.output()}`);
     }
-    if (await isHealthy(baseUrl)) return;
+    if (await isHealthy(baseUrl, kind)) return;
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
   throw new Error(
@@ -125,16 +138,17 @@ export async function stopProcess(app: AppProcess): Promise<number | null> {
 /**
  * A server with demonstration data, ready to answer. Without a data folder it
  * gets a fresh one, removed on stop; a folder passed in belongs to the caller.
+ * With a database URL it runs on that PostgreSQL database instead.
  */
-export async function startApp(options: { dataDir?: string } = {}): Promise<AppServer> {
+export async function startApp(options: { dataDir?: string } & AppStorage = {}): Promise<AppServer> {
   const dataDir = options.dataDir ?? (await createDataDir());
   const removeDataDir = async (): Promise<void> => {
     if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
-  const app = await spawnApp(dataDir);
+  const app = await spawnApp(dataDir, options.databaseUrl ? { databaseUrl: options.databaseUrl } : {});
   const baseUrl = `http://127.0.0.1:${app.port}`;
   try {
-    await waitUntilReady(app, baseUrl);
+    await waitUntilReady(app, baseUrl, options.databaseUrl ? "postgresql" : "pglite");
   } catch (error) {
     await stopProcess(app);
     await removeDataDir();
@@ -143,6 +157,7 @@ export async function startApp(options: { dataDir?: string } = {}): Promise<AppS
   return {
     baseUrl,
     dataDir,
+    output: () => app.output(),
     stop: async () => {
       const code = await stopProcess(app);
       await removeDataDir();

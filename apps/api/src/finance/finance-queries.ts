@@ -5,8 +5,17 @@ import { alias } from "drizzle-orm/pg-core";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
 import { laureateIdOf } from "./laureate-ids.js";
 
-const { allocationMovements, allocations, fundingRecords, laureates, milestones, payments, tranches, users } =
-  schema;
+const {
+  allocationMovements,
+  allocations,
+  fundingRecords,
+  laureates,
+  milestones,
+  paymentMonths,
+  payments,
+  tranches,
+  users,
+} = schema;
 
 /** Allocation, ledger and payments of one laureate. */
 export async function laureateFinance(db: Executor, laureateSlug: string): Promise<LaureateFinance> {
@@ -118,23 +127,31 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
   };
 }
 
-/** Planned (non-cancelled tranches) and actual payments by month, for the whole programme. */
+/**
+ * Planned (non-cancelled tranches) and actual payments by month, for the whole
+ * programme. The payments side reads payment_month, which the database keeps
+ * with every payment: a million payment lines are not summed at each request.
+ */
 export async function monthlyPayments(db: Executor): Promise<MonthlyPayments[]> {
-  const plannedMonth = sql<string>`to_char(${tranches.plannedOn}, 'YYYY-MM')`;
-  const paidMonth = sql<string>`to_char(${payments.paidOn}, 'YYYY-MM')`;
+  // Summed by day first, then by month: to_char runs once per day, not once per tranche.
+  const plannedByDay = db
+    .select({ day: tranches.plannedOn, cents: sql<number>`sum(${tranches.plannedAmountCents})`.as("cents") })
+    .from(tranches)
+    .where(ne(tranches.status, "annule"))
+    .groupBy(tranches.plannedOn)
+    .as("planned_by_day");
+  const plannedMonth = sql<string>`to_char(${plannedByDay.day}, 'YYYY-MM')`;
   const [planned, paid] = await Promise.all([
     db
-      .select({
-        month: plannedMonth,
-        cents: sql<number>`sum(${tranches.plannedAmountCents})`.mapWith(Number),
-      })
-      .from(tranches)
-      .where(ne(tranches.status, "annule"))
+      .select({ month: plannedMonth, cents: sql<number>`sum(${plannedByDay.cents})`.mapWith(Number) })
+      .from(plannedByDay)
       .groupBy(plannedMonth),
     db
-      .select({ month: paidMonth, cents: sql<number>`sum(${payments.amountCents})`.mapWith(Number) })
-      .from(payments)
-      .groupBy(paidMonth),
+      .select({
+        month: sql<string>`to_char(${paymentMonths.month}, 'YYYY-MM')`,
+        cents: paymentMonths.paidCents,
+      })
+      .from(paymentMonths),
   ]);
   // The database sums; here the two short monthly lists are only laid side by side.
   const months = new Map<string, MonthlyPayments>();

@@ -117,6 +117,16 @@ export const payments = pgTable(
   ],
 );
 
+/**
+ * Σ payments by calendar month (`month` is its first day), kept by statement
+ * triggers on `payment` (migration 0004), whatever writes the payments: the
+ * monthly figures read a few dozen rows instead of every payment line.
+ */
+export const paymentMonths = pgTable("payment_month", {
+  month: date("month").primaryKey(),
+  paidCents: bigint("paid_cents", { mode: "number" }).notNull(),
+});
+
 /** The first answer to each idempotency key, returned again to a retry. */
 export const idempotencyKeys = pgTable("idempotency_key", {
   key: text("key").primaryKey(),

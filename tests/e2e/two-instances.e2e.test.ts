@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type AppServer } from "./support/app-server";
+import { createScratchDatabase, type ScratchDatabase } from "./support/postgres";
+import { DEMO, DEMO_PASSWORD, sessionCookieFor } from "./support/session";
+
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.warn(
+    "two-instances.e2e.test.ts ignoré : DATABASE_URL n'est pas définie. Ce test démarre deux API sur une base " +
+      "PostgreSQL neuve (la CI la définit ; en local : DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres).",
+  );
+}
+
+const JOURNAL = fileURLToPath(new URL("../../packages/db/drizzle/meta/_journal.json", import.meta.url));
+const MIGRATIONS = (JSON.parse(readFileSync(JOURNAL, "utf8")) as { entries: unknown[] }).entries.length;
+/** The limiter allows this many failures for one account from one address (apps/api/src/auth/login-limiter.ts). */
+const ALLOWED_FAILURES = 5;
+/** pino levels: 50 error, 60 fatal. */
+const ERROR_LINE = /"level":(50|60)\b/;
+
+interface TrpcAnswer {
+  status: number;
+  body: unknown;
+}
+
+async function trpcQuery(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  input?: unknown,
+): Promise<TrpcAnswer> {
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const response = await fetch(`${baseUrl}/trpc/${path}${query}`, {
+    headers: { "x-trpc-source": "e2e", cookie },
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function trpcMutation(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  input: unknown,
+): Promise<TrpcAnswer> {
+  const response = await fetch(`${baseUrl}/trpc/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-trpc-source": "e2e", cookie },
+    body: JSON.stringify({ json: input }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function login(baseUrl: string, email: string, password: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  await response.body?.cancel();
+  return response.status;
+}
+
+/**
+ * Two built API processes on one fresh PostgreSQL database, started at the
+ * same moment, as two replicas behind a load balancer would be.
+ */
+describe.skipIf(!serverUrl)("two API instances on one PostgreSQL database", () => {
+  let database: ScratchDatabase;
+  let instances: [AppServer, AppServer];
+
+  beforeAll(async () => {
+    database = await createScratchDatabase(serverUrl ?? "");
+    const started = await Promise.allSettled([
+      startApp({ databaseUrl: database.url }),
+      startApp({ databaseUrl: database.url }),
+    ]);
+    const ready = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    const [first, second] = ready;
+    if (!first || !second) {
+      await Promise.all(ready.map((instance) => instance.stop()));
+      await database.drop();
+      const failure = started.find((result) => result.status === "rejected");
+      throw failure?.reason ?? new Error("Une instance n'a pas démarré.");
+    }
+    instances = [first, second];
+  });
+
+  afterAll(async () => {
+    await Promise.all(instances.map((instance) => instance.stop()));
+    await database.drop();
+  });
+
+  it("ran each migration once and seeded the demonstration once, without an error in either log", async () => {
+    const migrations = await database.query<{ n: number }>(
+      "select count(*)::int as n from drizzle.__drizzle_migrations",
+    );
+    expect(migrations[0]?.n).toBe(MIGRATIONS);
+    const programme = await database.query<{ programmes: number; laureates: number; accounts: number }>(
+      `select (select count(*) from programme)::int as programmes, (select count(*) from laureate)::int as laureates,
+              (select count(*) from app_user)::int as accounts`,
+    );
+    expect(programme[0]).toMatchObject({ programmes: 1, laureates: 27 });
+    for (const instance of instances) expect(instance.output()).not.toMatch(ERROR_LINE);
+  });
+
+  it("accepts on one instance the session opened on the other, and ends it on both at sign-out", async () => {
+    const [a, b] = instances;
+    const cookie = await sessionCookieFor(a.baseUrl, DEMO.officer);
+    const me = await fetch(`${b.baseUrl}/auth/me`, { headers: { cookie } });
+    expect(((await me.json()) as { user: { email: string } | null }).user?.email).toBe(DEMO.officer.email);
+    expect((await trpcQuery(b.baseUrl, "programme.overview", cookie)).status).toBe(200);
+
+    const logout = await fetch(`${b.baseUrl}/auth/logout`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(logout.status).toBe(200);
+    expect((await trpcQuery(a.baseUrl, "programme.overview", cookie)).status).toBe(401);
+  });
+
+  it("counts sign-in failures made on both instances together", async () => {
+    const [a, b] = instances;
+    const account = DEMO.sponsorSante.email;
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < ALLOWED_FAILURES; attempt += 1) {
+      statuses.push(await login((attempt % 2 === 0 ? a : b).baseUrl, account, "pas-le-bon-mot-de-passe"));
+    }
+    expect(statuses).toEqual(Array.from({ length: ALLOWED_FAILURES }, () => 401));
+    // Three failures on one, two on the other: only a shared count reaches five and refuses the right password.
+    expect(await login(b.baseUrl, account, DEMO_PASSWORD)).toBe(429);
+    expect(await login(a.baseUrl, account, DEMO_PASSWORD)).toBe(429);
+  });
+
+  it("pays exactly the allocation when 50 payments race over both instances", async () => {
+    const [a, b] = instances;
+    const cookie = await sessionCookieFor(a.baseUrl, DEMO.officer);
+    const slug = "prevention-perte-autonomie";
+    const paidBefore = await database.query<{ paid: string }>(
+      "select a.paid_cents::text as paid from allocation a join laureate l on l.id = a.laureate_id where l.slug = $1",
+      [slug],
+    );
+    const paid = Number(paidBefore[0]?.paid ?? 0);
+    const allocated = await trpcMutation(a.baseUrl, "finance.setAllocation", cookie, {
+      laureateSlug: slug,
+      amountCents: paid + 100_000,
+      reason: "Deux instances : course de versements",
+      idempotencyKey: randomUUID(),
+    });
+    expect(allocated.status).toBe(200);
+
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        trpcMutation((index % 2 === 0 ? a : b).baseUrl, "finance.recordPayment", cookie, {
+          laureateSlug: slug,
+          amountCents: 5_000,
+          paidOn: "2024-09-01",
+          idempotencyKey: randomUUID(),
+        }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(20);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(30);
+
+    const [after] = await database.query<{ amount: string; paid: string; payments: string }>(
+      `select a.amount_cents::text as amount, a.paid_cents::text as paid,
+              (select coalesce(sum(p.amount_cents), 0) from payment p where p.laureate_id = l.id)::text as payments
+       from allocation a join laureate l on l.id = a.laureate_id where l.slug = $1`,
+      [slug],
+    );
+    expect(Number(after?.paid)).toBe(Number(after?.amount));
+    expect(Number(after?.payments)).toBe(Number(after?.paid));
+    const [envelope] = await database.query<{ allocated: string; sum: string; envelope: string }>(
+      `select p.allocated_cents::text as allocated, p.envelope_cents::text as envelope,
+              (select coalesce(sum(amount_cents), 0) from allocation)::text as sum from programme p`,
+    );
+    expect(Number(envelope?.allocated)).toBe(Number(envelope?.sum));
+    expect(Number(envelope?.allocated)).toBeLessThanOrEqual(Number(envelope?.envelope));
+    for (const instance of instances) expect(instance.output()).not.toMatch(ERROR_LINE);
+  });
+});
