@@ -78,7 +78,8 @@ describe("connexion refusée", () => {
 
     // The right password still works after a failure.
     expect(await attempt(DEMO.sponsorSante, DEMO_PASSWORD)).toBe(200);
-    await page.waitForURL((url) => url.pathname === "/");
+    // Without a page to return to, a sponsor lands on their projects.
+    await page.waitForURL((url) => url.pathname === "/mes-projets");
     await headerPerson(page, DEMO.sponsorSante).waitFor();
   });
 

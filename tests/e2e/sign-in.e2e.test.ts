@@ -113,39 +113,47 @@ interface RoleExpectations {
   canManageAccounts: boolean;
 }
 
-// Every role reads the money (Finances); only the journal, the reminders and the accounts depend on the role.
+// Every role reads the money (Finances) and the replication picture; the rest depends on the role.
 const ROLES: RoleExpectations[] = [
   {
     account: DEMO.admin,
-    navigation: ["Portefeuille", "Finances", "Journal", "Rappels", "Administration"],
+    navigation: [
+      "Portefeuille",
+      "À relancer",
+      "Finances",
+      "Essaimage",
+      "Journal",
+      "Rappels",
+      "Administration",
+    ],
     canEdit: true,
     canReadJournal: true,
     canManageAccounts: true,
   },
   {
     account: DEMO.officer,
-    navigation: ["Portefeuille", "Finances", "Journal", "Rappels"],
+    navigation: ["Portefeuille", "À relancer", "Finances", "Essaimage", "Journal", "Rappels"],
     canEdit: true,
     canReadJournal: true,
     canManageAccounts: false,
   },
   {
     account: DEMO.sponsorInterieur,
-    navigation: ["Portefeuille", "Finances"],
+    navigation: ["Portefeuille", "Mes projets", "Finances", "Essaimage"],
     canEdit: false,
     canReadJournal: false,
     canManageAccounts: false,
   },
   {
     account: DEMO.sponsorSante,
-    navigation: ["Portefeuille", "Finances"],
+    navigation: ["Portefeuille", "Mes projets", "Finances", "Essaimage"],
     canEdit: false,
     canReadJournal: false,
     canManageAccounts: false,
   },
   {
     account: DEMO.direction,
-    navigation: ["Portefeuille", "Finances"],
+    navigation: ["Portefeuille", "Finances", "Essaimage"],
     canEdit: false,
     canReadJournal: false,
     canManageAccounts: false,
