@@ -1,13 +1,13 @@
 import { createDatabase, prepareDatabase, type DatabaseHandle, type QueryListener } from "@defis/db";
-import { addSyntheticPortfolio, ledgerInvariantBreaches } from "@defis/db/synthetic";
+import { addSyntheticPortfolio, ledgerInvariantBreaches, type SyntheticPortfolio } from "@defis/db/synthetic";
 import { performance } from "node:perf_hooks";
 import { createScratchDatabase } from "../../tests/e2e/support/postgres.js";
 
 /** A size of the portfolio: the demonstration alone, or with synthetic laureates and payment lines added. */
 export interface Size {
   name: string;
-  /** Laureates and payment lines added to the 27 of the demonstration. */
-  added: { laureates: number; payments: number };
+  /** Laureates, payment lines and milestones added to the 27 of the demonstration. */
+  added: SyntheticPortfolio;
   /** Described in the report. */
   description: string;
 }

@@ -30,14 +30,14 @@ const SIZES: Size[] = [
   QUICK
     ? {
         name: "grand",
-        added: { laureates: 973, payments: 100_000 },
-        description: "1 000 lauréats, 100 000 versements (essai rapide)",
+        added: { laureates: 973, payments: 100_000, milestones: 10_000 },
+        description: "1 000 lauréats, 100 000 versements, 10 000 jalons (essai rapide)",
       }
     : {
         name: "grand",
-        added: { laureates: 9_973, payments: 1_000_000 },
+        added: { laureates: 9_973, payments: 1_000_000, milestones: 100_000 },
         description:
-          "10 000 lauréats (27 réels + 9 973 synthétiques), 1 000 000 lignes de versement synthétiques",
+          "10 000 lauréats (27 réels + 9 973 synthétiques), 1 000 000 lignes de versement et 100 000 jalons synthétiques",
       },
 ];
 

@@ -3,6 +3,9 @@ import { laureateMoneyRows, paymentRows } from "../../apps/api/src/exports/portf
 import { laureateFinance, monthlyPayments } from "../../apps/api/src/finance/finance-queries.js";
 import { listLaureates } from "../../apps/api/src/laureates/laureate-queries.js";
 import { getProgrammeOverview } from "../../apps/api/src/programme/overview.js";
+import { parisDay } from "../../apps/api/src/paris-day.js";
+import { listFollowUp } from "../../apps/api/src/progress/follow-up-list.js";
+import { loadLaureateProgress } from "../../apps/api/src/progress/progress-queries.js";
 import type { Dataset } from "./dataset.js";
 import { get, trpcQuery, type Client } from "./http.js";
 import type { Work } from "./measure.js";
@@ -52,6 +55,8 @@ async function sameSql(dataset: Dataset, pool: pg.Pool, run: () => Promise<unkno
 /** A laureate with money on it at every size: the demonstration's and a synthetic one's ledgers differ in size. */
 export const FINANCE_SLUG = "prevention-perte-autonomie";
 const FILTERS = { category: "parcours-usagers", q: "reunion" } as const;
+/** The follow-up's SQL does not depend on the day; its computed health does, in JavaScript. */
+const TODAY = parisDay();
 
 /** The HTTP/tRPC path against the same SQL sent directly to PostgreSQL. */
 export async function sqlScenarios(dataset: Dataset, pool: pg.Pool, app: Client): Promise<Scenario[]> {
@@ -84,6 +89,20 @@ export async function sqlScenarios(dataset: Dataset, pool: pg.Pool, app: Client)
       name: "Portefeuille filtré (`laureates.list`, catégorie + recherche)",
       subject: () => trpcQuery(app, "laureates.list", FILTERS),
       reference: await sql(() => listLaureates(db, FILTERS)),
+      referenceLabel,
+      latencyTarget: false,
+    },
+    {
+      name: "Santé et météo du portefeuille (`progress.portfolio`)",
+      subject: () => trpcQuery(app, "progress.portfolio"),
+      reference: await sql(() => listFollowUp(db, TODAY)),
+      referenceLabel,
+      latencyTarget: false,
+    },
+    {
+      name: "Suivi d'un lauréat (`progress.forLaureate`)",
+      subject: () => trpcQuery(app, "progress.forLaureate", { slug: FINANCE_SLUG }),
+      reference: await sql(() => loadLaureateProgress(db, FINANCE_SLUG, TODAY)),
       referenceLabel,
       latencyTarget: false,
     },

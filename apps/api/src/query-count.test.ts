@@ -7,7 +7,8 @@ type Caller = Awaited<ReturnType<typeof callerAs>>;
 
 /** What each page of the portfolio asks the API for when it opens (see apps/web/src/pages). */
 const PAGES: Record<string, (caller: Caller) => Promise<unknown>> = {
-  "accueil (portefeuille)": (caller) => Promise.all([caller.programme.overview(), caller.laureates.list({})]),
+  "accueil (portefeuille)": (caller) =>
+    Promise.all([caller.programme.overview(), caller.laureates.list({}), caller.progress.portfolio()]),
   "accueil filtré": (caller) =>
     Promise.all([
       caller.programme.overview(),
@@ -15,6 +16,8 @@ const PAGES: Record<string, (caller: Caller) => Promise<unknown>> = {
     ]),
   finances: (caller) =>
     Promise.all([caller.programme.overview(), caller.laureates.list({}), caller.finance.monthly()]),
+  "suivi d'un lauréat": (caller) => caller.progress.forLaureate({ slug: "prevention-perte-autonomie" }),
+  "à relancer": (caller) => caller.progress.toChase(),
   "fiche d'un lauréat": (caller) =>
     Promise.all([
       caller.laureates.bySlug({ slug: "prevention-perte-autonomie" }),
@@ -59,7 +62,7 @@ describe("queries issued by the portfolio pages", () => {
     const withDemo = await countsByPage();
     for (const count of Object.values(withDemo)) expect(count).toBeGreaterThan(0);
 
-    await addSyntheticPortfolio(database.db, { laureates: 120, payments: 1_200 });
+    await addSyntheticPortfolio(database.db, { laureates: 120, payments: 1_200, milestones: 600 });
     expect(await caller.laureates.list({})).toHaveLength(27 + 120);
     expect(await countsByPage()).toEqual(withDemo);
   });

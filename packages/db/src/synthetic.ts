@@ -7,6 +7,8 @@ export interface SyntheticPortfolio {
   laureates: number;
   /** Payment lines spread evenly over the added laureates. */
   payments: number;
+  /** Milestones spread evenly over the added laureates (none by default). */
+  milestones?: number;
 }
 
 export interface SyntheticResult {
@@ -105,6 +107,25 @@ export async function addSyntheticPortfolio(
     cross join (values ('avance', 1, date '2022-06-01'), ('acompte', 2, date '2023-06-01'),
                        ('solde', 3, date '2025-06-01')) as k(kind, position, planned_on)
     where a.laureate_id > ${afterLaureateId}`);
+
+  // Milestones due over 2022–2027: those past due mostly reached, one in seven left late; the rest to come.
+  if ((size.milestones ?? 0) > 0) {
+    await db.execute(sql`
+      with added as (
+        select id, row_number() over (order by id) - 1 as idx from laureate where id > ${afterLaureateId}
+      ), planned as (
+        select a.id as laureate_id, i, date '2022-03-01' + ((i * 53 + a.id) % 2000)::int as due_on
+        from generate_series(0, ${size.milestones ?? 0} - 1) i
+        join added a on a.idx = i % ${size.laureates}
+      )
+      insert into milestone (laureate_id, title, due_on, status, reached_on, position, is_demo)
+      select laureate_id, 'Jalon synthétique n° ' || i, due_on,
+             case when due_on < current_date and i % 7 <> 0 then 'atteint'
+                  when due_on < current_date then 'en_cours' else 'a_venir' end,
+             case when due_on < current_date and i % 7 <> 0 then due_on end,
+             i / ${size.laureates} + 1, true
+      from planned`);
+  }
 
   await db.execute(sql`
     update programme set
