@@ -1,4 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { ReactNode } from "react";
 
 interface PanelProps {
@@ -29,5 +30,34 @@ export function SavingStatus({ saving }: { saving: boolean }) {
     <p role="status" className={fr.cx("fr-text--sm", "fr-mb-0")}>
       {saving ? "Enregistrement en cours…" : ""}
     </p>
+  );
+}
+
+/** A form's two buttons (its action, "Annuler"), both held while it saves, and the saving status. */
+export function SubmitOrCancel({
+  label,
+  pending,
+  onCancel,
+}: {
+  label: string;
+  pending: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
+        <li>
+          <Button type="submit" disabled={pending}>
+            {label}
+          </Button>
+        </li>
+        <li>
+          <Button type="button" priority="secondary" disabled={pending} onClick={onCancel}>
+            Annuler
+          </Button>
+        </li>
+      </ul>
+      <SavingStatus saving={pending} />
+    </>
   );
 }

@@ -14,7 +14,7 @@ import { useId, useState, type SubmitEvent } from "react";
 import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
 import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { FundingFacts } from "./FundingFacts";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
@@ -231,19 +231,7 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
             </option>
           ))}
         </Select>
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          <li>
-            <Button type="submit" disabled={mutation.isPending}>
-              Enregistrer
-            </Button>
-          </li>
-          <li>
-            <Button type="button" priority="secondary" disabled={mutation.isPending} onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
-        <SavingStatus saving={mutation.isPending} />
+        <SubmitOrCancel label="Enregistrer" pending={mutation.isPending} onCancel={onCancel} />
       </form>
     </Panel>
   );

@@ -1,11 +1,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { MILESTONE_STATUSES, type TrancheItem } from "@defis/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { formatShortDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -83,19 +82,7 @@ export function TrancheGateForm({ slug, tranche, onDone, onCancel }: TrancheGate
               </option>
             ))}
           </Select>
-          <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-            <li>
-              <Button type="submit" disabled={mutation.isPending}>
-                Enregistrer
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" disabled={mutation.isPending} onClick={onCancel}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
-          <SavingStatus saving={mutation.isPending} />
+          <SubmitOrCancel label="Enregistrer" pending={mutation.isPending} onCancel={onCancel} />
         </form>
       )}
     </Panel>

@@ -14,7 +14,7 @@ import {
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
 import { formatDate } from "../../lib/format";
 import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
@@ -226,19 +226,7 @@ export function MilestoneForm({ slug, milestone, onDone, onCancel }: MilestoneFo
           {...fieldState(errors.evidenceUrl)}
           nativeInputProps={{ ...input("evidenceUrl"), type: "url", spellCheck: false }}
         />
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          <li>
-            <Button type="submit" disabled={mutation.isPending}>
-              Enregistrer
-            </Button>
-          </li>
-          <li>
-            <Button type="button" priority="secondary" disabled={mutation.isPending} onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
-        <SavingStatus saving={mutation.isPending} />
+        <SubmitOrCancel label="Enregistrer" pending={mutation.isPending} onCancel={onCancel} />
       </form>
     </Panel>
   );

@@ -11,7 +11,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type SubmitEvent } from "react";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { DataTable } from "../../components/DataTable";
-import { Panel, SavingStatus } from "../../components/Panel";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
 import { formatDateTime, formatMonth } from "../../lib/format";
 import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
@@ -115,19 +115,7 @@ function WeatherForm({ slug, period, report, onDone, onCancel }: WeatherFormProp
           errors={errors}
           onChange={setValues}
         />
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          <li>
-            <Button type="submit" disabled={mutation.isPending}>
-              Enregistrer la météo
-            </Button>
-          </li>
-          <li>
-            <Button type="button" priority="secondary" disabled={mutation.isPending} onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
-        <SavingStatus saving={mutation.isPending} />
+        <SubmitOrCancel label="Enregistrer la météo" pending={mutation.isPending} onCancel={onCancel} />
       </form>
     </Panel>
   );

@@ -14,14 +14,8 @@ import { parisToday } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { fieldState } from "../../lib/form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
-import {
-  isConflict,
-  SubmitOrCancel,
-  TextField,
-  useFieldErrors,
-  useRefreshReplication,
-} from "./replication-form";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
+import { isConflict, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
 
 interface Values {
   organisation: string;
@@ -223,7 +217,6 @@ export function AdoptionForm({ slug, adoption, onDone, onCancel }: AdoptionFormP
         />
         <p className={fr.cx("fr-text--xs")}>Tous les champs sont obligatoires sauf mention contraire.</p>
         <SubmitOrCancel label="Enregistrer l'adoption" pending={mutation.isPending} onCancel={onCancel} />
-        <SavingStatus saving={mutation.isPending} />
       </form>
     </Panel>
   );

@@ -4,14 +4,8 @@ import { useCallback, useId, useState, type SubmitEvent } from "react";
 import { formatDate, parisToday } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
-import {
-  isConflict,
-  SubmitOrCancel,
-  TextField,
-  useFieldErrors,
-  useRefreshReplication,
-} from "./replication-form";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
+import { isConflict, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
 
 export type AdoptionStep = "contactee" | "pilote" | "deployee" | "abandonnee";
 
@@ -99,7 +93,6 @@ export function AdoptionStepForm({ slug, adoption, to, onDone, onCancel }: Adopt
           />
         )}
         <SubmitOrCancel label="Enregistrer l'étape" pending={mutation.isPending} onCancel={onCancel} />
-        <SavingStatus saving={mutation.isPending} />
       </form>
     </Panel>
   );

@@ -5,14 +5,8 @@ import { useCallback, useId, useState, type SubmitEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
 import { fieldState } from "../../lib/form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
-import {
-  isConflict,
-  SubmitOrCancel,
-  TextField,
-  useFieldErrors,
-  useRefreshReplication,
-} from "./replication-form";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
+import { isConflict, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
 
 interface AssetFormProps {
   slug: string;
@@ -114,7 +108,6 @@ export function AssetForm({ slug, onDone, onCancel }: AssetFormProps) {
           onChange={setAddress}
         />
         <SubmitOrCancel label="Ajouter la ressource" pending={mutation.isPending} onCancel={onCancel} />
-        <SavingStatus saving={mutation.isPending} />
       </form>
     </Panel>
   );

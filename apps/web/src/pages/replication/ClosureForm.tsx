@@ -5,8 +5,8 @@ import { useCallback, useId, useState, type SubmitEvent } from "react";
 import { formatDate, parisToday } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
-import { SubmitOrCancel, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
+import { TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
 
 interface ClosureFormProps {
   slug: string;
@@ -73,7 +73,6 @@ export function ClosureForm({ slug, onDone, onCancel }: ClosureFormProps) {
           onChange={setLessonsLearned}
         />
         <SubmitOrCancel label="Clôturer le lauréat" pending={mutation.isPending} onCancel={onCancel} />
-        <SavingStatus saving={mutation.isPending} />
       </form>
     </Panel>
   );

@@ -13,15 +13,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useCallback, useId, useState, type SubmitEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { indexLabel } from "./replication-labels";
-import {
-  isConflict,
-  SubmitOrCancel,
-  TextField,
-  useFieldErrors,
-  useRefreshReplication,
-} from "./replication-form";
+import { isConflict, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
 
 type Scores = Record<ReplicationCriterion, { score: number | null; justification: string }>;
 
@@ -169,7 +163,6 @@ export function ScorecardForm({ slug, current, onDone, onCancel }: ScorecardForm
             : `Indice calculé : ${indexLabel(preview)}`}
         </p>
         <SubmitOrCancel label="Enregistrer la grille" pending={mutation.isPending} onCancel={onCancel} />
-        <SavingStatus saving={mutation.isPending} />
       </form>
     </Panel>
   );

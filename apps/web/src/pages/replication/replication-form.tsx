@@ -1,5 +1,3 @@
-import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
@@ -91,30 +89,5 @@ export function TextField({
       {...fieldState(error)}
       nativeInputProps={{ ...common, type, autoComplete: "off" }}
     />
-  );
-}
-
-export function SubmitOrCancel({
-  label,
-  pending,
-  onCancel,
-}: {
-  label: string;
-  pending: boolean;
-  onCancel: () => void;
-}) {
-  return (
-    <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-      <li>
-        <Button type="submit" disabled={pending}>
-          {label}
-        </Button>
-      </li>
-      <li>
-        <Button type="button" priority="secondary" disabled={pending} onClick={onCancel}>
-          Annuler
-        </Button>
-      </li>
-    </ul>
   );
 }
