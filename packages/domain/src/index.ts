@@ -13,4 +13,5 @@ export * from "./progress.js";
 export * from "./reminders.js";
 export * from "./outbox.js";
 export * from "./replication.js";
+export * from "./dashboard.js";
 export { DEPARTEMENTS } from "./departements.js";

@@ -79,6 +79,12 @@ export const laureateFiltersSchema = z.object({
     .regex(/^(national|\d{2})$/, { error: "Territoire inconnu." })
     .optional(),
   q: z.string().trim().max(100, { error: "La recherche est limitée à 100 caractères." }).optional(),
+  /** The weather currently declared (latest period), or "sans_meteo": a slice of the dashboard's chart. */
+  weather: z
+    .enum(["soleil", "nuage", "couvert", "orage", "sans_meteo"], { error: "Météo inconnue." })
+    .optional(),
+  /** "en_retard": only laureates with at least one milestone late today. */
+  milestones: z.literal("en_retard", { error: "Filtre de jalons inconnu." }).optional(),
 });
 export type LaureateFilters = z.infer<typeof laureateFiltersSchema>;
 

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   closeLaureate: ["officer", "admin"],
   /** Sponsors keep the adoptions and reusable assets of their own laureates (scope checked by the server). */
   manageAdoptions: ["officer", "admin", "sponsor"],
+  /** Opening a portfolio review (COPIL), whose figures are then frozen; leadership reads them. */
+  openReview: ["officer", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
