@@ -1,6 +1,13 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type { CategoryKey, FundingModeKey, MinistryKey, RegionCode, WeatherLevel } from "@defis/domain";
+import type {
+  CategoryKey,
+  FundingModeKey,
+  MilestoneOutcome,
+  MinistryKey,
+  RegionCode,
+  WeatherLevel,
+} from "@defis/domain";
 import { periodOf } from "@defis/domain";
 import { and, asc, desc, eq, gte, lte, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
@@ -8,6 +15,7 @@ import { territoryKeySql } from "../laureates/laureate-queries.js";
 
 const {
   adoptions,
+  allocations,
   allocationMovements,
   comments,
   fundingRecords,
@@ -26,32 +34,42 @@ function parisDayOf(column: AnyPgColumn): SQL<string> {
   return sql<string>`(${column} at time zone 'Europe/Paris')::date`;
 }
 
+/** The instant the day after `asOf` begins in Paris: comparing with it keeps the column's index usable. */
+function endOfParisDay(asOf: string): SQL {
+  return sql`((${asOf}::date + 1)::timestamp at time zone 'Europe/Paris')`;
+}
+
 function onOrBefore(column: AnyPgColumn, asOf: string): SQL {
-  return sql`${parisDayOf(column)} <= ${asOf}::date`;
+  return sql`${column} < ${endOfParisDay(asOf)}`;
 }
 
 const cents = (expression: SQL) => sql<number>`coalesce(${expression}, 0)::bigint`.mapWith(Number);
 
-/** Each laureate with its money on the day: allocations summed from their movements, payments by value date. */
+/**
+ * Each laureate with its money on the day: what the ledger holds now, less
+ * what came after the day (movements written after it, payments valued after
+ * it). The ledger keeps `allocation` equal to the sum of its rows, and the
+ * rows after a recent day are few, so a million payment lines are not summed.
+ */
 async function readLaureateMoney(db: Executor, asOf: string) {
-  const allocated = db
+  const allocatedLater = db
     .select({
       laureateId: allocationMovements.laureateId,
-      cents: sql<number>`sum(${allocationMovements.deltaCents})`.as("allocated_cents"),
+      cents: sql<number>`sum(${allocationMovements.deltaCents})`.as("allocated_later_cents"),
     })
     .from(allocationMovements)
-    .where(onOrBefore(allocationMovements.occurredAt, asOf))
+    .where(sql`${allocationMovements.occurredAt} >= ${endOfParisDay(asOf)}`)
     .groupBy(allocationMovements.laureateId)
-    .as("allocated_as_of");
-  const paid = db
+    .as("allocated_later");
+  const paidLater = db
     .select({
       laureateId: payments.laureateId,
-      cents: sql<number>`sum(${payments.amountCents})`.as("paid_cents"),
+      cents: sql<number>`sum(${payments.amountCents})`.as("paid_later_cents"),
     })
     .from(payments)
-    .where(lte(payments.paidOn, asOf))
+    .where(sql`${payments.paidOn} > ${asOf}::date`)
     .groupBy(payments.laureateId)
-    .as("paid_as_of");
+    .as("paid_later");
   return db
     .select({
       id: laureates.id,
@@ -63,14 +81,17 @@ async function readLaureateMoney(db: Executor, asOf: string) {
       territoryKey: territoryKeySql,
       regionCode: sql<RegionCode | null>`${laureates.regionCode}`,
       fundingMode: sql<FundingModeKey>`${laureates.fundingMode}`,
-      allocatedCents: cents(sql`${allocated.cents}`),
-      paidCents: cents(sql`${paid.cents}`),
+      allocatedCents: cents(
+        sql`coalesce(${allocations.amountCents}, 0) - coalesce(${allocatedLater.cents}, 0)`,
+      ),
+      paidCents: cents(sql`coalesce(${allocations.paidCents}, 0) - coalesce(${paidLater.cents}, 0)`),
       // The EJ is signed with the convention: its date is when the AE were consumed.
       committed: sql<boolean>`${fundingRecords.ejNumber} is not null and ${fundingRecords.conventionDate} <= ${asOf}::date`,
     })
     .from(laureates)
-    .leftJoin(allocated, eq(allocated.laureateId, laureates.id))
-    .leftJoin(paid, eq(paid.laureateId, laureates.id))
+    .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
+    .leftJoin(allocatedLater, eq(allocatedLater.laureateId, laureates.id))
+    .leftJoin(paidLater, eq(paidLater.laureateId, laureates.id))
     .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
     .orderBy(asc(laureates.position), asc(laureates.id));
 }
@@ -124,6 +145,26 @@ async function readMilestones(db: Executor) {
     })
     .from(milestones)
     .orderBy(asc(milestones.laureateId), asc(milestones.position), asc(milestones.id));
+}
+
+/**
+ * Milestones by due month and by where they stood on the day, counted by the
+ * database: the SQL form of `milestoneOutcomeAsOf` (packages/domain), which
+ * the sheets apply row by row; a test holds both to the same counts.
+ */
+async function readMilestoneCounts(db: Executor, asOf: string) {
+  const month = sql<string>`to_char(${milestones.dueOn}, 'YYYY-MM')`;
+  const outcome = sql<MilestoneOutcome>`case
+    when ${milestones.reachedOn} <= ${asOf}::date then
+      case when ${milestones.reachedOn} <= ${milestones.dueOn} then 'atteint_a_temps' else 'atteint_en_retard' end
+    when ${milestones.status} = 'abandonne' then 'abandonne'
+    when ${milestones.dueOn} < ${asOf}::date then 'en_retard'
+    else 'a_venir' end`;
+  return db
+    .select({ month, outcome, count: sql<number>`count(*)::int` })
+    .from(milestones)
+    // By position: the day is a parameter, so the expression written again would not match.
+    .groupBy(sql`1, 2`);
 }
 
 async function readAdoptions(db: Executor, asOf: string) {
@@ -231,7 +272,7 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
   const money = await readLaureateMoney(db, asOf);
   const weather = await readLatestWeather(db, asOf);
   const weatherByPeriod = await readWeatherByPeriod(db, asOf, firstTrendPeriod);
-  const milestoneRows = await readMilestones(db);
+  const milestoneCounts = await readMilestoneCounts(db, asOf);
   const adoptionRows = await readAdoptions(db, asOf);
   const planned = await readPlannedByMonth(db, asOf);
   const paid = await readPaidByMonth(db, asOf);
@@ -240,18 +281,19 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
     money,
     weather,
     weatherByPeriod,
-    milestones: milestoneRows,
+    milestoneCounts,
     adoptions: adoptionRows,
     planned,
     paid,
   };
 }
 
-/** What a laureate's sheet adds to the figures: risks and the scorecard in force. */
+/** What a laureate's sheet adds to the figures: its milestones, risks and the scorecard in force. */
 export async function readSheetExtras(db: Executor, asOf: string) {
+  const milestoneRows = await readMilestones(db);
   const risks = await readRisks(db, asOf);
   const scorecards = await readScorecards(db, asOf);
-  return { risks, scorecards };
+  return { milestones: milestoneRows, risks, scorecards };
 }
 
 export type PortfolioRows = Awaited<ReturnType<typeof readPortfolioAsOf>>;

@@ -6,6 +6,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisDay } from "../paris-day.js";
 import { seedDemoReviews } from "../reviews/review-commands.js";
+import { reviewSnapshotAsOf } from "./portfolio-as-of.js";
 import { callerAs, createTestDatabase, DEMO_EMAILS } from "../testing/test-app.js";
 
 type Caller = Awaited<ReturnType<typeof callerAs>>;
@@ -126,6 +127,19 @@ describe("the dashboard as of a day", () => {
       // The curve ends on the same total as the tiles, and groups add up to it.
       expect(figures.payments.at(-1)?.cumulativePaidCents ?? 0).toBe(expected.paid);
       expect(figures.byMinistry.reduce((total, group) => total + group.paidCents, 0)).toBe(expected.paid);
+    }
+  });
+
+  it("gives the sheets (the domain's rule, row by row) the same milestones and money as the figures (SQL)", async () => {
+    for (const day of daysToCheck(today)) {
+      const { figures, laureates } = await reviewSnapshotAsOf(database.db, day);
+      const counts = { atteint_a_temps: 0, atteint_en_retard: 0, en_retard: 0, a_venir: 0, abandonne: 0 };
+      for (const sheet of laureates) for (const milestone of sheet.milestones) counts[milestone.outcome] += 1;
+      expect({ day, counts }).toEqual({ day, counts: figures.milestones });
+      expect(laureates.reduce((total, sheet) => total + sheet.paidCents, 0)).toBe(figures.paidCents);
+      expect(laureates.reduce((total, sheet) => total + sheet.committedCents, 0)).toBe(
+        figures.committedCents,
+      );
     }
   });
 

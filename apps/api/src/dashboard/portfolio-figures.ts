@@ -16,7 +16,6 @@ import {
   type DashboardGroup,
   type LaureateSheet,
   type MilestoneCounts,
-  type MilestoneOutcome,
   type PaymentMonth,
   type RegionFigures,
   type WeatherCountKey,
@@ -163,12 +162,10 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
 
   const milestones = emptyMilestoneCounts();
   const timeline = new Map<string, MilestoneCounts>();
-  for (const milestone of rows.milestones) {
-    const outcome: MilestoneOutcome = milestoneOutcomeAsOf(milestone, asOf);
-    milestones[outcome] += 1;
-    const month = periodOf(milestone.dueOn);
+  for (const { month, outcome, count } of rows.milestoneCounts) {
+    milestones[outcome] += count;
     const counts = timeline.get(month) ?? emptyMilestoneCounts();
-    counts[outcome] += 1;
+    counts[outcome] += count;
     timeline.set(month, counts);
   }
   const { counts: adoptionCounts, funnel } = stageCounts(rows.adoptions, asOf);
@@ -216,7 +213,7 @@ function byLaureate<Row extends { laureateId: number }>(rows: readonly Row[]): M
 /** Each laureate's one-page sheet on the day, in the portfolio's order. */
 export function laureateSheets(rows: PortfolioRows, extras: SheetExtras, asOf: string): LaureateSheet[] {
   const weather = new Map(rows.weather.map((report) => [report.laureateId, report]));
-  const milestones = byLaureate(rows.milestones);
+  const milestones = byLaureate(extras.milestones);
   const adoptions = byLaureate(rows.adoptions);
   const risks = byLaureate(extras.risks);
   const scorecards = new Map(extras.scorecards.map((card) => [card.laureateId, card.potentialIndex]));
