@@ -250,16 +250,14 @@ async function readPaidByMonth(db: Executor, asOf: string) {
 
 async function readProgramme(db: Executor) {
   const [programme] = await db
-    .select({ envelopeCents: programmes.envelopeCents })
+    .select({
+      envelopeCents: programmes.envelopeCents,
+      demonstration: sql<boolean>`exists (select 1 from ${allocations} where ${allocations.isDemo})`,
+    })
     .from(programmes)
     .orderBy(asc(programmes.id))
     .limit(1);
-  const [demo] = await db
-    .select({
-      exists: sql<boolean>`exists (select 1 from ${schema.allocations} where ${schema.allocations.isDemo})`,
-    })
-    .from(sql`(select 1) as one`);
-  return { envelopeCents: programme?.envelopeCents ?? 0, demonstration: demo?.exists ?? false };
+  return programme ?? { envelopeCents: 0, demonstration: false };
 }
 
 /**
