@@ -61,8 +61,11 @@ export function shortDate(isoDay: string): string {
 }
 
 /** The envelope's tiles, label → value, with the "(démonstration)" mark taken off the labels. */
-export async function readTiles(page: Page): Promise<Record<string, string>> {
-  const list = page.getByRole("list", { name: "Chiffres clés de l'enveloppe" });
+export async function readTiles(
+  page: Page,
+  listName = "Chiffres clés de l'enveloppe",
+): Promise<Record<string, string>> {
+  const list = page.getByRole("list", { name: listName, exact: true });
   await list.waitFor();
   const pairs = await list
     .locator(":scope > li")

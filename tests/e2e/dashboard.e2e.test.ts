@@ -1,0 +1,207 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type AppServer } from "./support/app-server";
+import { expectNoAxeViolations } from "./support/axe";
+import { launchBrowser, openPage, type ColorScheme } from "./support/browser";
+import { csvObjects, parseCsv } from "./support/csv";
+import {
+  cellTexts,
+  centsOf,
+  FINANCES_HEADING,
+  FINANCES_PATH,
+  longDate,
+  readTables,
+  readTiles,
+  rowNamed,
+} from "./support/finances";
+import { openAt, waitForPage } from "./support/pages";
+import { DEMO, signInAsDemo } from "./support/session";
+
+const DASHBOARD_PATH = "/pilotage";
+const REVIEWS = { path: "/revues", heading: "Revues de portefeuille" };
+const TILES = "Chiffres clés du portefeuille";
+/** Every chart of the dashboard has this table beside it. */
+const CHART_TABLES = [
+  "Versements prévus et réalisés par mois",
+  /^Alloué et versé par /,
+  "Alloué et versé par région",
+  "Lauréats par météo déclarée",
+  "Météo des lauréats par période",
+  "Jalons par situation",
+  "Jalons par mois d'échéance et situation",
+  "Adoptions par étape",
+];
+
+function parisToday(): string {
+  return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" }).format(new Date());
+}
+
+function dashboardHeading(day: string): string {
+  return `Pilotage du portefeuille au ${longDate(day)}`;
+}
+
+async function waitForDashboard(page: Page, day: string): Promise<void> {
+  await waitForPage(page, dashboardHeading(day));
+  for (const name of CHART_TABLES) await page.getByRole("table", { name }).first().waitFor();
+}
+
+let server: AppServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startApp();
+  browser = await launchBrowser();
+  ({ context, page } = await openPage(browser, server.baseUrl));
+  await signInAsDemo(page, DEMO.direction);
+});
+
+afterAll(async () => {
+  await context.close();
+  await browser.close();
+  await server.stop();
+});
+
+describe("the direction's dashboard and portfolio reviews", () => {
+  const today = parisToday();
+  const tilesToday: Record<string, string> = {};
+
+  it("lands the direction on the dashboard, every chart with its table, the figures those of the finances page", async () => {
+    await waitForDashboard(page, today);
+    expect(new URL(page.url()).pathname).toBe(DASHBOARD_PATH);
+    Object.assign(tilesToday, await readTiles(page, TILES));
+    for (const name of CHART_TABLES) {
+      const table = page.getByRole("table", { name }).first();
+      expect(await table.locator("tbody tr").count(), String(name)).toBeGreaterThan(0);
+    }
+    // Nothing to edit for the direction: no review can be opened from here.
+    expect(await page.getByRole("button", { name: /Ouvrir/ }).count()).toBe(0);
+
+    await openAt(page, FINANCES_PATH, FINANCES_HEADING);
+    const finances = await readTiles(page);
+    for (const label of ["Enveloppe", "Alloué", "Engagé (EJ signés)", "Versé", "Restes à payer", "Réserve non allouée"]) {
+      expect(tilesToday[label], label).toBe(finances[label]);
+    }
+    expect(centsOf(tilesToday["Versé"] ?? "")).toBeGreaterThan(0);
+  });
+
+  it("gives each chart's data as an Excel CSV with the table's numbers", async () => {
+    await page.goto(DASHBOARD_PATH);
+    await waitForDashboard(page, today);
+    const section = page.getByRole("region").filter({ has: page.getByRole("table", { name: "Lauréats par météo déclarée" }) });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("button", { name: /Télécharger les données \(CSV\)/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const path = await download.path();
+    const { readFile } = await import("node:fs/promises");
+    const bytes = await readFile(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toContain("\r\n");
+    const records = csvObjects(parseCsv(bytes.subarray(3).toString("utf8"), ";"));
+    const [table] = await readTables(section);
+    expect(records.map((record) => Object.values(record)[1])).toEqual(table?.rows.map((row) => row[1]));
+
+    const [image] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("button", { name: /Télécharger l'image \(PNG\)/ }).click(),
+    ]);
+    expect(image.suggestedFilename()).toMatch(/\.png$/);
+    const png = await readFile(await image.path());
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it("drills down from a slice to the filtered portfolio, which counts as many laureates", async () => {
+    const table = page.getByRole("table", { name: "Lauréats par météo déclarée" });
+    const row = rowNamed(table, /^(Soleil|Nuage|Couvert|Orage)$/).first();
+    const level = ((await row.getByRole("rowheader").innerText()) || "").trim();
+    const count = Number((await cellTexts(row))[0]);
+    await row.getByRole("link").click();
+    await page.getByRole("heading", { level: 1, name: "Portefeuille des lauréats" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("meteo")).toBe(level.toLowerCase());
+    await page.getByText(new RegExp(`^${count} lauréats?`)).first().waitFor();
+
+    await page.goBack();
+    await waitForDashboard(page, today);
+  });
+
+  it("recomputes every figure as it stood on a past date, kept in the address", async () => {
+    const day = "2023-12-31";
+    await page.getByLabel("État au").fill(day);
+    await waitForDashboard(page, day);
+    expect(new URL(page.url()).searchParams.get("etat-au")).toBe(day);
+    const past = await readTiles(page, TILES);
+    expect(centsOf(past["Versé"] ?? "")).toBeLessThan(centsOf(tilesToday["Versé"] ?? ""));
+    await page.reload();
+    await waitForDashboard(page, day);
+    expect(await readTiles(page, TILES)).toEqual(past);
+    await page.getByRole("link", { name: "Revenir à aujourd'hui" }).click();
+    await waitForDashboard(page, today);
+  });
+
+  it("opens the latest review with what changed, one sheet per laureate, and prints it cleanly", async () => {
+    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Revues" }).first().click();
+    await waitForPage(page, REVIEWS.heading);
+    const list = page.getByRole("table", { name: /^Revues/ });
+    await list.getByRole("link").first().click();
+    await page.getByRole("heading", { level: 2, name: /^Ce qui a changé depuis la revue du / }).waitFor();
+    const sheets = page.getByRole("article");
+    expect(await sheets.count()).toBe(27);
+
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("banner").isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "Imprimer la revue" }).isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: "A4" });
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(28);
+    await page.emulateMedia({ media: "screen" });
+  });
+
+  for (const scheme of ["light", "dark"] as const satisfies readonly ColorScheme[]) {
+    it(`passes axe on the dashboard and a review in the ${scheme} theme`, async () => {
+      const themed = await openPage(browser, server.baseUrl, scheme);
+      try {
+        await signInAsDemo(themed.page, DEMO.direction);
+        await waitForDashboard(themed.page, today);
+        await expectNoAxeViolations(themed.page, `pilotage (${scheme})`);
+        await themed.page.goto(REVIEWS.path);
+        await waitForPage(themed.page, REVIEWS.heading);
+        await expectNoAxeViolations(themed.page, `revues (${scheme})`);
+        await themed.page.getByRole("table", { name: /^Revues/ }).getByRole("link").first().click();
+        await themed.page.getByRole("heading", { level: 2, name: /^Ce qui a changé depuis la revue du / }).waitFor();
+        await expectNoAxeViolations(themed.page, `revue (${scheme})`);
+      } finally {
+        await themed.context.close();
+      }
+    });
+  }
+});
+
+describe("an officer opening today's review", () => {
+  it("freezes today's figures and lists what changed since the latest demonstration review", async () => {
+    const officer = await openPage(browser, server.baseUrl);
+    try {
+      await signInAsDemo(officer.page, DEMO.officer);
+      await openAt(officer.page, REVIEWS.path, REVIEWS.heading);
+      await officer.page.getByLabel("Intitulé").fill("COPIL de décembre");
+      await officer.page.getByLabel("État au").fill(parisToday());
+      await officer.page.getByRole("button", { name: "Ouvrir la revue" }).click();
+      await officer.page.getByRole("heading", { level: 1, name: /COPIL de décembre/ }).waitFor();
+      await officer.page.getByRole("heading", { level: 2, name: /^Ce qui a changé depuis la revue du / }).waitFor();
+      const tiles = await readTiles(officer.page, TILES);
+      expect(tiles["Versé"]).toMatch(/€$/);
+      // The same day again is refused, in French, and opens nothing.
+      await openAt(officer.page, REVIEWS.path, REVIEWS.heading);
+      const before = await officer.page.getByRole("table", { name: /^Revues/ }).locator("tbody tr").count();
+      await officer.page.getByLabel("Intitulé").fill("Doublon");
+      await officer.page.getByLabel("État au").fill(parisToday());
+      await officer.page.getByRole("button", { name: "Ouvrir la revue" }).click();
+      await officer.page.getByText(/Une revue existe déjà pour le/).waitFor();
+      expect(await officer.page.getByRole("table", { name: /^Revues/ }).locator("tbody tr").count()).toBe(before);
+    } finally {
+      await officer.context.close();
+    }
+  });
+});
