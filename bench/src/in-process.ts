@@ -4,6 +4,7 @@ import express, { type Express } from "express";
 import { pino } from "pino";
 import { createApp } from "../../apps/api/src/app.js";
 import { listLaureates } from "../../apps/api/src/laureates/laureate-queries.js";
+import { parisDay } from "../../apps/api/src/paris-day.js";
 import type { Dataset } from "./dataset.js";
 
 export interface Listening {
@@ -45,7 +46,7 @@ export function startApp(dataset: Dataset): Promise<Listening> {
 export function startBareExpress(dataset: Dataset): Promise<Listening> {
   const app = express();
   app.get("/laureates", async (_req, res) => {
-    res.json(await listLaureates(dataset.handle.db, {}));
+    res.json(await listLaureates(dataset.handle.db, {}, parisDay()));
   });
   return listen(app);
 }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { dashboardFiguresAsOf } from "../../apps/api/src/dashboard/portfolio-as-of.js";
 import { laureateMoneyRows, paymentRows } from "../../apps/api/src/exports/portfolio-queries.js";
 import { laureateFinance, monthlyPayments } from "../../apps/api/src/finance/finance-queries.js";
 import { listLaureates } from "../../apps/api/src/laureates/laureate-queries.js";
@@ -79,6 +80,20 @@ export async function sqlScenarios(dataset: Dataset, pool: pg.Pool, app: Client)
       latencyTarget: true,
     },
     {
+      name: "Tableau de bord de la direction (`dashboard.figures`)",
+      subject: () => trpcQuery(app, "dashboard.figures", {}),
+      reference: await sql(() => dashboardFiguresAsOf(db, TODAY)),
+      referenceLabel,
+      latencyTarget: true,
+    },
+    {
+      name: "Tableau de bord à une date passée (`dashboard.figures`, état au 30/06/2024)",
+      subject: () => trpcQuery(app, "dashboard.figures", { asOf: "2024-06-30" }),
+      reference: await sql(() => dashboardFiguresAsOf(db, "2024-06-30")),
+      referenceLabel,
+      latencyTarget: true,
+    },
+    {
       name: "Finances d'un lauréat (`finance.forLaureate`)",
       subject: () => trpcQuery(app, "finance.forLaureate", { slug: FINANCE_SLUG }),
       reference: await sql(() => laureateFinance(db, FINANCE_SLUG)),
@@ -88,7 +103,7 @@ export async function sqlScenarios(dataset: Dataset, pool: pg.Pool, app: Client)
     {
       name: "Portefeuille filtré (`laureates.list`, catégorie + recherche)",
       subject: () => trpcQuery(app, "laureates.list", FILTERS),
-      reference: await sql(() => listLaureates(db, FILTERS)),
+      reference: await sql(() => listLaureates(db, FILTERS, TODAY)),
       referenceLabel,
       latencyTarget: false,
     },

@@ -7,6 +7,8 @@ import { readEnv } from "./env.js";
 import { createLogger } from "./logger.js";
 import { createSmtpSender } from "./reminders/mail-delivery.js";
 import { startReminderScheduler } from "./reminders/scheduler.js";
+import { parisDay } from "./paris-day.js";
+import { seedDemoReviews } from "./reviews/review-commands.js";
 
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -21,6 +23,7 @@ try {
       : { kind: "pglite", dataDir: env.dataDir },
   );
   const prepared = await prepareDatabase(database, { demo: env.demo, demoPassword: env.DEMO_PASSWORD });
+  if (prepared.demoSeeded) await seedDemoReviews(database.db, parisDay());
   logger.info({ database: database.kind, ...prepared }, "base de données prête");
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);

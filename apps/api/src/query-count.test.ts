@@ -14,6 +14,11 @@ const PAGES: Record<string, (caller: Caller) => Promise<unknown>> = {
       caller.programme.overview(),
       caller.laureates.list({ category: "parcours-usagers", q: "projet" }),
     ]),
+  "accueil par météo et jalons en retard": (caller) =>
+    caller.laureates.list({ weather: "orage", milestones: "en_retard" }),
+  pilotage: (caller) => caller.dashboard.figures({}),
+  "pilotage à une date passée": (caller) => caller.dashboard.figures({ asOf: "2024-06-30" }),
+  revues: (caller) => caller.reviews.list(),
   finances: (caller) =>
     Promise.all([caller.programme.overview(), caller.laureates.list({}), caller.finance.monthly()]),
   "suivi d'un lauréat": (caller) => caller.progress.forLaureate({ slug: "prevention-perte-autonomie" }),

@@ -1,10 +1,12 @@
 import { auditRouter } from "./audit/audit.router.js";
+import { dashboardRouter } from "./dashboard/dashboard.router.js";
 import { financeRouter } from "./finance/finance.router.js";
 import { laureatesRouter } from "./laureates/laureates.router.js";
 import { programmeRouter } from "./programme/programme.router.js";
 import { progressRouter } from "./progress/progress.router.js";
 import { remindersRouter } from "./reminders/reminders.router.js";
 import { replicationRouter } from "./replication/replication.router.js";
+import { reviewsRouter } from "./reviews/reviews.router.js";
 import { router } from "./trpc.js";
 import { usersRouter } from "./users/users.router.js";
 
@@ -17,6 +19,8 @@ export const appRouter = router({
   progress: progressRouter,
   reminders: remindersRouter,
   replication: replicationRouter,
+  dashboard: dashboardRouter,
+  reviews: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "adoption.creation": "Enregistrement d'une adoption",
   "adoption.modification": "Modification d'une adoption",
   "adoption.etape": "Changement d'étape d'une adoption",
+  "revue.ouverture": "Ouverture d'une revue de portefeuille",
 };
 
 export const AUDIT_ENTITIES = {
@@ -59,6 +60,7 @@ export const AUDIT_ENTITIES = {
   ressource: "Ressource réutilisable",
   cloture: "Clôture",
   adoption: "Adoption",
+  revue: "Revue de portefeuille",
 } as const;
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -28,3 +28,10 @@ export function periodOf(day: string): string {
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** The reporting period `months` after `period` ("2026-11" + 2 → "2027-01"). */
+export function addMonths(period: string, months: number): string {
+  const [year = 0, month = 1] = period.split("-").map(Number);
+  const index = year * 12 + (month - 1) + months;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+}

@@ -276,6 +276,16 @@ const MUTATIONS: MutationCase[] = [
     expected: scopedRoles,
   },
   {
+    path: "reviews.open",
+    // A day of its own per run: a second review of the same day is refused.
+    call: (caller, _database, run) =>
+      caller.reviews.open({
+        asOf: `2024-0${1 + (run % 9)}-1${Math.floor(run / 9) % 10}`,
+        title: `Revue ${run}`,
+      }),
+    expected: moneyRoles,
+  },
+  {
     path: "finance.updateFunding",
     call: async (caller, database) => {
       const [record] = await database.db

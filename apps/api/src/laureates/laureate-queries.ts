@@ -8,9 +8,10 @@ import type {
   LaureateListItem,
   MinistryKey,
 } from "@defis/domain";
+import { periodOf } from "@defis/domain";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 
-const { allocations, fundingRecords, laureates, programmes } = schema;
+const { allocations, fundingRecords, laureates, milestones, programmes, weatherReports } = schema;
 
 /** Grouping key of a laureate's territory: its région code, or "national". */
 export const territoryKeySql = sql<string>`coalesce(${laureates.regionCode}, 'national')`;
@@ -36,8 +37,22 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-function filterConditions(filters: LaureateFilters): SQL[] {
+/** The weather a laureate declared last, for the current period or before: the dashboard's "today". */
+function latestWeatherSql(today: string): SQL {
+  return sql`(select ${weatherReports.level} from ${weatherReports}
+    where ${weatherReports.laureateId} = ${laureates.id} and ${weatherReports.period} <= ${periodOf(today)}
+    order by ${weatherReports.period} desc limit 1)`;
+}
+
+function filterConditions(filters: LaureateFilters, today: string): SQL[] {
   const conditions: SQL[] = [];
+  if (filters.weather === "sans_meteo") conditions.push(sql`${latestWeatherSql(today)} is null`);
+  else if (filters.weather) conditions.push(sql`${latestWeatherSql(today)} = ${filters.weather}`);
+  if (filters.milestones === "en_retard") {
+    // Late as the follow-up says it: due before today, neither reached nor abandoned.
+    conditions.push(sql`exists (select 1 from ${milestones} where ${milestones.laureateId} = ${laureates.id}
+      and ${milestones.status} not in ('atteint', 'abandonne') and ${milestones.dueOn} < ${today}::date)`);
+  }
   if (filters.category) conditions.push(eq(laureates.category, filters.category));
   if (filters.ministry) conditions.push(eq(laureates.ministry, filters.ministry));
   if (filters.territory === "national") conditions.push(isNull(laureates.regionCode));
@@ -69,13 +84,17 @@ const listColumns = {
   allocationIsDemo: sql<boolean>`coalesce(${allocations.isDemo}, false)`,
 };
 
-export async function listLaureates(db: Executor, filters: LaureateFilters): Promise<LaureateListItem[]> {
+export async function listLaureates(
+  db: Executor,
+  filters: LaureateFilters,
+  today: string,
+): Promise<LaureateListItem[]> {
   return db
     .select(listColumns)
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
     .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
-    .where(and(...filterConditions(filters)))
+    .where(and(...filterConditions(filters, today)))
     .orderBy(asc(laureates.position), asc(laureates.id));
 }
 

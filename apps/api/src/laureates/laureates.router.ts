@@ -1,4 +1,5 @@
 import { laureateFiltersSchema, laureateSlugSchema, updateLaureateSchema } from "@defis/domain";
+import { parisDay } from "../paris-day.js";
 import { laureateProcedureFor, notFound, router, signedInProcedure } from "../trpc.js";
 import { updateLaureate } from "./laureate-commands.js";
 import { findLaureateBySlug, listLaureates } from "./laureate-queries.js";
@@ -6,7 +7,7 @@ import { findLaureateBySlug, listLaureates } from "./laureate-queries.js";
 export const laureatesRouter = router({
   list: signedInProcedure
     .input(laureateFiltersSchema)
-    .query(({ ctx, input }) => listLaureates(ctx.db, input)),
+    .query(({ ctx, input }) => listLaureates(ctx.db, input, parisDay())),
 
   bySlug: signedInProcedure.input(laureateSlugSchema).query(async ({ ctx, input }) => {
     const laureate = await findLaureateBySlug(ctx.db, input.slug);

@@ -7,3 +7,4 @@ export * from "./finance.js";
 export * from "./progress.js";
 export * from "./reminders.js";
 export * from "./replication.js";
+export * from "./reviews.js";

@@ -1,6 +1,6 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../database.js";
-import { allocations, laureates, programmes } from "../schema/index.js";
+import { allocationMovements, allocations, laureates, programmes } from "../schema/index.js";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from "./demo-accounts.js";
 import { seedDemoFinance } from "./demo-finance.js";
 import { seedDemoProgress } from "./demo-progress.js";
@@ -16,6 +16,9 @@ export const DEMO_SEED = 20_220_217;
 
 /** Share of the envelope the scenario keeps unallocated, as an officer would. */
 const DEMO_RESERVE_RATIO = 0.04;
+
+/** When the scenario's initial allocations are dated: 1 March 2022, 10:00 in Paris. */
+const DEMO_ATTRIBUTION_AT = "2022-03-01T09:00:00Z";
 
 export interface DemoOptions {
   password?: string;
@@ -83,6 +86,12 @@ async function seedDemoAllocations(db: Executor, programmeId: number, seed: numb
       reason: "Attribution initiale (démonstration)",
     });
   }
+  // Dated like a real attribution, after the jury (2022-02-17) and before the conventions: the
+  // dashboard's "état au" sums movements by date, and payments from 2022 need their allocation.
+  await db
+    .update(allocationMovements)
+    .set({ occurredAt: new Date(DEMO_ATTRIBUTION_AT) })
+    .where(and(eq(allocationMovements.isDemo, true), eq(allocationMovements.kind, "attribution")));
 }
 
 /**

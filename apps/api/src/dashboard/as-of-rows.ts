@@ -1,0 +1,258 @@
+import type { Executor } from "@defis/db";
+import { schema } from "@defis/db";
+import type { CategoryKey, FundingModeKey, MinistryKey, RegionCode, WeatherLevel } from "@defis/domain";
+import { periodOf } from "@defis/domain";
+import { and, asc, desc, eq, gte, lte, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { territoryKeySql } from "../laureates/laureate-queries.js";
+
+const {
+  adoptions,
+  allocationMovements,
+  comments,
+  fundingRecords,
+  laureates,
+  milestones,
+  paymentMonths,
+  payments,
+  programmes,
+  replicationScorecards,
+  tranches,
+  weatherReports,
+} = schema;
+
+/** The Paris day of an instant: a change made at 23:30 in Paris belongs to that day, not the next. */
+function parisDayOf(column: AnyPgColumn): SQL<string> {
+  return sql<string>`(${column} at time zone 'Europe/Paris')::date`;
+}
+
+function onOrBefore(column: AnyPgColumn, asOf: string): SQL {
+  return sql`${parisDayOf(column)} <= ${asOf}::date`;
+}
+
+const cents = (expression: SQL) => sql<number>`coalesce(${expression}, 0)::bigint`.mapWith(Number);
+
+/** Each laureate with its money on the day: allocations summed from their movements, payments by value date. */
+async function readLaureateMoney(db: Executor, asOf: string) {
+  const allocated = db
+    .select({
+      laureateId: allocationMovements.laureateId,
+      cents: sql<number>`sum(${allocationMovements.deltaCents})`.as("allocated_cents"),
+    })
+    .from(allocationMovements)
+    .where(onOrBefore(allocationMovements.occurredAt, asOf))
+    .groupBy(allocationMovements.laureateId)
+    .as("allocated_as_of");
+  const paid = db
+    .select({
+      laureateId: payments.laureateId,
+      cents: sql<number>`sum(${payments.amountCents})`.as("paid_cents"),
+    })
+    .from(payments)
+    .where(lte(payments.paidOn, asOf))
+    .groupBy(payments.laureateId)
+    .as("paid_as_of");
+  return db
+    .select({
+      id: laureates.id,
+      slug: laureates.slug,
+      title: laureates.title,
+      porteur: laureates.porteur,
+      category: sql<CategoryKey>`${laureates.category}`,
+      ministry: sql<MinistryKey>`${laureates.ministry}`,
+      territoryKey: territoryKeySql,
+      regionCode: sql<RegionCode | null>`${laureates.regionCode}`,
+      fundingMode: sql<FundingModeKey>`${laureates.fundingMode}`,
+      allocatedCents: cents(sql`${allocated.cents}`),
+      paidCents: cents(sql`${paid.cents}`),
+      // The EJ is signed with the convention: its date is when the AE were consumed.
+      committed: sql<boolean>`${fundingRecords.ejNumber} is not null and ${fundingRecords.conventionDate} <= ${asOf}::date`,
+    })
+    .from(laureates)
+    .leftJoin(allocated, eq(allocated.laureateId, laureates.id))
+    .leftJoin(paid, eq(paid.laureateId, laureates.id))
+    .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
+    .orderBy(asc(laureates.position), asc(laureates.id));
+}
+
+/** The latest weather each laureate had declared on the day, for the day's period or an earlier one. */
+async function readLatestWeather(db: Executor, asOf: string) {
+  return db
+    .selectDistinctOn([weatherReports.laureateId], {
+      laureateId: weatherReports.laureateId,
+      period: weatherReports.period,
+      level: sql<WeatherLevel>`${weatherReports.level}`,
+      synthesis: weatherReports.synthesis,
+    })
+    .from(weatherReports)
+    .where(and(lte(weatherReports.period, periodOf(asOf)), onOrBefore(weatherReports.createdAt, asOf)))
+    .orderBy(weatherReports.laureateId, desc(weatherReports.period));
+}
+
+/** How many laureates declared each level, period by period, from `firstPeriod` to the day's. */
+async function readWeatherByPeriod(db: Executor, asOf: string, firstPeriod: string) {
+  return db
+    .select({
+      period: weatherReports.period,
+      level: sql<WeatherLevel>`${weatherReports.level}`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(weatherReports)
+    .where(
+      and(
+        gte(weatherReports.period, firstPeriod),
+        lte(weatherReports.period, periodOf(asOf)),
+        onOrBefore(weatherReports.createdAt, asOf),
+      ),
+    )
+    .groupBy(weatherReports.period, weatherReports.level);
+}
+
+/**
+ * The milestones of the plan as it stands, classified on the day by their due
+ * and reached dates (like the tranches, a plan keeps no dated history).
+ */
+async function readMilestones(db: Executor) {
+  return db
+    .select({
+      id: milestones.id,
+      laureateId: milestones.laureateId,
+      title: milestones.title,
+      dueOn: milestones.dueOn,
+      reachedOn: milestones.reachedOn,
+      abandoned: sql<boolean>`${milestones.status} = 'abandonne'`,
+    })
+    .from(milestones)
+    .orderBy(asc(milestones.laureateId), asc(milestones.position), asc(milestones.id));
+}
+
+async function readAdoptions(db: Executor, asOf: string) {
+  return db
+    .select({
+      id: adoptions.id,
+      laureateId: adoptions.laureateId,
+      organisation: adoptions.organisation,
+      regionCode: sql<RegionCode>`${adoptions.regionCode}`,
+      identifiedOn: adoptions.identifiedOn,
+      contactedOn: adoptions.contactedOn,
+      pilotOn: adoptions.pilotOn,
+      deployedOn: adoptions.deployedOn,
+      abandonedOn: adoptions.abandonedOn,
+    })
+    .from(adoptions)
+    .where(lte(adoptions.identifiedOn, asOf))
+    .orderBy(asc(adoptions.laureateId), asc(adoptions.id));
+}
+
+/** The replication index of the scorecard in force on the day, by laureate. */
+async function readScorecards(db: Executor, asOf: string) {
+  return db
+    .selectDistinctOn([replicationScorecards.laureateId], {
+      laureateId: replicationScorecards.laureateId,
+      potentialIndex: replicationScorecards.potentialIndex,
+    })
+    .from(replicationScorecards)
+    .where(onOrBefore(replicationScorecards.scoredAt, asOf))
+    .orderBy(
+      replicationScorecards.laureateId,
+      desc(replicationScorecards.scoredAt),
+      desc(replicationScorecards.id),
+    );
+}
+
+/** "Risques et blocages" written on or before the day. */
+async function readRisks(db: Executor, asOf: string) {
+  return db
+    .select({
+      id: comments.id,
+      laureateId: comments.laureateId,
+      body: comments.body,
+      writtenOn: sql<string>`to_char(${parisDayOf(comments.createdAt)}, 'YYYY-MM-DD')`,
+    })
+    .from(comments)
+    .where(and(eq(comments.kind, "risques_blocages"), onOrBefore(comments.createdAt, asOf)))
+    .orderBy(asc(comments.laureateId), asc(comments.createdAt), asc(comments.id));
+}
+
+/**
+ * What the schedules planned by month: tranches not cancelled on the day. The
+ * plan is the schedule as it stands (a replanned schedule keeps no history).
+ */
+async function readPlannedByMonth(db: Executor, asOf: string) {
+  const month = sql<string>`to_char(${tranches.plannedOn}, 'YYYY-MM')`;
+  return db
+    .select({ month, cents: cents(sql`sum(${tranches.plannedAmountCents})`) })
+    .from(tranches)
+    .where(or(ne(tranches.status, "annule"), sql`${tranches.cancelledOn} > ${asOf}::date`))
+    .groupBy(month);
+}
+
+/**
+ * Paid by month up to the day: whole months from `payment_month` (kept by the
+ * database), the day's own month summed from its payments up to the day.
+ */
+async function readPaidByMonth(db: Executor, asOf: string) {
+  const firstOfMonth = `${periodOf(asOf)}-01`;
+  const whole = await db
+    .select({
+      month: sql<string>`to_char(${paymentMonths.month}, 'YYYY-MM')`,
+      cents: paymentMonths.paidCents,
+    })
+    .from(paymentMonths)
+    .where(lt(paymentMonths.month, firstOfMonth));
+  const [current] = await db
+    .select({ cents: cents(sql`sum(${payments.amountCents})`) })
+    .from(payments)
+    .where(and(gte(payments.paidOn, firstOfMonth), lte(payments.paidOn, asOf)));
+  return [...whole, { month: periodOf(asOf), cents: current?.cents ?? 0 }];
+}
+
+async function readProgramme(db: Executor) {
+  const [programme] = await db
+    .select({ envelopeCents: programmes.envelopeCents })
+    .from(programmes)
+    .orderBy(asc(programmes.id))
+    .limit(1);
+  const [demo] = await db
+    .select({
+      exists: sql<boolean>`exists (select 1 from ${schema.allocations} where ${schema.allocations.isDemo})`,
+    })
+    .from(sql`(select 1) as one`);
+  return { envelopeCents: programme?.envelopeCents ?? 0, demonstration: demo?.exists ?? false };
+}
+
+/**
+ * The raw dated rows of the portfolio on a day, read one statement after the
+ * other (inside a review's transaction they share one connection); a fixed
+ * number of statements whatever the number of laureates.
+ */
+export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPeriod: string) {
+  const programme = await readProgramme(db);
+  const money = await readLaureateMoney(db, asOf);
+  const weather = await readLatestWeather(db, asOf);
+  const weatherByPeriod = await readWeatherByPeriod(db, asOf, firstTrendPeriod);
+  const milestoneRows = await readMilestones(db);
+  const adoptionRows = await readAdoptions(db, asOf);
+  const planned = await readPlannedByMonth(db, asOf);
+  const paid = await readPaidByMonth(db, asOf);
+  return {
+    programme,
+    money,
+    weather,
+    weatherByPeriod,
+    milestones: milestoneRows,
+    adoptions: adoptionRows,
+    planned,
+    paid,
+  };
+}
+
+/** What a laureate's sheet adds to the figures: risks and the scorecard in force. */
+export async function readSheetExtras(db: Executor, asOf: string) {
+  const risks = await readRisks(db, asOf);
+  const scorecards = await readScorecards(db, asOf);
+  return { risks, scorecards };
+}
+
+export type PortfolioRows = Awaited<ReturnType<typeof readPortfolioAsOf>>;
+export type SheetExtras = Awaited<ReturnType<typeof readSheetExtras>>;

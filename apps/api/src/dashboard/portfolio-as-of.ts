@@ -1,0 +1,30 @@
+import type { Executor } from "@defis/db";
+import type { DashboardFigures, ReviewSnapshot } from "@defis/domain";
+import { TRPCError } from "@trpc/server";
+import { parisDay } from "../paris-day.js";
+import { readPortfolioAsOf, readSheetExtras } from "./as-of-rows.js";
+import { firstTrendPeriod, laureateSheets, summarizePortfolio } from "./portfolio-figures.js";
+
+/** A figure "as it stood" on a day to come would be a forecast: refused. */
+export function checkedAsOf(asOf: string | undefined, today = parisDay()): string {
+  if (asOf === undefined) return today;
+  if (asOf > today) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "La date ne peut pas être postérieure à aujourd'hui.",
+    });
+  }
+  return asOf;
+}
+
+/** The dashboard's figures as they stood at the end of `asOf` (Paris). */
+export async function dashboardFiguresAsOf(db: Executor, asOf: string): Promise<DashboardFigures> {
+  return summarizePortfolio(await readPortfolioAsOf(db, asOf, firstTrendPeriod(asOf)), asOf);
+}
+
+/** The figures and every laureate's sheet on the day: what a review freezes. */
+export async function reviewSnapshotAsOf(db: Executor, asOf: string): Promise<ReviewSnapshot> {
+  const rows = await readPortfolioAsOf(db, asOf, firstTrendPeriod(asOf));
+  const extras = await readSheetExtras(db, asOf);
+  return { figures: summarizePortfolio(rows, asOf), laureates: laureateSheets(rows, extras, asOf) };
+}

@@ -1,0 +1,261 @@
+import {
+  ADOPTION_STAGES,
+  addMonths,
+  adoptionStageAsOf,
+  CATEGORIES,
+  labelFrom,
+  MILESTONE_OUTCOME_KEYS,
+  milestoneOutcomeAsOf,
+  MINISTRIES,
+  periodOf,
+  PROGRESS_STAGES,
+  territoryKeyLabel,
+  WEATHER_LEVELS,
+  type AdoptionStage,
+  type DashboardFigures,
+  type DashboardGroup,
+  type LaureateSheet,
+  type MilestoneCounts,
+  type MilestoneOutcome,
+  type PaymentMonth,
+  type RegionFigures,
+  type WeatherCountKey,
+  type WeatherCounts,
+} from "@defis/domain";
+import type { PortfolioRows, SheetExtras } from "./as-of-rows.js";
+
+/** The weather trend covers the year up to the day. */
+export const TREND_PERIODS = 12;
+
+export function firstTrendPeriod(asOf: string): string {
+  return addMonths(periodOf(asOf), -(TREND_PERIODS - 1));
+}
+
+function emptyWeatherCounts(): WeatherCounts {
+  return { soleil: 0, nuage: 0, couvert: 0, orage: 0, sans_meteo: 0 };
+}
+
+function emptyMilestoneCounts(): MilestoneCounts {
+  return Object.fromEntries(MILESTONE_OUTCOME_KEYS.map((key) => [key, 0])) as MilestoneCounts;
+}
+
+type MoneyRow = PortfolioRows["money"][number];
+
+function groupBy(
+  rows: readonly MoneyRow[],
+  keyOf: (row: MoneyRow) => string,
+  label: (key: string) => string,
+) {
+  const groups = new Map<string, DashboardGroup>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key) ?? {
+      key,
+      label: label(key),
+      laureates: 0,
+      allocatedCents: 0,
+      paidCents: 0,
+    };
+    group.laureates += 1;
+    group.allocatedCents += row.allocatedCents;
+    group.paidCents += row.paidCents;
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+function regionFigures(rows: readonly MoneyRow[]): RegionFigures[] {
+  const regions = new Map<string, RegionFigures>();
+  for (const row of rows) {
+    if (row.regionCode === null) continue;
+    const region = regions.get(row.regionCode) ?? {
+      regionCode: row.regionCode,
+      laureates: 0,
+      allocatedCents: 0,
+      paidCents: 0,
+    };
+    region.laureates += 1;
+    region.allocatedCents += row.allocatedCents;
+    region.paidCents += row.paidCents;
+    regions.set(row.regionCode, region);
+  }
+  return [...regions.values()].sort((left, right) => left.regionCode.localeCompare(right.regionCode));
+}
+
+/** Planned and paid month by month, from the first month either has to the later of the plan's end and the day. */
+function paymentCurve(
+  planned: PortfolioRows["planned"],
+  paid: PortfolioRows["paid"],
+  asOf: string,
+): PaymentMonth[] {
+  const plannedBy = new Map(planned.map((row) => [row.month, row.cents]));
+  const paidBy = new Map<string, number>();
+  for (const row of paid) paidBy.set(row.month, (paidBy.get(row.month) ?? 0) + row.cents);
+  const months = [
+    ...plannedBy.keys(),
+    ...[...paidBy].filter(([, cents]) => cents !== 0).map(([month]) => month),
+  ];
+  if (months.length === 0) return [];
+  const first = months.reduce((left, right) => (right < left ? right : left));
+  const last = [...months, periodOf(asOf)].reduce((left, right) => (right > left ? right : left));
+  const curve: PaymentMonth[] = [];
+  let cumulativePlannedCents = 0;
+  let cumulativePaidCents = 0;
+  for (let month = first; month <= last; month = addMonths(month, 1)) {
+    const plannedCents = plannedBy.get(month) ?? 0;
+    // No payment has a value date after the day: the curve of paid stops there.
+    const paidCents = month <= periodOf(asOf) ? (paidBy.get(month) ?? 0) : 0;
+    cumulativePlannedCents += plannedCents;
+    cumulativePaidCents += paidCents;
+    curve.push({ month, plannedCents, paidCents, cumulativePlannedCents, cumulativePaidCents });
+  }
+  return curve;
+}
+
+function stageCounts(rows: PortfolioRows["adoptions"], asOf: string) {
+  const counts = Object.fromEntries(Object.keys(ADOPTION_STAGES).map((stage) => [stage, 0])) as Record<
+    AdoptionStage,
+    number
+  >;
+  const reachedOn = {
+    identifiee: (row: PortfolioRows["adoptions"][number]) => row.identifiedOn,
+    contactee: (row: PortfolioRows["adoptions"][number]) => row.contactedOn,
+    pilote: (row: PortfolioRows["adoptions"][number]) => row.pilotOn,
+    deployee: (row: PortfolioRows["adoptions"][number]) => row.deployedOn,
+  };
+  const reached = { identifiee: 0, contactee: 0, pilote: 0, deployee: 0 };
+  for (const row of rows) {
+    const stage = adoptionStageAsOf(row, asOf);
+    if (stage === null) continue;
+    counts[stage] += 1;
+    for (const progress of PROGRESS_STAGES) {
+      const day = reachedOn[progress](row);
+      if (day !== null && day <= asOf) reached[progress] += 1;
+    }
+  }
+  const funnel = PROGRESS_STAGES.map((stage) => ({ stage, reached: reached[stage], current: counts[stage] }));
+  return { counts, funnel };
+}
+
+/** Every figure of the dashboard on the day, from the dated rows. */
+export function summarizePortfolio(rows: PortfolioRows, asOf: string): DashboardFigures {
+  const { money } = rows;
+  const sum = (pick: (row: MoneyRow) => number) => money.reduce((total, row) => total + pick(row), 0);
+  const allocatedCents = sum((row) => row.allocatedCents);
+  const committedCents = sum((row) => (row.committed ? row.allocatedCents : 0));
+  const paidCents = sum((row) => row.paidCents);
+
+  const weather = emptyWeatherCounts();
+  for (const report of rows.weather) weather[report.level] += 1;
+  weather.sans_meteo = money.length - rows.weather.length;
+
+  const weatherTrend = Array.from({ length: TREND_PERIODS }, (_, index) => {
+    const period = addMonths(firstTrendPeriod(asOf), index);
+    const counts = emptyWeatherCounts();
+    for (const row of rows.weatherByPeriod) if (row.period === period) counts[row.level] += row.count;
+    const declared = Object.keys(WEATHER_LEVELS).reduce(
+      (total, level) => total + counts[level as WeatherCountKey],
+      0,
+    );
+    counts.sans_meteo = money.length - declared;
+    return { period, counts };
+  });
+
+  const milestones = emptyMilestoneCounts();
+  const timeline = new Map<string, MilestoneCounts>();
+  for (const milestone of rows.milestones) {
+    const outcome: MilestoneOutcome = milestoneOutcomeAsOf(milestone, asOf);
+    milestones[outcome] += 1;
+    const month = periodOf(milestone.dueOn);
+    const counts = timeline.get(month) ?? emptyMilestoneCounts();
+    counts[outcome] += 1;
+    timeline.set(month, counts);
+  }
+  const { counts: adoptionCounts, funnel } = stageCounts(rows.adoptions, asOf);
+
+  return {
+    asOf,
+    envelopeCents: rows.programme.envelopeCents,
+    allocatedCents,
+    committedCents,
+    paidCents,
+    remainingToPayCents: committedCents - paidCents,
+    reserveCents: rows.programme.envelopeCents - allocatedCents,
+    laureates: money.length,
+    weather,
+    weatherTrend,
+    milestones,
+    milestoneTimeline: [...timeline]
+      .sort(([left], [right]) => left.localeCompare(right))
+      .map(([month, counts]) => ({ month, counts })),
+    adoptions: adoptionCounts,
+    funnel,
+    payments: paymentCurve(rows.planned, rows.paid, asOf),
+    byCategory: groupBy(
+      money,
+      (row) => row.category,
+      (key) => labelFrom(CATEGORIES, key),
+    ),
+    byMinistry: groupBy(
+      money,
+      (row) => row.ministry,
+      (key) => labelFrom(MINISTRIES, key),
+    ),
+    byTerritory: groupBy(money, (row) => row.territoryKey, territoryKeyLabel),
+    regions: regionFigures(money),
+    demonstration: rows.programme.demonstration,
+  };
+}
+
+function byLaureate<Row extends { laureateId: number }>(rows: readonly Row[]): Map<number, Row[]> {
+  const grouped = new Map<number, Row[]>();
+  for (const row of rows) grouped.set(row.laureateId, [...(grouped.get(row.laureateId) ?? []), row]);
+  return grouped;
+}
+
+/** Each laureate's one-page sheet on the day, in the portfolio's order. */
+export function laureateSheets(rows: PortfolioRows, extras: SheetExtras, asOf: string): LaureateSheet[] {
+  const weather = new Map(rows.weather.map((report) => [report.laureateId, report]));
+  const milestones = byLaureate(rows.milestones);
+  const adoptions = byLaureate(rows.adoptions);
+  const risks = byLaureate(extras.risks);
+  const scorecards = new Map(extras.scorecards.map((card) => [card.laureateId, card.potentialIndex]));
+  return rows.money.map((row) => {
+    const report = weather.get(row.id);
+    return {
+      slug: row.slug,
+      title: row.title,
+      porteur: row.porteur,
+      category: row.category,
+      ministry: row.ministry,
+      territoryKey: row.territoryKey,
+      fundingMode: row.fundingMode,
+      allocatedCents: row.allocatedCents,
+      committedCents: row.committed ? row.allocatedCents : 0,
+      paidCents: row.paidCents,
+      weather: report ? { period: report.period, level: report.level, synthesis: report.synthesis } : null,
+      milestones: (milestones.get(row.id) ?? []).map((milestone) => ({
+        id: milestone.id,
+        title: milestone.title,
+        dueOn: milestone.dueOn,
+        reachedOn: milestone.reachedOn !== null && milestone.reachedOn <= asOf ? milestone.reachedOn : null,
+        outcome: milestoneOutcomeAsOf(milestone, asOf),
+      })),
+      risks: (risks.get(row.id) ?? []).map(({ id, body, writtenOn }) => ({ id, body, writtenOn })),
+      adoptions: (adoptions.get(row.id) ?? []).flatMap((adoption) => {
+        const stage = adoptionStageAsOf(adoption, asOf);
+        return stage === null
+          ? []
+          : [
+              {
+                id: adoption.id,
+                organisation: adoption.organisation,
+                regionCode: adoption.regionCode,
+                stage,
+              },
+            ];
+      }),
+      potentialIndex: scorecards.get(row.id) ?? null,
+    };
+  });
+}

@@ -1,0 +1,49 @@
+import type { Executor } from "@defis/db";
+import { schema } from "@defis/db";
+import { diffSnapshots, type ReviewDetail, type ReviewSummary } from "@defis/domain";
+import { desc, eq, lt } from "drizzle-orm";
+
+const { portfolioReviews, users } = schema;
+
+const summaryColumns = {
+  id: portfolioReviews.id,
+  asOf: portfolioReviews.asOf,
+  title: portfolioReviews.title,
+  openedAt: portfolioReviews.openedAt,
+  openedBy: users.displayName,
+  isDemo: portfolioReviews.isDemo,
+};
+
+function selectSummaries(db: Executor) {
+  return db
+    .select(summaryColumns)
+    .from(portfolioReviews)
+    .leftJoin(users, eq(users.id, portfolioReviews.openedBy));
+}
+
+/** Every review, the latest day first. */
+export async function listReviews(db: Executor): Promise<ReviewSummary[]> {
+  return selectSummaries(db).orderBy(desc(portfolioReviews.asOf));
+}
+
+export async function findReviewSummary(db: Executor, id: number): Promise<ReviewSummary | null> {
+  const [review] = await selectSummaries(db).where(eq(portfolioReviews.id, id));
+  return review ?? null;
+}
+
+/** A review with its frozen snapshot and what changed since the review of the day before it. */
+export async function findReview(db: Executor, id: number): Promise<ReviewDetail | null> {
+  const [review] = await db
+    .select({ ...summaryColumns, snapshot: portfolioReviews.snapshot })
+    .from(portfolioReviews)
+    .leftJoin(users, eq(users.id, portfolioReviews.openedBy))
+    .where(eq(portfolioReviews.id, id));
+  if (!review) return null;
+  const [previous] = await db
+    .select({ snapshot: portfolioReviews.snapshot })
+    .from(portfolioReviews)
+    .where(lt(portfolioReviews.asOf, review.asOf))
+    .orderBy(desc(portfolioReviews.asOf))
+    .limit(1);
+  return { ...review, changes: previous ? diffSnapshots(previous.snapshot, review.snapshot) : null };
+}
