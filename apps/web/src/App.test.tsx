@@ -84,6 +84,8 @@ describe("header", () => {
     expect(navigationLinks()).toEqual([
       ["Portefeuille", "/"],
       ["À relancer", "/a-relancer"],
+      ["Pilotage", "/pilotage"],
+      ["Revues", "/revues"],
       ["Finances", "/finances"],
       ["Essaimage", "/essaimage"],
       ["Journal", "/journal"],
@@ -100,6 +102,8 @@ describe("header", () => {
     expect(navigationLinks()).toEqual([
       ["Portefeuille", "/"],
       ["Mes projets", "/mes-projets"],
+      ["Pilotage", "/pilotage"],
+      ["Revues", "/revues"],
       ["Finances", "/finances"],
       ["Essaimage", "/essaimage"],
     ]);

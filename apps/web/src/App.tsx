@@ -11,6 +11,9 @@ const LaureatePage = lazy(() => import("./pages/laureate/LaureatePage"));
 const MyProjectsPage = lazy(() => import("./pages/my-projects/MyProjectsPage"));
 const GuidedUpdatePage = lazy(() => import("./pages/my-projects/GuidedUpdatePage"));
 const ToChasePage = lazy(() => import("./pages/to-chase/ToChasePage"));
+const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
+const ReviewsPage = lazy(() => import("./pages/reviews/ReviewsPage"));
+const ReviewPage = lazy(() => import("./pages/reviews/ReviewPage"));
 const FinancesPage = lazy(() => import("./pages/finance/FinancesPage"));
 const ReplicationPage = lazy(() => import("./pages/replication/ReplicationPage"));
 const ImportPage = lazy(() => import("./pages/finance-import/ImportPage"));
@@ -62,6 +65,9 @@ export function App() {
                 </RequirePermission>
               }
             />
+            <Route path={ROUTES.dashboard} element={<DashboardPage />} />
+            <Route path={ROUTES.reviews} element={<ReviewsPage />} />
+            <Route path="/revues/:id" element={<ReviewPage />} />
             <Route path={ROUTES.finances} element={<FinancesPage />} />
             <Route path={ROUTES.replication} element={<ReplicationPage />} />
             <Route

@@ -13,6 +13,11 @@ export const ROUTES = {
   toChase: "/a-relancer",
   /** The "Essaimage" tab of a laureate's page. */
   laureateReplication: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=essaimage`,
+  /** The direction's dashboard, as of a day (`?etat-au=`). */
+  dashboard: "/pilotage",
+  /** Portfolio reviews (COPIL) and their frozen figures. */
+  reviews: "/revues",
+  review: (id: number) => `/revues/${String(id)}`,
   finances: "/finances",
   replication: "/essaimage",
   financesImport: "/finances/import",
@@ -32,9 +37,10 @@ export function signInPath(returnTo: string): string {
   return `${ROUTES.signIn}?retour=${encodeURIComponent(returnTo)}`;
 }
 
-/** Where a person lands after signing in without a page to return to: sponsors on their projects. */
+/** Where a person lands after signing in without a page to return to: sponsors on their projects, the direction on its dashboard. */
 export function landingPathFor(role: string): string {
-  return role === "sponsor" ? ROUTES.myProjects : ROUTES.home;
+  if (role === "sponsor") return ROUTES.myProjects;
+  return role === "leadership" ? ROUTES.dashboard : ROUTES.home;
 }
 
 /**

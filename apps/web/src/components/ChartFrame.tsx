@@ -1,5 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import type { ReactNode } from "react";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useRef, useState, type ReactNode } from "react";
+import { downloadCsv, downloadSvgAsPng, type CsvTable } from "../lib/chart-download";
 import { formatShortDate } from "../lib/format";
 import { DataTable, type TableColumn, type TableRow } from "./DataTable";
 
@@ -22,10 +24,13 @@ interface ChartFrameProps {
   /** Under the title: how to read the chart, a formula, a source. */
   children?: ReactNode;
   /**
-   * A picture people act on (a map whose régions are buttons) stays exposed;
-   * any other is hidden from assistive technologies, which read the table.
+   * A picture people act on (a map whose régions are buttons, a chart whose
+   * tooltips the keyboard reaches) stays exposed, named by its title; any
+   * other is hidden from assistive technologies, which read the table.
    */
   interactive?: boolean;
+  /** The figures as a CSV file and the picture as a PNG image, both named `fileName` (no extension). */
+  download?: { fileName: string; csv: CsvTable };
 }
 
 /**
@@ -41,7 +46,18 @@ export function ChartFrame({
   table,
   children,
   interactive = false,
+  download,
 }: ChartFrameProps) {
+  const pictureRef = useRef<HTMLDivElement>(null);
+  const [imageError, setImageError] = useState<string | null>(null);
+  const downloadImage = () => {
+    const svg = pictureRef.current?.querySelector("svg");
+    if (!svg || !download) return;
+    setImageError(null);
+    downloadSvgAsPng(svg, `${download.fileName}.png`).catch((error: unknown) =>
+      setImageError(error instanceof Error ? error.message : String(error)),
+    );
+  };
   return (
     <section aria-labelledby={headingId} className={fr.cx("fr-mb-6w")}>
       <h3 id={headingId} className={fr.cx("fr-h5", "fr-mb-1w")}>
@@ -52,10 +68,38 @@ export function ChartFrame({
       </p>
       {children}
       {/* The picture, then its table at full width: side by side, a table would scroll. */}
-      <div className="defis-chart" aria-hidden={interactive ? undefined : true}>
+      <div
+        ref={pictureRef}
+        className="defis-chart"
+        {...(interactive ? { role: "group", "aria-label": `Graphique : ${title}` } : { "aria-hidden": true })}
+      >
         {chart}
       </div>
       <DataTable caption={table.caption} columns={table.columns} rows={table.rows} fixedLayout />
+      {download && (
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
+          <li>
+            <Button
+              priority="secondary"
+              iconId="fr-icon-download-line"
+              type="button"
+              onClick={() => downloadCsv(download.csv, `${download.fileName}.csv`)}
+            >
+              Télécharger les données (CSV)
+            </Button>
+          </li>
+          <li>
+            <Button priority="secondary" iconId="fr-icon-image-line" type="button" onClick={downloadImage}>
+              Télécharger l'image (PNG)
+            </Button>
+          </li>
+        </ul>
+      )}
+      {imageError && (
+        <p role="alert" className={fr.cx("fr-error-text")}>
+          {imageError}
+        </p>
+      )}
     </section>
   );
 }

@@ -37,6 +37,13 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
     ...(can(user.role, "chaseUpdates")
       ? [{ text: "À relancer", linkProps: { to: ROUTES.toChase }, isActive: pathname === ROUTES.toChase }]
       : []),
+    // Every role reads the dashboard and the reviews; only officers and administrators open a review.
+    { text: "Pilotage", linkProps: { to: ROUTES.dashboard }, isActive: pathname === ROUTES.dashboard },
+    {
+      text: "Revues",
+      linkProps: { to: ROUTES.reviews },
+      isActive: pathname.startsWith(ROUTES.reviews),
+    },
     // Every role reads the money; only officers and administrators move it.
     { text: "Finances", linkProps: { to: ROUTES.finances }, isActive: pathname === ROUTES.finances },
     // Every role reads the replication picture too.

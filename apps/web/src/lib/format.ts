@@ -86,6 +86,17 @@ export function formatSignedCents(cents: number): string {
   return signedEuroFormatter.format(cents / 100);
 }
 
+const shortMonthFormatter = new Intl.DateTimeFormat("fr-FR", {
+  month: "short",
+  year: "2-digit",
+  timeZone: "Europe/Paris",
+});
+
+/** "2024-03" → "mars 24": a chart's axis, where the long form would overlap. */
+export function formatShortMonth(month: string): string {
+  return shortMonthFormatter.format(toDate(`${month}-15`));
+}
+
 /** "2024-03" → "mars 2024". */
 export function formatMonth(month: string): string {
   return monthFormatter.format(toDate(`${month}-15`));

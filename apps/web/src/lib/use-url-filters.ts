@@ -10,16 +10,22 @@ export type FilterParser<Filters> = <Key extends keyof Filters>(
   raw: string,
 ) => Filters[Key] | undefined;
 
+/** Writes one value in the URL; the inverse of the parser when the URL spells a value differently. */
+export type FilterFormatter<Filters> = <Key extends keyof Filters>(key: Key, value: Filters[Key]) => string;
+
+const asText = <Filters>(_key: keyof Filters, value: Filters[keyof Filters]) => String(value);
+
 export function filtersToParams<Filters extends object>(
   urlNames: UrlNames<Filters>,
-  filters: Filters,
+  filters: Partial<Filters>,
   base = new URLSearchParams(),
+  format: FilterFormatter<Filters> = asText,
 ): URLSearchParams {
   const params = new URLSearchParams(base);
   for (const key of Object.keys(urlNames) as (keyof Filters)[]) {
     const value = filters[key];
     if (value === undefined || value === "") params.delete(urlNames[key]);
-    else params.set(urlNames[key], String(value));
+    else params.set(urlNames[key], format(key, value as Filters[typeof key]));
   }
   return params;
 }
@@ -33,6 +39,7 @@ export function useUrlFilters<Filters extends object>(
   urlNames: UrlNames<Filters>,
   parse: FilterParser<Filters>,
   clearOnChange: readonly string[] = [],
+  format: FilterFormatter<Filters> = asText,
 ) {
   const [params, setParams] = useSearchParams();
   const keys = useMemo(() => Object.keys(urlNames) as (keyof Filters)[], [urlNames]);
@@ -56,7 +63,7 @@ export function useUrlFilters<Filters extends object>(
             if (!(key in changes)) continue;
             const value = changes[key];
             if (value === undefined || value === "") next.delete(urlNames[key]);
-            else next.set(urlNames[key], String(value));
+            else next.set(urlNames[key], format(key, value as Filters[typeof key]));
           }
           for (const name of clearOnChange) next.delete(name);
           return next;
@@ -64,7 +71,7 @@ export function useUrlFilters<Filters extends object>(
         { replace: true },
       );
     },
-    [setParams, keys, urlNames, clearOnChange],
+    [setParams, keys, urlNames, clearOnChange, format],
   );
 
   const clear = useCallback(() => {

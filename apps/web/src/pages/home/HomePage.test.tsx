@@ -71,6 +71,29 @@ describe("HomePage", () => {
     expect(screen.queryByRole("table")).toBeNull();
   });
 
+  it("reads the météo and late-milestone filters of a dashboard link and sends them", async () => {
+    const received = serveList();
+    renderPage(<HomePage />, { url: "/?meteo=orage&jalons=en-retard" });
+    await waitFor(() => expect(received.at(-1)).toEqual({ weather: "orage", milestones: "en_retard" }));
+    expect((await screen.findByLabelText<HTMLSelectElement>("Météo déclarée")).value).toBe("orage");
+    expect(screen.getByLabelText<HTMLInputElement>(/Jalons en retard/).checked).toBe(true);
+    expect(screen.getByRole("button", { name: "Effacer les filtres" })).toBeDefined();
+    await userEvent.click(screen.getByLabelText(/Jalons en retard/));
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/?meteo=orage"));
+    await userEvent.selectOptions(screen.getByLabelText("Météo déclarée"), "sans_meteo");
+    await userEvent.click(screen.getByLabelText(/Jalons en retard/));
+    await waitFor(() =>
+      expect(screen.getByTestId("location").textContent).toBe("/?meteo=sans_meteo&jalons=en-retard"),
+    );
+    expect(received.at(-1)).toEqual({ weather: "sans_meteo", milestones: "en_retard" });
+  });
+
+  it("ignores a late-milestone filter spelled otherwise than the URL does", async () => {
+    const received = serveList();
+    renderPage(<HomePage />, { url: "/?jalons=en_retard&meteo=grele" });
+    await waitFor(() => expect(received.at(-1)).toEqual({}));
+  });
+
   it("says so when no laureate matches", async () => {
     mockProcedures({
       "programme.overview": () => overviewFixture,

@@ -1,9 +1,11 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { LaureateFilters, PortfolioGroup, ProgrammeOverview } from "@defis/domain";
 import { useEffect, useState } from "react";
-import { FilterSelect, type FilterOption } from "../../components/FilterSelect";
+import { FilterSelect, optionsOf, type FilterOption } from "../../components/FilterSelect";
+import { WEATHER_COUNT_LABELS } from "./laureate-labels";
 
 interface PortfolioFiltersProps {
   overview: ProgrammeOverview;
@@ -86,6 +88,31 @@ export function PortfolioFilters({ overview, filters, onChange, onReset, active 
           options={optionsOfGroups(overview.byTerritory)}
           value={filters.territory}
           onChange={(territory) => onChange({ territory })}
+        />
+      </div>
+      <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
+        <FilterSelect
+          id="filtre-meteo"
+          label="Météo déclarée"
+          allLabel="Toutes les météos"
+          options={optionsOf(WEATHER_COUNT_LABELS)}
+          value={filters.weather}
+          onChange={(weather) => onChange({ weather: weather as LaureateFilters["weather"] })}
+        />
+      </div>
+      <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
+        <Checkbox
+          legend="Jalons"
+          options={[
+            {
+              label: "Jalons en retard",
+              hintText: "Au moins un jalon dont l'échéance est passée",
+              nativeInputProps: {
+                checked: filters.milestones === "en_retard",
+                onChange: (event) => onChange({ milestones: event.target.checked ? "en_retard" : undefined }),
+              },
+            },
+          ]}
         />
       </div>
       {active && (

@@ -3,8 +3,16 @@ import {
   FUNDING_MODES,
   MINISTRIES,
   territoryKeyLabel,
+  WEATHER_LEVELS,
   type LaureateListItem,
+  type WeatherCountKey,
 } from "@defis/domain";
+
+/** The four levels, and the laureates that declared none: the portfolio's filter and the dashboard's bars. */
+export const WEATHER_COUNT_LABELS: Record<WeatherCountKey, string> = {
+  ...WEATHER_LEVELS,
+  sans_meteo: "Sans météo",
+};
 
 export const categoryLabel = (item: Pick<LaureateListItem, "category">) => CATEGORIES[item.category];
 export const ministryLabel = (item: Pick<LaureateListItem, "ministry">) => MINISTRIES[item.ministry];

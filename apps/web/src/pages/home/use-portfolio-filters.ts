@@ -1,6 +1,13 @@
 import { laureateFiltersSchema, type LaureateFilters } from "@defis/domain";
 import { useCallback } from "react";
-import { useUrlFilters, type FilterParser, type UrlNames } from "../../lib/use-url-filters";
+import { ROUTES } from "../../routes";
+import {
+  filtersToParams,
+  useUrlFilters,
+  type FilterFormatter,
+  type FilterParser,
+  type UrlNames,
+} from "../../lib/use-url-filters";
 
 export type PortfolioView = "tableau" | "cartes";
 
@@ -9,16 +16,37 @@ const URL_NAMES: UrlNames<LaureateFilters> = {
   ministry: "ministere",
   territory: "territoire",
   q: "recherche",
+  weather: "meteo",
+  milestones: "jalons",
 };
 
+// URLs use hyphens ("jalons=en-retard"), the schema its own keys ("en_retard").
+const LATE_IN_URL = "en-retard";
+
 const parse: FilterParser<LaureateFilters> = (key, raw) => {
+  if (key === "milestones")
+    return (raw === LATE_IN_URL ? "en_retard" : undefined) as LaureateFilters[typeof key];
   const parsed = laureateFiltersSchema.shape[key].safeParse(raw);
   return parsed.success ? (parsed.data as LaureateFilters[typeof key]) : undefined;
 };
 
+const format: FilterFormatter<LaureateFilters> = (key, value) =>
+  key === "milestones" ? LATE_IN_URL : String(value);
+
+/** The portfolio filtered on `filters`: where the dashboard's charts lead. */
+export function portfolioPath(filters: Partial<LaureateFilters>): string {
+  const query = filtersToParams(URL_NAMES, filters, undefined, format).toString();
+  return query ? `${ROUTES.home}?${query}` : ROUTES.home;
+}
+
 /** The portfolio's filters and its view (table or cards), all in the URL. */
 export function usePortfolioFilters() {
-  const { filters, params, setParams, update, clear, active } = useUrlFilters(URL_NAMES, parse);
+  const { filters, params, setParams, update, clear, active } = useUrlFilters(
+    URL_NAMES,
+    parse,
+    undefined,
+    format,
+  );
   const view: PortfolioView = params.get("vue") === "cartes" ? "cartes" : "tableau";
 
   const setView = useCallback(

@@ -1,11 +1,12 @@
-import { ADOPTION_STAGES, type ReplicationOverview } from "@defis/domain";
+import { ADOPTION_STAGES, type AdoptionStage, type FunnelStage } from "@defis/domain";
+import { Link } from "react-router";
 import { ChartFrame } from "../../components/ChartFrame";
 import { chartColor } from "../../components/chart-palette";
 import { formatCount, pluralize } from "../../lib/format";
 
-function finding(overview: ReplicationOverview): string {
-  const identified = overview.funnel[0]?.reached ?? 0;
-  const deployed = overview.funnel.at(-1)?.reached ?? 0;
+function finding(funnel: FunnelStage[]): string {
+  const identified = funnel[0]?.reached ?? 0;
+  const deployed = funnel.at(-1)?.reached ?? 0;
   if (identified === 0) return "Aucune adoption n'est encore enregistrée";
   return `Sur ${pluralize(identified, "adoption identifiée", "adoptions identifiées")}, ${formatCount(deployed)} ${deployed > 1 ? "sont déployées" : "est déployée"}`;
 }
@@ -15,21 +16,55 @@ const ROW = 44;
 const LABEL_WIDTH = 100;
 const BAR_MAX = WIDTH - LABEL_WIDTH - 50;
 
+interface FunnelChartProps {
+  headingId: string;
+  funnel: FunnelStage[];
+  abandoned: number;
+  dataDate: Date | string | null;
+  /** The header of the "standing there" column: "aujourd'hui", or the day of a dashboard's state. */
+  currentHeader: string;
+  /** When given, each stage leads to the adoptions at it, and the figures can be downloaded. */
+  drillDown?: { hrefOf: (stage: AdoptionStage) => string; fileName: string };
+}
+
 /** The stage funnel: how many adoptions reached each stage, and how many stand there now. */
-export function FunnelChart({ overview }: { overview: ReplicationOverview }) {
-  const largest = Math.max(1, ...overview.funnel.map((stage) => stage.reached));
-  const height = overview.funnel.length * ROW + 8;
+export function FunnelChart({
+  headingId,
+  funnel,
+  abandoned,
+  dataDate,
+  currentHeader,
+  drillDown,
+}: FunnelChartProps) {
+  const largest = Math.max(1, ...funnel.map((stage) => stage.reached));
+  const height = funnel.length * ROW + 8;
+  const named = (stage: AdoptionStage) =>
+    drillDown ? <Link to={drillDown.hrefOf(stage)}>{ADOPTION_STAGES[stage]}</Link> : ADOPTION_STAGES[stage];
+  const header = ["Étape", "Ont atteint l'étape", currentHeader];
   return (
     <ChartFrame
-      headingId="essaimage-entonnoir"
-      title={finding(overview)}
-      dataDate={overview.dataDate}
+      headingId={headingId}
+      title={finding(funnel)}
+      dataDate={dataDate}
+      interactive={drillDown !== undefined}
+      download={
+        drillDown && {
+          fileName: drillDown.fileName,
+          csv: {
+            header,
+            rows: [
+              ...funnel.map((stage) => [ADOPTION_STAGES[stage.stage], stage.reached, stage.current]),
+              [ADOPTION_STAGES.abandonnee, "", abandoned],
+            ],
+          },
+        }
+      }
       chart={
         <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" className="defis-chart-svg">
-          {overview.funnel.map((stage, index) => {
+          {funnel.map((stage, index) => {
             const y = index * ROW + 8;
             const width = Math.max(2, (stage.reached / largest) * BAR_MAX);
-            return (
+            const bar = (
               <g key={stage.stage}>
                 <text x={LABEL_WIDTH - 8} y={y + 19} textAnchor="end" fill="currentColor">
                   {ADOPTION_STAGES[stage.stage]}
@@ -40,24 +75,35 @@ export function FunnelChart({ overview }: { overview: ReplicationOverview }) {
                 </text>
               </g>
             );
+            return drillDown ? (
+              <Link
+                key={stage.stage}
+                to={drillDown.hrefOf(stage.stage)}
+                aria-label={`${ADOPTION_STAGES[stage.stage]} : ${pluralize(stage.reached, "adoption")}`}
+              >
+                {bar}
+              </Link>
+            ) : (
+              bar
+            );
           })}
         </svg>
       }
       table={{
         caption: "Adoptions par étape",
         columns: [
-          { header: "Étape" },
-          { header: "Ont atteint l'étape", numeric: true },
-          { header: "À cette étape aujourd'hui", numeric: true },
+          { header: header[0] },
+          { header: header[1], numeric: true },
+          { header: header[2], numeric: true },
         ],
         rows: [
-          ...overview.funnel.map((stage) => ({
+          ...funnel.map((stage) => ({
             key: stage.stage,
-            cells: [ADOPTION_STAGES[stage.stage], formatCount(stage.reached), formatCount(stage.current)],
+            cells: [named(stage.stage), formatCount(stage.reached), formatCount(stage.current)],
           })),
           {
             key: "abandonnee",
-            cells: [ADOPTION_STAGES.abandonnee, "—", formatCount(overview.abandoned)],
+            cells: [named("abandonnee"), "—", formatCount(abandoned)],
           },
         ],
       }}

@@ -107,7 +107,13 @@ export default function ReplicationPage() {
           )}
           <section aria-labelledby="essaimage-etapes">
             <h2 id="essaimage-etapes">Les adoptions étape par étape</h2>
-            <FunnelChart overview={data} />
+            <FunnelChart
+              headingId="essaimage-entonnoir"
+              funnel={data.funnel}
+              abandoned={data.abandoned}
+              dataDate={data.dataDate}
+              currentHeader="À cette étape aujourd'hui"
+            />
           </section>
           <section aria-labelledby="essaimage-potentiel">
             <h2 id="essaimage-potentiel">Potentiel et avancement</h2>

@@ -1,5 +1,5 @@
 import type { AdoptionItem, LaureateReplication, ReplicationOverview, ScorecardItem } from "@defis/domain";
-import type { RegionMapData } from "./RegionMap";
+import type { RegionMapData } from "../../components/RegionMapChart";
 
 const justified = (score: number) => ({ score, justification: "Constat partagé avec le sponsor." });
 

@@ -1,0 +1,203 @@
+import type { AsOfInput } from "@defis/domain";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { apiServer, mockAuth, mockProcedures } from "../../test/api-server";
+import { overviewFixture } from "../../test/fixtures";
+import { renderApp } from "../../test/render";
+import { leadershipUser } from "../finance/finance-fixtures";
+import { regionMapFixture } from "../replication/replication-fixtures";
+import { dashboardFixture } from "./dashboard-fixtures";
+
+function serveDashboard() {
+  const asked: AsOfInput[] = [];
+  mockProcedures({
+    "programme.overview": () => overviewFixture,
+    // Where the drill-down links lead.
+    "laureates.list": () => [],
+    "progress.portfolio": () => [],
+    "dashboard.figures": (input) => {
+      asked.push(input as AsOfInput);
+      return dashboardFixture;
+    },
+  });
+  apiServer.use(http.get("*/geo/regions.json", () => HttpResponse.json(regionMapFixture)));
+  return asked;
+}
+
+const cells = (name: string) =>
+  within(screen.getByRole("table", { name }))
+    .getAllByRole("row")
+    .map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => cell.textContent));
+
+/** jsdom's Blob has no arrayBuffer(): its FileReader reads the bytes. */
+function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error("unreadable blob"));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+const euros = (text: string) => text.replaceAll(" ", "\u202f").replace(/\u202f€$/, "\u00a0€");
+
+describe("DashboardPage", { timeout: 20_000 }, () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("downloads a table as an Excel-friendly CSV: BOM, semicolons, CRLF, decimal comma", async () => {
+    mockAuth({ user: leadershipUser });
+    serveDashboard();
+    const files: Blob[] = [];
+    vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
+      files.push(blob as Blob);
+      return "blob:test";
+    });
+    vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => undefined);
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    renderApp("/pilotage");
+    const table = await screen.findByRole(
+      "table",
+      { name: "Versements prévus et réalisés par mois" },
+      { timeout: 5_000 },
+    );
+    const frame = table.closest("section");
+    if (!frame) throw new Error("no frame");
+    fireEvent.click(within(frame).getByRole("button", { name: "Télécharger les données (CSV)" }));
+    expect(clicked).toHaveBeenCalledOnce();
+    const [file] = files;
+    if (!file) throw new Error("no file");
+    const bytes = await bytesOf(file);
+    expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)).toBe(
+      "\uFEFFMois;Prévu (€);Versé (€);Prévu cumulé (€);Versé cumulé (€)\r\n" +
+        "octobre 2026;500000,00;400000,00;500000,00;400000,00\r\n" +
+        "novembre 2026;300000,00;230000,12;800000,00;630000,12\r\n",
+    );
+    expect(within(frame).getByRole("button", { name: "Télécharger l'image (PNG)" })).toBeTruthy();
+  });
+
+  it("is the direction's landing page, with tiles and every chart's table holding the fixture's numbers", async () => {
+    mockAuth({ user: leadershipUser });
+    const asked = serveDashboard();
+    renderApp("/pilotage");
+    await screen.findByRole(
+      "heading",
+      { level: 1, name: /^Pilotage du portefeuille au / },
+      { timeout: 5_000 },
+    );
+    await screen.findByRole("table", { name: "Versements prévus et réalisés par mois" });
+    expect(asked[0]).toEqual({});
+    expect(screen.getByRole("link", { name: "Pilotage" }).getAttribute("aria-current")).toBe("page");
+
+    const tiles = screen.getByRole("list", { name: "Chiffres clés" }).textContent;
+    expect(tiles).toContain(euros("630 000,12 €"));
+    expect(tiles).toContain(euros("369 999,88 €"));
+    expect(tiles).toContain("52,5\u00a0%");
+    expect(tiles).toContain("Orage : 1");
+
+    expect(
+      screen.getByRole("heading", { name: "21\u00a0% de l'enveloppe versée au 25/11/2026" }),
+    ).toBeTruthy();
+    expect(screen.getAllByText("Données au 25/11/2026").length).toBeGreaterThanOrEqual(8);
+    expect(cells("Versements prévus et réalisés par mois")[2]).toEqual([
+      "novembre 2026",
+      euros("300 000,00 €"),
+      euros("230 000,12 €"),
+      euros("800 000,00 €"),
+      euros("630 000,12 €"),
+    ]);
+    expect(cells("Alloué et versé par catégorie")[1]).toEqual([
+      "Solutions numériques",
+      "6",
+      euros("800 000,00 €"),
+      euros("400 000,00 €"),
+    ]);
+    expect(cells("Lauréats par météo déclarée").slice(1)).toEqual([
+      ["Soleil", "4"],
+      ["Nuage", "3"],
+      ["Couvert", "1"],
+      ["Orage", "1"],
+      ["Sans météo", "1"],
+    ]);
+    expect(cells("Météo des lauréats par période")[1]).toEqual(["octobre 2026", "3", "3", "2", "1", "1"]);
+    expect(cells("Jalons par situation")[3]).toEqual(["En retard", "3"]);
+    expect(cells("Jalons par mois d'échéance et situation")[2]).toEqual([
+      "décembre 2026",
+      "0",
+      "0",
+      "0",
+      "5",
+      "1",
+    ]);
+    expect(cells("Adoptions par étape")[1]).toEqual(["Identifiée", "6", "2"]);
+    expect(cells("Alloué et versé par région")[1]).toEqual([
+      "Occitanie",
+      "6",
+      euros("700 000,00 €"),
+      euros("430 000,12 €"),
+    ]);
+  });
+
+  it("leads each group, level, outcome, stage and région to the filtered list", async () => {
+    mockAuth({ user: leadershipUser });
+    serveDashboard();
+    renderApp("/pilotage");
+    const table = await screen.findByRole(
+      "table",
+      { name: "Alloué et versé par catégorie" },
+      { timeout: 5_000 },
+    );
+    const href = (scope: HTMLElement, name: string) =>
+      within(scope).getByRole("link", { name }).getAttribute("href");
+    expect(href(table, "Solutions numériques")).toBe("/?categorie=numerique");
+    fireEvent.click(screen.getByLabelText("Par territoire"));
+    const territories = screen.getByRole("table", { name: "Alloué et versé par territoire" });
+    expect(href(territories, "Occitanie")).toBe("/?territoire=76");
+    fireEvent.click(screen.getByLabelText("Par ministère"));
+    expect(
+      href(screen.getByRole("table", { name: "Alloué et versé par ministère" }), "Ministère de l'Intérieur"),
+    ).toBe("/?ministere=interieur");
+    expect(href(screen.getByRole("table", { name: "Lauréats par météo déclarée" }), "Orage")).toBe(
+      "/?meteo=orage",
+    );
+    expect(href(screen.getByRole("table", { name: "Lauréats par météo déclarée" }), "Sans météo")).toBe(
+      "/?meteo=sans_meteo",
+    );
+    expect(href(screen.getByRole("table", { name: "Jalons par situation" }), "En retard")).toBe(
+      "/?jalons=en-retard",
+    );
+    expect(href(screen.getByRole("table", { name: "Adoptions par étape" }), "Pilote")).toBe(
+      "/essaimage?etape=pilote",
+    );
+    expect(href(screen.getByRole("table", { name: "Alloué et versé par région" }), "Occitanie")).toBe(
+      "/?territoire=76",
+    );
+    // The map's régions are links too, reachable with the keyboard, outside any aria-hidden picture.
+    const occitanie = await screen.findByRole("link", { name: /^Occitanie : 6 lauréats/ });
+    expect(occitanie.closest("[aria-hidden]")).toBeNull();
+    occitanie.focus();
+    fireEvent.keyDown(occitanie, { key: "Enter" });
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/?territoire=76"));
+  });
+
+  it("keeps the chosen day in the URL, asks the API for it, and comes back to today", async () => {
+    mockAuth({ user: leadershipUser });
+    const asked = serveDashboard();
+    renderApp("/pilotage?etat-au=2025-02-30");
+    const picker = await screen.findByLabelText<HTMLInputElement>(/^État au/, {}, { timeout: 5_000 });
+    // An impossible day in a shared link is ignored.
+    await waitFor(() => expect(asked.at(-1)).toEqual({}));
+    expect(screen.queryByRole("link", { name: "Revenir à aujourd'hui" })).toBeNull();
+    fireEvent.change(picker, { target: { value: "2025-01-31" } });
+    await waitFor(() =>
+      expect(screen.getByTestId("location").textContent).toBe("/pilotage?etat-au=2025-01-31"),
+    );
+    await waitFor(() => expect(asked.at(-1)).toEqual({ asOf: "2025-01-31" }));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(
+      "Pilotage du portefeuille au 31 janvier 2025",
+    );
+    fireEvent.click(screen.getByRole("link", { name: "Revenir à aujourd'hui" }));
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/pilotage"));
+  });
+});

@@ -1,0 +1,226 @@
+import type {
+  DashboardFigures,
+  MilestoneCounts,
+  ReviewDetail,
+  ReviewSummary,
+  WeatherCounts,
+} from "@defis/domain";
+
+const weather = (
+  soleil: number,
+  nuage: number,
+  couvert: number,
+  orage: number,
+  sansMeteo: number,
+): WeatherCounts => ({
+  soleil,
+  nuage,
+  couvert,
+  orage,
+  sans_meteo: sansMeteo,
+});
+
+const milestones = (
+  aTemps: number,
+  enRetardAtteint: number,
+  enRetard: number,
+  aVenir: number,
+  abandonne: number,
+): MilestoneCounts => ({
+  atteint_a_temps: aTemps,
+  atteint_en_retard: enRetardAtteint,
+  en_retard: enRetard,
+  a_venir: aVenir,
+  abandonne,
+});
+
+/** A small portfolio on 25 November 2026: hand-written, so that each table cell can be checked. */
+export const dashboardFixture: DashboardFigures = {
+  asOf: "2026-11-25",
+  envelopeCents: 300_000_000,
+  allocatedCents: 120_000_000,
+  committedCents: 100_000_000,
+  paidCents: 63_000_012,
+  remainingToPayCents: 36_999_988,
+  reserveCents: 180_000_000,
+  laureates: 10,
+  weather: weather(4, 3, 1, 1, 1),
+  weatherTrend: [
+    { period: "2026-10", counts: weather(3, 3, 2, 1, 1) },
+    { period: "2026-11", counts: weather(4, 3, 1, 1, 1) },
+  ],
+  milestones: milestones(6, 2, 3, 8, 1),
+  milestoneTimeline: [
+    { month: "2026-10", counts: milestones(2, 1, 1, 0, 0) },
+    { month: "2026-12", counts: milestones(0, 0, 0, 5, 1) },
+  ],
+  adoptions: { identifiee: 2, contactee: 1, pilote: 1, deployee: 1, abandonnee: 1 },
+  funnel: [
+    { stage: "identifiee", reached: 6, current: 2 },
+    { stage: "contactee", reached: 3, current: 1 },
+    { stage: "pilote", reached: 2, current: 1 },
+    { stage: "deployee", reached: 1, current: 1 },
+  ],
+  payments: [
+    {
+      month: "2026-10",
+      plannedCents: 50_000_000,
+      paidCents: 40_000_000,
+      cumulativePlannedCents: 50_000_000,
+      cumulativePaidCents: 40_000_000,
+    },
+    {
+      month: "2026-11",
+      plannedCents: 30_000_000,
+      paidCents: 23_000_012,
+      cumulativePlannedCents: 80_000_000,
+      cumulativePaidCents: 63_000_012,
+    },
+  ],
+  byCategory: [
+    {
+      key: "numerique",
+      label: "Solutions numériques",
+      laureates: 6,
+      allocatedCents: 80_000_000,
+      paidCents: 40_000_000,
+    },
+    {
+      key: "organisations",
+      label: "Transformation des organisations",
+      laureates: 4,
+      allocatedCents: 40_000_000,
+      paidCents: 23_000_012,
+    },
+  ],
+  byMinistry: [
+    {
+      key: "interieur",
+      label: "Ministère de l'Intérieur",
+      laureates: 10,
+      allocatedCents: 120_000_000,
+      paidCents: 63_000_012,
+    },
+  ],
+  byTerritory: [
+    { key: "national", label: "National", laureates: 4, allocatedCents: 50_000_000, paidCents: 20_000_000 },
+    { key: "76", label: "Occitanie", laureates: 6, allocatedCents: 70_000_000, paidCents: 43_000_012 },
+  ],
+  regions: [{ regionCode: "76", laureates: 6, allocatedCents: 70_000_000, paidCents: 43_000_012 }],
+  demonstration: true,
+};
+
+export const reviewSummaries: ReviewSummary[] = [
+  {
+    id: 2,
+    asOf: "2026-11-25",
+    title: "Comité de pilotage de novembre",
+    openedAt: new Date("2026-11-26T09:30:00Z"),
+    openedBy: "Camille Durand (démo)",
+    isDemo: true,
+  },
+  {
+    id: 1,
+    asOf: "2026-06-30",
+    title: "Comité de pilotage de juin",
+    openedAt: new Date("2026-07-01T08:00:00Z"),
+    openedBy: null,
+    isDemo: true,
+  },
+];
+
+const [november] = reviewSummaries as [ReviewSummary, ReviewSummary];
+
+export const reviewDetail: ReviewDetail = {
+  ...november,
+  snapshot: {
+    figures: dashboardFixture,
+    laureates: [
+      {
+        slug: "registre-reunion",
+        title: "Registre des transports",
+        porteur: "Région Réunion",
+        category: "numerique",
+        ministry: "interieur",
+        territoryKey: "04",
+        fundingMode: "subvention",
+        allocatedCents: 2_345_678,
+        committedCents: 2_000_000,
+        paidCents: 500_000,
+        weather: { period: "2026-11", level: "orage", synthesis: "Le prestataire a fait défaut." },
+        milestones: [
+          {
+            id: 11,
+            title: "Prototype livré",
+            dueOn: "2026-09-30",
+            reachedOn: "2026-10-05",
+            outcome: "atteint_en_retard",
+          },
+          { id: 12, title: "Mise en service", dueOn: "2026-11-01", reachedOn: null, outcome: "en_retard" },
+        ],
+        risks: [{ id: 31, body: "Marché public à relancer.", writtenOn: "2026-11-10" }],
+        adoptions: [{ id: 41, organisation: "Département de la Gironde", regionCode: "75", stage: "pilote" }],
+        potentialIndex: 82,
+      },
+      {
+        slug: "accueil-usagers",
+        title: "Accueil des usagers",
+        porteur: "Préfecture du Nord",
+        category: "organisations",
+        ministry: "interieur",
+        territoryKey: "national",
+        fundingMode: "subvention",
+        allocatedCents: 10_000_000,
+        committedCents: 10_000_000,
+        paidCents: 10_000_000,
+        weather: null,
+        milestones: [],
+        risks: [],
+        adoptions: [],
+        potentialIndex: null,
+      },
+    ],
+  },
+  changes: {
+    previousAsOf: "2026-06-30",
+    weather: [{ slug: "registre-reunion", title: "Registre des transports", from: "nuage", to: "orage" }],
+    payments: [{ slug: "registre-reunion", title: "Registre des transports", paidCents: 500_000 }],
+    allocations: [],
+    milestonesReached: [
+      {
+        slug: "registre-reunion",
+        title: "Registre des transports",
+        milestone: "Prototype livré",
+        reachedOn: "2026-10-05",
+        onTime: false,
+      },
+    ],
+    milestonesSlipped: [
+      {
+        slug: "registre-reunion",
+        title: "Registre des transports",
+        milestone: "Mise en service",
+        fromDueOn: "2026-11-01",
+        toDueOn: "2026-11-01",
+        late: true,
+      },
+    ],
+    newRisks: [
+      {
+        slug: "registre-reunion",
+        title: "Registre des transports",
+        body: "Marché public à relancer.",
+        writtenOn: "2026-11-10",
+      },
+    ],
+    adoptions: [
+      {
+        slug: "registre-reunion",
+        title: "Registre des transports",
+        organisation: "Département de la Gironde",
+        from: "contactee",
+        to: "pilote",
+      },
+    ],
+  },
+};

@@ -1,0 +1,67 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Notice } from "@codegouvfr/react-dsfr/Notice";
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import { ErrorState, LoadingState } from "../../components/QueryStates";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { isUnknownResource, useTRPC } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import NotFoundPage from "../not-found/NotFoundPage";
+import { DashboardTiles } from "../dashboard/DashboardTiles";
+import { LaureateSheetArticle } from "./LaureateSheetArticle";
+import { ReviewChangesSection } from "./ReviewChangesSection";
+
+/** A review: its frozen figures, what changed since the previous one, and one sheet per laureate. */
+export default function ReviewPage() {
+  const trpc = useTRPC();
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const review = useQuery({ ...trpc.reviews.byId.queryOptions({ id }), enabled: valid });
+  useDocumentTitle(review.data ? review.data.title : "Revue du portefeuille");
+
+  if (!valid || (review.isError && isUnknownResource(review.error))) return <NotFoundPage />;
+  if (review.isPending) return <LoadingState label="Chargement de la revue" />;
+  if (review.isError) return <ErrorState error={review.error} onRetry={() => void review.refetch()} />;
+  const { data } = review;
+  return (
+    <>
+      <h1 className={fr.cx("fr-mt-4w", "fr-mb-1w")}>{data.title}</h1>
+      <p className={fr.cx("fr-text--lead", "fr-mb-1w")}>État au {formatDate(data.asOf)}</p>
+      <p className={fr.cx("fr-text--sm")}>
+        Ouverte le {formatDateTime(data.openedAt)}
+        {data.openedBy ? ` par ${data.openedBy}` : ""}. Les chiffres sont figés à la fin du{" "}
+        {formatDate(data.asOf)}.
+      </p>
+      {data.isDemo && (
+        <Notice
+          className={fr.cx("fr-mb-3w")}
+          title="Revue de démonstration"
+          description="Cette revue a été ouverte sur des données fictives : ses chiffres ne décrivent aucun comité réel."
+        />
+      )}
+      <Button
+        className={`defis-no-print ${fr.cx("fr-mb-4w")}`}
+        priority="secondary"
+        iconId="fr-icon-printer-line"
+        type="button"
+        onClick={() => window.print()}
+      >
+        Imprimer la revue
+      </Button>
+      <section aria-labelledby="revue-chiffres">
+        <h2 id="revue-chiffres">Les chiffres au {formatDate(data.asOf)}</h2>
+        <DashboardTiles figures={data.snapshot.figures} />
+      </section>
+      <ReviewChangesSection changes={data.changes} />
+      <section aria-labelledby="revue-fiches">
+        <h2 id="revue-fiches" className="defis-review-sheets-heading">
+          Fiches des lauréats
+        </h2>
+        {data.snapshot.laureates.map((sheet) => (
+          <LaureateSheetArticle key={sheet.slug} sheet={sheet} />
+        ))}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import type { OpenReviewInput } from "@defis/domain";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { mockAuth, mockProcedures, ProcedureError } from "../../test/api-server";
+import { officerUser, overviewFixture } from "../../test/fixtures";
+import { renderApp } from "../../test/render";
+import { reviewDetail, reviewSummaries } from "../dashboard/dashboard-fixtures";
+import { leadershipUser } from "../finance/finance-fixtures";
+
+function serveReviews(open: (input: OpenReviewInput) => unknown = () => reviewSummaries[0]) {
+  const opened: OpenReviewInput[] = [];
+  mockProcedures({
+    "programme.overview": () => overviewFixture,
+    "reviews.list": () => reviewSummaries,
+    "reviews.byId": () => reviewDetail,
+    "reviews.open": (input) => {
+      opened.push(input as OpenReviewInput);
+      return open(input as OpenReviewInput);
+    },
+  });
+  return opened;
+}
+
+describe("Reviews", { timeout: 20_000 }, () => {
+  it("lists the reviews newest first; leadership reads them and opens none", async () => {
+    mockAuth({ user: leadershipUser });
+    serveReviews();
+    renderApp("/revues");
+    const table = await screen.findByRole(
+      "table",
+      { name: /Revues, de la plus récente/ },
+      { timeout: 5_000 },
+    );
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows[0]?.textContent).toContain("25 novembre 2026");
+    expect(rows[1]?.textContent).toContain("Compte supprimé");
+    expect(
+      within(table).getByRole("link", { name: "Comité de pilotage de novembre" }).getAttribute("href"),
+    ).toBe("/revues/2");
+    expect(screen.queryByRole("button", { name: "Ouvrir la revue" })).toBeNull();
+  });
+
+  it("refuses a short title in French without calling the API, then opens the review and goes to it", async () => {
+    mockAuth({ user: officerUser });
+    const opened = serveReviews();
+    renderApp("/revues");
+    const title = await screen.findByLabelText(/^Intitulé/, {}, { timeout: 5_000 });
+    fireEvent.change(screen.getByLabelText(/^État au/), { target: { value: "2026-11-25" } });
+    await userEvent.type(title, "ab");
+    await userEvent.click(screen.getByRole("button", { name: "Ouvrir la revue" }));
+    expect(await screen.findByText("Donnez un intitulé d'au moins 3 caractères.")).toBeTruthy();
+    expect(opened).toEqual([]);
+    expect(screen.getByTestId("location").textContent).toBe("/revues");
+    await userEvent.type(title, "c de novembre");
+    await userEvent.click(screen.getByRole("button", { name: "Ouvrir la revue" }));
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/revues/2"));
+    expect(opened).toEqual([{ asOf: "2026-11-25", title: "abc de novembre" }]);
+  });
+
+  it("says why the server refused a second review for the same day", async () => {
+    mockAuth({ user: officerUser });
+    serveReviews(() => new ProcedureError("CONFLICT", "Une revue existe déjà pour le 25/11/2026.", 409));
+    renderApp("/revues");
+    await userEvent.type(await screen.findByLabelText(/^Intitulé/, {}, { timeout: 5_000 }), "Comité bis");
+    await userEvent.click(screen.getByRole("button", { name: "Ouvrir la revue" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Une revue existe déjà pour le 25/11/2026.",
+    );
+    expect(screen.getByTestId("location").textContent).toBe("/revues");
+  });
+
+  it("shows the frozen figures, the changes, one sheet per laureate, and prints", async () => {
+    mockAuth({ user: leadershipUser });
+    serveReviews();
+    const print = vi.spyOn(window, "print").mockImplementation(() => undefined);
+    renderApp("/revues/2");
+    await screen.findByRole(
+      "heading",
+      { level: 1, name: "Comité de pilotage de novembre" },
+      { timeout: 5_000 },
+    );
+    expect(screen.getByText("État au 25 novembre 2026")).toBeTruthy();
+    expect(screen.getByText("Revue de démonstration")).toBeTruthy();
+    expect(screen.getByRole("list", { name: "Chiffres clés" }).textContent).toContain("Jalons en retard");
+    expect(
+      screen.getByRole("heading", { name: "Ce qui a changé depuis la revue du 30 juin 2026" }),
+    ).toBeTruthy();
+    const weather = screen.getByRole("table", { name: "Changements de météo" });
+    expect(within(weather).getAllByRole("row")[1]?.textContent).toBe("Registre des transportsNuageOrage");
+    expect(
+      within(screen.getByRole("region", { name: "Mouvements d'allocation" })).getByText("Aucun changement."),
+    ).toBeTruthy();
+    const sheets = screen.getAllByRole("article");
+    expect(sheets).toHaveLength(2);
+    const first = within(sheets[0] as HTMLElement);
+    expect(first.getByRole("heading", { name: "Registre des transports" })).toBeTruthy();
+    expect(first.getByText("Région Réunion")).toBeTruthy();
+    expect(first.getByText(/^15\s000,00\s€$/)).toBeTruthy();
+    expect(first.getByRole("table", { name: "Jalons — Registre des transports" }).textContent).toContain(
+      "Atteint en retard",
+    );
+    expect(first.getByText(/Marché public à relancer/)).toBeTruthy();
+    expect(first.getByText("82 / 100 (potentiel élevé)")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Imprimer la revue" }));
+    expect(print).toHaveBeenCalledOnce();
+  });
+
+  it("says so for the first review", async () => {
+    mockAuth({ user: leadershipUser });
+    mockProcedures({
+      "programme.overview": () => overviewFixture,
+      "reviews.byId": () => ({ ...reviewDetail, changes: null }),
+    });
+    renderApp("/revues/1");
+    expect(await screen.findByText(/il n'y a pas de revue précédente/, {}, { timeout: 5_000 })).toBeTruthy();
+  });
+});
