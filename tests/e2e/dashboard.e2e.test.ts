@@ -15,11 +15,12 @@ import {
   rowNamed,
 } from "./support/finances";
 import { openAt, waitForPage } from "./support/pages";
-import { DEMO, signInAsDemo } from "./support/session";
+import { DEMO, DEMO_PASSWORD, SIGN_IN_PATH, signInAsDemo, submitSignInForm } from "./support/session";
 
 const DASHBOARD_PATH = "/pilotage";
-const REVIEWS = { path: "/revues", heading: "Revues de portefeuille" };
-const TILES = "Chiffres clés du portefeuille";
+const REVIEWS = { path: "/revues", heading: "Revues du portefeuille" };
+const TILES = "Chiffres clés";
+const REVIEW_LIST = "Revues, de la plus récente à la plus ancienne";
 /** Every chart of the dashboard has this table beside it. */
 const CHART_TABLES = [
   "Versements prévus et réalisés par mois",
@@ -54,7 +55,9 @@ beforeAll(async () => {
   server = await startApp();
   browser = await launchBrowser();
   ({ context, page } = await openPage(browser, server.baseUrl));
-  await signInAsDemo(page, DEMO.direction);
+  // Without a page to return to, as after typing the address of the site.
+  await page.goto(SIGN_IN_PATH);
+  await submitSignInForm(page, DEMO.direction.email, DEMO_PASSWORD);
 });
 
 afterAll(async () => {
@@ -80,7 +83,14 @@ describe("the direction's dashboard and portfolio reviews", () => {
 
     await openAt(page, FINANCES_PATH, FINANCES_HEADING);
     const finances = await readTiles(page);
-    for (const label of ["Enveloppe", "Alloué", "Engagé (EJ signés)", "Versé", "Restes à payer", "Réserve non allouée"]) {
+    for (const label of [
+      "Enveloppe",
+      "Alloué",
+      "Engagé (EJ signés)",
+      "Versé",
+      "Restes à payer",
+      "Réserve non allouée",
+    ]) {
       expect(tilesToday[label], label).toBe(finances[label]);
     }
     expect(centsOf(tilesToday["Versé"] ?? "")).toBeGreaterThan(0);
@@ -89,7 +99,7 @@ describe("the direction's dashboard and portfolio reviews", () => {
   it("gives each chart's data as an Excel CSV with the table's numbers", async () => {
     await page.goto(DASHBOARD_PATH);
     await waitForDashboard(page, today);
-    const section = page.getByRole("region").filter({ has: page.getByRole("table", { name: "Lauréats par météo déclarée" }) });
+    const section = page.getByRole("region", { name: /sous ciel couvert ou orage/ });
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       section.getByRole("button", { name: /Télécharger les données \(CSV\)/ }).click(),
@@ -113,6 +123,16 @@ describe("the direction's dashboard and portfolio reviews", () => {
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
+  it("reaches a chart's tooltip with the keyboard", async () => {
+    const chart = page.getByRole("group", { name: /^Graphique : .*sous ciel couvert ou orage/ });
+    const surface = chart.locator("[tabindex='0']").first();
+    await surface.focus();
+    await page.keyboard.press("ArrowRight");
+    const tooltip = chart.locator(".recharts-tooltip-wrapper");
+    await tooltip.filter({ hasText: /Soleil|Nuage|Couvert|Orage/ }).waitFor();
+    expect(await tooltip.isVisible()).toBe(true);
+  });
+
   it("drills down from a slice to the filtered portfolio, which counts as many laureates", async () => {
     const table = page.getByRole("table", { name: "Lauréats par météo déclarée" });
     const row = rowNamed(table, /^(Soleil|Nuage|Couvert|Orage)$/).first();
@@ -121,7 +141,10 @@ describe("the direction's dashboard and portfolio reviews", () => {
     await row.getByRole("link").click();
     await page.getByRole("heading", { level: 1, name: "Portefeuille des lauréats" }).waitFor();
     expect(new URL(page.url()).searchParams.get("meteo")).toBe(level.toLowerCase());
-    await page.getByText(new RegExp(`^${count} lauréats?`)).first().waitFor();
+    await page
+      .getByText(new RegExp(`^${count} lauréats?`))
+      .first()
+      .waitFor();
 
     await page.goBack();
     await waitForDashboard(page, today);
@@ -142,9 +165,13 @@ describe("the direction's dashboard and portfolio reviews", () => {
   });
 
   it("opens the latest review with what changed, one sheet per laureate, and prints it cleanly", async () => {
-    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Revues" }).first().click();
+    await page
+      .getByRole("navigation", { name: "Menu principal" })
+      .getByRole("link", { name: "Revues" })
+      .first()
+      .click();
     await waitForPage(page, REVIEWS.heading);
-    const list = page.getByRole("table", { name: /^Revues/ });
+    const list = page.getByRole("table", { name: REVIEW_LIST });
     await list.getByRole("link").first().click();
     await page.getByRole("heading", { level: 2, name: /^Ce qui a changé depuis la revue du / }).waitFor();
     const sheets = page.getByRole("article");
@@ -163,14 +190,16 @@ describe("the direction's dashboard and portfolio reviews", () => {
     it(`passes axe on the dashboard and a review in the ${scheme} theme`, async () => {
       const themed = await openPage(browser, server.baseUrl, scheme);
       try {
-        await signInAsDemo(themed.page, DEMO.direction);
+        await signInAsDemo(themed.page, DEMO.direction, DASHBOARD_PATH);
         await waitForDashboard(themed.page, today);
         await expectNoAxeViolations(themed.page, `pilotage (${scheme})`);
         await themed.page.goto(REVIEWS.path);
         await waitForPage(themed.page, REVIEWS.heading);
         await expectNoAxeViolations(themed.page, `revues (${scheme})`);
-        await themed.page.getByRole("table", { name: /^Revues/ }).getByRole("link").first().click();
-        await themed.page.getByRole("heading", { level: 2, name: /^Ce qui a changé depuis la revue du / }).waitFor();
+        await themed.page.getByRole("table", { name: REVIEW_LIST }).getByRole("link").first().click();
+        await themed.page
+          .getByRole("heading", { level: 2, name: /^Ce qui a changé depuis la revue du / })
+          .waitFor();
         await expectNoAxeViolations(themed.page, `revue (${scheme})`);
       } finally {
         await themed.context.close();
@@ -189,17 +218,23 @@ describe("an officer opening today's review", () => {
       await officer.page.getByLabel("État au").fill(parisToday());
       await officer.page.getByRole("button", { name: "Ouvrir la revue" }).click();
       await officer.page.getByRole("heading", { level: 1, name: /COPIL de décembre/ }).waitFor();
-      await officer.page.getByRole("heading", { level: 2, name: /^Ce qui a changé depuis la revue du / }).waitFor();
+      await officer.page
+        .getByRole("heading", { level: 2, name: /^Ce qui a changé depuis la revue du / })
+        .waitFor();
       const tiles = await readTiles(officer.page, TILES);
       expect(tiles["Versé"]).toMatch(/€$/);
       // The same day again is refused, in French, and opens nothing.
       await openAt(officer.page, REVIEWS.path, REVIEWS.heading);
-      const before = await officer.page.getByRole("table", { name: /^Revues/ }).locator("tbody tr").count();
+      const reviews = officer.page.getByRole("table", { name: REVIEW_LIST });
+      await reviews.getByRole("link", { name: "COPIL de décembre" }).waitFor();
+      const before = await reviews.locator("tbody tr").count();
       await officer.page.getByLabel("Intitulé").fill("Doublon");
       await officer.page.getByLabel("État au").fill(parisToday());
       await officer.page.getByRole("button", { name: "Ouvrir la revue" }).click();
       await officer.page.getByText(/Une revue existe déjà pour le/).waitFor();
-      expect(await officer.page.getByRole("table", { name: /^Revues/ }).locator("tbody tr").count()).toBe(before);
+      expect(await officer.page.getByRole("table", { name: REVIEW_LIST }).locator("tbody tr").count()).toBe(
+        before,
+      );
     } finally {
       await officer.context.close();
     }

@@ -77,7 +77,14 @@ export function ChartFrame({
       </div>
       <DataTable caption={table.caption} columns={table.columns} rows={table.rows} fixedLayout />
       {download && (
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
+        <ul
+          className={fr.cx(
+            "fr-btns-group",
+            "fr-btns-group--inline-sm",
+            "fr-btns-group--sm",
+            "fr-btns-group--icon-left",
+          )}
+        >
           <li>
             <Button
               priority="secondary"

@@ -103,21 +103,17 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 /** Draws the SVG on a canvas over the page's background colour (light or dark theme) and downloads it. */
 export async function downloadSvgAsPng(svg: SVGSVGElement, fileName: string): Promise<void> {
   const { width, height } = svg.getBoundingClientRect();
-  const url = URL.createObjectURL(new Blob([serializeSvg(svg)], { type: "image/svg+xml;charset=utf-8" }));
-  try {
-    const image = await loadImage(url);
-    const canvas = document.createElement("canvas");
-    canvas.width = Math.round(width * PNG_SCALE);
-    canvas.height = Math.round(height * PNG_SCALE);
-    const context = canvas.getContext("2d");
-    if (!context) throw new Error("Le navigateur ne sait pas dessiner l'image du graphique.");
-    context.fillStyle = getComputedStyle(document.body).backgroundColor || "#ffffff";
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
-    if (!png) throw new Error("L'image du graphique n'a pas pu être produite.");
-    downloadBlob(png, fileName);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  // A data: address, which the site's CSP allows for images; a blob: one it refuses (img-src 'self' data:).
+  const image = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(serializeSvg(svg))}`);
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(width * PNG_SCALE);
+  canvas.height = Math.round(height * PNG_SCALE);
+  const context = canvas.getContext("2d");
+  if (!context) throw new Error("Le navigateur ne sait pas dessiner l'image du graphique.");
+  context.fillStyle = getComputedStyle(document.body).backgroundColor || "#ffffff";
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+  if (!png) throw new Error("L'image du graphique n'a pas pu être produite.");
+  downloadBlob(png, fileName);
 }

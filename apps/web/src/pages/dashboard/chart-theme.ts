@@ -14,6 +14,8 @@ export const TOOLTIP_PROPS = {
     color: fr.colors.decisions.text.default.grey.default,
   },
   labelStyle: { color: fr.colors.decisions.text.title.grey.default, fontWeight: 700 },
+  // Recharts writes each line in its series' colour, too pale on the tooltip's background (RGAA contrast).
+  itemStyle: { color: fr.colors.decisions.text.default.grey.default },
   cursor: { fill: fr.colors.decisions.background.alt.grey.hover },
 } as const;
 

@@ -76,11 +76,8 @@ export function FunnelChart({
               </g>
             );
             return drillDown ? (
-              <Link
-                key={stage.stage}
-                to={drillDown.hrefOf(stage.stage)}
-                aria-label={`${ADOPTION_STAGES[stage.stage]} : ${pluralize(stage.reached, "adoption")}`}
-              >
+              // Named by its own text ("Pilote 18"): a label that differs from what is seen fails RGAA.
+              <Link key={stage.stage} to={drillDown.hrefOf(stage.stage)}>
                 {bar}
               </Link>
             ) : (
