@@ -12,6 +12,7 @@ import { join } from "node:path";
 export const AUDITED_PAGES: { name: string; path: string }[] = [
   { name: "Accueil (portefeuille)", path: "/" },
   { name: "Fiche d'un lauréat", path: "/laureats/prevention-perte-autonomie" },
+  { name: "Tableau de bord de la direction", path: "/pilotage" },
 ];
 
 export const CHROME_FLAGS = [
