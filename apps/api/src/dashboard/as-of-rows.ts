@@ -160,11 +160,13 @@ async function readMilestoneCounts(db: Executor, asOf: string) {
     when ${milestones.status} = 'abandonne' then 'abandonne'
     when ${milestones.dueOn} < ${asOf}::date then 'en_retard'
     else 'a_venir' end`;
-  return db
-    .select({ month, outcome, count: sql<number>`count(*)::int` })
-    .from(milestones)
-    // By position: the day is a parameter, so the expression written again would not match.
-    .groupBy(sql`1, 2`);
+  return (
+    db
+      .select({ month, outcome, count: sql<number>`count(*)::int` })
+      .from(milestones)
+      // By position: the day is a parameter, so the expression written again would not match.
+      .groupBy(sql`1, 2`)
+  );
 }
 
 async function readAdoptions(db: Executor, asOf: string) {
