@@ -79,6 +79,18 @@ async function recomputeFromRawRows(database: TestDatabaseHandle, asOf: string) 
   };
 }
 
+/** A laureate whose allocation still has 1 000 € or more to pay. */
+async function laureateWithRoomToPay(database: TestDatabaseHandle): Promise<string> {
+  const [target] = await database.db
+    .select({ slug: schema.laureates.slug })
+    .from(schema.laureates)
+    .innerJoin(schema.allocations, eq(schema.allocations.laureateId, schema.laureates.id))
+    .where(sql`${schema.allocations.amountCents} - ${schema.allocations.paidCents} >= 100000`)
+    .limit(1);
+  if (!target) throw new Error("Aucun lauréat avec un reste à verser dans la démonstration");
+  return target.slug;
+}
+
 describe("the dashboard as of a day", () => {
   let database: TestDatabaseHandle;
   let officer: Caller;
@@ -158,17 +170,12 @@ describe("the dashboard as of a day", () => {
   });
 
   it("counts a payment from its value date", async () => {
-    const [target] = await database.db
-      .select({ slug: schema.laureates.slug })
-      .from(schema.laureates)
-      .innerJoin(schema.allocations, eq(schema.allocations.laureateId, schema.laureates.id))
-      .where(sql`${schema.allocations.amountCents} - ${schema.allocations.paidCents} >= 100000`)
-      .limit(1);
+    const target = await laureateWithRoomToPay(database);
     const valueDate = addDays(today, -10);
     const before = await leadership.dashboard.figures({ asOf: addDays(valueDate, -1) });
     const onDay = await leadership.dashboard.figures({ asOf: valueDate });
     await officer.finance.recordPayment({
-      laureateSlug: target?.slug ?? "",
+      laureateSlug: target,
       amountCents: 1_234_56,
       paidOn: valueDate,
       idempotencyKey: randomUUID(),
@@ -248,14 +255,9 @@ describe("portfolio reviews", () => {
     expect((await leadership.reviews.byId({ id: first.id })).changes).toBeNull();
 
     // A payment entered later with a value date inside the period changes the recomputed figures, not the review.
-    const [target] = await database.db
-      .select({ slug: schema.laureates.slug })
-      .from(schema.laureates)
-      .innerJoin(schema.allocations, eq(schema.allocations.laureateId, schema.laureates.id))
-      .where(sql`${schema.allocations.amountCents} - ${schema.allocations.paidCents} >= 100000`)
-      .limit(1);
+    const target = await laureateWithRoomToPay(database);
     await officer.finance.recordPayment({
-      laureateSlug: target?.slug ?? "",
+      laureateSlug: target,
       amountCents: 500_00,
       paidOn: "2023-10-02",
       idempotencyKey: randomUUID(),

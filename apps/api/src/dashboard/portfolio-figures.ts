@@ -17,6 +17,7 @@ import {
   type LaureateSheet,
   type MilestoneCounts,
   type PaymentMonth,
+  type RegionCode,
   type RegionFigures,
   type WeatherCountKey,
   type WeatherCounts,
@@ -40,9 +41,9 @@ function emptyMilestoneCounts(): MilestoneCounts {
 
 type MoneyRow = PortfolioRows["money"][number];
 
-function groupBy(
-  rows: readonly MoneyRow[],
-  keyOf: (row: MoneyRow) => string,
+function groupBy<Row extends MoneyRow>(
+  rows: readonly Row[],
+  keyOf: (row: Row) => string,
   label: (key: string) => string,
 ) {
   const groups = new Map<string, DashboardGroup>();
@@ -64,21 +65,21 @@ function groupBy(
 }
 
 function regionFigures(rows: readonly MoneyRow[]): RegionFigures[] {
-  const regions = new Map<string, RegionFigures>();
-  for (const row of rows) {
-    if (row.regionCode === null) continue;
-    const region = regions.get(row.regionCode) ?? {
-      regionCode: row.regionCode,
-      laureates: 0,
-      allocatedCents: 0,
-      paidCents: 0,
-    };
-    region.laureates += 1;
-    region.allocatedCents += row.allocatedCents;
-    region.paidCents += row.paidCents;
-    regions.set(row.regionCode, region);
-  }
-  return [...regions.values()].sort((left, right) => left.regionCode.localeCompare(right.regionCode));
+  const inRegions = rows.filter(
+    (row): row is MoneyRow & { regionCode: RegionCode } => row.regionCode !== null,
+  );
+  return groupBy(
+    inRegions,
+    (row) => row.regionCode,
+    (key) => key,
+  )
+    .map(({ key, laureates, allocatedCents, paidCents }) => ({
+      regionCode: key as RegionCode,
+      laureates,
+      allocatedCents,
+      paidCents,
+    }))
+    .sort((left, right) => left.regionCode.localeCompare(right.regionCode));
 }
 
 /** Planned and paid month by month, from the first month either has to the later of the plan's end and the day. */

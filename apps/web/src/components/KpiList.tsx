@@ -6,8 +6,19 @@ export interface Kpi {
   detail: string;
 }
 
-/** Key figures as tiles: a label, the figure, and what it means or compares to. */
-export function KpiList({ kpis, label = "Chiffres clés" }: { kpis: Kpi[]; label?: string }) {
+/**
+ * Key figures as tiles: a label, the figure, and what it means or compares to;
+ * `note`, a line every tile repeats under it (the day its figure was read).
+ */
+export function KpiList({
+  kpis,
+  label = "Chiffres clés",
+  note,
+}: {
+  kpis: Kpi[];
+  label?: string;
+  note?: string;
+}) {
   return (
     <ul
       className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-mb-4w", "fr-raw-list")}
@@ -21,7 +32,15 @@ export function KpiList({ kpis, label = "Chiffres clés" }: { kpis: Kpi[]; label
           >
             <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>{kpi.label}</p>
             <p className="defis-kpi-value">{kpi.value}</p>
-            <p className={fr.cx("fr-text--xs", "fr-mb-0", "fr-mt-1v")}>{kpi.detail}</p>
+            <p className={fr.cx("fr-text--xs", "fr-mb-0", "fr-mt-1v")}>
+              {kpi.detail}
+              {note !== undefined && (
+                <>
+                  <br />
+                  {note}
+                </>
+              )}
+            </p>
           </div>
         </li>
       ))}
