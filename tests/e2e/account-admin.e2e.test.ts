@@ -129,7 +129,7 @@ describe("administration des comptes", () => {
     );
     expect(
       await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link").allInnerTexts(),
-    ).toEqual(["Portefeuille", "Mes projets", "Finances", "Essaimage"]);
+    ).toEqual(["Portefeuille", "Mes projets", "Pilotage", "Revues", "Finances", "Essaimage"]);
     await signOut(page);
 
     await signInAsDemo(page, DEMO.admin);

@@ -113,13 +113,16 @@ interface RoleExpectations {
   canManageAccounts: boolean;
 }
 
-// Every role reads the money (Finances) and the replication picture; the rest depends on the role.
+// Every role reads the dashboard, the reviews, the money (Finances) and the replication picture; the rest
+// depends on the role.
 const ROLES: RoleExpectations[] = [
   {
     account: DEMO.admin,
     navigation: [
       "Portefeuille",
       "À relancer",
+      "Pilotage",
+      "Revues",
       "Finances",
       "Essaimage",
       "Journal",
@@ -132,28 +135,37 @@ const ROLES: RoleExpectations[] = [
   },
   {
     account: DEMO.officer,
-    navigation: ["Portefeuille", "À relancer", "Finances", "Essaimage", "Journal", "Rappels"],
+    navigation: [
+      "Portefeuille",
+      "À relancer",
+      "Pilotage",
+      "Revues",
+      "Finances",
+      "Essaimage",
+      "Journal",
+      "Rappels",
+    ],
     canEdit: true,
     canReadJournal: true,
     canManageAccounts: false,
   },
   {
     account: DEMO.sponsorInterieur,
-    navigation: ["Portefeuille", "Mes projets", "Finances", "Essaimage"],
+    navigation: ["Portefeuille", "Mes projets", "Pilotage", "Revues", "Finances", "Essaimage"],
     canEdit: false,
     canReadJournal: false,
     canManageAccounts: false,
   },
   {
     account: DEMO.sponsorSante,
-    navigation: ["Portefeuille", "Mes projets", "Finances", "Essaimage"],
+    navigation: ["Portefeuille", "Mes projets", "Pilotage", "Revues", "Finances", "Essaimage"],
     canEdit: false,
     canReadJournal: false,
     canManageAccounts: false,
   },
   {
     account: DEMO.direction,
-    navigation: ["Portefeuille", "Finances", "Essaimage"],
+    navigation: ["Portefeuille", "Pilotage", "Revues", "Finances", "Essaimage"],
     canEdit: false,
     canReadJournal: false,
     canManageAccounts: false,
