@@ -288,6 +288,7 @@ export interface ReviewSummary {
   asOf: string;
   title: string;
   openedAt: Date;
+  /** Null for the demonstration's reviews, opened by no one. */
   openedBy: string | null;
   isDemo: boolean;
 }

@@ -34,7 +34,7 @@ describe("Reviews", { timeout: 20_000 }, () => {
     );
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows[0]?.textContent).toContain("25 novembre 2026");
-    expect(rows[1]?.textContent).toContain("Compte supprimé");
+    expect(rows[1]?.textContent).toContain("Scénario de démonstration");
     expect(
       within(table).getByRole("link", { name: "Comité de pilotage de novembre" }).getAttribute("href"),
     ).toBe("/revues/2");

@@ -60,7 +60,8 @@ export default function ReviewsPage() {
                   </>
                 )}
               </>,
-              review.openedBy ?? "Compte supprimé",
+              // Accounts are deactivated, never deleted: a review without an author was generated.
+              review.openedBy ?? "Scénario de démonstration",
               formatDateTime(review.openedAt),
             ],
           }))}
