@@ -125,4 +125,18 @@ describe("the web app's weight", () => {
       expect(readFileSync(join(assets, file), "utf8"), file).not.toMatch(/\.fr-btn(?![-\w])/);
     }
   });
+
+  it("ships a Brotli and a gzip copy of each script and stylesheet, for the server to send", () => {
+    const shipped = [
+      ...readdirSync(assets).map((file) => join("assets", file)),
+      join("dsfr", "dsfr.min.css"),
+    ].filter((file) => /\.(?:js|css)$/.test(file) && readFileSync(join(dist, file)).length >= KIB);
+    expect(shipped.length).toBeGreaterThan(20);
+    const files = new Set([
+      ...readdirSync(assets).map((file) => join("assets", file)),
+      ...readdirSync(join(dist, "dsfr")).map((file) => join("dsfr", file)),
+    ]);
+    const missing = shipped.filter((file) => !files.has(`${file}.br`) || !files.has(`${file}.gz`));
+    expect(missing).toEqual([]);
+  });
 });

@@ -1,18 +1,39 @@
 import type { DatabaseHandle } from "@defis/db";
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_ERROR_MESSAGE } from "../trpc.js";
 import { createTestDatabase, DEMO_EMAILS, signIn, startTestServer } from "../testing/test-app.js";
 
 const TRPC_HEADERS = { "x-trpc-source": "test" };
 
+const BIG_CSS = ".fr-btn { color: #000091; }\n".repeat(200);
+
+/** A GET with exactly the given Accept-Encoding (fetch would add its own and decode). */
+function rawGet(url: string, acceptEncoding: string) {
+  return new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+    request(url, { headers: { "accept-encoding": acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
 function builtSpaFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), "defis-web-"));
   mkdirSync(join(folder, "assets"));
   writeFileSync(join(folder, "index.html"), "<!doctype html><html lang=fr><title>Défis</title></html>");
   writeFileSync(join(folder, "assets", "app-abc123.js"), "console.log('ok');");
+  // What apps/web/scripts/precompress.mjs writes beside a large file.
+  writeFileSync(join(folder, "assets", "big-abc123.css"), BIG_CSS);
+  writeFileSync(join(folder, "assets", "big-abc123.css.br"), brotliCompressSync(BIG_CSS));
+  writeFileSync(join(folder, "assets", "big-abc123.css.gz"), gzipSync(BIG_CSS));
   return folder;
 }
 
@@ -135,6 +156,26 @@ describe("HTTP application", () => {
     );
     const asset = await fetch(`${server.url}/assets/app-abc123.js`);
     expect(asset.headers.get("cache-control")).toContain("immutable");
+  });
+
+  it("sends the build's Brotli or gzip copy of a static file to a browser that accepts it", async () => {
+    const url = `${server.url}/assets/big-abc123.css`;
+    const brotli = await rawGet(url, "gzip, deflate, br");
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers["content-type"]).toBe("text/css; charset=utf-8");
+    expect(brotli.headers["vary"]).toContain("Accept-Encoding");
+    expect(brotli.headers["cache-control"]).toContain("immutable");
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(BIG_CSS);
+    const gzip = await rawGet(url, "gzip, br;q=0");
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    const plain = await rawGet(url, "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_CSS);
+    const small = await rawGet(`${server.url}/assets/app-abc123.js`, "br");
+    expect(small.headers["content-encoding"]).toBeUndefined();
+    expect(
+      (await rawGet(`${server.url}/assets/%2e%2e%2findex.html.br`, "br")).headers["content-encoding"],
+    ).toBeUndefined();
   });
 });
 
