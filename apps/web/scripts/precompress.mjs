@@ -3,9 +3,10 @@
 // compressing on every request (see apps/api/src/http/precompressed.ts).
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-const DIST = new URL("../dist/", import.meta.url).pathname;
+const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
 const COMPRESSIBLE = /\.(?:js|css|html|json|svg|webmanifest|txt)$/;
 // Below this size the headers cost more than compression saves.
 const MIN_BYTES = 1024;
