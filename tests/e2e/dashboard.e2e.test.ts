@@ -37,11 +37,22 @@ function parisToday(): string {
   return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" }).format(new Date());
 }
 
-function dashboardHeading(day: string): string {
-  return `Pilotage du portefeuille au ${longDate(day)}`;
+function shiftDay(isoDay: string, days: number): string {
+  return new Date(Date.parse(`${isoDay}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function waitForDashboard(page: Page, day: string): Promise<void> {
+/**
+ * The dashboard's h1 on `day`, or, without one, on today in Paris: a run
+ * that straddles midnight there sees the day on either side of it.
+ */
+function dashboardHeading(day?: string): string | RegExp {
+  const title = (isoDay: string) => `Pilotage du portefeuille au ${longDate(isoDay)}`;
+  if (day) return title(day);
+  const today = parisToday();
+  return new RegExp(`^(${[-1, 0, 1].map((shift) => title(shiftDay(today, shift))).join("|")})$`);
+}
+
+async function waitForDashboard(page: Page, day?: string): Promise<void> {
   await waitForPage(page, dashboardHeading(day));
   for (const name of CHART_TABLES) await page.getByRole("table", { name }).first().waitFor();
 }
@@ -67,11 +78,10 @@ afterAll(async () => {
 });
 
 describe("the direction's dashboard and portfolio reviews", () => {
-  const today = parisToday();
   const tilesToday: Record<string, string> = {};
 
   it("lands the direction on the dashboard, every chart with its table, the figures those of the finances page", async () => {
-    await waitForDashboard(page, today);
+    await waitForDashboard(page);
     expect(new URL(page.url()).pathname).toBe(DASHBOARD_PATH);
     Object.assign(tilesToday, await readTiles(page, TILES));
     for (const name of CHART_TABLES) {
@@ -98,7 +108,7 @@ describe("the direction's dashboard and portfolio reviews", () => {
 
   it("gives each chart's data as an Excel CSV with the table's numbers", async () => {
     await page.goto(DASHBOARD_PATH);
-    await waitForDashboard(page, today);
+    await waitForDashboard(page);
     const section = page.getByRole("region", { name: /sous ciel couvert ou orage/ });
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -147,7 +157,7 @@ describe("the direction's dashboard and portfolio reviews", () => {
       .waitFor();
 
     await page.goBack();
-    await waitForDashboard(page, today);
+    await waitForDashboard(page);
   });
 
   it("recomputes every figure as it stood on a past date, kept in the address", async () => {
@@ -161,7 +171,7 @@ describe("the direction's dashboard and portfolio reviews", () => {
     await waitForDashboard(page, day);
     expect(await readTiles(page, TILES)).toEqual(past);
     await page.getByRole("link", { name: "Revenir à aujourd'hui" }).click();
-    await waitForDashboard(page, today);
+    await waitForDashboard(page);
   });
 
   it("opens the latest review with what changed, one sheet per laureate, and prints it cleanly", async () => {
@@ -191,7 +201,7 @@ describe("the direction's dashboard and portfolio reviews", () => {
       const themed = await openPage(browser, server.baseUrl, scheme);
       try {
         await signInAsDemo(themed.page, DEMO.direction, DASHBOARD_PATH);
-        await waitForDashboard(themed.page, today);
+        await waitForDashboard(themed.page);
         await expectNoAxeViolations(themed.page, `pilotage (${scheme})`);
         await themed.page.goto(REVIEWS.path);
         await waitForPage(themed.page, REVIEWS.heading);

@@ -6,7 +6,7 @@ export const DEMO_NOTICE_TITLE = "Données de démonstration";
  * Waits for what every page shows once its data has arrived: the expected h1
  * and the demonstration notice, which comes from its own request.
  */
-export async function waitForPage(page: Page, heading: string): Promise<void> {
+export async function waitForPage(page: Page, heading: string | RegExp): Promise<void> {
   await page.getByRole("heading", { level: 1, name: heading, exact: true }).waitFor();
   await page.getByText(DEMO_NOTICE_TITLE, { exact: true }).waitFor();
 }
