@@ -43,7 +43,7 @@ describe("route guard", () => {
   });
 
   it("tells a sponsor that the journal is not for their role", async () => {
-    mockAuth({ user: sponsorUser });
+    mockAuth({ user: sponsorUser, demonstration: true });
     servePortfolio();
     renderApp("/journal");
     expect(await screen.findByRole("heading", { level: 1, name: "Accès refusé" })).toBeDefined();
@@ -71,6 +71,20 @@ describe("route guard", () => {
 });
 
 describe("header", () => {
+  it("draws the page once the session is known, the demonstration notice with it", async () => {
+    mockAuth({ user: officerUser, demonstration: true });
+    servePortfolio();
+    renderApp("/");
+    // Until /auth/me answers, neither the header nor the notice: drawn later, they would push the page down.
+    expect(screen.getByText(/Vérification de votre session/).closest("main")).not.toBeNull();
+    expect(screen.queryByRole("banner")).toBeNull();
+    await screen.findByRole("navigation", { name: "Menu principal" });
+    expect(screen.getByRole("region", { name: "Avertissement" }).textContent).toContain(
+      "Données de démonstration",
+    );
+    await screen.findByRole("table", { name: "Lauréats de l'appel à défis" });
+  });
+
   it("shows who is signed in, with their role, and the sections of an officer", async () => {
     mockAuth({ user: officerUser });
     servePortfolio();

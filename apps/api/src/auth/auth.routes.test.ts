@@ -242,3 +242,29 @@ describe("the session cookie outside production", () => {
     }
   });
 });
+
+describe("the demonstration flag of /auth/me", () => {
+  async function demonstrationOf(demo: boolean, signInAs: string | null): Promise<unknown> {
+    const database = await createTestDatabase({ demo });
+    const server = await startTestServer(database);
+    try {
+      const cookie = signInAs
+        ? sessionCookie(await login(server, signInAs, DEMO_PASSWORD))
+        : "defis_session=none";
+      const response = await fetch(`${server.url}/auth/me`, { headers: { cookie } });
+      return ((await response.json()) as { demonstration?: unknown }).demonstration;
+    } finally {
+      await server.close();
+      await database.close();
+    }
+  }
+
+  it("comes with the session, signed in or not, while demonstration rows remain", async () => {
+    expect(await demonstrationOf(true, DEMO_EMAILS.leadership)).toBe(true);
+    expect(await demonstrationOf(true, null)).toBe(true);
+  });
+
+  it("is false on a database without demonstration rows", async () => {
+    expect(await demonstrationOf(false, null)).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import express, { type Router } from "express";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit.js";
+import { holdsDemonstrationData } from "../programme/demonstration.js";
 import { jsonPostsOnly, noStore, sameOriginOnly } from "../http/guards.js";
 import { TOO_MANY_ATTEMPTS_MESSAGE } from "./login-limiter.js";
 import { signInWithPassword } from "./password-sign-in.js";
@@ -93,9 +94,14 @@ export function authRoutes(deps: AuthDependencies): Router {
 
   auth.get("/me", async (req, res) => {
     const token = readSessionToken(req, deps.production);
-    const user = token ? await findSessionUser(db, token) : null;
+    const [user, demonstration] = await Promise.all([
+      token ? findSessionUser(db, token) : null,
+      holdsDemonstrationData(db),
+    ]);
     // Nobody signed in is an answer, not an error: browsers log every 401 as one.
-    res.json({ user });
+    // The demonstration flag comes with the session so that the first paint
+    // already holds its notice, instead of pushing the page down afterwards.
+    res.json({ user, demonstration });
   });
 
   if (deps.proConnect)

@@ -12,6 +12,7 @@ import { periodOf } from "@defis/domain";
 import { and, asc, desc, eq, gte, lte, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { territoryKeySql } from "../laureates/laureate-queries.js";
+import { demonstrationRowsExist } from "../programme/demonstration.js";
 
 const {
   adoptions,
@@ -254,7 +255,7 @@ async function readProgramme(db: Executor) {
   const [programme] = await db
     .select({
       envelopeCents: programmes.envelopeCents,
-      demonstration: sql<boolean>`exists (select 1 from ${allocations} where ${allocations.isDemo})`,
+      demonstration: demonstrationRowsExist,
     })
     .from(programmes)
     .orderBy(asc(programmes.id))

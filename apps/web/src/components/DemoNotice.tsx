@@ -1,24 +1,13 @@
 import { Notice } from "@codegouvfr/react-dsfr/Notice";
-import { useQuery } from "@tanstack/react-query";
-import { useAuthOptions, useSession } from "../lib/session";
-import { useTRPC } from "../lib/trpc";
+import { useSession } from "../lib/session";
 
 /**
- * Shown on every page while the database holds demonstration rows. Signed in,
- * the programme says so; anonymous, the public sign-in options do (the
- * programme is not readable before signing in).
+ * Shown on every page, signed in or not, while the database holds
+ * demonstration rows. The flag comes with the session, so that the notice is
+ * drawn with the first page instead of pushing it down later.
  */
 export function DemoNotice() {
-  const trpc = useTRPC();
-  const session = useSession();
-  const signedIn = session.user !== null;
-  const anonymous = !session.isPending && !signedIn;
-  const overview = useQuery({ ...trpc.programme.overview.queryOptions(), enabled: signedIn });
-  const options = useAuthOptions({ enabled: anonymous });
-  const demonstration = signedIn
-    ? overview.data?.demonstration === true
-    : anonymous && (options.data?.demoAccounts.length ?? 0) > 0;
-  if (!demonstration) return null;
+  if (!useSession().demonstration) return null;
   // A labelled region: every piece of content belongs to a landmark (RGAA 9.2).
   return (
     <section aria-label="Avertissement">

@@ -11,7 +11,7 @@ import { useSession, useSessionActions } from "../lib/session";
 import { ROUTES } from "../routes";
 import { DemoNotice } from "./DemoNotice";
 import { HeaderPerson } from "./HeaderPerson";
-import { ErrorState } from "./QueryStates";
+import { ErrorState, LoadingState } from "./QueryStates";
 
 const MAIN_ID = "contenu";
 const FOOTER_ID = "pied-de-page";
@@ -66,12 +66,27 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
   return items;
 }
 
+/**
+ * The first paint, until /auth/me answers. The header's menu and the
+ * demonstration notice depend on the session: drawn without it, they would
+ * push the page down once it arrives (cumulative layout shift).
+ */
+function SessionCheck() {
+  return (
+    // Padded, so that the message's margin does not collapse into the body's and move it.
+    <main id={MAIN_ID} tabIndex={-1} className="fr-container fr-py-1v">
+      <LoadingState label="Vérification de votre session" />
+    </main>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
-  const { user } = useSession();
+  const { user, isPending } = useSession();
   const { signOut } = useSessionActions();
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<unknown>(null);
+  if (isPending) return <SessionCheck />;
 
   const handleSignOut = () => {
     setSigningOut(true);

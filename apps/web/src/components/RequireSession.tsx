@@ -6,16 +6,16 @@ import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { useCan, useSession } from "../lib/session";
 import { useDocumentTitle } from "../lib/use-document-title";
 import { ROUTES, signInPath } from "../routes";
-import { ErrorState, LoadingState } from "./QueryStates";
+import { ErrorState } from "./QueryStates";
 
 /**
  * Layout route of every page that needs a signed-in person. Anonymous visitors
- * go to the sign-in page, which brings them back here afterwards.
+ * go to the sign-in page, which brings them back here afterwards. The Layout
+ * around it waits for the session: here it is known, or failed to load.
  */
 export function RequireSession() {
   const session = useSession();
   const location = useLocation();
-  if (session.isPending) return <LoadingState label="Vérification de votre session" />;
   if (session.error)
     return (
       <ErrorState

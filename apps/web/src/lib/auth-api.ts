@@ -18,6 +18,14 @@ export interface AuthOptions {
   demoPassword: string | null;
 }
 
+/** What /auth/me answers. */
+export interface SessionAnswer {
+  /** The signed-in person, or null when nobody is. */
+  user: SessionUser | null;
+  /** The database holds demonstration rows: every page says so. */
+  demonstration: boolean;
+}
+
 export type FieldErrors = Partial<Record<string, string[]>>;
 
 export const SERVICE_UNREACHABLE = "Le service ne répond pas. Vérifiez votre connexion puis réessayez.";
@@ -82,13 +90,13 @@ export function createAuthApi(baseUrl = "") {
   }
 
   return {
-    /** The signed-in person, or null when nobody is. */
-    async me(): Promise<SessionUser | null> {
+    async me(): Promise<SessionAnswer> {
       const { status, json } = await request("/me");
       if (status !== 200) throw refusal(status, json);
       // A 200 without a "user" key: a proxy or the SPA fallback answered instead of the API.
       if (json === null || typeof json !== "object" || !("user" in json)) throw refusal(502, null);
-      return (json as { user: SessionUser | null }).user;
+      const answer = json as { user: SessionUser | null; demonstration?: unknown };
+      return { user: answer.user, demonstration: answer.demonstration === true };
     },
 
     async options(): Promise<AuthOptions> {

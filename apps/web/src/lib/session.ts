@@ -4,7 +4,7 @@ import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-quer
 import { useCallback, useEffect } from "react";
 import { useNavigate } from "react-router";
 import { ROUTES } from "../routes";
-import { useAuthApi } from "./auth-api";
+import { useAuthApi, type SessionAnswer } from "./auth-api";
 import { isUnauthorized } from "./trpc";
 
 /** Every /auth query key starts with "auth": signing in keeps them and drops the rest. */
@@ -13,8 +13,7 @@ export const SESSION_QUERY_KEY = [AUTH_KEY, "me"] as const;
 const OPTIONS_QUERY_KEY = [AUTH_KEY, "options"] as const;
 
 /** What the session query holds. */
-interface SessionState {
-  user: SessionUser | null;
+interface SessionState extends SessionAnswer {
   /** The person just signed out (as opposed to a session that expired): nowhere to come back to. */
   signedOut?: boolean;
 }
@@ -23,6 +22,8 @@ export interface Session {
   /** Null when nobody is signed in (or while the session loads: check isPending). */
   user: SessionUser | null;
   signedOut: boolean;
+  /** The database holds demonstration rows: every page says so. */
+  demonstration: boolean;
   isPending: boolean;
   /** The session could not be checked (server unreachable): not the same as signed out. */
   error: Error | null;
@@ -33,11 +34,12 @@ export function useSession(): Session {
   const api = useAuthApi();
   const query = useQuery({
     queryKey: SESSION_QUERY_KEY,
-    queryFn: async (): Promise<SessionState> => ({ user: await api.me() }),
+    queryFn: (): Promise<SessionState> => api.me(),
   });
   return {
     user: query.data?.user ?? null,
     signedOut: query.data?.signedOut === true,
+    demonstration: query.data?.demonstration === true,
     isPending: query.isPending,
     error: query.data === undefined ? query.error : null,
     refetch: () => void query.refetch(),
@@ -74,7 +76,10 @@ export function useSessionActions() {
     async (email: string, password: string): Promise<SessionUser> => {
       const user = await api.login({ email, password });
       forgetApiData(queryClient);
-      queryClient.setQueryData<SessionState>(SESSION_QUERY_KEY, { user });
+      queryClient.setQueryData<SessionState>(SESSION_QUERY_KEY, (previous) => ({
+        user,
+        demonstration: previous?.demonstration === true,
+      }));
       return user;
     },
     [api, queryClient],
@@ -83,7 +88,11 @@ export function useSessionActions() {
   const signOut = useCallback(async (): Promise<void> => {
     const { redirectTo } = await api.logout();
     forgetApiData(queryClient);
-    queryClient.setQueryData<SessionState>(SESSION_QUERY_KEY, { user: null, signedOut: true });
+    queryClient.setQueryData<SessionState>(SESSION_QUERY_KEY, (previous) => ({
+      user: null,
+      signedOut: true,
+      demonstration: previous?.demonstration === true,
+    }));
     // A ProConnect session also ends at ProConnect, which then sends the person back.
     if (redirectTo) window.location.assign(redirectTo);
     else void navigate(ROUTES.signIn, { replace: true });

@@ -106,6 +106,8 @@ export function mockProcedures(resolvers: Record<string, Resolver>): void {
 export interface AuthMock {
   /** Who /auth/me answers with; a successful login or a logout changes it, as the cookie would. */
   user?: SessionUser | null;
+  /** Whether /auth/me says the database holds demonstration rows. */
+  demonstration?: boolean;
   options?: Partial<AuthOptions>;
   /** Answers POST /auth/login: a user signs in; anything else is sent as the error response. */
   login?: (credentials: {
@@ -135,7 +137,9 @@ export function mockAuth(mock: AuthMock = {}): AuthCalls {
   const options: AuthOptions = { proConnect: false, demoAccounts: [], demoPassword: null, ...mock.options };
   const jsonOnly = (request: Request) => request.headers.get("content-type")?.startsWith("application/json");
   apiServer.use(
-    http.get(`${TEST_API_BASE_URL}/auth/me`, () => HttpResponse.json({ user })),
+    http.get(`${TEST_API_BASE_URL}/auth/me`, () =>
+      HttpResponse.json({ user, demonstration: mock.demonstration ?? false }),
+    ),
     http.get(`${TEST_API_BASE_URL}/auth/options`, () => HttpResponse.json(options)),
     http.post(`${TEST_API_BASE_URL}/auth/login`, async ({ request }) => {
       if (!jsonOnly(request)) return refused(415, "Le corps doit être du JSON.");

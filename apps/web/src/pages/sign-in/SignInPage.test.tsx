@@ -108,6 +108,7 @@ describe("SignInPage", () => {
 
   it("signs in with a demonstration account in one click when the demonstration password is public", async () => {
     const calls = mockAuth({
+      demonstration: true,
       options: { demoAccounts: DEMO_ACCOUNTS, demoPassword: "demonstration" },
       login: () => sponsorUser,
     });
@@ -127,7 +128,10 @@ describe("SignInPage", () => {
   });
 
   it("fills the email and asks for the password when the demonstration password is not public", async () => {
-    const calls = mockAuth({ options: { demoAccounts: DEMO_ACCOUNTS, demoPassword: null } });
+    const calls = mockAuth({
+      demonstration: true,
+      options: { demoAccounts: DEMO_ACCOUNTS, demoPassword: null },
+    });
     renderApp("/connexion");
     // Anonymous visitors of a demonstration instance are warned too.
     expect(await screen.findByRole("region", { name: "Avertissement" })).toBeDefined();

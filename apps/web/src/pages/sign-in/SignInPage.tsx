@@ -3,7 +3,6 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ProConnectButton } from "@codegouvfr/react-dsfr/ProConnectButton";
 import { useState } from "react";
 import { Navigate, useSearchParams } from "react-router";
-import { LoadingState } from "../../components/QueryStates";
 import type { DemoAccount } from "../../lib/auth-api";
 import { useAuthOptions, useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -26,7 +25,6 @@ export default function SignInPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
 
-  if (session.isPending) return <LoadingState label="Vérification de votre session" />;
   // Signed in (already, or just now): on to the page that asked for it.
   if (session.user)
     return (
