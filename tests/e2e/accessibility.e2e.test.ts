@@ -4,7 +4,7 @@ import { startApp, type AppServer } from "./support/app-server";
 import { expectNoAxeViolations } from "./support/axe";
 import { launchBrowser, openPage, type ColorScheme } from "./support/browser";
 import { FINANCES_HEADING, FINANCES_PATH, laureateFinancesPath } from "./support/finances";
-import { openAt } from "./support/pages";
+import { openAt, waitForReplicationPage } from "./support/pages";
 import {
   DEMO,
   INVALID_CREDENTIALS,
@@ -46,12 +46,6 @@ const FOLLOWED_LAUREATE = {
 async function waitForFollowUp(page: Page): Promise<void> {
   await page.getByRole("table", { name: /jalons, dont/ }).waitFor();
   await page.getByRole("table", { name: "Historique de la météo par période" }).waitFor();
-}
-
-/** The replication page once its registry and its map have arrived. */
-async function waitForReplication(page: Page): Promise<void> {
-  await page.getByRole("table", { name: "Adoptions enregistrées" }).waitFor();
-  await page.getByRole("group", { name: "Carte des adoptions par région" }).waitFor();
 }
 
 async function waitForLaureateReplication(page: Page): Promise<void> {
@@ -155,7 +149,7 @@ const VISITS: Visit[] = [
         heading: "Modernisation du Registre des transports de La Réunion",
       },
       { name: "laureate follow-up, read only", ...FOLLOWED_LAUREATE, readyWhen: waitForFollowUp },
-      { name: "replication", ...REPLICATION_PAGE, readyWhen: waitForReplication },
+      { name: "replication", ...REPLICATION_PAGE, readyWhen: waitForReplicationPage },
       { name: "laureate replication", ...REPLICATION_LAUREATE, readyWhen: waitForLaureateReplication },
       { name: "journal refused to a read-only role", path: "/journal", heading: "Accès refusé" },
       { name: "unknown address", path: "/nimporte-quoi", heading: "Page introuvable" },

@@ -124,6 +124,7 @@ describe("the direction's dashboard and portfolio reviews", () => {
     const [table] = await readTables(section);
     expect(records.map((record) => Object.values(record)[1])).toEqual(table?.rows.map((row) => row[1]));
 
+    await section.locator(".defis-chart svg").first().waitFor();
     const [image] = await Promise.all([
       page.waitForEvent("download"),
       section.getByRole("button", { name: /Télécharger l'image \(PNG\)/ }).click(),
@@ -135,6 +136,7 @@ describe("the direction's dashboard and portfolio reviews", () => {
 
   it("reaches a chart's tooltip with the keyboard", async () => {
     const chart = page.getByRole("group", { name: /^Graphique : .*sous ciel couvert ou orage/ });
+    await chart.scrollIntoViewIfNeeded();
     const surface = chart.locator("[tabindex='0']").first();
     await surface.focus();
     await page.keyboard.press("ArrowRight");

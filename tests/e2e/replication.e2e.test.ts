@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./support/app-server";
 import { expectNoAxeViolations } from "./support/axe";
 import { launchBrowser, openPage, type ColorScheme } from "./support/browser";
-import { openAt } from "./support/pages";
+import { openAt, waitForReplicationPage } from "./support/pages";
 import { DEMO, signInAsDemo } from "./support/session";
 
 const REPLICATION = { path: "/essaimage", heading: "Essaimage" };
@@ -56,8 +56,7 @@ async function rowOf(from: Page, table: string, name: string): Promise<string[] 
 
 async function openReplication(from: Page): Promise<void> {
   await openAt(from, REPLICATION.path, REPLICATION.heading);
-  await from.getByRole("table", { name: "Adoptions enregistrées" }).waitFor();
-  await from.getByRole("group", { name: "Carte des adoptions par région" }).waitFor();
+  await waitForReplicationPage(from);
 }
 
 async function openLaureate(from: Page): Promise<void> {

@@ -2,6 +2,7 @@ import type { AxeResults, RunOptions } from "axe-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
+import { drawEveryChart } from "./charts";
 
 declare global {
   interface Window {
@@ -34,9 +35,11 @@ function describe(violation: Violation): string {
 
 /**
  * Evaluated rather than added as a <script> tag: the app's CSP refuses inline
- * scripts, and the test must see the page under its real policy.
+ * scripts, and the test must see the page under its real policy. Every chart
+ * is drawn first, so that axe checks the pictures people act on too.
  */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  await drawEveryChart(page);
   const alreadyInjected = await page.evaluate(() => window.axe !== undefined);
   if (!alreadyInjected) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {

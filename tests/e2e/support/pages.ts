@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { drawEveryChart } from "./charts";
 
 export const DEMO_NOTICE_TITLE = "Données de démonstration";
 
@@ -14,4 +15,11 @@ export async function waitForPage(page: Page, heading: string | RegExp): Promise
 export async function openAt(page: Page, path: string, heading: string): Promise<void> {
   await page.goto(path);
   await waitForPage(page, heading);
+}
+
+/** The replication page once its registry and its map (drawn when scrolled to) are there. */
+export async function waitForReplicationPage(page: Page): Promise<void> {
+  await page.getByRole("table", { name: "Adoptions enregistrées" }).waitFor();
+  await drawEveryChart(page);
+  await page.getByRole("group", { name: "Carte des adoptions par région" }).waitFor();
 }

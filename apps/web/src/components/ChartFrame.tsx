@@ -3,6 +3,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRef, useState, type ReactNode } from "react";
 import { downloadCsv, downloadSvgAsPng, type CsvTable } from "../lib/chart-download";
 import { formatShortDate } from "../lib/format";
+import { useNearViewport } from "../lib/use-near-viewport";
 import { DataTable, type TableColumn, type TableRow } from "./DataTable";
 
 export interface ChartTable {
@@ -37,6 +38,10 @@ interface ChartFrameProps {
  * Every chart of the dashboards: a title that states the finding, the date
  * of the data, and the same figures as an accessible table beside the
  * picture (RGAA: a chart always has a text alternative).
+ *
+ * The picture is drawn once its section comes near the screen: a dashboard's
+ * charts, drawn all at once, blocked the page for half a second or more
+ * (docs/benchmarks.md). The table is always there.
  */
 export function ChartFrame({
   headingId,
@@ -49,17 +54,22 @@ export function ChartFrame({
   download,
 }: ChartFrameProps) {
   const pictureRef = useRef<HTMLDivElement>(null);
+  const [sectionRef, drawn] = useNearViewport<HTMLElement>();
   const [imageError, setImageError] = useState<string | null>(null);
   const downloadImage = () => {
+    if (!download) return;
     const svg = pictureRef.current?.querySelector("svg");
-    if (!svg || !download) return;
+    if (!svg) {
+      setImageError("Le graphique est en cours de dessin : réessayez dans un instant.");
+      return;
+    }
     setImageError(null);
     downloadSvgAsPng(svg, `${download.fileName}.png`).catch((error: unknown) =>
       setImageError(error instanceof Error ? error.message : String(error)),
     );
   };
   return (
-    <section aria-labelledby={headingId} className={fr.cx("fr-mb-6w")}>
+    <section ref={sectionRef} aria-labelledby={headingId} className={fr.cx("fr-mb-6w")}>
       <h3 id={headingId} className={fr.cx("fr-h5", "fr-mb-1w")}>
         {title}
       </h3>
@@ -70,10 +80,10 @@ export function ChartFrame({
       {/* The picture, then its table at full width: side by side, a table would scroll. */}
       <div
         ref={pictureRef}
-        className="defis-chart"
+        className={drawn ? "defis-chart" : "defis-chart defis-chart--pending"}
         {...(interactive ? { role: "group", "aria-label": `Graphique : ${title}` } : { "aria-hidden": true })}
       >
-        {chart}
+        {drawn && chart}
       </div>
       <DataTable caption={table.caption} columns={table.columns} rows={table.rows} fixedLayout />
       {download && (
