@@ -5,10 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/**
- * The pages audited, one line each: the direction dashboard is one more line
- * here once it exists (see docs/benchmarks.md).
- */
+/** The pages the issue names, one line each in docs/benchmarks.md. */
 export const AUDITED_PAGES: { name: string; path: string }[] = [
   { name: "Accueil (portefeuille)", path: "/" },
   { name: "Fiche d'un lauréat", path: "/laureats/prevention-perte-autonomie" },

@@ -13,8 +13,7 @@ import type { Work } from "./measure.js";
 
 /**
  * One line of the table: a subject timed against its reference in the same
- * run. Adding a workload (the milestones, the direction dashboard) is adding
- * one entry to a list below.
+ * run. Adding a workload is adding one entry to a list below.
  */
 export interface Scenario {
   name: string;
