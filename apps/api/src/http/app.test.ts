@@ -171,6 +171,8 @@ describe("HTTP application", () => {
     const plain = await rawGet(url, "identity");
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body.toString()).toBe(BIG_CSS);
+    // The compressed copy and the file itself are cached alike.
+    expect(brotli.headers["cache-control"]).toBe(plain.headers["cache-control"]);
     const small = await rawGet(`${server.url}/assets/app-abc123.js`, "br");
     expect(small.headers["content-encoding"]).toBeUndefined();
     expect(

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { extname, join, normalize, relative, sep } from "node:path";
 import type { RequestHandler } from "express";
 
@@ -36,6 +36,16 @@ function localFile(base: string, urlPath: string): string | null {
   }
 }
 
+/** Every compressed copy under base, listed once: the build does not change while the process runs. */
+function compressedCopies(base: string): Set<string> {
+  const suffixes = ENCODINGS.map(({ suffix }) => suffix);
+  return new Set(
+    readdirSync(base, { recursive: true, encoding: "utf8" })
+      .filter((name) => suffixes.some((suffix) => name.endsWith(suffix)))
+      .map((name) => join(base, name)),
+  );
+}
+
 /**
  * Sends the build's compressed copy of a static file when the browser accepts
  * it (the DSFR stylesheet is 600 kB raw, 51 kB in Brotli). Files without a copy,
@@ -43,6 +53,7 @@ function localFile(base: string, urlPath: string): string | null {
  */
 export function precompressed(root: string, cacheControl: string): RequestHandler {
   const base = normalize(root + sep);
+  const copies = compressedCopies(base);
   return (req, res, next) => {
     const contentType = CONTENT_TYPES[extname(req.path)];
     const file = contentType ? localFile(base, req.path) : null;
@@ -51,7 +62,7 @@ export function precompressed(root: string, cacheControl: string): RequestHandle
       return;
     }
     const encoding = ENCODINGS.find(
-      ({ name, suffix }) => accepted(req.headers["accept-encoding"], name) && existsSync(file + suffix),
+      ({ name, suffix }) => accepted(req.headers["accept-encoding"], name) && copies.has(file + suffix),
     );
     res.vary("Accept-Encoding");
     if (!encoding) {
