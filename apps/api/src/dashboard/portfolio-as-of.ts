@@ -24,7 +24,9 @@ export async function dashboardFiguresAsOf(db: Executor, asOf: string): Promise<
 
 /** The figures and every laureate's sheet on the day: what a review freezes. */
 export async function reviewSnapshotAsOf(db: Executor, asOf: string): Promise<ReviewSnapshot> {
-  const rows = await readPortfolioAsOf(db, asOf, firstTrendPeriod(asOf));
-  const extras = await readSheetExtras(db, asOf);
+  const [rows, extras] = await Promise.all([
+    readPortfolioAsOf(db, asOf, firstTrendPeriod(asOf)),
+    readSheetExtras(db, asOf),
+  ]);
   return { figures: summarizePortfolio(rows, asOf), laureates: laureateSheets(rows, extras, asOf) };
 }

@@ -218,12 +218,16 @@ export function laureateSheets(rows: PortfolioRows, extras: SheetExtras, asOf: s
   const adoptions = byLaureate(rows.adoptions);
   const risks = byLaureate(extras.risks);
   const scorecards = new Map(extras.scorecards.map((card) => [card.laureateId, card.potentialIndex]));
+  const names = new Map(extras.names.map((name) => [name.id, name]));
   return rows.money.map((row) => {
     const report = weather.get(row.id);
+    const name = names.get(row.id);
+    // Both lists read the same table, in the review's one transaction.
+    if (!name) throw new Error(`Lauréat ${row.id} sans nom dans la lecture de la revue.`);
     return {
-      slug: row.slug,
-      title: row.title,
-      porteur: row.porteur,
+      slug: name.slug,
+      title: name.title,
+      porteur: name.porteur,
       category: row.category,
       ministry: row.ministry,
       territoryKey: row.territoryKey,
