@@ -1,26 +1,15 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type {
-  CategoryKey,
-  FundingModeKey,
-  MilestoneOutcome,
-  MinistryKey,
-  RegionCode,
-  WeatherLevel,
-} from "@defis/domain";
+import type { MilestoneOutcome, RegionCode, WeatherLevel } from "@defis/domain";
 import { periodOf } from "@defis/domain";
-import { and, asc, desc, eq, gte, lte, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { territoryKeySql } from "../laureates/laureate-queries.js";
+import { and, asc, desc, eq, gte, lte, lt, ne, or, sql } from "drizzle-orm";
 import { demonstrationRowsExist } from "../programme/demonstration.js";
+import { cents, onOrBefore, parisDayOf } from "./day-sql.js";
+import { readLaureateMoney, readMoneyGroups } from "./money-as-of.js";
 
 const {
   adoptions,
-  allocations,
-  allocationMovements,
   comments,
-  fundingRecords,
-  laureates,
   milestones,
   paymentMonths,
   payments,
@@ -29,73 +18,6 @@ const {
   tranches,
   weatherReports,
 } = schema;
-
-/** The Paris day of an instant: a change made at 23:30 in Paris belongs to that day, not the next. */
-function parisDayOf(column: AnyPgColumn): SQL<string> {
-  return sql<string>`(${column} at time zone 'Europe/Paris')::date`;
-}
-
-/** The instant the day after `asOf` begins in Paris: comparing with it keeps the column's index usable. */
-function endOfParisDay(asOf: string): SQL {
-  return sql`((${asOf}::date + 1)::timestamp at time zone 'Europe/Paris')`;
-}
-
-function onOrBefore(column: AnyPgColumn, asOf: string): SQL {
-  return sql`${column} < ${endOfParisDay(asOf)}`;
-}
-
-const cents = (expression: SQL) => sql<number>`coalesce(${expression}, 0)::bigint`.mapWith(Number);
-
-/**
- * Each laureate with its money on the day: what the ledger holds now, less
- * what came after the day (movements written after it, payments valued after
- * it). The ledger keeps `allocation` equal to the sum of its rows, and the
- * rows after a recent day are few, so a million payment lines are not summed.
- */
-async function readLaureateMoney(db: Executor, asOf: string) {
-  const allocatedLater = db
-    .select({
-      laureateId: allocationMovements.laureateId,
-      cents: sql<number>`sum(${allocationMovements.deltaCents})`.as("allocated_later_cents"),
-    })
-    .from(allocationMovements)
-    .where(sql`${allocationMovements.occurredAt} >= ${endOfParisDay(asOf)}`)
-    .groupBy(allocationMovements.laureateId)
-    .as("allocated_later");
-  const paidLater = db
-    .select({
-      laureateId: payments.laureateId,
-      cents: sql<number>`sum(${payments.amountCents})`.as("paid_later_cents"),
-    })
-    .from(payments)
-    .where(sql`${payments.paidOn} > ${asOf}::date`)
-    .groupBy(payments.laureateId)
-    .as("paid_later");
-  return (
-    db
-      // No names: the figures do not need them, and 10 000 titles cost more to receive than to read.
-      .select({
-        id: laureates.id,
-        category: sql<CategoryKey>`${laureates.category}`,
-        ministry: sql<MinistryKey>`${laureates.ministry}`,
-        territoryKey: territoryKeySql,
-        regionCode: sql<RegionCode | null>`${laureates.regionCode}`,
-        fundingMode: sql<FundingModeKey>`${laureates.fundingMode}`,
-        allocatedCents: cents(
-          sql`coalesce(${allocations.amountCents}, 0) - coalesce(${allocatedLater.cents}, 0)`,
-        ),
-        paidCents: cents(sql`coalesce(${allocations.paidCents}, 0) - coalesce(${paidLater.cents}, 0)`),
-        // The EJ is signed with the convention: its date is when the AE were consumed.
-        committed: sql<boolean>`${fundingRecords.ejNumber} is not null and ${fundingRecords.conventionDate} <= ${asOf}::date`,
-      })
-      .from(laureates)
-      .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
-      .leftJoin(allocatedLater, eq(allocatedLater.laureateId, laureates.id))
-      .leftJoin(paidLater, eq(paidLater.laureateId, laureates.id))
-      .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
-      .orderBy(asc(laureates.position), asc(laureates.id))
-  );
-}
 
 /** The latest weather each laureate had declared on the day, for the day's period or an earlier one. */
 async function readLatestWeather(db: Executor, asOf: string) {
@@ -281,10 +203,10 @@ async function readProgramme(db: Executor) {
  * transaction (a review), they queue on its one connection.
  */
 export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPeriod: string) {
-  const [programme, money, weather, weatherByPeriod, milestoneCounts, adoptionRows, planned, paid] =
+  const [programme, moneyGroups, weather, weatherByPeriod, milestoneCounts, adoptionRows, planned, paid] =
     await Promise.all([
       readProgramme(db),
-      readLaureateMoney(db, asOf),
+      readMoneyGroups(db, asOf),
       readLatestWeather(db, asOf),
       readWeatherByPeriod(db, asOf, firstTrendPeriod),
       readMilestoneCounts(db, asOf),
@@ -294,7 +216,7 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
     ]);
   return {
     programme,
-    money,
+    moneyGroups,
     weather,
     weatherByPeriod,
     milestoneCounts,
@@ -304,17 +226,15 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
   };
 }
 
-/** What a laureate's sheet adds to the figures: its names, milestones, risks and the scorecard in force. */
+/** What a laureate's sheet adds to the figures: its money and names, milestones, risks and the scorecard in force. */
 export async function readSheetExtras(db: Executor, asOf: string) {
-  const [names, milestoneRows, risks, scorecards] = await Promise.all([
-    db
-      .select({ id: laureates.id, slug: laureates.slug, title: laureates.title, porteur: laureates.porteur })
-      .from(laureates),
+  const [money, milestoneRows, risks, scorecards] = await Promise.all([
+    readLaureateMoney(db, asOf),
     readMilestones(db),
     readRisks(db, asOf),
     readScorecards(db, asOf),
   ]);
-  return { names, milestones: milestoneRows, risks, scorecards };
+  return { money, milestones: milestoneRows, risks, scorecards };
 }
 
 export type PortfolioRows = Awaited<ReturnType<typeof readPortfolioAsOf>>;

@@ -39,40 +39,28 @@ function emptyMilestoneCounts(): MilestoneCounts {
   return Object.fromEntries(MILESTONE_OUTCOME_KEYS.map((key) => [key, 0])) as MilestoneCounts;
 }
 
-type MoneyRow = PortfolioRows["money"][number];
+type MoneyGroup = PortfolioRows["moneyGroups"][number];
 
-function groupBy<Row extends MoneyRow>(
-  rows: readonly Row[],
-  keyOf: (row: Row) => string,
+function groupsOf(
+  rows: readonly MoneyGroup[],
+  dimension: MoneyGroup["dimension"],
   label: (key: string) => string,
-) {
-  const groups = new Map<string, DashboardGroup>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key) ?? {
-      key,
-      label: label(key),
-      laureates: 0,
-      allocatedCents: 0,
-      paidCents: 0,
-    };
-    group.laureates += 1;
-    group.allocatedCents += row.allocatedCents;
-    group.paidCents += row.paidCents;
-    groups.set(key, group);
-  }
-  return [...groups.values()];
+): DashboardGroup[] {
+  return rows
+    .filter((row) => row.dimension === dimension)
+    .map(({ key, laureates, allocatedCents, paidCents }) => ({
+      key: key ?? "",
+      label: label(key ?? ""),
+      laureates,
+      allocatedCents,
+      paidCents,
+    }));
 }
 
-function regionFigures(rows: readonly MoneyRow[]): RegionFigures[] {
-  const inRegions = rows.filter(
-    (row): row is MoneyRow & { regionCode: RegionCode } => row.regionCode !== null,
-  );
-  return groupBy(
-    inRegions,
-    (row) => row.regionCode,
-    (key) => key,
-  )
+/** The laureates without a région (national ones) are in no région's figures. */
+function regionFigures(rows: readonly MoneyGroup[]): RegionFigures[] {
+  return rows
+    .filter((row) => row.dimension === "region" && row.key !== null)
     .map(({ key, laureates, allocatedCents, paidCents }) => ({
       regionCode: key as RegionCode,
       laureates,
@@ -139,15 +127,15 @@ function stageCounts(rows: PortfolioRows["adoptions"], asOf: string) {
 
 /** Every figure of the dashboard on the day, from the dated rows. */
 export function summarizePortfolio(rows: PortfolioRows, asOf: string): DashboardFigures {
-  const { money } = rows;
-  const sum = (pick: (row: MoneyRow) => number) => money.reduce((total, row) => total + pick(row), 0);
-  const allocatedCents = sum((row) => row.allocatedCents);
-  const committedCents = sum((row) => (row.committed ? row.allocatedCents : 0));
-  const paidCents = sum((row) => row.paidCents);
+  const total = rows.moneyGroups.find((row) => row.dimension === "total");
+  const laureates = total?.laureates ?? 0;
+  const allocatedCents = total?.allocatedCents ?? 0;
+  const committedCents = total?.committedCents ?? 0;
+  const paidCents = total?.paidCents ?? 0;
 
   const weather = emptyWeatherCounts();
   for (const report of rows.weather) weather[report.level] += 1;
-  weather.sans_meteo = money.length - rows.weather.length;
+  weather.sans_meteo = laureates - rows.weather.length;
 
   const weatherTrend = Array.from({ length: TREND_PERIODS }, (_, index) => {
     const period = addMonths(firstTrendPeriod(asOf), index);
@@ -157,7 +145,7 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
       (total, level) => total + counts[level as WeatherCountKey],
       0,
     );
-    counts.sans_meteo = money.length - declared;
+    counts.sans_meteo = laureates - declared;
     return { period, counts };
   });
 
@@ -179,7 +167,7 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
     paidCents,
     remainingToPayCents: committedCents - paidCents,
     reserveCents: rows.programme.envelopeCents - allocatedCents,
-    laureates: money.length,
+    laureates,
     weather,
     weatherTrend,
     milestones,
@@ -189,18 +177,10 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
     adoptions: adoptionCounts,
     funnel,
     payments: paymentCurve(rows.planned, rows.paid, asOf),
-    byCategory: groupBy(
-      money,
-      (row) => row.category,
-      (key) => labelFrom(CATEGORIES, key),
-    ),
-    byMinistry: groupBy(
-      money,
-      (row) => row.ministry,
-      (key) => labelFrom(MINISTRIES, key),
-    ),
-    byTerritory: groupBy(money, (row) => row.territoryKey, territoryKeyLabel),
-    regions: regionFigures(money),
+    byCategory: groupsOf(rows.moneyGroups, "category", (key) => labelFrom(CATEGORIES, key)),
+    byMinistry: groupsOf(rows.moneyGroups, "ministry", (key) => labelFrom(MINISTRIES, key)),
+    byTerritory: groupsOf(rows.moneyGroups, "territory", territoryKeyLabel),
+    regions: regionFigures(rows.moneyGroups),
     demonstration: rows.programme.demonstration,
   };
 }
@@ -218,16 +198,12 @@ export function laureateSheets(rows: PortfolioRows, extras: SheetExtras, asOf: s
   const adoptions = byLaureate(rows.adoptions);
   const risks = byLaureate(extras.risks);
   const scorecards = new Map(extras.scorecards.map((card) => [card.laureateId, card.potentialIndex]));
-  const names = new Map(extras.names.map((name) => [name.id, name]));
-  return rows.money.map((row) => {
+  return extras.money.map((row) => {
     const report = weather.get(row.id);
-    const name = names.get(row.id);
-    // Both lists read the same table, in the review's one transaction.
-    if (!name) throw new Error(`Lauréat ${row.id} sans nom dans la lecture de la revue.`);
     return {
-      slug: name.slug,
-      title: name.title,
-      porteur: name.porteur,
+      slug: row.slug,
+      title: row.title,
+      porteur: row.porteur,
       category: row.category,
       ministry: row.ministry,
       territoryKey: row.territoryKey,
