@@ -228,7 +228,7 @@ describe("sign-in through ProConnect, against a local OpenID provider", () => {
     expect((await provider.endSession(endSession, providerCookies)).href).toBe(`${app.url}/connexion`);
 
     const me = await fetch(`${app.url}/auth/me`, { headers: { cookie } });
-    expect(await me.json()).toEqual({ user: null });
+    expect(((await me.json()) as { user: unknown }).user).toBeNull();
   });
 
   it("keeps the logout of a password session local: no provider to visit", async () => {
