@@ -2,6 +2,7 @@ import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import type { CategoryKey, FundingModeKey, MinistryKey, RegionCode } from "@defis/domain";
 import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { groupingSets } from "../grouping-sets.js";
 import { territoryKeySql } from "../laureates/laureate-queries.js";
 import { cents, endOfParisDay } from "./day-sql.js";
 
@@ -103,38 +104,17 @@ export function readMoneyGroups(db: Executor, asOf: string) {
     ["territory", money.territoryKey],
     ["region", money.regionCode],
   ];
-  const isGroupedBy = (column: (typeof columns)[number][1]) => sql`grouping(${column}) = 0`;
-  const dimension = sql.join(
-    [
-      sql`case`,
-      ...columns.map(([name, column]) => sql`when ${isGroupedBy(column)} then ${name}`),
-      sql`else 'total' end`,
-    ],
-    sql` `,
-  );
-  const key = sql.join(
-    [
-      sql`case`,
-      ...columns.map(([, column]) => sql`when ${isGroupedBy(column)} then ${column}::text`),
-      sql`end`,
-    ],
-    sql` `,
-  );
+  const { dimension, key, groupBy } = groupingSets(columns);
   return db
     .select({
-      dimension: sql<MoneyDimension | "total">`${dimension}`,
-      key: sql<string | null>`${key}`,
+      dimension,
+      key,
       laureates: sql<number>`count(*)::int`,
       allocatedCents: cents(sql`sum(${money.allocatedCents})`),
       committedCents: cents(sql`sum(${money.allocatedCents}) filter (where ${money.committed})`),
       paidCents: cents(sql`sum(${money.paidCents})`),
     })
     .from(money)
-    .groupBy(
-      sql`grouping sets ((), ${sql.join(
-        columns.map(([, column]) => sql`(${column})`),
-        sql`, `,
-      )})`,
-    )
+    .groupBy(groupBy)
     .orderBy(sql`min(array[${money.position}, ${money.id}])`);
 }

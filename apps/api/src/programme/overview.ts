@@ -10,6 +10,7 @@ import {
   type ProgrammeOverview,
 } from "@defis/domain";
 import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { groupingSets } from "../grouping-sets.js";
 import { territoryKeySql } from "../laureates/laureate-queries.js";
 
 const { allocations, fundingRecords, laureates, programmes } = schema;
@@ -49,24 +50,11 @@ const programmeId = sql`(select ${programmes.id} from ${programmes} order by ${p
  * same time as the programme's row.
  */
 async function portfolioFigures(db: Executor) {
-  const entries = Object.entries(DIMENSIONS) as [Dimension, SQL<string>][];
-  const isGroupedBy = (column: SQL<string>) => sql`grouping(${column}) = 0`;
-  const dimension = sql.join(
-    [
-      sql`case`,
-      ...entries.map(([name, column]) => sql`when ${isGroupedBy(column)} then ${name}`),
-      sql`else 'total' end`,
-    ],
-    sql` `,
-  );
-  const key = sql.join(
-    [sql`case`, ...entries.map(([, column]) => sql`when ${isGroupedBy(column)} then ${column}`), sql`end`],
-    sql` `,
-  );
+  const { dimension, key, groupBy } = groupingSets(Object.entries(DIMENSIONS) as [Dimension, SQL<string>][]);
   const rows = await db
     .select({
-      dimension: sql<Dimension | "total">`${dimension}`,
-      key: sql<string | null>`${key}`,
+      dimension,
+      key,
       laureates: sql<number>`count(*)::int`,
       ...moneyColumns,
       demonstration: sql<boolean>`coalesce(bool_or(${allocations.isDemo}), false)`,
@@ -75,12 +63,7 @@ async function portfolioFigures(db: Executor) {
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
     .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
     .where(eq(laureates.programmeId, programmeId))
-    .groupBy(
-      sql`grouping sets ((), ${sql.join(
-        entries.map(([, column]) => sql`(${column})`),
-        sql`, `,
-      )})`,
-    )
+    .groupBy(groupBy)
     .orderBy(sql`min(${laureates.position})`);
   const groups = (name: Dimension): PortfolioGroup[] =>
     rows
