@@ -193,14 +193,11 @@ async function readProgramme(db: Executor) {
 }
 
 /**
- * The raw dated rows of the portfolio on a day, read one statement after the
- * other (inside a review's transaction they share one connection); a fixed
- * number of statements whatever the number of laureates.
- */
-/**
- * Independent reads, sent together: on the pool they run side by side, so
- * the dashboard waits for the slowest rather than for their sum; in a
- * transaction (a review), they queue on its one connection.
+ * The dated rows of the portfolio on a day, the money already summed; a fixed
+ * number of statements whatever the number of laureates. They are
+ * independent and sent together: on the pool they run side by side, so the
+ * dashboard waits for the slowest rather than for their sum; in a review's
+ * transaction, they queue on its one connection.
  */
 export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPeriod: string) {
   const [programme, moneyGroups, weather, weatherByPeriod, milestoneCounts, adoptionRows, planned, paid] =
@@ -226,7 +223,10 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
   };
 }
 
-/** What a laureate's sheet adds to the figures: its money and names, milestones, risks and the scorecard in force. */
+/**
+ * What a laureate's sheet adds to the figures: its money and names, its
+ * milestones and risks, and the scorecard in force.
+ */
 export async function readSheetExtras(db: Executor, asOf: string) {
   const [money, milestoneRows, risks, scorecards] = await Promise.all([
     readLaureateMoney(db, asOf),
