@@ -4,8 +4,8 @@ import { drawEveryChart } from "./charts";
 export const DEMO_NOTICE_TITLE = "Données de démonstration";
 
 /**
- * Waits for what every page shows once its data has arrived: the expected h1
- * and the demonstration notice, which comes from its own request.
+ * Waits for what every page shows once its data has arrived: the expected h1,
+ * and the demonstration notice that comes with the session.
  */
 export async function waitForPage(page: Page, heading: string | RegExp): Promise<void> {
   await page.getByRole("heading", { level: 1, name: heading, exact: true }).waitFor();

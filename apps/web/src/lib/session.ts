@@ -47,13 +47,9 @@ export function useSession(): Session {
 }
 
 /** What the sign-in page offers: ProConnect, demonstration accounts. Public. */
-export function useAuthOptions({ enabled = true }: { enabled?: boolean } = {}) {
+export function useAuthOptions() {
   const api = useAuthApi();
-  return useQuery({
-    queryKey: OPTIONS_QUERY_KEY,
-    queryFn: () => api.options(),
-    enabled,
-  });
+  return useQuery({ queryKey: OPTIONS_QUERY_KEY, queryFn: () => api.options() });
 }
 
 /** Hides what the server would refuse; the server checks again on every call. */
