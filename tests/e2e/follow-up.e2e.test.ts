@@ -170,7 +170,8 @@ describe("a sponsor keeps a project up to date; the officer sees it and the mone
       .first();
     await digest.waitFor();
     await digest.click();
-    expect(await officer.getByText(`/laureats/${CHU.slug}`, { exact: false }).first().isVisible()).toBe(true);
+    // The accordion opens with a transition: wait for the link to be shown rather than ask at once.
+    await officer.getByText(`/laureats/${CHU.slug}`, { exact: false }).first().waitFor();
     await expectNoAxeViolations(officer, "boîte d'envoi");
   });
 });

@@ -45,7 +45,7 @@ describe("fiche d'un lauréat", () => {
     await firstLink.click();
     await page.waitForURL((url) => /^\/laureats\/[a-z0-9-]+$/.test(url.pathname));
     await waitForPage(page, title);
-    expect(await page.getByText("Porteur du projet", { exact: true }).isVisible()).toBe(true);
+    await page.getByText("Porteur du projet", { exact: true }).waitFor();
 
     const breadcrumb = page.getByRole("navigation", { name: "vous êtes ici :" });
     await breadcrumb.getByRole("link", { name: "Portefeuille", exact: true }).click();
@@ -55,11 +55,11 @@ describe("fiche d'un lauréat", () => {
 
   it("says a laureate that does not exist cannot be found", async () => {
     await openAt(page, "/laureats/n-existe-pas", NOT_FOUND_HEADING);
-    expect(await page.getByText("Ce lauréat n'existe pas", { exact: false }).isVisible()).toBe(true);
+    await page.getByText("Ce lauréat n'existe pas", { exact: false }).waitFor();
   });
 
   it("says an unknown address cannot be found", async () => {
     await openAt(page, "/nimporte-quoi", NOT_FOUND_HEADING);
-    expect(await page.getByRole("link", { name: "Retour au portefeuille" }).isVisible()).toBe(true);
+    await page.getByRole("link", { name: "Retour au portefeuille" }).waitFor();
   });
 });

@@ -67,7 +67,7 @@ describe("portefeuille des lauréats", () => {
   it("lists the 27 laureates in a table and flags the demonstration data", async () => {
     await openAt(page, "/", HOME_HEADING);
     await expectTableRows(ALL_LAUREATES, false);
-    expect(await page.getByText(DEMO_NOTICE_TITLE, { exact: true }).isVisible()).toBe(true);
+    await page.getByText(DEMO_NOTICE_TITLE, { exact: true }).waitFor();
   });
 
   it("filters by category, keeps the filter in the URL and restores it on reload", async () => {
@@ -99,11 +99,9 @@ describe("portefeuille des lauréats", () => {
     await page.locator("#filtre-recherche").pressSequentially("reunion");
     await page.waitForURL((url) => url.searchParams.get("recherche") === "reunion");
     await expectTableRows(1, true);
-    expect(
-      await laureatesTable()
-        .getByRole("link", { name: "Modernisation du Registre des transports de La Réunion" })
-        .isVisible(),
-    ).toBe(true);
+    await laureatesTable()
+      .getByRole("link", { name: "Modernisation du Registre des transports de La Réunion" })
+      .waitFor();
 
     await page.getByRole("button", { name: "Effacer les filtres" }).click();
     await expectTableRows(ALL_LAUREATES, false);

@@ -98,9 +98,7 @@ describe("pages réservées aux personnes connectées", () => {
       await openAt(page, path, heading);
       expect(new URL(page.url()).pathname).toBe(path);
       // Nobody is signed in: the header offers to sign in rather than naming someone.
-      expect(await page.getByRole("banner").getByRole("link", { name: "Se connecter" }).isVisible()).toBe(
-        true,
-      );
+      await page.getByRole("banner").getByRole("link", { name: "Se connecter" }).waitFor();
     });
   }
 });
