@@ -119,7 +119,7 @@ export const payments = pgTable(
 
 /**
  * Σ payments by calendar month (`month` is its first day), kept by statement
- * triggers on `payment` (migration 0004), whatever writes the payments: the
+ * triggers on `payment` (migration 0006), whatever writes the payments: the
  * monthly figures read a few dozen rows instead of every payment line.
  */
 export const paymentMonths = pgTable("payment_month", {
