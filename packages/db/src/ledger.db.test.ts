@@ -1,7 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./database.js";
-import { LedgerRefusal, reallocate, recordPayment, reversePayment, setAllocation } from "./ledger.js";
+import {
+  LedgerRefusal,
+  PaymentRefusal,
+  reallocate,
+  recordPayment,
+  recordPayments,
+  reversePayment,
+  setAllocation,
+} from "./ledger.js";
 import { allocationMovements, allocations, laureates, payments, programmes } from "./schema/index.js";
 import { createTestDatabase } from "./testing.js";
 
@@ -183,5 +191,110 @@ describe("the envelope ledger", () => {
         }),
       ),
     ).rejects.toBeInstanceOf(LedgerRefusal);
+  });
+});
+
+describe("payments recorded together", () => {
+  let handle: DatabaseHandle;
+  let recorded: string[] | null = null;
+  beforeAll(async () => {
+    handle = await createTestDatabase({ demo: false }, (query) => recorded?.push(query));
+  });
+  afterAll(() => handle.close());
+
+  async function allocated(slug: string, amountCents: number): Promise<number> {
+    const id = await laureateId(handle, slug);
+    await handle.db.transaction((tx) =>
+      setAllocation(tx, OFFICER, { laureateId: id, amountCents, reason: "Test des versements groupés" }),
+    );
+    return id;
+  }
+
+  it("pays several laureates in three statements, however many the payments", async () => {
+    const smicval = await allocated("smicval-zero-dechet", 1_000_000);
+    const chu = await allocated("chu-toulouse-parkinson", 1_000_000);
+    const batch = Array.from({ length: 40 }, (_, index) => ({
+      laureateId: index % 2 === 0 ? smicval : chu,
+      amountCents: 1_000 + index,
+      paidOn: "2024-04-01",
+    }));
+    const statements: string[] = [];
+    const ids = await handle.db.transaction(async (tx) => {
+      recorded = statements;
+      try {
+        return await recordPayments(tx, OFFICER, batch);
+      } finally {
+        recorded = null;
+      }
+    });
+    expect(new Set(ids).size).toBe(40);
+    expect(statements).toHaveLength(3);
+    const paidTo = (id: number) =>
+      batch
+        .filter((payment) => payment.laureateId === id)
+        .reduce((sum, payment) => sum + payment.amountCents, 0);
+    for (const id of [smicval, chu]) {
+      expect(await state(handle, id)).toEqual({
+        amount: 1_000_000,
+        paid: paidTo(id),
+        sumOfPayments: paidTo(id),
+      });
+    }
+  });
+
+  it("refuses the whole batch at its first payment not covered, naming it, and writes nothing", async () => {
+    const dma = await allocated("dma-acceslibre", 10_000);
+    const insep = await allocated("insep-catalyser", 10_000);
+    const overpaid = handle.db.transaction((tx) =>
+      recordPayments(tx, OFFICER, [
+        { laureateId: dma, amountCents: 6_000, paidOn: "2024-05-01" },
+        { laureateId: insep, amountCents: 1_000, paidOn: "2024-05-01" },
+        { laureateId: dma, amountCents: 5_000, paidOn: "2024-05-02" },
+      ]),
+    );
+    await expect(overpaid).rejects.toBeInstanceOf(PaymentRefusal);
+    await expect(overpaid).rejects.toMatchObject({
+      index: 2,
+      message: "Ce versement dépasserait le montant alloué : il reste 40,00\u00a0€ à payer.",
+    });
+    const unallocated = await laureateId(handle, "sgmi-intrapreneuriat");
+    await expect(
+      handle.db.transaction((tx) =>
+        recordPayments(tx, OFFICER, [
+          { laureateId: insep, amountCents: 1_000, paidOn: "2024-05-01" },
+          { laureateId: unallocated, amountCents: 1_000, paidOn: "2024-05-01" },
+        ]),
+      ),
+    ).rejects.toMatchObject({
+      index: 1,
+      message: "Ce lauréat n'a pas d'allocation : attribuez d'abord un montant.",
+    });
+    for (const id of [dma, insep]) {
+      expect(await state(handle, id)).toEqual({ amount: 10_000, paid: 0, sumOfPayments: 0 });
+    }
+  });
+
+  it("pays exactly the allocations when batches over the same laureates race in opposite orders", async () => {
+    const collectif = await allocated("collectif-rivage-ou-atterrir", 100_000);
+    const dggn = await allocated("dggn-lab-innovation", 100_000);
+    // Each batch pays 50 € to both; 30 batches for room for 20. Locks taken in laureate order: no deadlock.
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, index) => {
+        const pair = index % 2 === 0 ? [collectif, dggn] : [dggn, collectif];
+        return handle.db.transaction((tx) =>
+          recordPayments(
+            tx,
+            OFFICER,
+            pair.map((laureateId) => ({ laureateId, amountCents: 5_000, paidOn: "2024-06-03" })),
+          ),
+        );
+      }),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(20);
+    const refusals = results.filter((result) => result.status === "rejected");
+    expect(refusals.every((result) => result.reason instanceof PaymentRefusal)).toBe(true);
+    for (const id of [collectif, dggn]) {
+      expect(await state(handle, id)).toEqual({ amount: 100_000, paid: 100_000, sumOfPayments: 100_000 });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "./database.js";
 import {
   allocationMovements,
@@ -12,8 +12,8 @@ import {
 /**
  * The envelope's ledger: the only code that changes allocations and paid
  * amounts. Each function runs inside the caller's transaction and keeps the
- * invariants with conditional updates, which PostgreSQL serialises on the
- * locked row even when many requests race:
+ * invariants with conditional updates or checks made under a row lock, which
+ * PostgreSQL serialises even when many requests race:
  *   reserve + Σ allocations = envelope   (programme.allocated_cents)
  *   0 ≤ Σ payments ≤ allocation          (allocation.paid_cents)
  * CHECK constraints back both: no code path can break them.
@@ -249,52 +249,116 @@ export interface PaymentRecord {
   source?: "saisie" | "import";
 }
 
+/** A payment the ledger refused, and which one of those it was given. */
+export class PaymentRefusal extends LedgerRefusal {
+  constructor(
+    message: string,
+    readonly index: number,
+  ) {
+    super(message);
+    this.name = "PaymentRefusal";
+  }
+}
+
 /**
- * Records a payment. The conditional update adds it to the paid amount only
- * if the allocation still covers it: 50 concurrent payments against a 1 000 €
- * allocation pay exactly 1 000 €, on PostgreSQL as on PGlite.
+ * The first payment, in the given order, that its allocation no longer covers
+ * once the earlier ones are paid; null when all are covered.
  */
+function firstUncovered(
+  records: readonly PaymentRecord[],
+  locked: { laureateId: number; amountCents: number; paidCents: number }[],
+): PaymentRefusal | null {
+  const remaining = new Map(locked.map((row) => [row.laureateId, row.amountCents - row.paidCents]));
+  for (const [index, record] of records.entries()) {
+    const left = remaining.get(record.laureateId);
+    if (left === undefined)
+      return new PaymentRefusal("Ce lauréat n'a pas d'allocation : attribuez d'abord un montant.", index);
+    if (record.amountCents > left)
+      return new PaymentRefusal(
+        `Ce versement dépasserait le montant alloué : il reste ${money(left)} à payer.`,
+        index,
+      );
+    remaining.set(record.laureateId, left - record.amountCents);
+  }
+  return null;
+}
+
+/**
+ * Records payments, all or none, in three statements whatever their number:
+ * the allocations are locked (in laureate order, so that two writers cannot
+ * deadlock) and checked, each paid amount raised once, the payments inserted
+ * together. 50 concurrent payments against a 1 000 € allocation pay exactly
+ * 1 000 €, on PostgreSQL as on PGlite. A refusal, thrown before any write,
+ * names the first payment not covered.
+ */
+export async function recordPayments(
+  db: Executor,
+  actor: LedgerActor,
+  records: readonly PaymentRecord[],
+): Promise<number[]> {
+  const invalid = records.findIndex(
+    (record) => !Number.isSafeInteger(record.amountCents) || record.amountCents <= 0,
+  );
+  if (invalid >= 0) {
+    throw new PaymentRefusal(
+      "Le montant d'un versement doit être un nombre entier de centimes, positif.",
+      invalid,
+    );
+  }
+  if (records.length === 0) return [];
+  const paidByLaureate = new Map<number, number>();
+  for (const record of records) {
+    paidByLaureate.set(record.laureateId, (paidByLaureate.get(record.laureateId) ?? 0) + record.amountCents);
+  }
+  const locked = await db
+    .select({
+      laureateId: allocations.laureateId,
+      amountCents: allocations.amountCents,
+      paidCents: allocations.paidCents,
+    })
+    .from(allocations)
+    .where(inArray(allocations.laureateId, [...paidByLaureate.keys()]))
+    .orderBy(asc(allocations.laureateId))
+    .for("update");
+  const refusal = firstUncovered(records, locked);
+  if (refusal) throw refusal;
+  const added = sql.join(
+    [...paidByLaureate].map(([id, cents]) => sql`(${id}::integer, ${cents}::bigint)`),
+    sql`, `,
+  );
+  await db
+    .update(allocations)
+    .set({ paidCents: sql`${allocations.paidCents} + added.cents`, updatedAt: sql`now()` })
+    .from(sql`(values ${added}) as added (laureate_id, cents)`)
+    .where(sql`${allocations.laureateId} = added.laureate_id`);
+  const created = await db
+    .insert(payments)
+    .values(
+      records.map((record) => ({
+        laureateId: record.laureateId,
+        trancheId: record.trancheId ?? null,
+        amountCents: record.amountCents,
+        paidOn: record.paidOn,
+        reference: record.reference ?? null,
+        source: record.source ?? "saisie",
+        actorUserId: actor.userId,
+        isDemo: actor.isDemo ?? false,
+      })),
+    )
+    .returning({ id: payments.id });
+  if (created.length !== records.length) throw new Error("Les versements n'ont pas été enregistrés.");
+  return created.map((row) => row.id);
+}
+
+/** Records one payment: `recordPayments` for a single one. */
 export async function recordPayment(
   db: Executor,
   actor: LedgerActor,
   payment: PaymentRecord,
 ): Promise<number> {
-  if (!Number.isSafeInteger(payment.amountCents) || payment.amountCents <= 0) {
-    throw new LedgerRefusal("Le montant d'un versement doit être un nombre entier de centimes, positif.");
-  }
-  const [covered] = await db
-    .update(allocations)
-    .set({ paidCents: sql`${allocations.paidCents} + ${payment.amountCents}`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(allocations.laureateId, payment.laureateId),
-        sql`${allocations.paidCents} + ${payment.amountCents} <= ${allocations.amountCents}`,
-      ),
-    )
-    .returning({ paidCents: allocations.paidCents });
-  if (!covered) {
-    const allocation = await lockedAllocation(db, payment.laureateId);
-    throw new LedgerRefusal(
-      allocation
-        ? `Ce versement dépasserait le montant alloué : il reste ${money(allocation.amountCents - allocation.paidCents)} à payer.`
-        : "Ce lauréat n'a pas d'allocation : attribuez d'abord un montant.",
-    );
-  }
-  const [created] = await db
-    .insert(payments)
-    .values({
-      laureateId: payment.laureateId,
-      trancheId: payment.trancheId ?? null,
-      amountCents: payment.amountCents,
-      paidOn: payment.paidOn,
-      reference: payment.reference ?? null,
-      source: payment.source ?? "saisie",
-      actorUserId: actor.userId,
-      isDemo: actor.isDemo ?? false,
-    })
-    .returning({ id: payments.id });
-  if (!created) throw new Error("Le versement n'a pas été enregistré.");
-  return created.id;
+  const [id] = await recordPayments(db, actor, [payment]);
+  if (id === undefined) throw new Error("Le versement n'a pas été enregistré.");
+  return id;
 }
 
 /**

@@ -151,9 +151,11 @@ describe("POST /api/imports/paiements", () => {
   let database: DatabaseHandle;
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let fixture: Fixture;
+  /** Every statement sent to the database while set. */
+  let recorded: string[] | null = null;
 
   beforeAll(async () => {
-    database = await createTestDatabase({ demo: false });
+    database = await createTestDatabase({ demo: false }, (query) => recorded?.push(query));
     fixture = await writeFixture(database);
     server = await startTestServer(database);
   });
@@ -539,6 +541,27 @@ describe("POST /api/imports/paiements", () => {
         .where(and(eq(payments.laureateId, fixture.ids.apilos), eq(payments.source, "import")));
       expect(written?.total).toBe(20);
       expect(await paidCentsOf("apilos")).toBe(200_000);
+    });
+
+    it("writes a large file a thousand rows at a time, in three statements for each thousand", async () => {
+      const statementsToImport = async (rows: number, first: number) => {
+        const csv =
+          `EJ;date;montant;référence\n` +
+          Array.from({ length: rows }, (_, index) => `${EJ.sgmi};15/03/2024;10,00;LOT-${first + index}`).join(
+            "\n",
+          );
+        recorded = [];
+        try {
+          expect((await report(csv, { mode: "application" })).applied?.payments).toBe(rows);
+          return recorded.length;
+        } finally {
+          recorded = null;
+        }
+      };
+      const oneRow = await statementsToImport(1, 0);
+      const twoBatches = await statementsToImport(1_500, 1);
+      expect(twoBatches - oneRow).toBe(3);
+      expect(await paidCentsOf("sgmi")).toBe(1_501 * 1_000);
     });
   });
 

@@ -1,14 +1,12 @@
-import type { Database, Executor } from "@defis/db";
-import { LedgerRefusal, recordPayment, schema } from "@defis/db";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@defis/db";
+import { sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import type { ImportFormat, ImportReport } from "@defis/domain";
 import { rowsOf } from "./import-readers.js";
 import { ReportBuilder } from "./import-report.js";
-import { PAYABLE_TRANCHE_STATUSES, PaymentEvaluator, type PaymentToWrite } from "./payment-evaluator.js";
-
-const { tranches } = schema;
+import { ImportWriter } from "./import-writer.js";
+import { PaymentEvaluator } from "./payment-evaluator.js";
 
 /** An uploaded extract: its bytes and how to read them. */
 export interface ImportFile {
@@ -53,26 +51,10 @@ export class ImportRefused extends Error {
 /** Only one import writes at a time: two uploads of the same file cannot both pay it. */
 const IMPORT_LOCK = "defis:import.paiements";
 
-async function writePayment(db: Executor, actor: Actor, payment: PaymentToWrite): Promise<void> {
-  await recordPayment(db, { userId: actor.userId }, { ...payment, source: "import" });
-  if (payment.trancheId === null) return;
-  const [paid] = await db
-    .update(tranches)
-    .set({
-      status: "paye",
-      paidOn: payment.paidOn,
-      paidBy: actor.userId,
-      version: sql`${tranches.version} + 1`,
-    })
-    .where(and(eq(tranches.id, payment.trancheId), inArray(tranches.status, [...PAYABLE_TRANCHE_STATUSES])))
-    .returning({ id: tranches.id });
-  if (!paid) throw new LedgerRefusal("La tranche a changé entre-temps : vérifiez à nouveau le fichier.");
-}
-
 /**
  * Imports the file all or nothing, in one transaction under an advisory lock:
  * every row to import is recorded through the ledger (and pays its tranche),
- * duplicates are skipped, and one audit event names the file by its SHA-256.
+ * a thousand rows at a time (`ImportWriter`), duplicates are skipped, and one audit event names the file by its SHA-256.
  * One row in error and nothing is written: ImportRefused carries the errors.
  * The same file imported again finds only duplicates and writes no payment.
  */
@@ -87,42 +69,27 @@ export async function applyPaymentImport(
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${IMPORT_LOCK}))`);
     const evaluator = new PaymentEvaluator(tx, today, true);
     const report = new ReportBuilder();
-    const applied = { payments: 0, amountCents: 0, tranchesPaid: 0 };
-    const paidLaureateIds = new Set<number>();
+    const writer = new ImportWriter(tx, actor, report);
     for await (const source of rowsOf(file.bytes, file.format)) {
-      const row = await evaluator.evaluate(source);
-      // After a first error the transaction will be rolled back: the rows are only checked.
-      if (row.write && report.totals.errors === 0) {
-        try {
-          await writePayment(tx, actor, row.write);
-          applied.payments += 1;
-          paidLaureateIds.add(row.write.laureateId);
-          applied.amountCents += row.write.amountCents;
-          if (row.write.trancheId !== null) applied.tranchesPaid += 1;
-        } catch (error) {
-          if (!(error instanceof LedgerRefusal)) throw error;
-          report.add({ ...row.report, outcome: "erreur", message: error.message, tranche: null });
-          continue;
-        }
-      }
-      report.add(row.report);
+      await writer.add(await evaluator.evaluate(source));
     }
+    await writer.flush();
     if (report.totals.errors > 0) throw new ImportRefused(report.refusal(base));
     await recordAudit(tx, actor, {
       action: "import.paiements",
       entity: "import",
       entityId: base.sha256,
-      alsoConcerns: [...paidLaureateIds],
+      alsoConcerns: [...writer.paidLaureateIds],
       after: {
         format: file.format,
         sha256: base.sha256,
         lignes: report.totals.lines,
-        versementsImportes: applied.payments,
-        montantCentimes: applied.amountCents,
-        tranchesPayees: applied.tranchesPaid,
+        versementsImportes: writer.applied.payments,
+        montantCentimes: writer.applied.amountCents,
+        tranchesPayees: writer.applied.tranchesPaid,
         doublonsIgnores: report.totals.duplicates,
       },
     });
-    return { ...report.simulation(base), applied };
+    return { ...report.simulation(base), applied: { ...writer.applied } };
   });
 }
