@@ -45,12 +45,22 @@ async function laureateOf(db: Executor, laureateId: number) {
   return laureate;
 }
 
-async function lockedAllocation(db: Executor, laureateId: number) {
-  const [allocation] = await db
-    .select({ amountCents: allocations.amountCents, paidCents: allocations.paidCents })
+/** The allocations of these laureates, locked in laureate order: two writers can never deadlock. */
+function lockedAllocations(db: Executor, laureateIds: number[]) {
+  return db
+    .select({
+      laureateId: allocations.laureateId,
+      amountCents: allocations.amountCents,
+      paidCents: allocations.paidCents,
+    })
     .from(allocations)
-    .where(eq(allocations.laureateId, laureateId))
+    .where(inArray(allocations.laureateId, laureateIds))
+    .orderBy(asc(allocations.laureateId))
     .for("update");
+}
+
+async function lockedAllocation(db: Executor, laureateId: number) {
+  const [allocation] = await lockedAllocations(db, [laureateId]);
   return allocation ?? null;
 }
 
@@ -174,17 +184,8 @@ export async function reallocate(
     .from(programmes)
     .where(eq(programmes.id, from.programmeId))
     .for("update");
-  // Both allocations locked in one order (by laureate id) whatever the direction of the move.
-  const locked = await db
-    .select({
-      laureateId: allocations.laureateId,
-      amountCents: allocations.amountCents,
-      paidCents: allocations.paidCents,
-    })
-    .from(allocations)
-    .where(sql`${allocations.laureateId} in (${from.id}, ${to.id})`)
-    .orderBy(asc(allocations.laureateId))
-    .for("update");
+  // Both allocations locked in one order whatever the direction of the move.
+  const locked = await lockedAllocations(db, [from.id, to.id]);
   const source = locked.find((row) => row.laureateId === from.id);
   if (!source || source.amountCents - source.paidCents < move.amountCents) {
     throw new LedgerRefusal(
@@ -266,7 +267,7 @@ export class PaymentRefusal extends LedgerRefusal {
  */
 function firstUncovered(
   records: readonly PaymentRecord[],
-  locked: { laureateId: number; amountCents: number; paidCents: number }[],
+  locked: Awaited<ReturnType<typeof lockedAllocations>>,
 ): PaymentRefusal | null {
   const remaining = new Map(locked.map((row) => [row.laureateId, row.amountCents - row.paidCents]));
   for (const [index, record] of records.entries()) {
@@ -285,11 +286,10 @@ function firstUncovered(
 
 /**
  * Records payments, all or none, in three statements whatever their number:
- * the allocations are locked (in laureate order, so that two writers cannot
- * deadlock) and checked, each paid amount raised once, the payments inserted
- * together. 50 concurrent payments against a 1 000 € allocation pay exactly
- * 1 000 €, on PostgreSQL as on PGlite. A refusal, thrown before any write,
- * names the first payment not covered.
+ * the allocations are locked and checked, each paid amount raised once, the
+ * payments inserted together. 50 concurrent payments against a 1 000 €
+ * allocation pay exactly 1 000 €, on PostgreSQL as on PGlite. A refusal,
+ * thrown before any write, names the first payment not covered.
  */
 export async function recordPayments(
   db: Executor,
@@ -310,17 +310,7 @@ export async function recordPayments(
   for (const record of records) {
     paidByLaureate.set(record.laureateId, (paidByLaureate.get(record.laureateId) ?? 0) + record.amountCents);
   }
-  const locked = await db
-    .select({
-      laureateId: allocations.laureateId,
-      amountCents: allocations.amountCents,
-      paidCents: allocations.paidCents,
-    })
-    .from(allocations)
-    .where(inArray(allocations.laureateId, [...paidByLaureate.keys()]))
-    .orderBy(asc(allocations.laureateId))
-    .for("update");
-  const refusal = firstUncovered(records, locked);
+  const refusal = firstUncovered(records, await lockedAllocations(db, [...paidByLaureate.keys()]));
   if (refusal) throw refusal;
   const added = sql.join(
     [...paidByLaureate].map(([id, cents]) => sql`(${id}::integer, ${cents}::bigint)`),
