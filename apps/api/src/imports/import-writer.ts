@@ -7,9 +7,6 @@ import { PAYABLE_TRANCHE_STATUSES, type EvaluatedRow, type PaymentToWrite } from
 
 const { tranches } = schema;
 
-/** Rows written together: a few statements for a thousand rows, rather than three for each. */
-const BATCH_ROWS = 1_000;
-
 /**
  * Records the payments through the ledger and pays their tranches, in a few
  * statements whatever their number. A refusal names the payment it is about.
@@ -49,15 +46,14 @@ async function writePayments(db: Executor, actor: Actor, batch: PaymentToWrite[]
 }
 
 /**
- * Takes the evaluated rows of an import in the file's order, writes those to
- * import a batch at a time, and reports each row once its batch is written,
- * a row the ledger refused as an error. Once a row is in error the import
- * will be rolled back: the rows are then only reported.
+ * Writes the rows to import of an extract, a batch at a time, and reports
+ * every row of the batch once it is written, a row the ledger refused as an
+ * error. Once a row is in error the import will be rolled back: the rows are
+ * then only reported.
  */
 export class ImportWriter {
   readonly applied = { payments: 0, amountCents: 0, tranchesPaid: 0 };
   readonly paidLaureateIds = new Set<number>();
-  private readonly pending: EvaluatedRow[] = [];
 
   constructor(
     private readonly db: Executor,
@@ -65,16 +61,10 @@ export class ImportWriter {
     private readonly report: ReportBuilder,
   ) {}
 
-  async add(row: EvaluatedRow): Promise<void> {
-    this.pending.push(row);
-    if (this.pending.length >= BATCH_ROWS) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    const rows = this.pending.splice(0);
+  async write(rows: EvaluatedRow[]): Promise<void> {
     const clean = this.report.totals.errors === 0 && rows.every((row) => row.report.outcome !== "erreur");
     const toWrite = clean ? rows.flatMap((row) => (row.write ? [{ row, write: row.write }] : [])) : [];
-    const refused = await this.write(toWrite);
+    const refused = await this.record(toWrite);
     for (const row of rows) {
       this.report.add(
         row === refused?.row
@@ -84,8 +74,8 @@ export class ImportWriter {
     }
   }
 
-  /** Writes the batch, or says which of its rows the ledger refused. */
-  private async write(
+  /** Records the batch, or says which of its rows the ledger refused. */
+  private async record(
     toWrite: { row: EvaluatedRow; write: PaymentToWrite }[],
   ): Promise<{ row: EvaluatedRow; message: string } | null> {
     try {

@@ -1,7 +1,7 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import { TRANCHE_KINDS, TRANCHE_STATUSES, type TrancheKind } from "@defis/domain";
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   parseAmountCents,
@@ -34,10 +34,17 @@ interface LaureateLedger {
   title: string;
   /** Allocation minus what is paid, minus the earlier rows of the file; null without an allocation. */
   remainingCents: number | null;
-  /** Payments already recorded, by "date|cents|reference"; true when the payment was reversed since. */
-  recorded: Map<string, boolean>;
   /** Tranches waiting for a payment and not yet claimed by an earlier row of the file. */
   openTranches: OpenTranche[];
+}
+
+/** A row's cells read, each with its value or its error. */
+interface ParsedRow {
+  source: SourceRow;
+  ej: Parsed<string>;
+  date: Parsed<string>;
+  amount: Parsed<number>;
+  reference: Parsed<string | null>;
 }
 
 /** What to write for a row to import. */
@@ -77,28 +84,24 @@ function trancheMessage(tranche: OpenTranche): string {
   );
 }
 
-/** Reversed only if every payment with that key was reversed. */
-function recordedPayments(
-  rows: { paidOn: string; amountCents: number; reference: string | null; reversalId: number | null }[],
-): Map<string, boolean> {
-  const recorded = new Map<string, boolean>();
-  for (const payment of rows) {
-    const key = `${payment.paidOn}|${payment.amountCents}|${payment.reference ?? ""}`;
-    recorded.set(key, (recorded.get(key) ?? true) && payment.reversalId !== null);
-  }
-  return recorded;
+/** "date|cents|reference": a payment as the import compares it. */
+function paymentKey(paidOn: string, amountCents: number, reference: string | null): string {
+  return `${paidOn}|${amountCents}|${reference ?? ""}`;
 }
 
 /**
  * Decides, row after row, what importing an extract would do: the same code
- * serves the dry run and the application, so both always agree. Database
- * reads happen once per EJ number and per laureate, not once per row.
+ * serves the dry run and the application, so both always agree. Rows come a
+ * batch at a time, and the database is read a few times per batch, not per
+ * row: the laureates of the EJ numbers first seen, their open tranches, and
+ * the payments already recorded that the batch's rows repeat. Only the
+ * laureates met so far are kept between batches, never their payments.
  * `lockTranches`: in the application, the open tranches are locked until the
  * transaction ends, so that the tranche a row will pay cannot move meanwhile.
  */
 export class PaymentEvaluator {
-  private readonly laureateByEj = new Map<string, number | null>();
-  private readonly ledgers = new Map<number, LaureateLedger>();
+  /** By EJ number: its laureate's ledger, or null when no laureate has it. */
+  private readonly ledgerByEj = new Map<string, LaureateLedger | null>();
   /** Rows already accepted in this file, by "laureate|date|cents|reference", with their line. */
   private readonly accepted = new Map<string, number>();
 
@@ -108,13 +111,36 @@ export class PaymentEvaluator {
     private readonly lockTranches: boolean,
   ) {}
 
-  async evaluate(source: SourceRow): Promise<EvaluatedRow> {
-    const ej = parseEjNumber(source.cells.ejNumber);
-    const date = parsePaymentDate(source.cells.date, this.today);
-    const amount = parseAmountCents(source.cells.amount);
-    const reference = parseReference(source.cells.reference);
-    const ledger = ej.ok ? await this.ledgerOf(ej.value) : null;
+  /** What each row of the batch would do, in the batch's order. */
+  async evaluate(sources: readonly SourceRow[]): Promise<EvaluatedRow[]> {
+    const rows = sources.map((source) => this.parse(source));
+    await this.readLedgers([
+      ...new Set(
+        rows.flatMap((row) => (row.ej.ok && !this.ledgerByEj.has(row.ej.value) ? [row.ej.value] : [])),
+      ),
+    ]);
+    const recorded = await this.readRecorded(rows);
+    return rows.map((row) => this.decide(row, recorded));
+  }
 
+  private parse(source: SourceRow): ParsedRow {
+    return {
+      source,
+      ej: parseEjNumber(source.cells.ejNumber),
+      date: parsePaymentDate(source.cells.date, this.today),
+      amount: parseAmountCents(source.cells.amount),
+      reference: parseReference(source.cells.reference),
+    };
+  }
+
+  private ledgerOf(row: ParsedRow): LaureateLedger | null {
+    return row.ej.ok ? (this.ledgerByEj.get(row.ej.value) ?? null) : null;
+  }
+
+  /** `recorded`: the payments the batch repeats, by laureate and key; true when reversed since. */
+  private decide(row: ParsedRow, recorded: Map<string, boolean>): EvaluatedRow {
+    const { source, ej, date, amount, reference } = row;
+    const ledger = this.ledgerOf(row);
     const report: ImportRowReport = {
       line: source.line,
       ejNumber: ej.ok ? ej.value : rawText(source.cells.ejNumber),
@@ -142,11 +168,10 @@ export class PaymentEvaluator {
       return error(problems.join(" "));
     }
 
-    const paymentKey = `${date.value}|${amount.value}|${reference.value ?? ""}`;
-    const fileKey = `${ledger.id}|${paymentKey}`;
+    const fileKey = `${ledger.id}|${paymentKey(date.value, amount.value, reference.value)}`;
     const earlierLine = this.accepted.get(fileKey);
     if (earlierLine !== undefined) return duplicate(`Ligne identique à la ligne ${earlierLine} du fichier.`);
-    const reversed = ledger.recorded.get(paymentKey);
+    const reversed = recorded.get(fileKey);
     if (reversed !== undefined) {
       return duplicate(
         reversed
@@ -187,45 +212,25 @@ export class PaymentEvaluator {
     };
   }
 
-  private async ledgerOf(ejNumber: string): Promise<LaureateLedger | null> {
-    if (!this.laureateByEj.has(ejNumber)) {
-      const [found] = await this.db
-        .select({ id: laureates.id })
-        .from(fundingRecords)
-        .innerJoin(laureates, eq(laureates.id, fundingRecords.laureateId))
-        .where(eq(fundingRecords.ejNumber, ejNumber));
-      this.laureateByEj.set(ejNumber, found?.id ?? null);
-      if (found && !this.ledgers.has(found.id)) this.ledgers.set(found.id, await this.readLedger(found.id));
-    }
-    const laureateId = this.laureateByEj.get(ejNumber);
-    return laureateId === undefined || laureateId === null ? null : (this.ledgers.get(laureateId) ?? null);
-  }
-
-  private async readLedger(laureateId: number): Promise<LaureateLedger> {
-    const [laureate] = await this.db
+  /** The laureates of these EJ numbers, with their allocation and open tranches, in two statements. */
+  private async readLedgers(ejNumbers: string[]): Promise<void> {
+    if (ejNumbers.length === 0) return;
+    const found = await this.db
       .select({
+        ejNumber: fundingRecords.ejNumber,
+        id: laureates.id,
         slug: laureates.slug,
         title: laureates.title,
         amountCents: allocations.amountCents,
         paidCents: allocations.paidCents,
       })
-      .from(laureates)
+      .from(fundingRecords)
+      .innerJoin(laureates, eq(laureates.id, fundingRecords.laureateId))
       .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
-      .where(eq(laureates.id, laureateId));
-    if (!laureate) throw new Error(`Lauréat ${laureateId} introuvable.`);
-    const reversals = alias(payments, "reversal");
-    const recorded = await this.db
-      .select({
-        paidOn: payments.paidOn,
-        amountCents: payments.amountCents,
-        reference: payments.reference,
-        reversalId: reversals.id,
-      })
-      .from(payments)
-      .leftJoin(reversals, eq(reversals.reversesPaymentId, payments.id))
-      .where(and(eq(payments.laureateId, laureateId), gt(payments.amountCents, 0)));
+      .where(inArray(fundingRecords.ejNumber, ejNumbers));
     const open = this.db
       .select({
+        laureateId: tranches.laureateId,
         id: tranches.id,
         kind: tranches.kind,
         position: tranches.position,
@@ -234,23 +239,88 @@ export class PaymentEvaluator {
       })
       .from(tranches)
       .where(
-        and(eq(tranches.laureateId, laureateId), inArray(tranches.status, [...PAYABLE_TRANCHE_STATUSES])),
+        and(
+          inArray(
+            tranches.laureateId,
+            found.map((laureate) => laureate.id),
+          ),
+          inArray(tranches.status, [...PAYABLE_TRANCHE_STATUSES]),
+        ),
       )
-      .orderBy(tranches.position);
-    const openTranches = (this.lockTranches ? await open.for("update") : await open) as OpenTranche[];
-    // A tranche whose payment is requested is the one the extract most likely pays.
-    openTranches.sort(
-      (left, right) =>
-        PAYABLE_TRANCHE_STATUSES.indexOf(left.status) - PAYABLE_TRANCHE_STATUSES.indexOf(right.status) ||
-        left.position - right.position,
-    );
-    return {
-      id: laureateId,
-      slug: laureate.slug,
-      title: laureate.title,
-      remainingCents: laureate.amountCents === null ? null : laureate.amountCents - (laureate.paidCents ?? 0),
-      recorded: recordedPayments(recorded),
-      openTranches,
-    };
+      .orderBy(tranches.laureateId, tranches.position);
+    const openTranches =
+      found.length === 0
+        ? []
+        : ((this.lockTranches ? await open.for("update") : await open) as (OpenTranche & {
+            laureateId: number;
+          })[]);
+    for (const ejNumber of ejNumbers) this.ledgerByEj.set(ejNumber, null);
+    for (const laureate of found) {
+      if (laureate.ejNumber === null) continue;
+      this.ledgerByEj.set(laureate.ejNumber, {
+        id: laureate.id,
+        slug: laureate.slug,
+        title: laureate.title,
+        remainingCents:
+          laureate.amountCents === null ? null : laureate.amountCents - (laureate.paidCents ?? 0),
+        openTranches: byLikelyPayment(openTranches.filter((tranche) => tranche.laureateId === laureate.id)),
+      });
+    }
   }
+
+  /**
+   * The recorded payments that rows of the batch repeat (same laureate, date,
+   * amount and reference), in one statement: reversed only if every payment
+   * with that key was reversed.
+   */
+  private async readRecorded(rows: ParsedRow[]): Promise<Map<string, boolean>> {
+    const keys = rows.flatMap((row) => {
+      const ledger = this.ledgerOf(row);
+      return ledger && row.date.ok && row.amount.ok && row.reference.ok
+        ? [
+            sql`(${ledger.id}::integer, ${row.date.value}::date, ${row.amount.value}::bigint, ${row.reference.value}::text)`,
+          ]
+        : [];
+    });
+    const recorded = new Map<string, boolean>();
+    if (keys.length === 0) return recorded;
+    const reversals = alias(payments, "reversal");
+    // No reference and an empty one are the same, as in the keys.
+    const reference = sql<string>`coalesce(${payments.reference}, '')`;
+    const repeated = await this.db
+      .select({
+        laureateId: payments.laureateId,
+        paidOn: payments.paidOn,
+        amountCents: payments.amountCents,
+        reference,
+        reversed: sql<boolean>`bool_and(${reversals.id} is not null)`,
+      })
+      .from(sql`(values ${sql.join(keys, sql`, `)}) as row (laureate_id, paid_on, amount_cents, reference)`)
+      .innerJoin(
+        payments,
+        and(
+          sql`${payments.laureateId} = row.laureate_id`,
+          sql`${payments.paidOn} = row.paid_on`,
+          sql`${payments.amountCents} = row.amount_cents`,
+          sql`${reference} = coalesce(row.reference, '')`,
+        ),
+      )
+      .leftJoin(reversals, eq(reversals.reversesPaymentId, payments.id))
+      .where(gt(payments.amountCents, 0))
+      .groupBy(payments.laureateId, payments.paidOn, payments.amountCents, reference);
+    for (const payment of repeated) {
+      const key = `${payment.laureateId}|${paymentKey(payment.paidOn, payment.amountCents, payment.reference)}`;
+      recorded.set(key, payment.reversed);
+    }
+    return recorded;
+  }
+}
+
+/** A tranche whose payment is requested is the one the extract most likely pays. */
+function byLikelyPayment(open: OpenTranche[]): OpenTranche[] {
+  return open.sort(
+    (left, right) =>
+      PAYABLE_TRANCHE_STATUSES.indexOf(left.status) - PAYABLE_TRANCHE_STATUSES.indexOf(right.status) ||
+      left.position - right.position,
+  );
 }

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import type { ImportFormat, ImportReport } from "@defis/domain";
-import { rowsOf } from "./import-readers.js";
+import { rowBatchesOf } from "./import-readers.js";
 import { ReportBuilder } from "./import-report.js";
 import { ImportWriter } from "./import-writer.js";
 import { PaymentEvaluator } from "./payment-evaluator.js";
@@ -30,8 +30,8 @@ export async function simulatePaymentImport(
 ): Promise<ImportReport> {
   const evaluator = new PaymentEvaluator(db, today, false);
   const report = new ReportBuilder();
-  for await (const source of rowsOf(file.bytes, file.format)) {
-    report.add((await evaluator.evaluate(source)).report);
+  for await (const batch of rowBatchesOf(file.bytes, file.format)) {
+    for (const row of await evaluator.evaluate(batch)) report.add(row.report);
   }
   return report.simulation({ mode: "simulation", format: file.format, sha256: sha256Of(file.bytes) });
 }
@@ -70,10 +70,9 @@ export async function applyPaymentImport(
     const evaluator = new PaymentEvaluator(tx, today, true);
     const report = new ReportBuilder();
     const writer = new ImportWriter(tx, actor, report);
-    for await (const source of rowsOf(file.bytes, file.format)) {
-      await writer.add(await evaluator.evaluate(source));
+    for await (const batch of rowBatchesOf(file.bytes, file.format)) {
+      await writer.write(await evaluator.evaluate(batch));
     }
-    await writer.flush();
     if (report.totals.errors > 0) throw new ImportRefused(report.refusal(base));
     await recordAudit(tx, actor, {
       action: "import.paiements",
