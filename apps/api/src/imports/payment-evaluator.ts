@@ -254,6 +254,10 @@ export class PaymentEvaluator {
         : ((this.lockTranches ? await open.for("update") : await open) as (OpenTranche & {
             laureateId: number;
           })[]);
+    const openByLaureate = new Map<number, OpenTranche[]>();
+    for (const tranche of openTranches) {
+      openByLaureate.set(tranche.laureateId, [...(openByLaureate.get(tranche.laureateId) ?? []), tranche]);
+    }
     for (const ejNumber of ejNumbers) this.ledgerByEj.set(ejNumber, null);
     for (const laureate of found) {
       if (laureate.ejNumber === null) continue;
@@ -263,7 +267,7 @@ export class PaymentEvaluator {
         title: laureate.title,
         remainingCents:
           laureate.amountCents === null ? null : laureate.amountCents - (laureate.paidCents ?? 0),
-        openTranches: byLikelyPayment(openTranches.filter((tranche) => tranche.laureateId === laureate.id)),
+        openTranches: byLikelyPayment(openByLaureate.get(laureate.id) ?? []),
       });
     }
   }

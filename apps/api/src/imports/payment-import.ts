@@ -54,7 +54,8 @@ const IMPORT_LOCK = "defis:import.paiements";
 /**
  * Imports the file all or nothing, in one transaction under an advisory lock:
  * every row to import is recorded through the ledger (and pays its tranche),
- * a thousand rows at a time (`ImportWriter`), duplicates are skipped, and one audit event names the file by its SHA-256.
+ * a thousand rows at a time (`ImportWriter`), duplicates are skipped, and one
+ * audit event names the file by its SHA-256.
  * One row in error and nothing is written: ImportRefused carries the errors.
  * The same file imported again finds only duplicates and writes no payment.
  */
