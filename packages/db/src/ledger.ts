@@ -336,7 +336,6 @@ export async function recordPayments(
       })),
     )
     .returning({ id: payments.id });
-  if (created.length !== records.length) throw new Error("Les versements n'ont pas été enregistrés.");
   return created.map((row) => row.id);
 }
 

@@ -84,9 +84,14 @@ function trancheMessage(tranche: OpenTranche): string {
   );
 }
 
-/** "date|cents|reference": a payment as the import compares it. */
-function paymentKey(paidOn: string, amountCents: number, reference: string | null): string {
-  return `${paidOn}|${amountCents}|${reference ?? ""}`;
+/** "laureate|date|cents|reference": a payment as the import compares it. */
+function paymentKey(
+  laureateId: number,
+  paidOn: string,
+  amountCents: number,
+  reference: string | null,
+): string {
+  return `${laureateId}|${paidOn}|${amountCents}|${reference ?? ""}`;
 }
 
 /**
@@ -168,7 +173,7 @@ export class PaymentEvaluator {
       return error(problems.join(" "));
     }
 
-    const fileKey = `${ledger.id}|${paymentKey(date.value, amount.value, reference.value)}`;
+    const fileKey = paymentKey(ledger.id, date.value, amount.value, reference.value);
     const earlierLine = this.accepted.get(fileKey);
     if (earlierLine !== undefined) return duplicate(`Ligne identique à la ligne ${earlierLine} du fichier.`);
     const reversed = recorded.get(fileKey);
@@ -313,8 +318,10 @@ export class PaymentEvaluator {
       .where(gt(payments.amountCents, 0))
       .groupBy(payments.laureateId, payments.paidOn, payments.amountCents, reference);
     for (const payment of repeated) {
-      const key = `${payment.laureateId}|${paymentKey(payment.paidOn, payment.amountCents, payment.reference)}`;
-      recorded.set(key, payment.reversed);
+      recorded.set(
+        paymentKey(payment.laureateId, payment.paidOn, payment.amountCents, payment.reference),
+        payment.reversed,
+      );
     }
     return recorded;
   }
