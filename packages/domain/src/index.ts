@@ -1,3 +1,4 @@
+export * from "./errors.js";
 export * from "./labels.js";
 export * from "./dates.js";
 export * from "./money.js";
