@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { roleSchema } from "./accounts.js";
 import { isoDateSchema } from "./dates.js";
+import type { FreshnessPart } from "./progress.js";
 import type { Role } from "./roles.js";
 
-/** What the journal says of an action code. */
-export const AUDIT_ACTIONS: Record<string, string> = {
+/** The action codes the application records, and what the journal says of each. */
+const ACTION_LABELS = {
   "session.connexion": "Connexion",
   "session.deconnexion": "Déconnexion",
   "utilisateur.creation": "Création de compte",
@@ -39,7 +40,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "adoption.modification": "Modification d'une adoption",
   "adoption.etape": "Changement d'étape d'une adoption",
   "revue.ouverture": "Ouverture d'une revue de portefeuille",
-};
+} as const;
+export type AuditAction = keyof typeof ACTION_LABELS;
+
+/** What the journal says of a stored action code; the journal shows an unknown code as it is. */
+export const AUDIT_ACTIONS: Readonly<Record<string, string>> = ACTION_LABELS;
 
 export const AUDIT_ENTITIES = {
   utilisateur: "Compte",
@@ -62,6 +67,25 @@ export const AUDIT_ENTITIES = {
   adoption: "Adoption",
   revue: "Revue de portefeuille",
 } as const;
+export type AuditEntity = keyof typeof AUDIT_ENTITIES;
+
+/** Which parts of the follow-up a change to an audited entity refreshes. */
+const PARTS_REFRESHED_BY: Readonly<Partial<Record<AuditEntity, readonly FreshnessPart[]>>> = {
+  allocation: ["finances"],
+  versement: ["finances"],
+  financement: ["finances"],
+  echeancier: ["finances"],
+  tranche: ["finances"],
+  import: ["finances"],
+  jalon: ["jalons"],
+  meteo: ["meteo"],
+  // A guided update confirms milestones and météo together, even unchanged.
+  suivi: ["jalons", "meteo"],
+};
+
+export function partsRefreshedBy(entity: AuditEntity): readonly FreshnessPart[] {
+  return PARTS_REFRESHED_BY[entity] ?? [];
+}
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -69,9 +93,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export const auditFiltersSchema = z
   .object({
     actorId: z.number().int().positive().optional(),
-    entity: z
-      .enum(Object.keys(AUDIT_ENTITIES) as [keyof typeof AUDIT_ENTITIES], { error: "Objet inconnu." })
-      .optional(),
+    entity: z.enum(Object.keys(AUDIT_ENTITIES) as [AuditEntity], { error: "Objet inconnu." }).optional(),
     role: roleSchema.optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),

@@ -1,7 +1,7 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type { Role } from "@defis/domain";
-import { partsOfEntity, touchFreshness } from "../progress/freshness.js";
+import { partsRefreshedBy, type AuditAction, type AuditEntity, type Role } from "@defis/domain";
+import { touchFreshness } from "./freshness.js";
 
 const { auditEvents } = schema;
 
@@ -13,8 +13,8 @@ export interface Actor {
 
 export interface AuditChange {
   /** A verb-like code: "utilisateur.creation", "laureat.modification"… */
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | number;
   laureateId?: number | null;
   /** Other laureates the change concerns (the receiving side of a reallocation, an import's rows). */
@@ -61,5 +61,5 @@ export async function recordAudit(db: Executor, actor: Actor, change: AuditChang
     requestId: actor.requestId,
   });
   const concerned = [...(change.laureateId ? [change.laureateId] : []), ...(change.alsoConcerns ?? [])];
-  await touchFreshness(db, concerned, partsOfEntity(change.entity), actor.userId);
+  await touchFreshness(db, concerned, partsRefreshedBy(change.entity), actor.userId);
 }

@@ -5,24 +5,6 @@ import { sql } from "drizzle-orm";
 
 const { freshness } = schema;
 
-/** Which part of the follow-up a change to an audited entity refreshes. */
-const PARTS_OF_ENTITY: Readonly<Record<string, readonly FreshnessPart[]>> = {
-  allocation: ["finances"],
-  versement: ["finances"],
-  financement: ["finances"],
-  echeancier: ["finances"],
-  tranche: ["finances"],
-  import: ["finances"],
-  jalon: ["jalons"],
-  meteo: ["meteo"],
-  // A guided update confirms milestones and météo together, even unchanged.
-  suivi: ["jalons", "meteo"],
-};
-
-export function partsOfEntity(entity: string): readonly FreshnessPart[] {
-  return PARTS_OF_ENTITY[entity] ?? [];
-}
-
 /** Marks parts of laureates as updated now by `userId`, in the caller's transaction. */
 export async function touchFreshness(
   db: Executor,
