@@ -1,5 +1,15 @@
-import { LedgerRefusal, type Database, type DatabaseKind } from "@defis/db";
-import { ALL_ROLES, PERMISSIONS, type Permission, type Role, type SessionUser } from "@defis/domain";
+import type { Database, DatabaseKind } from "@defis/db";
+import {
+  ALL_ROLES,
+  NotFound,
+  PERMISSIONS,
+  Refusal,
+  StaleVersion,
+  type Permission,
+  type RefusalKind,
+  type Role,
+  type SessionUser,
+} from "@defis/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
@@ -80,7 +90,7 @@ const t = initTRPC
           requestId: ctx?.requestId ?? null,
           fieldErrors: invalidInput ? z.flattenError(invalidInput).fieldErrors : null,
           /** Set on version conflicts: what the record holds now, for the user to reapply. */
-          current: error.cause instanceof ConflictWithCurrent ? error.cause.current : null,
+          current: error.cause instanceof StaleVersion ? error.cause.current : null,
         },
       };
     },
@@ -96,39 +106,33 @@ function readableMessage(message: string, invalidInput: ZodError | null): string
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Carries the record as it stands now, when an edit was made on an older version. */
-export class ConflictWithCurrent extends Error {
-  constructor(
-    message: string,
-    readonly current: Record<string, unknown>,
-  ) {
-    super(message);
+const laureateSlugInput = z.object({ laureateSlug: z.string() });
+
+const CODE_OF_REFUSAL = {
+  conflict: "CONFLICT",
+  invalid: "BAD_REQUEST",
+  precondition: "PRECONDITION_FAILED",
+} as const satisfies Record<RefusalKind, TRPCError["code"]>;
+
+/** The tRPC answer to a domain error (packages/domain/src/errors.ts); null for any other error. */
+function trpcErrorOf(cause: unknown): TRPCError | null {
+  if (cause instanceof StaleVersion)
+    return new TRPCError({ code: "CONFLICT", message: cause.message, cause });
+  if (cause instanceof Refusal) {
+    return new TRPCError({ code: CODE_OF_REFUSAL[cause.kind], message: cause.message, cause });
   }
+  if (cause instanceof NotFound) return new TRPCError({ code: "NOT_FOUND", message: cause.message, cause });
+  return null;
 }
 
 /**
- * Refuses an edit made on an older version, with the record as it stands now
- * so that the page can show what changed and let the user reapply.
+ * The one place where domain errors become tRPC codes: commands refuse in
+ * French (reserve too small, stale version…) and the user reads why.
  */
-export function staleVersion(
-  current: Record<string, unknown>,
-  message = "Ces informations ont été modifiées entre-temps. Les valeurs actuelles sont affichées : vérifiez-les puis recommencez.",
-): never {
-  throw new TRPCError({
-    code: "CONFLICT",
-    message,
-    cause: new ConflictWithCurrent("version périmée", current),
-  });
-}
-
-const laureateSlugInput = z.object({ laureateSlug: z.string() });
-
-/** The ledger refuses in French (reserve too small, payment above the allocation): the user reads why. */
-const ledgerRefusalsAsConflicts = t.middleware(async ({ next }) => {
+const domainErrorsAsTRPCErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof LedgerRefusal) {
-    throw new TRPCError({ code: "CONFLICT", message: result.error.cause.message, cause: result.error.cause });
-  }
+  const mapped = result.ok ? null : trpcErrorOf(result.error.cause);
+  if (mapped) throw mapped;
   return result;
 });
 
@@ -153,7 +157,7 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
 
 /** The one way to make a procedure: with its policy. The builders below cover the usual cases. */
 export function procedureWithPolicy(policy: Policy) {
-  return t.procedure.meta({ policy }).use(enforcePolicy).use(ledgerRefusalsAsConflicts);
+  return t.procedure.meta({ policy }).use(enforcePolicy).use(domainErrorsAsTRPCErrors);
 }
 
 /** Readable by every signed-in role: the whole portfolio is visible to all of them. */
@@ -171,8 +175,4 @@ export function laureateProcedureFor(permission: Permission) {
     roles: PERMISSIONS[permission],
     sponsorScope: true,
   });
-}
-
-export function notFound(message: string): never {
-  throw new TRPCError({ code: "NOT_FOUND", message });
 }

@@ -1,6 +1,5 @@
 import type { Executor } from "@defis/db";
-import type { DashboardFigures, ReviewSnapshot } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
+import { Refusal, type DashboardFigures, type ReviewSnapshot } from "@defis/domain";
 import { parisDay } from "../paris-day.js";
 import { readPortfolioAsOf, readSheetExtras } from "./as-of-rows.js";
 import { firstTrendPeriod, laureateSheets, summarizePortfolio } from "./portfolio-figures.js";
@@ -9,10 +8,7 @@ import { firstTrendPeriod, laureateSheets, summarizePortfolio } from "./portfoli
 export function checkedAsOf(asOf: string | undefined, today = parisDay()): string {
   if (asOf === undefined) return today;
   if (asOf > today) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: "La date ne peut pas être postérieure à aujourd'hui.",
-    });
+    throw new Refusal("La date ne peut pas être postérieure à aujourd'hui.", "invalid");
   }
   return asOf;
 }

@@ -3,7 +3,7 @@ import { schema } from "@defis/db";
 import type { LaureateFinance, MonthlyPayments } from "@defis/domain";
 import { alias } from "drizzle-orm/pg-core";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
-import { laureateIdOf } from "./laureate-ids.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
 
 const {
   allocationMovements,

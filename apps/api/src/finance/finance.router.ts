@@ -19,6 +19,7 @@ import {
   setAllocationCommand,
 } from "./money-commands.js";
 import { moveTranche, planSchedule, setTrancheGate, updateFundingRecord } from "./schedule-commands.js";
+import { idempotentInTransaction } from "../mutation.js";
 
 /** Every role reads the figures; officers and administrators move the money. */
 export const financeRouter = router({
@@ -30,35 +31,35 @@ export const financeRouter = router({
 
   setAllocation: procedureFor("manageMoney")
     .input(setAllocationSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => setAllocationCommand(tx, ctx.actor, input))),
+    .mutation(idempotentInTransaction(setAllocationCommand)),
 
   reallocate: procedureFor("manageMoney")
     .input(reallocateSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => reallocateCommand(tx, ctx.actor, input))),
+    .mutation(idempotentInTransaction(reallocateCommand)),
 
   recordPayment: procedureFor("manageMoney")
     .input(recordPaymentSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => recordPaymentCommand(tx, ctx.actor, input))),
+    .mutation(idempotentInTransaction(recordPaymentCommand)),
 
   reversePayment: procedureFor("manageMoney")
     .input(reversePaymentSchema)
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction((tx) => reversePaymentCommand(tx, ctx.actor, input, parisDay())),
+    .mutation(
+      idempotentInTransaction((tx, actor, input) => reversePaymentCommand(tx, actor, input, parisDay())),
     ),
 
   updateFunding: procedureFor("manageMoney")
     .input(updateFundingRecordSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateFundingRecord(tx, ctx.actor, input))),
+    .mutation(idempotentInTransaction(updateFundingRecord)),
 
   planSchedule: procedureFor("manageMoney")
     .input(planScheduleSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => planSchedule(tx, ctx.actor, input))),
+    .mutation(idempotentInTransaction(planSchedule)),
 
   moveTranche: procedureFor("manageMoney")
     .input(moveTrancheSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => moveTranche(tx, ctx.actor, input))),
+    .mutation(idempotentInTransaction(moveTranche)),
 
   setTrancheGate: procedureFor("manageMoney")
     .input(setTrancheGateSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => setTrancheGate(tx, ctx.actor, input))),
+    .mutation(idempotentInTransaction(setTrancheGate)),
 });

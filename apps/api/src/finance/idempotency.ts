@@ -1,6 +1,6 @@
 import type { Executor } from "@defis/db";
+import { Refusal } from "@defis/domain";
 import { schema } from "@defis/db";
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { createHash } from "node:crypto";
 
@@ -36,11 +36,9 @@ export async function once<Result>(
   if (!claimed) {
     const [first] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, request.key));
     if (!first || first.requestHash !== requestHash || first.userId !== request.userId) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message:
-          "Cette clé d'idempotence a déjà servi pour une autre opération : rechargez la page et recommencez.",
-      });
+      throw new Refusal(
+        "Cette clé d'idempotence a déjà servi pour une autre opération : rechargez la page et recommencez.",
+      );
     }
     return first.response as Result;
   }

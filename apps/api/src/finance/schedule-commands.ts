@@ -1,6 +1,9 @@
 import type { Executor } from "@defis/db";
-import { LedgerRefusal, recordPayment, schema } from "@defis/db";
+import { recordPayment, schema } from "@defis/db";
 import {
+  NotFound,
+  Refusal,
+  staleVersion,
   canMoveTranche,
   TRANCHE_STATUSES,
   type MoveTrancheInput,
@@ -8,12 +11,9 @@ import {
   type SetTrancheGateInput,
   type UpdateFundingRecordInput,
 } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { staleVersion } from "../trpc.js";
-import { once } from "./idempotency.js";
-import { laureateIdOf } from "./laureate-ids.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
 
 const { allocations, fundingRecords, milestones, tranches } = schema;
 
@@ -22,7 +22,7 @@ type TrancheRow = typeof tranches.$inferSelect;
 /** The tranche locked for a change on the version read, or a conflict showing it as it is now. */
 async function lockTranche(db: Executor, trancheId: number, version: number): Promise<TrancheRow> {
   const [tranche] = await db.select().from(tranches).where(eq(tranches.id, trancheId)).for("update");
-  if (!tranche) throw new TRPCError({ code: "NOT_FOUND", message: "Cette tranche n'existe pas." });
+  if (!tranche) throw new NotFound("Cette tranche n'existe pas.");
   if (tranche.version !== version) {
     // The tranche as the page reads it (TrancheItem), without the internal columns.
     const {
@@ -52,7 +52,7 @@ async function refuseServiceFaitBeforeMilestone(db: Executor, tranche: TrancheRo
     .where(eq(milestones.id, tranche.gatingMilestoneId))
     .for("share");
   if (gate && gate.status !== "atteint") {
-    throw new LedgerRefusal(
+    throw new Refusal(
       `Cette tranche attend le jalon « ${gate.title} » : le service fait ne peut être constaté qu'une fois ce jalon atteint.`,
     );
   }
@@ -71,214 +71,173 @@ async function titleOfMilestone(
 }
 
 /** Links a tranche still planned to the milestone it waits for (of the same laureate), or unlinks it. */
-export function setTrancheGate(db: Executor, actor: Actor, input: SetTrancheGateInput) {
-  const { idempotencyKey, ...payload } = input;
-  return once(
-    db,
-    { key: idempotencyKey, procedure: "finance.setTrancheGate", userId: actor.userId ?? 0, payload },
-    async () => {
-      const tranche = await lockTranche(db, input.trancheId, input.version);
-      if (tranche.status !== "prevu") {
-        throw new LedgerRefusal("Seule une tranche encore « prévue » peut changer de jalon requis.");
-      }
-      const gateTitle =
-        input.milestoneId === null ? null : await titleOfMilestone(db, input.milestoneId, tranche.laureateId);
-      if (input.milestoneId !== null && gateTitle === null) {
-        throw new TRPCError({ code: "NOT_FOUND", message: "Ce jalon n'existe pas pour ce lauréat." });
-      }
-      const beforeTitle =
-        tranche.gatingMilestoneId === null
-          ? null
-          : await titleOfMilestone(db, tranche.gatingMilestoneId, tranche.laureateId);
-      await db
-        .update(tranches)
-        .set({ gatingMilestoneId: input.milestoneId, version: sql`${tranches.version} + 1` })
-        .where(eq(tranches.id, tranche.id));
-      await recordAudit(db, actor, {
-        action: "tranche.jalon",
-        entity: "tranche",
-        entityId: tranche.id,
-        laureateId: tranche.laureateId,
-        before: { jalonRequis: beforeTitle },
-        after: { jalonRequis: gateTitle },
-      });
-      return { trancheId: tranche.id, milestoneId: input.milestoneId };
-    },
-  );
+export async function setTrancheGate(db: Executor, actor: Actor, input: SetTrancheGateInput) {
+  const tranche = await lockTranche(db, input.trancheId, input.version);
+  if (tranche.status !== "prevu") {
+    throw new Refusal("Seule une tranche encore « prévue » peut changer de jalon requis.");
+  }
+  const gateTitle =
+    input.milestoneId === null ? null : await titleOfMilestone(db, input.milestoneId, tranche.laureateId);
+  if (input.milestoneId !== null && gateTitle === null) {
+    throw new NotFound("Ce jalon n'existe pas pour ce lauréat.");
+  }
+  const beforeTitle =
+    tranche.gatingMilestoneId === null
+      ? null
+      : await titleOfMilestone(db, tranche.gatingMilestoneId, tranche.laureateId);
+  await db
+    .update(tranches)
+    .set({ gatingMilestoneId: input.milestoneId, version: sql`${tranches.version} + 1` })
+    .where(eq(tranches.id, tranche.id));
+  await recordAudit(db, actor, {
+    action: "tranche.jalon",
+    entity: "tranche",
+    entityId: tranche.id,
+    laureateId: tranche.laureateId,
+    before: { jalonRequis: beforeTitle },
+    after: { jalonRequis: gateTitle },
+  });
+  return { trancheId: tranche.id, milestoneId: input.milestoneId };
 }
 
 /** Creates the funding record on version 0, updates it on the version read otherwise. */
-export function updateFundingRecord(db: Executor, actor: Actor, input: UpdateFundingRecordInput) {
-  const { idempotencyKey, ...payload } = input;
-  return once(
-    db,
-    { key: idempotencyKey, procedure: "finance.updateFunding", userId: actor.userId ?? 0, payload },
-    async () => {
-      const laureateId = await laureateIdOf(db, input.laureateSlug);
-      const [before] = await db
-        .select()
-        .from(fundingRecords)
-        .where(eq(fundingRecords.laureateId, laureateId));
-      const { laureateSlug: _slug, version, ...facts } = payload;
-      if (input.ejNumber) {
-        const [taken] = await db
-          .select({ laureateId: fundingRecords.laureateId })
-          .from(fundingRecords)
-          .where(and(eq(fundingRecords.ejNumber, input.ejNumber), ne(fundingRecords.laureateId, laureateId)));
-        if (taken)
-          throw new TRPCError({
-            code: "CONFLICT",
-            message: "Ce numéro d'EJ est déjà celui d'un autre lauréat.",
-          });
-      }
-      const written = before
-        ? await db
-            .update(fundingRecords)
-            .set({ ...facts, version: sql`${fundingRecords.version} + 1`, updatedAt: sql`now()` })
-            .where(and(eq(fundingRecords.laureateId, laureateId), eq(fundingRecords.version, version)))
-            .returning({ version: fundingRecords.version })
-        : version === 0
-          ? await db
-              .insert(fundingRecords)
-              .values({ laureateId, ...facts })
-              .onConflictDoNothing()
-              .returning({ version: fundingRecords.version })
-          : [];
-      if (written.length === 0) staleVersion(before ? { ...before } : { version: 0 });
-      const recorded = (record: typeof facts) => ({
-        conventionDate: record.conventionDate,
-        ejNumber: record.ejNumber,
-        siret: record.siret,
-        rna: record.rna,
-        paymentConditions: record.paymentConditions,
-      });
-      await recordAudit(db, actor, {
-        action: "financement.modification",
-        entity: "financement",
-        entityId: input.laureateSlug,
-        laureateId,
-        before: before ? recorded(before) : {},
-        after: recorded(facts),
-      });
-      return { version: written[0]?.version ?? 1 };
-    },
-  );
+export async function updateFundingRecord(db: Executor, actor: Actor, input: UpdateFundingRecordInput) {
+  const laureateId = await laureateIdOf(db, input.laureateSlug);
+  const [before] = await db.select().from(fundingRecords).where(eq(fundingRecords.laureateId, laureateId));
+  const { laureateSlug: _slug, version, idempotencyKey: _key, ...facts } = input;
+  if (input.ejNumber) {
+    const [taken] = await db
+      .select({ laureateId: fundingRecords.laureateId })
+      .from(fundingRecords)
+      .where(and(eq(fundingRecords.ejNumber, input.ejNumber), ne(fundingRecords.laureateId, laureateId)));
+    if (taken) throw new Refusal("Ce numéro d'EJ est déjà celui d'un autre lauréat.");
+  }
+  const written = before
+    ? await db
+        .update(fundingRecords)
+        .set({ ...facts, version: sql`${fundingRecords.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(fundingRecords.laureateId, laureateId), eq(fundingRecords.version, version)))
+        .returning({ version: fundingRecords.version })
+    : version === 0
+      ? await db
+          .insert(fundingRecords)
+          .values({ laureateId, ...facts })
+          .onConflictDoNothing()
+          .returning({ version: fundingRecords.version })
+      : [];
+  if (written.length === 0) staleVersion(before ? { ...before } : { version: 0 });
+  const recorded = (record: typeof facts) => ({
+    conventionDate: record.conventionDate,
+    ejNumber: record.ejNumber,
+    siret: record.siret,
+    rna: record.rna,
+    paymentConditions: record.paymentConditions,
+  });
+  await recordAudit(db, actor, {
+    action: "financement.modification",
+    entity: "financement",
+    entityId: input.laureateSlug,
+    laureateId,
+    before: before ? recorded(before) : {},
+    after: recorded(facts),
+  });
+  return { version: written[0]?.version ?? 1 };
 }
 
 /** Replaces the still-planned tranches; their total with the tranches under way stays within the allocation. */
-export function planSchedule(db: Executor, actor: Actor, input: PlanScheduleInput) {
-  const { idempotencyKey, ...payload } = input;
-  return once(
-    db,
-    { key: idempotencyKey, procedure: "finance.planSchedule", userId: actor.userId ?? 0, payload },
-    async () => {
-      const laureateId = await laureateIdOf(db, input.laureateSlug);
-      const [allocation] = await db
-        .select({ amountCents: allocations.amountCents })
-        .from(allocations)
-        .where(eq(allocations.laureateId, laureateId))
-        .for("update");
-      if (!allocation) throw new LedgerRefusal("Attribuez d'abord un montant à ce lauréat.");
-      const kept = await db
-        .select({ plannedAmountCents: tranches.plannedAmountCents, position: tranches.position })
-        .from(tranches)
-        .where(
-          and(
-            eq(tranches.laureateId, laureateId),
-            ne(tranches.status, "prevu"),
-            ne(tranches.status, "annule"),
-          ),
-        )
-        .orderBy(asc(tranches.position));
-      const total =
-        kept.reduce((sum, tranche) => sum + tranche.plannedAmountCents, 0) +
-        input.tranches.reduce((sum, tranche) => sum + tranche.plannedAmountCents, 0);
-      if (total > allocation.amountCents) {
-        throw new LedgerRefusal("L'échéancier dépasse le montant alloué : réduisez les tranches prévues.");
-      }
-      await db.delete(tranches).where(and(eq(tranches.laureateId, laureateId), eq(tranches.status, "prevu")));
-      const start = (kept.at(-1)?.position ?? 0) + 1;
-      if (input.tranches.length > 0) {
-        await db
-          .insert(tranches)
-          .values(
-            input.tranches.map((tranche, index) => ({ laureateId, position: start + index, ...tranche })),
-          );
-      }
-      await recordAudit(db, actor, {
-        action: "echeancier.planification",
-        entity: "echeancier",
-        entityId: input.laureateSlug,
-        laureateId,
-        after: { tranches: input.tranches },
-      });
-      return { planned: input.tranches.length };
-    },
-  );
+export async function planSchedule(db: Executor, actor: Actor, input: PlanScheduleInput) {
+  const laureateId = await laureateIdOf(db, input.laureateSlug);
+  const [allocation] = await db
+    .select({ amountCents: allocations.amountCents })
+    .from(allocations)
+    .where(eq(allocations.laureateId, laureateId))
+    .for("update");
+  if (!allocation) throw new Refusal("Attribuez d'abord un montant à ce lauréat.");
+  const kept = await db
+    .select({ plannedAmountCents: tranches.plannedAmountCents, position: tranches.position })
+    .from(tranches)
+    .where(
+      and(eq(tranches.laureateId, laureateId), ne(tranches.status, "prevu"), ne(tranches.status, "annule")),
+    )
+    .orderBy(asc(tranches.position));
+  const total =
+    kept.reduce((sum, tranche) => sum + tranche.plannedAmountCents, 0) +
+    input.tranches.reduce((sum, tranche) => sum + tranche.plannedAmountCents, 0);
+  if (total > allocation.amountCents) {
+    throw new Refusal("L'échéancier dépasse le montant alloué : réduisez les tranches prévues.");
+  }
+  await db.delete(tranches).where(and(eq(tranches.laureateId, laureateId), eq(tranches.status, "prevu")));
+  const start = (kept.at(-1)?.position ?? 0) + 1;
+  if (input.tranches.length > 0) {
+    await db
+      .insert(tranches)
+      .values(input.tranches.map((tranche, index) => ({ laureateId, position: start + index, ...tranche })));
+  }
+  await recordAudit(db, actor, {
+    action: "echeancier.planification",
+    entity: "echeancier",
+    entityId: input.laureateSlug,
+    laureateId,
+    after: { tranches: input.tranches },
+  });
+  return { planned: input.tranches.length };
 }
 
 /**
  * Moves a tranche one step forward, dated and referenced. Paying it records
  * the payment in the ledger (within the allocation) in the same transaction.
  */
-export function moveTranche(db: Executor, actor: Actor, input: MoveTrancheInput) {
-  const { idempotencyKey, ...payload } = input;
-  return once(
-    db,
-    { key: idempotencyKey, procedure: "finance.moveTranche", userId: actor.userId ?? 0, payload },
-    async () => {
-      const tranche = await lockTranche(db, input.trancheId, input.version);
-      if (!canMoveTranche(tranche.status, input.to)) {
-        throw new LedgerRefusal(
-          `Une tranche « ${TRANCHE_STATUSES[tranche.status]} » ne peut pas passer à « ${TRANCHE_STATUSES[input.to]} ».`,
-        );
-      }
-      if (input.to === "service_fait") await refuseServiceFaitBeforeMilestone(db, tranche);
-      const step = {
-        service_fait: { serviceFaitOn: input.on, serviceFaitBy: actor.userId },
-        demande_paiement: {
-          paymentRequestedOn: input.on,
-          paymentRequestedBy: actor.userId,
-          paymentRequestReference: input.reference ?? null,
-        },
-        paye: { paidOn: input.on, paidBy: actor.userId },
-        annule: {
-          cancelledOn: input.on,
-          cancelledBy: actor.userId,
-          cancellationReason: input.reason ?? null,
-        },
-      }[input.to];
-      if (input.to === "paye") {
-        await recordPayment(
-          db,
-          { userId: actor.userId },
-          {
-            laureateId: tranche.laureateId,
-            trancheId: tranche.id,
-            amountCents: input.amountCents ?? tranche.plannedAmountCents,
-            paidOn: input.on,
-            reference: input.reference ?? null,
-          },
-        );
-      }
-      await db
-        .update(tranches)
-        .set({ ...step, status: input.to, version: sql`${tranches.version} + 1` })
-        .where(eq(tranches.id, tranche.id));
-      await recordAudit(db, actor, {
-        action: "tranche.statut",
-        entity: "tranche",
-        entityId: tranche.id,
-        laureateId: tranche.laureateId,
-        before: { statut: tranche.status },
-        after: {
-          statut: input.to,
-          date: input.on,
-          reference: input.reference ?? null,
-          motif: input.reason ?? null,
-        },
-      });
-      return { trancheId: tranche.id, status: input.to };
+export async function moveTranche(db: Executor, actor: Actor, input: MoveTrancheInput) {
+  const tranche = await lockTranche(db, input.trancheId, input.version);
+  if (!canMoveTranche(tranche.status, input.to)) {
+    throw new Refusal(
+      `Une tranche « ${TRANCHE_STATUSES[tranche.status]} » ne peut pas passer à « ${TRANCHE_STATUSES[input.to]} ».`,
+    );
+  }
+  if (input.to === "service_fait") await refuseServiceFaitBeforeMilestone(db, tranche);
+  const step = {
+    service_fait: { serviceFaitOn: input.on, serviceFaitBy: actor.userId },
+    demande_paiement: {
+      paymentRequestedOn: input.on,
+      paymentRequestedBy: actor.userId,
+      paymentRequestReference: input.reference ?? null,
     },
-  );
+    paye: { paidOn: input.on, paidBy: actor.userId },
+    annule: {
+      cancelledOn: input.on,
+      cancelledBy: actor.userId,
+      cancellationReason: input.reason ?? null,
+    },
+  }[input.to];
+  if (input.to === "paye") {
+    await recordPayment(
+      db,
+      { userId: actor.userId },
+      {
+        laureateId: tranche.laureateId,
+        trancheId: tranche.id,
+        amountCents: input.amountCents ?? tranche.plannedAmountCents,
+        paidOn: input.on,
+        reference: input.reference ?? null,
+      },
+    );
+  }
+  await db
+    .update(tranches)
+    .set({ ...step, status: input.to, version: sql`${tranches.version} + 1` })
+    .where(eq(tranches.id, tranche.id));
+  await recordAudit(db, actor, {
+    action: "tranche.statut",
+    entity: "tranche",
+    entityId: tranche.id,
+    laureateId: tranche.laureateId,
+    before: { statut: tranche.status },
+    after: {
+      statut: input.to,
+      date: input.on,
+      reference: input.reference ?? null,
+      motif: input.reason ?? null,
+    },
+  });
+  return { trancheId: tranche.id, status: input.to };
 }

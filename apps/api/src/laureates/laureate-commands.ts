@@ -1,10 +1,8 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type { LaureateDetail, UpdateLaureateInput } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
+import { NotFound, staleVersion, type LaureateDetail, type UpdateLaureateInput } from "@defis/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { staleVersion } from "../trpc.js";
 import { findLaureateBySlug } from "./laureate-queries.js";
 
 const { laureates } = schema;
@@ -30,7 +28,7 @@ export async function updateLaureate(
   input: UpdateLaureateInput,
 ): Promise<LaureateDetail> {
   const before = await findLaureateBySlug(db, input.laureateSlug);
-  if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "Ce lauréat n'existe pas ou plus." });
+  if (!before) throw new NotFound("Ce lauréat n'existe pas ou plus.");
   const [updated] = await db
     .update(laureates)
     .set({ ...editableFacts(input), version: sql`${laureates.version} + 1`, updatedAt: sql`now()` })

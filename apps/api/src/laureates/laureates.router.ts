@@ -1,8 +1,9 @@
-import { laureateFiltersSchema, laureateSlugSchema, updateLaureateSchema } from "@defis/domain";
+import { notFound, laureateFiltersSchema, laureateSlugSchema, updateLaureateSchema } from "@defis/domain";
 import { parisDay } from "../paris-day.js";
-import { laureateProcedureFor, notFound, router, signedInProcedure } from "../trpc.js";
+import { laureateProcedureFor, router, signedInProcedure } from "../trpc.js";
 import { updateLaureate } from "./laureate-commands.js";
 import { findLaureateBySlug, listLaureates } from "./laureate-queries.js";
+import { inTransaction } from "../mutation.js";
 
 export const laureatesRouter = router({
   list: signedInProcedure
@@ -16,5 +17,5 @@ export const laureatesRouter = router({
 
   update: laureateProcedureFor("editLaureateFacts")
     .input(updateLaureateSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateLaureate(tx, ctx.actor, input))),
+    .mutation(inTransaction(updateLaureate)),
 });

@@ -1,4 +1,5 @@
-import { signedInProcedure, router, notFound } from "../trpc.js";
+import { notFound } from "@defis/domain";
+import { signedInProcedure, router } from "../trpc.js";
 import { getProgrammeOverview } from "./overview.js";
 
 export const programmeRouter = router({

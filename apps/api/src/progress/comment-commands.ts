@@ -1,11 +1,16 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { COMMENT_KINDS, type AddCommentInput, type CommentKind, type EditCommentInput } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
+import {
+  NotFound,
+  staleVersion,
+  COMMENT_KINDS,
+  type AddCommentInput,
+  type CommentKind,
+  type EditCommentInput,
+} from "@defis/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { laureateIdOf } from "../finance/laureate-ids.js";
-import { staleVersion } from "../trpc.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
 
 const { commentRevisions, comments } = schema;
 
@@ -45,7 +50,7 @@ export async function editComment(db: Executor, actor: Actor, input: EditComment
     .from(comments)
     .where(and(eq(comments.id, input.commentId), eq(comments.laureateId, laureateId)))
     .for("update");
-  if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "Ce commentaire n'existe pas ou plus." });
+  if (!current) throw new NotFound("Ce commentaire n'existe pas ou plus.");
   if (current.version !== input.version) {
     staleVersion(
       { id: current.id, version: current.version, body: current.body },

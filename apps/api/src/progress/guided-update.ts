@@ -1,8 +1,7 @@
 import type { Executor } from "@defis/db";
-import { COMMENT_KINDS, type GuidedUpdateInput } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
+import { Refusal, COMMENT_KINDS, type GuidedUpdateInput } from "@defis/domain";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { laureateIdOf } from "../finance/laureate-ids.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { insertComment } from "./comment-commands.js";
 import { applyMilestoneChange } from "./milestone-commands.js";
 import { applyWeather } from "./weather-commands.js";
@@ -22,10 +21,7 @@ export async function submitGuidedUpdate(
   const laureateId = await laureateIdOf(db, input.laureateSlug);
   const ids = input.milestones.map((milestone) => milestone.milestoneId);
   if (new Set(ids).size !== ids.length) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: "Un même jalon apparaît deux fois dans la mise à jour.",
-    });
+    throw new Refusal("Un même jalon apparaît deux fois dans la mise à jour.", "invalid");
   }
   const weather = await applyWeather(db, laureateId, input.weather, actor.userId, today);
   const milestoneChanges: Record<string, unknown> = {};

@@ -1,11 +1,16 @@
 import type { Executor } from "@defis/db";
-import { LedgerRefusal, schema } from "@defis/db";
-import type { CreateMilestoneInput, MoveMilestoneInput, UpdateMilestoneInput } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
+import { schema } from "@defis/db";
+import {
+  NotFound,
+  Refusal,
+  staleVersion,
+  type CreateMilestoneInput,
+  type MoveMilestoneInput,
+  type UpdateMilestoneInput,
+} from "@defis/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { laureateIdOf } from "../finance/laureate-ids.js";
-import { staleVersion } from "../trpc.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
 
 const { milestones, tranches } = schema;
 
@@ -39,8 +44,7 @@ export async function lockMilestone(
     .from(milestones)
     .where(and(eq(milestones.id, milestoneId), eq(milestones.laureateId, laureateId)))
     .for("update");
-  if (!row)
-    throw new TRPCError({ code: "NOT_FOUND", message: "Ce jalon n'existe pas ou plus pour ce lauréat." });
+  if (!row) throw new NotFound("Ce jalon n'existe pas ou plus pour ce lauréat.");
   return row;
 }
 
@@ -65,7 +69,7 @@ async function refuseUnreachingReleasedGate(
     )
     .orderBy(asc(tranches.position));
   if (released.length > 0) {
-    throw new LedgerRefusal(
+    throw new Refusal(
       `Ce jalon a déjà permis le service fait de la tranche n° ${released.map((row) => String(row.position)).join(", ")} : il reste « Atteint ».`,
     );
   }
@@ -148,14 +152,13 @@ export async function moveMilestone(db: Executor, actor: Actor, input: MoveMiles
     .for("update");
   const index = ordered.findIndex((milestone) => milestone.id === input.milestoneId);
   const moved = ordered[index];
-  if (!moved)
-    throw new TRPCError({ code: "NOT_FOUND", message: "Ce jalon n'existe pas ou plus pour ce lauréat." });
+  if (!moved) throw new NotFound("Ce jalon n'existe pas ou plus pour ce lauréat.");
   const neighbour = ordered[input.direction === "up" ? index - 1 : index + 1];
   if (!neighbour) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: input.direction === "up" ? "Ce jalon est déjà le premier." : "Ce jalon est déjà le dernier.",
-    });
+    throw new Refusal(
+      input.direction === "up" ? "Ce jalon est déjà le premier." : "Ce jalon est déjà le dernier.",
+      "invalid",
+    );
   }
   for (const [id, position] of [
     [moved.id, neighbour.position],

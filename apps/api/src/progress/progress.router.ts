@@ -1,4 +1,5 @@
 import {
+  notFound,
   addCommentSchema,
   createMilestoneSchema,
   declareWeatherSchema,
@@ -10,7 +11,7 @@ import {
   updateMilestoneSchema,
 } from "@defis/domain";
 import { parisDay } from "../paris-day.js";
-import { laureateProcedureFor, notFound, procedureFor, router, signedInProcedure } from "../trpc.js";
+import { laureateProcedureFor, procedureFor, router, signedInProcedure } from "../trpc.js";
 import { addComment, editComment } from "./comment-commands.js";
 import { listFollowUp } from "./follow-up-list.js";
 import { submitGuidedUpdate } from "./guided-update.js";
@@ -18,6 +19,7 @@ import { createMilestone, moveMilestone, updateMilestone } from "./milestone-com
 import { loadFollowUpSettings, loadLaureateProgress } from "./progress-queries.js";
 import { updateFollowUpSettings } from "./settings-commands.js";
 import { declareWeather } from "./weather-commands.js";
+import { inTransaction } from "../mutation.js";
 
 /** Milestones, météo and comments: every role reads them, sponsors update those of their scope. */
 export const progressRouter = router({
@@ -45,37 +47,33 @@ export const progressRouter = router({
 
   updateSettings: procedureFor("manageSettings")
     .input(updateFollowUpSettingsSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateFollowUpSettings(tx, ctx.actor, input))),
+    .mutation(inTransaction(updateFollowUpSettings)),
 
   createMilestone: laureateProcedureFor("updateProgress")
     .input(createMilestoneSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => createMilestone(tx, ctx.actor, input))),
+    .mutation(inTransaction(createMilestone)),
 
   updateMilestone: laureateProcedureFor("updateProgress")
     .input(updateMilestoneSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateMilestone(tx, ctx.actor, input))),
+    .mutation(inTransaction(updateMilestone)),
 
   moveMilestone: laureateProcedureFor("updateProgress")
     .input(moveMilestoneSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => moveMilestone(tx, ctx.actor, input))),
+    .mutation(inTransaction(moveMilestone)),
 
   declareWeather: laureateProcedureFor("updateProgress")
     .input(declareWeatherSchema)
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction((tx) => declareWeather(tx, ctx.actor, input, parisDay())),
-    ),
+    .mutation(inTransaction((tx, actor, input) => declareWeather(tx, actor, input, parisDay()))),
 
   addComment: laureateProcedureFor("updateProgress")
     .input(addCommentSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => addComment(tx, ctx.actor, input))),
+    .mutation(inTransaction(addComment)),
 
   editComment: laureateProcedureFor("updateProgress")
     .input(editCommentSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => editComment(tx, ctx.actor, input))),
+    .mutation(inTransaction(editComment)),
 
   submitUpdate: laureateProcedureFor("updateProgress")
     .input(guidedUpdateSchema)
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction((tx) => submitGuidedUpdate(tx, ctx.actor, input, parisDay())),
-    ),
+    .mutation(inTransaction((tx, actor, input) => submitGuidedUpdate(tx, actor, input, parisDay()))),
 });

@@ -1,9 +1,8 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type { UpdateFollowUpSettingsInput } from "@defis/domain";
+import { staleVersion, type UpdateFollowUpSettingsInput } from "@defis/domain";
 import { eq, sql, and } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { staleVersion } from "../trpc.js";
 
 const { followUpSettings } = schema;
 

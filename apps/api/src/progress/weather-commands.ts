@@ -1,11 +1,9 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { periodOf, WEATHER_LEVELS, type DeclareWeatherInput } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
+import { Refusal, staleVersion, periodOf, WEATHER_LEVELS, type DeclareWeatherInput } from "@defis/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { laureateIdOf } from "../finance/laureate-ids.js";
-import { staleVersion } from "../trpc.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
 
 const { weatherReports } = schema;
 
@@ -28,10 +26,7 @@ export async function applyWeather(
   today: string,
 ): Promise<{ before: WeatherFacts; after: WeatherFacts }> {
   if (fields.period > periodOf(today)) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: "La météo se déclare pour le mois en cours ou un mois passé.",
-    });
+    throw new Refusal("La météo se déclare pour le mois en cours ou un mois passé.", "invalid");
   }
   const [current] = await db
     .select()

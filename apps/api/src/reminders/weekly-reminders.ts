@@ -1,6 +1,7 @@
 import type { Database, Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import {
+  Refusal,
   buildOfficerAlert,
   buildSponsorDigest,
   formatMailDate,
@@ -9,7 +10,6 @@ import {
   type MailRecipient,
   type RemindersRun,
 } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
 import { and, asc, eq } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { parisDay } from "../paris-day.js";
@@ -148,10 +148,9 @@ export async function runWeeklyRemindersNow(
   );
   if (!claim.claimed) {
     const when = claim.lastRunAt ? ` le ${formatMailDate(claim.lastRunAt)}` : "";
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `Les rappels de la semaine du ${formatMailDate(weekOf(now))} ont déjà été préparés${when}. Les prochains le seront le lundi ${formatMailDate(weekOf(followingWeekRun(now)))} à 8 h.`,
-    });
+    throw new Refusal(
+      `Les rappels de la semaine du ${formatMailDate(weekOf(now))} ont déjà été préparés${when}. Les prochains le seront le lundi ${formatMailDate(weekOf(followingWeekRun(now)))} à 8 h.`,
+    );
   }
   return writeWeeklyReminders(db, actor, options);
 }

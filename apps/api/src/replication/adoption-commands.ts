@@ -1,17 +1,18 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import {
+  NotFound,
+  Refusal,
+  staleVersion,
   ADOPTION_STAGES,
   canMoveAdoption,
   type MoveAdoptionInput,
   type RecordAdoptionInput,
   type UpdateAdoptionInput,
 } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { laureateIdOf } from "../finance/laureate-ids.js";
-import { staleVersion } from "../trpc.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
 
 const { adoptions } = schema;
 
@@ -67,7 +68,7 @@ async function lockedAdoption(db: Executor, laureateId: number, adoptionId: numb
     .from(adoptions)
     .where(and(eq(adoptions.id, adoptionId), eq(adoptions.laureateId, laureateId)))
     .for("update");
-  if (!adoption) throw new TRPCError({ code: "NOT_FOUND", message: "Cette adoption n'existe pas ou plus." });
+  if (!adoption) throw new NotFound("Cette adoption n'existe pas ou plus.");
   const { laureateId: _laureate, createdAt: _created, updatedAt: _updated, ...current } = adoption;
   return { adoption, current };
 }
@@ -123,17 +124,16 @@ export async function moveAdoption(db: Executor, actor: Actor, input: MoveAdopti
   const { adoption, current } = await lockedAdoption(db, laureateId, input.adoptionId);
   if (adoption.version !== input.version) staleVersion(current);
   if (!canMoveAdoption(adoption.stage, input.to)) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `Une adoption « ${ADOPTION_STAGES[adoption.stage]} » ne peut pas passer à « ${ADOPTION_STAGES[input.to]} ».`,
-    });
+    throw new Refusal(
+      `Une adoption « ${ADOPTION_STAGES[adoption.stage]} » ne peut pas passer à « ${ADOPTION_STAGES[input.to]} ».`,
+    );
   }
   const previous = dateOfCurrentStage(adoption);
   if (input.on < previous) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `La date ne peut pas précéder celle de l'étape actuelle (${previous.split("-").reverse().join("/")}).`,
-    });
+    throw new Refusal(
+      `La date ne peut pas précéder celle de l'étape actuelle (${previous.split("-").reverse().join("/")}).`,
+      "invalid",
+    );
   }
   const step = {
     contactee: { contactedOn: input.on },

@@ -1,6 +1,9 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import {
+  NotFound,
+  Refusal,
+  staleVersion,
   closureKitGaps,
   replicationIndex,
   type CloseLaureateInput,
@@ -9,11 +12,9 @@ import {
   type SaveAssetInput,
   type ScoreLaureateInput,
 } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import { laureateIdOf } from "../finance/laureate-ids.js";
-import { staleVersion } from "../trpc.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
 
 const { laureateClosures, laureates, replicationScorecards, reusableAssets } = schema;
 
@@ -151,7 +152,7 @@ async function assetOf(db: Executor, laureateId: number, assetId: number) {
     })
     .from(reusableAssets)
     .where(and(eq(reusableAssets.id, assetId), eq(reusableAssets.laureateId, laureateId)));
-  if (!asset) throw new TRPCError({ code: "NOT_FOUND", message: "Cette ressource n'existe pas ou plus." });
+  if (!asset) throw new NotFound("Cette ressource n'existe pas ou plus.");
   return asset;
 }
 
@@ -176,10 +177,10 @@ export async function removeAsset(db: Executor, actor: Actor, input: RemoveAsset
       closure.lessonsLearned,
     );
     if (gaps.length > 0) {
-      throw new TRPCError({
-        code: "PRECONDITION_FAILED",
-        message: `Ce lauréat est clôturé : son kit de clôture doit garder ${gaps.join(", ")}.`,
-      });
+      throw new Refusal(
+        `Ce lauréat est clôturé : son kit de clôture doit garder ${gaps.join(", ")}.`,
+        "precondition",
+      );
     }
   }
   await db.delete(reusableAssets).where(eq(reusableAssets.id, asset.id));
@@ -201,7 +202,7 @@ export async function closeLaureate(db: Executor, actor: Actor, input: CloseLaur
     .select({ closedOn: laureateClosures.closedOn })
     .from(laureateClosures)
     .where(eq(laureateClosures.laureateId, laureateId));
-  if (closed) throw new TRPCError({ code: "CONFLICT", message: "Ce lauréat est déjà clôturé." });
+  if (closed) throw new Refusal("Ce lauréat est déjà clôturé.");
   const kinds = (
     await db
       .select({ kind: reusableAssets.kind })
@@ -210,10 +211,7 @@ export async function closeLaureate(db: Executor, actor: Actor, input: CloseLaur
   ).map((asset) => asset.kind);
   const gaps = closureKitGaps(kinds, input.lessonsLearned);
   if (gaps.length > 0) {
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: `Le kit de clôture est incomplet : il manque ${gaps.join(", ")}.`,
-    });
+    throw new Refusal(`Le kit de clôture est incomplet : il manque ${gaps.join(", ")}.`, "precondition");
   }
   await db.insert(laureateClosures).values({
     laureateId,

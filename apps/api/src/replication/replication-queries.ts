@@ -14,7 +14,7 @@ import {
   type ScorecardItem,
 } from "@defis/domain";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { laureateIdOf } from "../finance/laureate-ids.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
 
 const { adoptions, laureateClosures, laureates, replicationScorecards, reusableAssets, users } = schema;
 

@@ -13,6 +13,7 @@ import { laureateProcedureFor, procedureFor, router, signedInProcedure } from ".
 import { moveAdoption, recordAdoption, updateAdoption } from "./adoption-commands.js";
 import { closeLaureate, removeAsset, saveAsset, scoreLaureate } from "./replication-commands.js";
 import { laureateReplication, replicationOverview } from "./replication-queries.js";
+import { inTransaction } from "../mutation.js";
 
 /**
  * Every role reads the replication picture. Officers score and close;
@@ -27,31 +28,27 @@ export const replicationRouter = router({
     .input(replicationFiltersSchema)
     .query(({ ctx, input }) => replicationOverview(ctx.db, input)),
 
-  score: procedureFor("scoreReplication")
-    .input(scoreLaureateSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => scoreLaureate(tx, ctx.actor, input))),
+  score: procedureFor("scoreReplication").input(scoreLaureateSchema).mutation(inTransaction(scoreLaureate)),
 
-  close: procedureFor("closeLaureate")
-    .input(closeLaureateSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => closeLaureate(tx, ctx.actor, input))),
+  close: procedureFor("closeLaureate").input(closeLaureateSchema).mutation(inTransaction(closeLaureate)),
 
   saveAsset: laureateProcedureFor("manageAdoptions")
     .input(saveAssetSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => saveAsset(tx, ctx.actor, input))),
+    .mutation(inTransaction(saveAsset)),
 
   removeAsset: laureateProcedureFor("manageAdoptions")
     .input(removeAssetSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => removeAsset(tx, ctx.actor, input))),
+    .mutation(inTransaction(removeAsset)),
 
   recordAdoption: laureateProcedureFor("manageAdoptions")
     .input(recordAdoptionSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => recordAdoption(tx, ctx.actor, input))),
+    .mutation(inTransaction(recordAdoption)),
 
   updateAdoption: laureateProcedureFor("manageAdoptions")
     .input(updateAdoptionSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateAdoption(tx, ctx.actor, input))),
+    .mutation(inTransaction(updateAdoption)),
 
   moveAdoption: laureateProcedureFor("manageAdoptions")
     .input(moveAdoptionSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => moveAdoption(tx, ctx.actor, input))),
+    .mutation(inTransaction(moveAdoption)),
 });

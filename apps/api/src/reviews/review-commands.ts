@@ -1,8 +1,14 @@
 import type { Database, Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { addDays, addMonths, periodOf, type OpenReviewInput, type ReviewSummary } from "@defis/domain";
+import {
+  Refusal,
+  addDays,
+  addMonths,
+  periodOf,
+  type OpenReviewInput,
+  type ReviewSummary,
+} from "@defis/domain";
 import { count } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { findReviewSummary } from "./review-queries.js";
 import { checkedAsOf, reviewSnapshotAsOf } from "../dashboard/portfolio-as-of.js";
@@ -49,10 +55,9 @@ export async function openReview(
   const asOf = checkedAsOf(input.asOf, today);
   const id = await insertReview(tx, actor, { asOf, title: input.title, isDemo: false });
   if (id === null) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `Une revue existe déjà pour le ${frenchDay(asOf)} : ouvrez-la depuis la liste des revues.`,
-    });
+    throw new Refusal(
+      `Une revue existe déjà pour le ${frenchDay(asOf)} : ouvrez-la depuis la liste des revues.`,
+    );
   }
   const summary = await findReviewSummary(tx, id);
   if (!summary) throw new Error(`Revue ${id} introuvable juste après son ouverture`);

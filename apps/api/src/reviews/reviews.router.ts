@@ -1,7 +1,8 @@
-import { openReviewSchema, reviewIdSchema } from "@defis/domain";
-import { notFound, procedureFor, router, signedInProcedure } from "../trpc.js";
+import { notFound, openReviewSchema, reviewIdSchema } from "@defis/domain";
+import { procedureFor, router, signedInProcedure } from "../trpc.js";
 import { openReview } from "./review-commands.js";
 import { findReview, listReviews } from "./review-queries.js";
+import { inTransaction } from "../mutation.js";
 
 /** Every role reads the reviews; officers and administrators open them. */
 export const reviewsRouter = router({
@@ -12,7 +13,5 @@ export const reviewsRouter = router({
     return review ?? notFound("Cette revue n'existe pas.");
   }),
 
-  open: procedureFor("openReview")
-    .input(openReviewSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => openReview(tx, ctx.actor, input))),
+  open: procedureFor("openReview").input(openReviewSchema).mutation(inTransaction(openReview)),
 });

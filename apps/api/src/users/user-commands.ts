@@ -1,7 +1,13 @@
 import type { Executor } from "@defis/db";
 import { hashPassword, schema } from "@defis/db";
-import type { CreateUserInput, ScopeEntry, UpdateUserInput, UserListItem } from "@defis/domain";
-import { TRPCError } from "@trpc/server";
+import {
+  NotFound,
+  Refusal,
+  type CreateUserInput,
+  type ScopeEntry,
+  type UpdateUserInput,
+  type UserListItem,
+} from "@defis/domain";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { revokeUserSessions } from "../auth/sessions.js";
@@ -26,7 +32,7 @@ function auditView(user: UserListItem) {
 }
 
 function badRequest(message: string): never {
-  throw new TRPCError({ code: "BAD_REQUEST", message });
+  throw new Refusal(message, "invalid");
 }
 
 /** Every entry of a scope must name something that exists, or the scope would silently cover nothing. */
@@ -74,13 +80,13 @@ async function keepAnAdministrator(db: Executor, userId: number): Promise<void> 
     .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, userId)))
     .for("update");
   if (others.length === 0) {
-    throw new TRPCError({ code: "CONFLICT", message: "Il doit rester au moins un administrateur actif." });
+    throw new Refusal("Il doit rester au moins un administrateur actif.");
   }
 }
 
 async function existingUser(db: Executor, userId: number): Promise<UserListItem> {
   const user = await findUser(db, userId);
-  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "Ce compte n'existe pas." });
+  if (!user) throw new NotFound("Ce compte n'existe pas.");
   return user;
 }
 
@@ -96,8 +102,7 @@ export async function createUser(db: Executor, actor: Actor, input: CreateUserIn
     })
     .onConflictDoNothing()
     .returning({ id: users.id });
-  if (!created)
-    throw new TRPCError({ code: "CONFLICT", message: "Un compte existe déjà pour cette adresse." });
+  if (!created) throw new Refusal("Un compte existe déjà pour cette adresse.");
   await replaceScope(db, created.id, input.scope);
   const user = await existingUser(db, created.id);
   await recordAudit(db, actor, {
@@ -143,7 +148,7 @@ export async function setUserActive(
   active: boolean,
 ): Promise<UserListItem> {
   if (!active && userId === actor.userId) {
-    throw new TRPCError({ code: "CONFLICT", message: "Vous ne pouvez pas désactiver votre propre compte." });
+    throw new Refusal("Vous ne pouvez pas désactiver votre propre compte.");
   }
   const before = await existingUser(db, userId);
   if (before.active === active) return before;

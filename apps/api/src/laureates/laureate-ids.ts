@@ -1,14 +1,14 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { TRPCError } from "@trpc/server";
+import { NotFound } from "@defis/domain";
 import { eq } from "drizzle-orm";
 
-/** The database id of a laureate named by its slug, or NOT_FOUND. */
+/** The database id of a laureate named by its slug, or NotFound. */
 export async function laureateIdOf(db: Executor, slug: string): Promise<number> {
   const [laureate] = await db
     .select({ id: schema.laureates.id })
     .from(schema.laureates)
     .where(eq(schema.laureates.slug, slug));
-  if (!laureate) throw new TRPCError({ code: "NOT_FOUND", message: `Le lauréat « ${slug} » n'existe pas.` });
+  if (!laureate) throw new NotFound(`Le lauréat « ${slug} » n'existe pas.`);
   return laureate.id;
 }
