@@ -1,3 +1,5 @@
+// First: schemas are built by the imports below, and must be built without `new Function`.
+import "@defis/domain/jitless";
 import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
