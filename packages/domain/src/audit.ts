@@ -4,48 +4,6 @@ import { isoDateSchema } from "./dates.js";
 import type { FreshnessPart } from "./progress.js";
 import type { Role } from "./roles.js";
 
-/** The action codes the application records, and what the journal says of each. */
-const ACTION_LABELS = {
-  "session.connexion": "Connexion",
-  "session.deconnexion": "Déconnexion",
-  "utilisateur.creation": "Création de compte",
-  "utilisateur.modification": "Modification de compte",
-  "utilisateur.desactivation": "Désactivation de compte",
-  "utilisateur.reactivation": "Réactivation de compte",
-  "laureat.modification": "Modification de la fiche lauréat",
-  "allocation.modification": "Modification d'une allocation",
-  "allocation.reaffectation": "Réaffectation entre lauréats",
-  "versement.enregistrement": "Enregistrement d'un versement",
-  "versement.contre-passation": "Contre-passation d'un versement",
-  "financement.modification": "Modification du dossier de financement",
-  "echeancier.planification": "Planification de l'échéancier",
-  "tranche.statut": "Changement de statut d'une tranche",
-  "import.paiements": "Import d'un relevé de paiements",
-  "tranche.jalon": "Jalon requis pour une tranche",
-  "jalon.creation": "Création d'un jalon",
-  "jalon.modification": "Modification d'un jalon",
-  "jalon.deplacement": "Changement d'ordre d'un jalon",
-  "meteo.declaration": "Déclaration de la météo",
-  "meteo.modification": "Modification de la météo",
-  "commentaire.ajout": "Ajout d'un commentaire",
-  "commentaire.modification": "Modification d'un commentaire",
-  "suivi.mise-a-jour": "Mise à jour guidée du suivi",
-  "suivi.reglages": "Réglage de la fréquence de mise à jour",
-  "rappels.envoi": "Envoi des rappels",
-  "essaimage.notation": "Notation du potentiel d'essaimage",
-  "ressource.enregistrement": "Enregistrement d'une ressource réutilisable",
-  "ressource.suppression": "Retrait d'une ressource réutilisable",
-  "laureat.cloture": "Clôture du lauréat",
-  "adoption.creation": "Enregistrement d'une adoption",
-  "adoption.modification": "Modification d'une adoption",
-  "adoption.etape": "Changement d'étape d'une adoption",
-  "revue.ouverture": "Ouverture d'une revue de portefeuille",
-} as const;
-export type AuditAction = keyof typeof ACTION_LABELS;
-
-/** What the journal says of a stored action code; the journal shows an unknown code as it is. */
-export const AUDIT_ACTIONS: Readonly<Record<string, string>> = ACTION_LABELS;
-
 export const AUDIT_ENTITIES = {
   utilisateur: "Compte",
   laureat: "Lauréat",
@@ -68,6 +26,59 @@ export const AUDIT_ENTITIES = {
   revue: "Revue de portefeuille",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
+
+/**
+ * The actions the application records: the entity each one concerns (stored
+ * beside it, so that the journal filters by entity) and what the journal says
+ * of it. One dictionary: a typo or an action filed under another entity is a
+ * compile error, not a freshness silently missed.
+ */
+const ACTIONS = {
+  "session.connexion": { entity: "utilisateur", label: "Connexion" },
+  "session.deconnexion": { entity: "utilisateur", label: "Déconnexion" },
+  "utilisateur.creation": { entity: "utilisateur", label: "Création de compte" },
+  "utilisateur.modification": { entity: "utilisateur", label: "Modification de compte" },
+  "utilisateur.desactivation": { entity: "utilisateur", label: "Désactivation de compte" },
+  "utilisateur.reactivation": { entity: "utilisateur", label: "Réactivation de compte" },
+  "laureat.modification": { entity: "laureat", label: "Modification de la fiche lauréat" },
+  "allocation.modification": { entity: "allocation", label: "Modification d'une allocation" },
+  "allocation.reaffectation": { entity: "allocation", label: "Réaffectation entre lauréats" },
+  "versement.enregistrement": { entity: "versement", label: "Enregistrement d'un versement" },
+  "versement.contre-passation": { entity: "versement", label: "Contre-passation d'un versement" },
+  "financement.modification": { entity: "financement", label: "Modification du dossier de financement" },
+  "echeancier.planification": { entity: "echeancier", label: "Planification de l'échéancier" },
+  "tranche.statut": { entity: "tranche", label: "Changement de statut d'une tranche" },
+  "import.paiements": { entity: "import", label: "Import d'un relevé de paiements" },
+  "tranche.jalon": { entity: "tranche", label: "Jalon requis pour une tranche" },
+  "jalon.creation": { entity: "jalon", label: "Création d'un jalon" },
+  "jalon.modification": { entity: "jalon", label: "Modification d'un jalon" },
+  "jalon.deplacement": { entity: "jalon", label: "Changement d'ordre d'un jalon" },
+  "meteo.declaration": { entity: "meteo", label: "Déclaration de la météo" },
+  "meteo.modification": { entity: "meteo", label: "Modification de la météo" },
+  "commentaire.ajout": { entity: "commentaire", label: "Ajout d'un commentaire" },
+  "commentaire.modification": { entity: "commentaire", label: "Modification d'un commentaire" },
+  "suivi.mise-a-jour": { entity: "suivi", label: "Mise à jour guidée du suivi" },
+  "suivi.reglages": { entity: "reglages", label: "Réglage de la fréquence de mise à jour" },
+  "rappels.envoi": { entity: "rappels", label: "Envoi des rappels" },
+  "essaimage.notation": { entity: "grille", label: "Notation du potentiel d'essaimage" },
+  "ressource.enregistrement": { entity: "ressource", label: "Enregistrement d'une ressource réutilisable" },
+  "ressource.suppression": { entity: "ressource", label: "Retrait d'une ressource réutilisable" },
+  "laureat.cloture": { entity: "cloture", label: "Clôture du lauréat" },
+  "adoption.creation": { entity: "adoption", label: "Enregistrement d'une adoption" },
+  "adoption.modification": { entity: "adoption", label: "Modification d'une adoption" },
+  "adoption.etape": { entity: "adoption", label: "Changement d'étape d'une adoption" },
+  "revue.ouverture": { entity: "revue", label: "Ouverture d'une revue de portefeuille" },
+} as const satisfies Record<string, { entity: AuditEntity; label: string }>;
+export type AuditAction = keyof typeof ACTIONS;
+
+/** What the journal says of a stored action code; the journal shows an unknown code as it is. */
+export const AUDIT_ACTIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(ACTIONS).map(([action, { label }]) => [action, label]),
+);
+
+export function entityOf(action: AuditAction): AuditEntity {
+  return ACTIONS[action].entity;
+}
 
 /** Which parts of the follow-up a change to an audited entity refreshes. */
 const PARTS_REFRESHED_BY: Readonly<Partial<Record<AuditEntity, readonly FreshnessPart[]>>> = {

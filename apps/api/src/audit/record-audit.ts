@@ -1,6 +1,6 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { partsRefreshedBy, type AuditAction, type AuditEntity, type Role } from "@defis/domain";
+import { entityOf, partsRefreshedBy, type AuditAction, type Role } from "@defis/domain";
 import { touchFreshness } from "./freshness.js";
 
 const { auditEvents } = schema;
@@ -12,9 +12,8 @@ export interface Actor {
 }
 
 export interface AuditChange {
-  /** A verb-like code: "utilisateur.creation", "laureat.modification"… */
+  /** A verb-like code: "utilisateur.creation", "laureat.modification"…; it names the entity it concerns. */
   action: AuditAction;
-  entity: AuditEntity;
   entityId: string | number;
   laureateId?: number | null;
   /** Other laureates the change concerns (the receiving side of a reallocation, an import's rows). */
@@ -49,11 +48,12 @@ export function changedFields(
  */
 export async function recordAudit(db: Executor, actor: Actor, change: AuditChange): Promise<void> {
   const { before, after } = changedFields(change.before, change.after);
+  const entity = entityOf(change.action);
   await db.insert(auditEvents).values({
     actorUserId: actor.userId,
     actorRole: actor.role,
     action: change.action,
-    entity: change.entity,
+    entity,
     entityId: String(change.entityId),
     laureateId: change.laureateId ?? null,
     before,
@@ -61,5 +61,5 @@ export async function recordAudit(db: Executor, actor: Actor, change: AuditChang
     requestId: actor.requestId,
   });
   const concerned = [...(change.laureateId ? [change.laureateId] : []), ...(change.alsoConcerns ?? [])];
-  await touchFreshness(db, concerned, partsRefreshedBy(change.entity), actor.userId);
+  await touchFreshness(db, concerned, partsRefreshedBy(entity), actor.userId);
 }

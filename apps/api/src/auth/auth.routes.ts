@@ -120,7 +120,7 @@ async function endSession(deps: AuthDependencies, token: string, requestId: stri
       await recordAudit(
         tx,
         { userId: ended.userId, role: user?.role ?? null, requestId },
-        { action: "session.deconnexion", entity: "utilisateur", entityId: ended.userId },
+        { action: "session.deconnexion", entityId: ended.userId },
       );
     }
     return ended;

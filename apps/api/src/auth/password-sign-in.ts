@@ -27,7 +27,7 @@ export async function completeSignIn(
   await recordAudit(
     db,
     { userId: user.id, role: user.role, requestId },
-    { action: "session.connexion", entity: "utilisateur", entityId: user.id, after: { methode: method } },
+    { action: "session.connexion", entityId: user.id, after: { methode: method } },
   );
   const sessionUser = await findSessionUser(db, token);
   if (!sessionUser) throw new Error("La session qui vient d'être ouverte est introuvable.");

@@ -27,7 +27,6 @@ export async function setAllocationCommand(db: Executor, actor: Actor, input: Se
   });
   await recordAudit(db, actor, {
     action: "allocation.modification",
-    entity: "allocation",
     entityId: input.laureateSlug,
     laureateId,
     before: { montantCentimes: change.amountBeforeCents },
@@ -47,7 +46,6 @@ export async function reallocateCommand(db: Executor, actor: Actor, input: Reall
   });
   await recordAudit(db, actor, {
     action: "allocation.reaffectation",
-    entity: "allocation",
     entityId: `${input.fromLaureateSlug} → ${input.toLaureateSlug}`,
     laureateId: fromLaureateId,
     alsoConcerns: [toLaureateId],
@@ -71,7 +69,6 @@ export async function recordPaymentCommand(db: Executor, actor: Actor, input: Re
   });
   await recordAudit(db, actor, {
     action: "versement.enregistrement",
-    entity: "versement",
     entityId: paymentId,
     laureateId,
     after: { montantCentimes: input.amountCents, date: input.paidOn, reference: input.reference ?? null },
@@ -92,7 +89,6 @@ export async function reversePaymentCommand(
   });
   await recordAudit(db, actor, {
     action: "versement.contre-passation",
-    entity: "versement",
     entityId: input.paymentId,
     laureateId: reversal.laureateId,
     after: {

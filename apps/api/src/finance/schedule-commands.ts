@@ -91,7 +91,6 @@ export async function setTrancheGate(db: Executor, actor: Actor, input: SetTranc
     .where(eq(tranches.id, tranche.id));
   await recordAudit(db, actor, {
     action: "tranche.jalon",
-    entity: "tranche",
     entityId: tranche.id,
     laureateId: tranche.laureateId,
     before: { jalonRequis: beforeTitle },
@@ -135,7 +134,6 @@ export async function updateFundingRecord(db: Executor, actor: Actor, input: Upd
   });
   await recordAudit(db, actor, {
     action: "financement.modification",
-    entity: "financement",
     entityId: input.laureateSlug,
     laureateId,
     before: before ? recorded(before) : {},
@@ -175,7 +173,6 @@ export async function planSchedule(db: Executor, actor: Actor, input: PlanSchedu
   }
   await recordAudit(db, actor, {
     action: "echeancier.planification",
-    entity: "echeancier",
     entityId: input.laureateSlug,
     laureateId,
     after: { tranches: input.tranches },
@@ -228,7 +225,6 @@ export async function moveTranche(db: Executor, actor: Actor, input: MoveTranche
     .where(eq(tranches.id, tranche.id));
   await recordAudit(db, actor, {
     action: "tranche.statut",
-    entity: "tranche",
     entityId: tranche.id,
     laureateId: tranche.laureateId,
     before: { statut: tranche.status },

@@ -77,7 +77,6 @@ export async function applyPaymentImport(
     if (report.totals.errors > 0) throw new ImportRefused(report.refusal(base));
     await recordAudit(tx, actor, {
       action: "import.paiements",
-      entity: "import",
       entityId: base.sha256,
       alsoConcerns: [...writer.paidLaureateIds],
       after: {

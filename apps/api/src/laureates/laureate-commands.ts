@@ -44,7 +44,6 @@ export async function updateLaureate(
   if (!after) throw new Error("Le lauréat modifié est introuvable.");
   await recordAudit(db, actor, {
     action: "laureat.modification",
-    entity: "laureat",
     entityId: input.laureateSlug,
     laureateId: updated.id,
     before: editableFacts(before),

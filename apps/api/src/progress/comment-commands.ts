@@ -34,7 +34,6 @@ export async function addComment(db: Executor, actor: Actor, input: AddCommentIn
   const commentId = await insertComment(db, laureateId, input, actor.userId);
   await recordAudit(db, actor, {
     action: "commentaire.ajout",
-    entity: "commentaire",
     entityId: commentId,
     laureateId,
     after: { type: COMMENT_KINDS[input.kind], texte: input.body },
@@ -75,7 +74,6 @@ export async function editComment(db: Executor, actor: Actor, input: EditComment
     .where(eq(comments.id, current.id));
   await recordAudit(db, actor, {
     action: "commentaire.modification",
-    entity: "commentaire",
     entityId: current.id,
     laureateId,
     before: { texte: current.body },

@@ -37,7 +37,6 @@ export async function submitGuidedUpdate(
   }
   await recordAudit(db, actor, {
     action: "suivi.mise-a-jour",
-    entity: "suivi",
     entityId: `${input.laureateSlug}:${input.weather.period}`,
     laureateId,
     before: { météo: weather.before, jalons: milestonesBefore },

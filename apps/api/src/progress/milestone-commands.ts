@@ -118,7 +118,6 @@ export async function createMilestone(db: Executor, actor: Actor, input: CreateM
   if (!created) throw new Error("Le jalon n'a pas été enregistré.");
   await recordAudit(db, actor, {
     action: "jalon.creation",
-    entity: "jalon",
     entityId: created.id,
     laureateId,
     after: milestoneFacts(created),
@@ -132,7 +131,6 @@ export async function updateMilestone(db: Executor, actor: Actor, input: UpdateM
   const { before, after } = await applyMilestoneChange(db, laureateId, change, actor.userId);
   await recordAudit(db, actor, {
     action: "jalon.modification",
-    entity: "jalon",
     entityId: input.milestoneId,
     laureateId,
     before,
@@ -172,7 +170,6 @@ export async function moveMilestone(db: Executor, actor: Actor, input: MoveMiles
   }
   await recordAudit(db, actor, {
     action: "jalon.deplacement",
-    entity: "jalon",
     entityId: moved.id,
     laureateId,
     before: { rang: index + 1 },

@@ -24,7 +24,6 @@ export async function updateFollowUpSettings(db: Executor, actor: Actor, input: 
   }
   await recordAudit(db, actor, {
     action: "suivi.reglages",
-    entity: "reglages",
     entityId: "suivi",
     before: { joursAvantRelance: before?.staleAfterDays ?? null },
     after: { joursAvantRelance: updated.staleAfterDays },

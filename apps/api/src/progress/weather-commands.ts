@@ -76,7 +76,6 @@ export async function declareWeather(db: Executor, actor: Actor, input: DeclareW
   const { before, after } = await applyWeather(db, laureateId, fields, actor.userId, today);
   await recordAudit(db, actor, {
     action: before ? "meteo.modification" : "meteo.declaration",
-    entity: "meteo",
     entityId: `${laureateSlug}:${input.period}`,
     laureateId,
     before,

@@ -96,7 +96,6 @@ async function writeWeeklyReminders(
   };
   await recordAudit(db, actor, {
     action: "rappels.envoi",
-    entity: "rappels",
     entityId: occurrence,
     after: {
       semaine: week,

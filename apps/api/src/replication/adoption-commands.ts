@@ -16,13 +16,27 @@ import { laureateIdOf } from "../laureates/laureate-ids.js";
 
 const { adoptions } = schema;
 
-function adoptionFacts(adoption: {
+interface AdoptionFacts {
   organisation: string;
   regionCode: string;
   departementCode: string | null;
   contact: string | null;
   notes: string | null;
-}) {
+}
+
+/** The columns an adoption's form writes. */
+function storedFacts(input: AdoptionFacts): AdoptionFacts {
+  return {
+    organisation: input.organisation,
+    regionCode: input.regionCode,
+    departementCode: input.departementCode,
+    contact: input.contact,
+    notes: input.notes,
+  };
+}
+
+/** The same facts as the audit trail names them. */
+function adoptionFacts(adoption: AdoptionFacts) {
   return {
     organisation: adoption.organisation,
     region: adoption.regionCode,
@@ -34,13 +48,7 @@ function adoptionFacts(adoption: {
 
 export async function recordAdoption(db: Executor, actor: Actor, input: RecordAdoptionInput) {
   const laureateId = await laureateIdOf(db, input.laureateSlug);
-  const facts = {
-    organisation: input.organisation,
-    regionCode: input.regionCode,
-    departementCode: input.departementCode,
-    contact: input.contact,
-    notes: input.notes,
-  };
+  const facts = storedFacts(input);
   const [created] = await db
     .insert(adoptions)
     .values({ laureateId, ...facts, stage: "identifiee", identifiedOn: input.identifiedOn })
@@ -48,7 +56,6 @@ export async function recordAdoption(db: Executor, actor: Actor, input: RecordAd
   if (!created) throw new Error("L'adoption enregistrée est introuvable.");
   await recordAudit(db, actor, {
     action: "adoption.creation",
-    entity: "adoption",
     entityId: created.id,
     laureateId,
     before: {},
@@ -94,17 +101,10 @@ export async function updateAdoption(db: Executor, actor: Actor, input: UpdateAd
   const laureateId = await laureateIdOf(db, input.laureateSlug);
   const { adoption, current } = await lockedAdoption(db, laureateId, input.adoptionId);
   if (adoption.version !== input.version) staleVersion(current);
-  const facts = {
-    organisation: input.organisation,
-    regionCode: input.regionCode,
-    departementCode: input.departementCode,
-    contact: input.contact,
-    notes: input.notes,
-  };
+  const facts = storedFacts(input);
   const updated = await writeOnVersion(db, adoption.id, input.version, facts, current);
   await recordAudit(db, actor, {
     action: "adoption.modification",
-    entity: "adoption",
     entityId: adoption.id,
     laureateId,
     before: adoptionFacts(adoption),
@@ -144,7 +144,6 @@ export async function moveAdoption(db: Executor, actor: Actor, input: MoveAdopti
   const updated = await writeOnVersion(db, adoption.id, input.version, { ...step, stage: input.to }, current);
   await recordAudit(db, actor, {
     action: "adoption.etape",
-    entity: "adoption",
     entityId: adoption.id,
     laureateId,
     before: { etape: adoption.stage },

@@ -82,7 +82,6 @@ export async function scoreLaureate(db: Executor, actor: Actor, input: ScoreLaur
   if (!created) throw new Error("La grille enregistrée est introuvable.");
   await recordAudit(db, actor, {
     action: "essaimage.notation",
-    entity: "grille",
     entityId: created.id,
     laureateId,
     before: latest ? { indice: latest.potentialIndex } : {},
@@ -113,7 +112,6 @@ export async function saveAsset(db: Executor, actor: Actor, input: SaveAssetInpu
     if (!created) throw new Error("La ressource enregistrée est introuvable.");
     await recordAudit(db, actor, {
       action: "ressource.enregistrement",
-      entity: "ressource",
       entityId: created.id,
       laureateId,
       before: {},
@@ -131,7 +129,6 @@ export async function saveAsset(db: Executor, actor: Actor, input: SaveAssetInpu
   if (!updated) staleVersion({ ...before });
   await recordAudit(db, actor, {
     action: "ressource.enregistrement",
-    entity: "ressource",
     entityId: updated.id,
     laureateId,
     before: assetFacts(before),
@@ -186,7 +183,6 @@ export async function removeAsset(db: Executor, actor: Actor, input: RemoveAsset
   await db.delete(reusableAssets).where(eq(reusableAssets.id, asset.id));
   await recordAudit(db, actor, {
     action: "ressource.suppression",
-    entity: "ressource",
     entityId: asset.id,
     laureateId,
     before: assetFacts(asset),
@@ -221,7 +217,6 @@ export async function closeLaureate(db: Executor, actor: Actor, input: CloseLaur
   });
   await recordAudit(db, actor, {
     action: "laureat.cloture",
-    entity: "cloture",
     entityId: input.laureateSlug,
     laureateId,
     before: {},

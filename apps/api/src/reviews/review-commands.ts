@@ -38,7 +38,6 @@ async function insertReview(
   if (!inserted) return null;
   await recordAudit(tx, actor, {
     action: "revue.ouverture",
-    entity: "revue",
     entityId: inserted.id,
     after: { asOf: review.asOf, title: review.title },
   });

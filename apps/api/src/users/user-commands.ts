@@ -107,7 +107,6 @@ export async function createUser(db: Executor, actor: Actor, input: CreateUserIn
   const user = await existingUser(db, created.id);
   await recordAudit(db, actor, {
     action: "utilisateur.creation",
-    entity: "utilisateur",
     entityId: user.id,
     after: { ...auditView(user), motDePasse: input.password ? "défini" : "aucun (ProConnect)" },
   });
@@ -133,7 +132,6 @@ export async function updateUser(db: Executor, actor: Actor, input: UpdateUserIn
   const after = await existingUser(db, input.userId);
   await recordAudit(db, actor, {
     action: "utilisateur.modification",
-    entity: "utilisateur",
     entityId: input.userId,
     before: { ...auditView(before), ...(input.password ? { motDePasse: "inchangé" } : {}) },
     after: { ...auditView(after), ...(input.password ? { motDePasse: "modifié" } : {}) },
@@ -162,7 +160,6 @@ export async function setUserActive(
   const after = await existingUser(db, userId);
   await recordAudit(db, actor, {
     action: active ? "utilisateur.reactivation" : "utilisateur.desactivation",
-    entity: "utilisateur",
     entityId: userId,
     before: auditView(before),
     after: auditView(after),
