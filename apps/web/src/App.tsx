@@ -24,7 +24,7 @@ const RemindersPage = lazy(() => import("./pages/reminders/RemindersPage"));
 const AccessibilityPage = lazy(() => import("./pages/legal/AccessibilityPage"));
 const LegalNoticePage = lazy(() => import("./pages/legal/LegalNoticePage"));
 const PersonalDataPage = lazy(() => import("./pages/legal/PersonalDataPage"));
-const NotFoundPage = lazy(() => import("./pages/not-found/NotFoundPage"));
+const NotFoundPage = lazy(() => import("./components/NotFoundPage"));
 
 export function App() {
   return (

@@ -7,7 +7,7 @@ import {
 import { ChartFrame } from "../../components/ChartFrame";
 import { CHART_NEUTRAL, CHART_COLORS } from "../../components/chart-palette";
 import { formatCount, formatMonth, formatShortDate, pluralize } from "../../lib/format";
-import { portfolioPath } from "../home/use-portfolio-filters";
+import { portfolioPath } from "../../features/laureates/use-portfolio-filters";
 import { frameData } from "./chart-data";
 import { CountBars, StackedMonthBars } from "./CountBars";
 

@@ -2,8 +2,8 @@ import type { DashboardFigures, WeatherCountKey } from "@defis/domain";
 import { ChartFrame } from "../../components/ChartFrame";
 import { CHART_NEUTRAL, chartColor } from "../../components/chart-palette";
 import { formatCount, formatMonth, formatShortDate, pluralize } from "../../lib/format";
-import { WEATHER_COUNT_LABELS } from "../home/laureate-labels";
-import { portfolioPath } from "../home/use-portfolio-filters";
+import { WEATHER_COUNT_LABELS } from "../../features/laureates/laureate-labels";
+import { portfolioPath } from "../../features/laureates/use-portfolio-filters";
 import { frameData } from "./chart-data";
 import { CountBars, StackedMonthBars } from "./CountBars";
 

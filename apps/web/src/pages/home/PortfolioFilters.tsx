@@ -5,7 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { LaureateFilters, PortfolioGroup, ProgrammeOverview } from "@defis/domain";
 import { useEffect, useState } from "react";
 import { FilterSelect, optionsOf, type FilterOption } from "../../components/FilterSelect";
-import { WEATHER_COUNT_LABELS } from "./laureate-labels";
+import { WEATHER_COUNT_LABELS } from "../../features/laureates/laureate-labels";
 
 interface PortfolioFiltersProps {
   overview: ProgrammeOverview;

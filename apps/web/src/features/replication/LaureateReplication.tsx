@@ -25,7 +25,7 @@ import { useCan, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { ROUTES } from "../../routes";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { SectionNotice, useSectionPanel } from "../finance/use-section-panel";
+import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 import { AdoptionForm } from "./AdoptionForm";
 import { AdoptionStepForm, type AdoptionStep } from "./AdoptionStepForm";
 import { AdoptionsTable } from "./AdoptionsTable";
