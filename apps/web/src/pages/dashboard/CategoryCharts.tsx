@@ -1,0 +1,115 @@
+import type { ReactNode } from "react";
+import { ChartFrame } from "../../components/ChartFrame";
+import { formatMonth } from "../../lib/format";
+import { frameData } from "./chart-data";
+import { CountBars, StackedMonthBars } from "./CountBars";
+
+/** A group the laureates or milestones fall in (a météo level, a milestone outcome), in its own colour. */
+export interface Category<Key extends string> {
+  key: Key;
+  label: string;
+  color: string;
+  /** Where its bar and its table row lead: the list of what it counts. */
+  href?: string;
+}
+
+interface CategoryChartProps<Key extends string> {
+  headingId: string;
+  /** The finding the chart shows. */
+  title: string;
+  asOf: string;
+  caption: string;
+  fileName: string;
+  categories: Category<Key>[];
+}
+
+/** How many fall in each category on the day: one bar each, beside the table of the same counts. */
+export function CategoryCountChart<Key extends string>({
+  headingId,
+  title,
+  asOf,
+  caption,
+  fileName,
+  categories,
+  headers,
+  counts,
+  children,
+}: CategoryChartProps<Key> & {
+  /** The table's two headers: the category, then what it counts. */
+  headers: [string, string];
+  counts: Record<Key, number>;
+  children?: ReactNode;
+}) {
+  const { table, download } = frameData({
+    caption,
+    fileName,
+    columns: [
+      { header: headers[0], kind: "text" },
+      { header: headers[1], kind: "count" },
+    ],
+    rows: categories.map((category) => ({
+      key: category.key,
+      href: category.href,
+      cells: [category.label, counts[category.key]],
+    })),
+  });
+  return (
+    <ChartFrame
+      headingId={headingId}
+      title={title}
+      dataDate={asOf}
+      interactive
+      table={table}
+      download={download}
+      chart={
+        <CountBars bars={categories.map((category) => ({ ...category, count: counts[category.key] }))} />
+      }
+    >
+      {children}
+    </ChartFrame>
+  );
+}
+
+/** The same categories month after month, stacked: how the distribution moves. */
+export function CategoryTimelineChart<Key extends string>({
+  headingId,
+  title,
+  asOf,
+  caption,
+  fileName,
+  categories,
+  monthHeader,
+  months,
+}: CategoryChartProps<Key> & {
+  monthHeader: string;
+  months: { month: string; counts: Record<Key, number> }[];
+}) {
+  const { table, download } = frameData({
+    caption,
+    fileName,
+    columns: [
+      { header: monthHeader, kind: "text" },
+      ...categories.map((category) => ({ header: category.label, kind: "count" as const })),
+    ],
+    rows: months.map((month) => ({
+      key: month.month,
+      cells: [formatMonth(month.month), ...categories.map((category) => month.counts[category.key])],
+    })),
+  });
+  return (
+    <ChartFrame
+      headingId={headingId}
+      title={title}
+      dataDate={asOf}
+      interactive
+      table={table}
+      download={download}
+      chart={
+        <StackedMonthBars
+          months={months}
+          series={categories.map(({ key, label, color }) => ({ key, label, color }))}
+        />
+      }
+    />
+  );
+}
