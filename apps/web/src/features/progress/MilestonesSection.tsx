@@ -143,39 +143,24 @@ export function MilestonesSection({ slug, milestones, canEdit }: MilestonesSecti
                         </Button>
                       </li>
                       {index > 0 && (
-                        <li>
-                          <Button
-                            size="small"
-                            priority="tertiary"
-                            iconId="fr-icon-arrow-up-line"
-                            disabled={move.isPending}
-                            onClick={() =>
-                              move.mutate({ laureateSlug: slug, milestoneId: milestone.id, direction: "up" })
-                            }
-                          >
-                            Monter <span className={fr.cx("fr-sr-only")}>le jalon « {milestone.title} »</span>
-                          </Button>
-                        </li>
+                        <MoveButton
+                          direction="up"
+                          title={milestone.title}
+                          disabled={move.isPending}
+                          onMove={() =>
+                            move.mutate({ laureateSlug: slug, milestoneId: milestone.id, direction: "up" })
+                          }
+                        />
                       )}
                       {index < milestones.length - 1 && (
-                        <li>
-                          <Button
-                            size="small"
-                            priority="tertiary"
-                            iconId="fr-icon-arrow-down-line"
-                            disabled={move.isPending}
-                            onClick={() =>
-                              move.mutate({
-                                laureateSlug: slug,
-                                milestoneId: milestone.id,
-                                direction: "down",
-                              })
-                            }
-                          >
-                            Descendre{" "}
-                            <span className={fr.cx("fr-sr-only")}>le jalon « {milestone.title} »</span>
-                          </Button>
-                        </li>
+                        <MoveButton
+                          direction="down"
+                          title={milestone.title}
+                          disabled={move.isPending}
+                          onMove={() =>
+                            move.mutate({ laureateSlug: slug, milestoneId: milestone.id, direction: "down" })
+                          }
+                        />
                       )}
                     </ul>,
                   ]
@@ -198,5 +183,32 @@ export function MilestonesSection({ slug, milestones, canEdit }: MilestonesSecti
         </Button>
       )}
     </section>
+  );
+}
+
+const MOVES = {
+  up: { label: "Monter", iconId: "fr-icon-arrow-up-line" },
+  down: { label: "Descendre", iconId: "fr-icon-arrow-down-line" },
+} as const;
+
+/** Moves a milestone one place up or down the list; its title completes the label for screen readers. */
+function MoveButton({
+  direction,
+  title,
+  disabled,
+  onMove,
+}: {
+  direction: keyof typeof MOVES;
+  title: string;
+  disabled: boolean;
+  onMove: () => void;
+}) {
+  const { label, iconId } = MOVES[direction];
+  return (
+    <li>
+      <Button size="small" priority="tertiary" iconId={iconId} disabled={disabled} onClick={onMove}>
+        {label} <span className={fr.cx("fr-sr-only")}>le jalon « {title} »</span>
+      </Button>
+    </li>
   );
 }
