@@ -61,7 +61,7 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
     items.push({
       text: "Administration",
       linkProps: { to: ROUTES.admin },
-      isActive: pathname.startsWith("/administration"),
+      isActive: pathname.startsWith(ROUTES.admin),
     });
   return items;
 }
