@@ -142,26 +142,21 @@ export function MilestonesSection({ slug, milestones, canEdit }: MilestonesSecti
                           Modifier <span className={fr.cx("fr-sr-only")}>le jalon « {milestone.title} »</span>
                         </Button>
                       </li>
-                      {index > 0 && (
-                        <MoveButton
-                          direction="up"
-                          title={milestone.title}
-                          disabled={move.isPending}
-                          onMove={() =>
-                            move.mutate({ laureateSlug: slug, milestoneId: milestone.id, direction: "up" })
-                          }
-                        />
-                      )}
-                      {index < milestones.length - 1 && (
-                        <MoveButton
-                          direction="down"
-                          title={milestone.title}
-                          disabled={move.isPending}
-                          onMove={() =>
-                            move.mutate({ laureateSlug: slug, milestoneId: milestone.id, direction: "down" })
-                          }
-                        />
-                      )}
+                      {(["up", "down"] as const)
+                        .filter((direction) =>
+                          direction === "up" ? index > 0 : index < milestones.length - 1,
+                        )
+                        .map((direction) => (
+                          <MoveButton
+                            key={direction}
+                            direction={direction}
+                            title={milestone.title}
+                            disabled={move.isPending}
+                            onMove={() =>
+                              move.mutate({ laureateSlug: slug, milestoneId: milestone.id, direction })
+                            }
+                          />
+                        ))}
                     </ul>,
                   ]
                 : []),

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ChartFrame } from "../../components/ChartFrame";
 import { formatMonth } from "../../lib/format";
-import { frameData } from "./chart-data";
+import { frameData, type Dataset } from "./chart-data";
 import { CountBars, StackedMonthBars } from "./CountBars";
 
 /** A group the laureates or milestones fall in (a météo level, a milestone outcome), in its own colour. */
@@ -11,6 +11,38 @@ export interface Category<Key extends string> {
   color: string;
   /** Where its bar and its table row lead: the list of what it counts. */
   href?: string;
+}
+
+/** A dashboard chart that opens on its finding, beside the table and the file of the same dataset. */
+function DatasetChart({
+  headingId,
+  title,
+  asOf,
+  dataset,
+  chart,
+  children,
+}: {
+  headingId: string;
+  title: string;
+  asOf: string;
+  dataset: Dataset;
+  chart: ReactNode;
+  children?: ReactNode;
+}) {
+  const { table, download } = frameData(dataset);
+  return (
+    <ChartFrame
+      headingId={headingId}
+      title={title}
+      dataDate={asOf}
+      interactive
+      table={table}
+      download={download}
+      chart={chart}
+    >
+      {children}
+    </ChartFrame>
+  );
 }
 
 interface CategoryChartProps<Key extends string> {
@@ -40,7 +72,7 @@ export function CategoryCountChart<Key extends string>({
   counts: Record<Key, number>;
   children?: ReactNode;
 }) {
-  const { table, download } = frameData({
+  const dataset: Dataset = {
     caption,
     fileName,
     columns: [
@@ -52,21 +84,19 @@ export function CategoryCountChart<Key extends string>({
       href: category.href,
       cells: [category.label, counts[category.key]],
     })),
-  });
+  };
   return (
-    <ChartFrame
+    <DatasetChart
       headingId={headingId}
       title={title}
-      dataDate={asOf}
-      interactive
-      table={table}
-      download={download}
+      asOf={asOf}
+      dataset={dataset}
       chart={
         <CountBars bars={categories.map((category) => ({ ...category, count: counts[category.key] }))} />
       }
     >
       {children}
-    </ChartFrame>
+    </DatasetChart>
   );
 }
 
@@ -84,7 +114,7 @@ export function CategoryTimelineChart<Key extends string>({
   monthHeader: string;
   months: { month: string; counts: Record<Key, number> }[];
 }) {
-  const { table, download } = frameData({
+  const dataset: Dataset = {
     caption,
     fileName,
     columns: [
@@ -95,15 +125,13 @@ export function CategoryTimelineChart<Key extends string>({
       key: month.month,
       cells: [formatMonth(month.month), ...categories.map((category) => month.counts[category.key])],
     })),
-  });
+  };
   return (
-    <ChartFrame
+    <DatasetChart
       headingId={headingId}
       title={title}
-      dataDate={asOf}
-      interactive
-      table={table}
-      download={download}
+      asOf={asOf}
+      dataset={dataset}
       chart={
         <StackedMonthBars
           months={months}
