@@ -57,15 +57,13 @@ interface CategoryChartProps<Key extends string> {
 
 /** How many fall in each category on the day: one bar each, beside the table of the same counts. */
 export function CategoryCountChart<Key extends string>({
-  headingId,
-  title,
-  asOf,
   caption,
   fileName,
   categories,
   headers,
   counts,
   children,
+  ...frame
 }: CategoryChartProps<Key> & {
   /** The table's two headers: the category, then what it counts. */
   headers: [string, string];
@@ -87,9 +85,7 @@ export function CategoryCountChart<Key extends string>({
   };
   return (
     <DatasetChart
-      headingId={headingId}
-      title={title}
-      asOf={asOf}
+      {...frame}
       dataset={dataset}
       chart={
         <CountBars bars={categories.map((category) => ({ ...category, count: counts[category.key] }))} />
@@ -102,14 +98,12 @@ export function CategoryCountChart<Key extends string>({
 
 /** The same categories month after month, stacked: how the distribution moves. */
 export function CategoryTimelineChart<Key extends string>({
-  headingId,
-  title,
-  asOf,
   caption,
   fileName,
   categories,
   monthHeader,
   months,
+  ...frame
 }: CategoryChartProps<Key> & {
   monthHeader: string;
   months: { month: string; counts: Record<Key, number> }[];
@@ -128,9 +122,7 @@ export function CategoryTimelineChart<Key extends string>({
   };
   return (
     <DatasetChart
-      headingId={headingId}
-      title={title}
-      asOf={asOf}
+      {...frame}
       dataset={dataset}
       chart={
         <StackedMonthBars
