@@ -74,8 +74,9 @@ function pageWeight(pageKey: string): number {
   return [...files].reduce((sum, file) => sum + gzipped(file), 0);
 }
 
+/** The pages, and the laureate page's tabs, which load on their own. */
 const pages = Object.entries(manifest).filter(
-  ([, chunk]) => chunk.isDynamicEntry && chunk.src?.startsWith("src/pages/"),
+  ([, chunk]) => chunk.isDynamicEntry && /^src\/(?:pages|features)\//.test(chunk.src ?? ""),
 );
 
 describe("the web app's weight", () => {

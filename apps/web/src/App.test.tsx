@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mockAuth, mockProcedures, ProcedureError } from "./test/api-server";
 import { adminUser, laureateItems, officerUser, overviewFixture, sponsorUser } from "./test/fixtures";
 import { renderApp } from "./test/render";
-import { followUpRows } from "./pages/progress/progress-fixtures";
+import { followUpRows } from "./features/progress/progress-fixtures";
 
 function servePortfolio() {
   mockProcedures({

@@ -3,7 +3,7 @@ import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
 import { LoadingState } from "./components/QueryStates";
 import { RequirePermission, RequireSession } from "./components/RequireSession";
-import { ROUTES } from "./routes";
+import { ROUTE_PATTERNS, ROUTES } from "./routes";
 
 // One chunk per page: a page loads only its own code.
 const HomePage = lazy(() => import("./pages/home/HomePage"));
@@ -24,7 +24,7 @@ const RemindersPage = lazy(() => import("./pages/reminders/RemindersPage"));
 const AccessibilityPage = lazy(() => import("./pages/legal/AccessibilityPage"));
 const LegalNoticePage = lazy(() => import("./pages/legal/LegalNoticePage"));
 const PersonalDataPage = lazy(() => import("./pages/legal/PersonalDataPage"));
-const NotFoundPage = lazy(() => import("./pages/not-found/NotFoundPage"));
+const NotFoundPage = lazy(() => import("./components/NotFoundPage"));
 
 export function App() {
   return (
@@ -40,7 +40,7 @@ export function App() {
           {/* Everything else needs a signed-in person. */}
           <Route element={<RequireSession />}>
             <Route path={ROUTES.home} element={<HomePage />} />
-            <Route path="/laureats/:slug" element={<LaureatePage />} />
+            <Route path={ROUTE_PATTERNS.laureate} element={<LaureatePage />} />
             <Route
               path={ROUTES.myProjects}
               element={
@@ -50,7 +50,7 @@ export function App() {
               }
             />
             <Route
-              path="/mes-projets/:slug/mise-a-jour"
+              path={ROUTE_PATTERNS.guidedUpdate}
               element={
                 <RequirePermission permission="updateProgress">
                   <GuidedUpdatePage />
@@ -67,7 +67,7 @@ export function App() {
             />
             <Route path={ROUTES.dashboard} element={<DashboardPage />} />
             <Route path={ROUTES.reviews} element={<ReviewsPage />} />
-            <Route path="/revues/:id" element={<ReviewPage />} />
+            <Route path={ROUTE_PATTERNS.review} element={<ReviewPage />} />
             <Route path={ROUTES.finances} element={<FinancesPage />} />
             <Route path={ROUTES.replication} element={<ReplicationPage />} />
             <Route

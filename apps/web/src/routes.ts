@@ -32,6 +32,13 @@ export const ROUTES = {
   personalData: "/donnees-personnelles",
 } as const;
 
+/** What App.tsx matches for the paths that carry a parameter, beside the builders above that fill them. */
+export const ROUTE_PATTERNS = {
+  laureate: "/laureats/:slug",
+  guidedUpdate: "/mes-projets/:slug/mise-a-jour",
+  review: "/revues/:id",
+} as const;
+
 /** The sign-in page, with the page to come back to afterwards. */
 export function signInPath(returnTo: string): string {
   return `${ROUTES.signIn}?retour=${encodeURIComponent(returnTo)}`;

@@ -6,9 +6,9 @@ import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import type { SessionUser } from "@defis/domain";
 import { can } from "@defis/domain/roles";
 import { useState, type ReactNode } from "react";
-import { useLocation } from "react-router";
+import { matchPath, useLocation } from "react-router";
 import { useSession, useSessionActions } from "../lib/session";
-import { ROUTES } from "../routes";
+import { ROUTE_PATTERNS, ROUTES } from "../routes";
 import { DemoNotice } from "./DemoNotice";
 import { HeaderPerson } from "./HeaderPerson";
 import { ErrorState, LoadingState } from "./QueryStates";
@@ -23,7 +23,7 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
     {
       text: "Portefeuille",
       linkProps: { to: ROUTES.home },
-      isActive: pathname === ROUTES.home || pathname.startsWith("/laureats/"),
+      isActive: pathname === ROUTES.home || matchPath(ROUTE_PATTERNS.laureate, pathname) !== null,
     },
     ...(user.role === "sponsor"
       ? [
@@ -61,7 +61,7 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
     items.push({
       text: "Administration",
       linkProps: { to: ROUTES.admin },
-      isActive: pathname.startsWith("/administration"),
+      isActive: pathname.startsWith(ROUTES.admin),
     });
   return items;
 }

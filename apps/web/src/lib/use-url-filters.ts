@@ -81,3 +81,34 @@ export function useUrlFilters<Filters extends object>(
   const active = keys.some((key) => filters[key] !== undefined);
   return { filters, params, setParams, update, clear, active };
 }
+
+/** A filter change goes back to the first page. */
+const PAGE_PARAM = ["page"] as const;
+const MAX_PAGE = 10_000;
+
+/**
+ * Filters in the URL over a list read page by page (`path`): the page is in the
+ * URL too, and each page's link keeps the filters.
+ */
+export function usePagedUrlFilters<Filters extends object>(
+  urlNames: UrlNames<Filters>,
+  parse: FilterParser<Filters>,
+  path: string,
+) {
+  const { filters, params, update, clear, active } = useUrlFilters(urlNames, parse, PAGE_PARAM);
+  const rawPage = Number(params.get("page") ?? "1");
+  const page = Number.isInteger(rawPage) && rawPage >= 1 && rawPage <= MAX_PAGE ? rawPage : 1;
+
+  /** The link of another page, keeping the filters. */
+  const pageHref = useCallback(
+    (target: number) => {
+      const next = filtersToParams(urlNames, filters);
+      if (target > 1) next.set("page", String(target));
+      const query = next.toString();
+      return query ? `${path}?${query}` : path;
+    },
+    [urlNames, filters, path],
+  );
+
+  return { filters, page, update, reset: clear, pageHref, active };
+}

@@ -8,7 +8,7 @@ import { apiServer, mockProcedures, ProcedureError, TEST_API_BASE_URL } from "..
 import { followUpSettings, laureateItems } from "../../test/fixtures";
 import { renderPage } from "../../test/render";
 import UsersPage from "./UsersPage";
-import { followUpRows } from "../progress/progress-fixtures";
+import { followUpRows } from "../../features/progress/progress-fixtures";
 
 const admin: UserListItem = {
   id: 1,

@@ -1,15 +1,15 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { LaureateListItem, UserListItem } from "@defis/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStates";
 import { formatDate, pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 import { AccountStatusConfirmation } from "./AccountStatusConfirmation";
 import { FollowUpSettingsSection } from "./FollowUpSettingsSection";
 import { ofName, roleLabel, scopeEntryLabel } from "./account-labels";
@@ -30,29 +30,12 @@ export default function UsersPage() {
   const users = useQuery(trpc.users.list.queryOptions());
   // For readable scopes and the scope pickers; the page works without it (slugs are shown instead).
   const laureates = useQuery(trpc.laureates.list.queryOptions({}));
-  const [panel, setPanel] = useState<Panel | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  // Focus goes back to the button that opened the panel. Buttons are found by id
-  // because the list may have been reloaded (and reordered) in between.
-  const returnFocusTo = useRef<string | null>(null);
-  useEffect(() => {
-    if (panel !== null || returnFocusTo.current === null) return;
-    document.getElementById(returnFocusTo.current)?.focus();
-    returnFocusTo.current = null;
-  }, [panel]);
-
-  function open(next: Panel, triggerId: string) {
-    returnFocusTo.current = triggerId;
-    setNotice(null);
-    setPanel(next);
-  }
+  const { panel, notice, open, close, finish: closeWith, clearNotice } = useSectionPanel<Panel>();
 
   /** The list is reloaded before the panel closes, so focus returns to an up-to-date row. */
   async function finish(message: string) {
     await queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
-    setNotice(message);
-    setPanel(null);
+    closeWith(message);
   }
 
   return (
@@ -63,19 +46,7 @@ export default function UsersPage() {
         Un compte désactivé ne peut plus se connecter.
       </p>
 
-      <div role="status" aria-live="polite">
-        {notice && (
-          <Alert
-            severity="success"
-            small
-            closable
-            role={undefined}
-            className={fr.cx("fr-mb-3w")}
-            description={notice}
-            onClose={() => setNotice(null)}
-          />
-        )}
-      </div>
+      <SectionNotice notice={notice} onClose={clearNotice} />
 
       <Button
         iconId="fr-icon-user-add-line"
@@ -91,7 +62,7 @@ export default function UsersPage() {
           user={null}
           laureates={laureates.data}
           onSaved={(saved) => finish(`Le compte ${ofName(saved.displayName)} a été créé.`)}
-          onCancel={() => setPanel(null)}
+          onCancel={close}
         />
       )}
       {panel?.kind === "edit" && (
@@ -100,7 +71,7 @@ export default function UsersPage() {
           user={panel.user}
           laureates={laureates.data}
           onSaved={(saved) => finish(`Le compte ${ofName(saved.displayName)} a été modifié.`)}
-          onCancel={() => setPanel(null)}
+          onCancel={close}
         />
       )}
       {panel?.kind === "status" && (
@@ -114,7 +85,7 @@ export default function UsersPage() {
                 : `Le compte ${ofName(saved.displayName)} a été désactivé ; ses sessions ont été fermées.`,
             )
           }
-          onCancel={() => setPanel(null)}
+          onCancel={close}
         />
       )}
 

@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 import { ChartFrame } from "../../components/ChartFrame";
 import { CHART_COLORS } from "../../components/chart-palette";
 import { formatCentsRounded, formatPercent } from "../../lib/format";
-import { portfolioPath } from "../home/use-portfolio-filters";
+import { portfolioPath } from "../../features/laureates/use-portfolio-filters";
 import { frameData } from "./chart-data";
 import { AXIS_PROPS, CHART_PROPS, LEGEND_PROPS, TOOLTIP_PROPS } from "./chart-theme";
 

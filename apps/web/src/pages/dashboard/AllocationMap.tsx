@@ -4,8 +4,8 @@ import { ChartFrame } from "../../components/ChartFrame";
 import { CHART_COLORS } from "../../components/chart-palette";
 import { MapCredit, MapLegend, RegionMapChart } from "../../components/RegionMapChart";
 import { formatCentsRounded, pluralize } from "../../lib/format";
-import { portfolioPath } from "../home/use-portfolio-filters";
-import { regionName } from "../replication/replication-labels";
+import { portfolioPath } from "../../features/laureates/use-portfolio-filters";
+import { regionName } from "../../features/replication/replication-labels";
 import { frameData } from "./chart-data";
 
 const NONE = "#F0F0F0";

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiServer, mockAuth, mockProcedures } from "../../test/api-server";
 import { overviewFixture } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
-import { leadershipUser } from "../finance/finance-fixtures";
-import { regionMapFixture } from "../replication/replication-fixtures";
-import { dashboardFixture } from "./dashboard-fixtures";
+import { leadershipUser } from "../../features/finance/finance-fixtures";
+import { regionMapFixture } from "../../features/replication/replication-fixtures";
+import { dashboardFixture } from "../../features/dashboard/dashboard-fixtures";
 
 function serveDashboard() {
   const asked: AsOfInput[] = [];

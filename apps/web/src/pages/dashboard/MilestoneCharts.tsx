@@ -4,12 +4,10 @@ import {
   type DashboardFigures,
   type MilestoneOutcome,
 } from "@defis/domain";
-import { ChartFrame } from "../../components/ChartFrame";
 import { CHART_NEUTRAL, CHART_COLORS } from "../../components/chart-palette";
 import { formatCount, formatMonth, formatShortDate, pluralize } from "../../lib/format";
-import { portfolioPath } from "../home/use-portfolio-filters";
-import { frameData } from "./chart-data";
-import { CountBars, StackedMonthBars } from "./CountBars";
+import { portfolioPath } from "../../features/laureates/use-portfolio-filters";
+import { CategoryCountChart, CategoryTimelineChart, type Category } from "./CategoryCharts";
 
 const OUTCOME_COLORS: Record<MilestoneOutcome, string> = {
   atteint_a_temps: CHART_COLORS[0],
@@ -20,51 +18,33 @@ const OUTCOME_COLORS: Record<MilestoneOutcome, string> = {
 };
 
 /** Only late milestones have a portfolio filter: the laureates that hold at least one. */
-const hrefOf = (outcome: MilestoneOutcome) =>
-  outcome === "en_retard" ? portfolioPath({ milestones: "en_retard" }) : undefined;
+const OUTCOMES: Category<MilestoneOutcome>[] = MILESTONE_OUTCOME_KEYS.map((key) => ({
+  key,
+  label: MILESTONE_OUTCOMES[key],
+  color: OUTCOME_COLORS[key],
+  href: key === "en_retard" ? portfolioPath({ milestones: "en_retard" }) : undefined,
+}));
 
 /** Where every milestone stood on the day. */
 export function MilestonesChart({ figures }: { figures: DashboardFigures }) {
   const { milestones } = figures;
   const total = MILESTONE_OUTCOME_KEYS.reduce((sum, key) => sum + milestones[key], 0);
-  const { table, download } = frameData({
-    caption: "Jalons par situation",
-    fileName: `jalons-${figures.asOf}`,
-    columns: [
-      { header: "Situation", kind: "text" },
-      { header: "Jalons", kind: "count" },
-    ],
-    rows: MILESTONE_OUTCOME_KEYS.map((key) => ({
-      key,
-      href: hrefOf(key),
-      cells: [MILESTONE_OUTCOMES[key], milestones[key]],
-    })),
-  });
   return (
-    <ChartFrame
+    <CategoryCountChart
       headingId="pilotage-jalons"
       title={`${pluralize(milestones.en_retard, "jalon")} en retard sur ${formatCount(total)} au ${formatShortDate(figures.asOf)}`}
-      dataDate={figures.asOf}
-      interactive
-      table={table}
-      download={download}
-      chart={
-        <CountBars
-          bars={MILESTONE_OUTCOME_KEYS.map((key) => ({
-            key,
-            label: MILESTONE_OUTCOMES[key],
-            count: milestones[key],
-            color: OUTCOME_COLORS[key],
-            href: hrefOf(key),
-          }))}
-        />
-      }
+      asOf={figures.asOf}
+      caption="Jalons par situation"
+      fileName={`jalons-${figures.asOf}`}
+      categories={OUTCOMES}
+      headers={["Situation", "Jalons"]}
+      counts={milestones}
     >
       <p className="fr-text--sm">
         Un jalon est en retard une fois son échéance passée sans avoir été atteint. La barre « En retard »
         ouvre le portefeuille des lauréats qui en ont au moins un.
       </p>
-    </ChartFrame>
+    </CategoryCountChart>
   );
 }
 
@@ -81,36 +61,16 @@ function timelineFinding(figures: DashboardFigures): string {
 
 /** Milestones by the month they fall due, stacked by where they stood on the day. */
 export function MilestoneTimelineChart({ figures }: { figures: DashboardFigures }) {
-  const { table, download } = frameData({
-    caption: "Jalons par mois d'échéance et situation",
-    fileName: `jalons-echeances-${figures.asOf}`,
-    columns: [
-      { header: "Mois d'échéance", kind: "text" },
-      ...MILESTONE_OUTCOME_KEYS.map((key) => ({ header: MILESTONE_OUTCOMES[key], kind: "count" as const })),
-    ],
-    rows: figures.milestoneTimeline.map((month) => ({
-      key: month.month,
-      cells: [formatMonth(month.month), ...MILESTONE_OUTCOME_KEYS.map((key) => month.counts[key])],
-    })),
-  });
   return (
-    <ChartFrame
+    <CategoryTimelineChart
       headingId="pilotage-jalons-calendrier"
       title={timelineFinding(figures)}
-      dataDate={figures.asOf}
-      interactive
-      table={table}
-      download={download}
-      chart={
-        <StackedMonthBars
-          months={figures.milestoneTimeline}
-          series={MILESTONE_OUTCOME_KEYS.map((key) => ({
-            key,
-            label: MILESTONE_OUTCOMES[key],
-            color: OUTCOME_COLORS[key],
-          }))}
-        />
-      }
+      asOf={figures.asOf}
+      caption="Jalons par mois d'échéance et situation"
+      fileName={`jalons-echeances-${figures.asOf}`}
+      categories={OUTCOMES}
+      monthHeader="Mois d'échéance"
+      months={figures.milestoneTimeline}
     />
   );
 }

@@ -6,9 +6,8 @@ import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type ChangeEvent, type SubmitEvent } from "react";
-import { formatCents, formatCount, pluralize } from "../../lib/format";
+import { formatCents, pluralize } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { ROUTES } from "../../routes";
 import type { ImportMode, ImportReport } from "@defis/domain";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import {
@@ -18,20 +17,21 @@ import {
   useImportApi,
   type UploadProgress,
 } from "./import-api";
-import { ImportRowsTable } from "./ImportRowsTable";
+import { ImportProgress } from "./ImportProgress";
+import {
+  AppliedSection,
+  FailureSection,
+  RESULT_HEADING_ID,
+  ReportRows,
+  type Failure,
+} from "./ImportReportSections";
 import { ImportTotals } from "./ImportTotals";
 
 const UPLOAD_ID = "import-fichier";
 const CHECK_HEADING_ID = "import-verification";
 const CONFIRM_HEADING_ID = "import-confirmation";
-const RESULT_HEADING_ID = "import-resultat";
 
 const STEPS: readonly string[] = ["Choisir le fichier", "Vérifier les lignes", "Importer les versements"];
-
-interface Failure {
-  mode: ImportMode;
-  error: ImportRequestError;
-}
 
 function asImportError(error: unknown): ImportRequestError {
   return error instanceof ImportRequestError
@@ -46,30 +46,6 @@ function fileProblem(file: File | null): string | null {
   if (file.size === 0) return "Ce fichier est vide.";
   if (file.size > MAX_IMPORT_BYTES) return "Ce fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.";
   return null;
-}
-
-function ProgressStatus({ mode, progress }: { mode: ImportMode; progress: UploadProgress | null }) {
-  if (!progress) return null;
-  const sending = progress.phase === "envoi";
-  const label = sending
-    ? `Envoi du fichier${progress.percent === null ? "" : ` : ${progress.percent} %`}`
-    : mode === "simulation"
-      ? "Vérification des lignes en cours…"
-      : "Import en cours…";
-  return (
-    <div className={fr.cx("fr-my-3w")}>
-      <label htmlFor="import-progression" className={fr.cx("fr-label")}>
-        {label}
-      </label>
-      {/* Without a value the bar is indeterminate: the server is working. */}
-      <progress
-        id="import-progression"
-        max={100}
-        value={sending && progress.percent !== null ? progress.percent : undefined}
-        style={{ width: "100%" }}
-      />
-    </div>
-  );
 }
 
 /**
@@ -205,7 +181,7 @@ export default function ImportPage() {
         </Button>
       </form>
 
-      <ProgressStatus mode={busy?.mode ?? "simulation"} progress={busy?.progress ?? null} />
+      <ImportProgress mode={busy?.mode ?? "simulation"} progress={busy?.progress ?? null} />
       <p role="status" aria-live="polite" className={fr.cx("fr-sr-only")}>
         {busy ? (busy.mode === "simulation" ? "Vérification en cours…" : "Import en cours…") : announcement}
       </p>
@@ -277,76 +253,7 @@ export default function ImportPage() {
         </section>
       )}
 
-      {result?.applied && (
-        <section aria-labelledby={RESULT_HEADING_ID} className={fr.cx("fr-mt-5w")}>
-          <h2 id={RESULT_HEADING_ID} tabIndex={-1}>
-            Résultat de l'import
-          </h2>
-          <Alert
-            severity="success"
-            as="h3"
-            title="Import terminé"
-            className={fr.cx("fr-mb-3w")}
-            description={
-              <>
-                {pluralize(result.applied.payments, "versement enregistré", "versements enregistrés")} pour{" "}
-                {formatCents(result.applied.amountCents)} ;{" "}
-                {pluralize(result.applied.tranchesPaid, "tranche payée", "tranches payées")} ;{" "}
-                {pluralize(result.totals.duplicates, "doublon ignoré", "doublons ignorés")} sur{" "}
-                {formatCount(result.totals.lines)} {result.totals.lines > 1 ? "lignes" : "ligne"}.
-              </>
-            }
-          />
-          <Button priority="secondary" linkProps={{ to: ROUTES.finances }}>
-            Voir les finances
-          </Button>
-        </section>
-      )}
+      {result && <AppliedSection report={result} />}
     </>
-  );
-}
-
-function ReportRows({ report }: { report: ImportReport }) {
-  if (report.rows.length === 0) return null;
-  const caption =
-    report.detail === "toutes"
-      ? `Lignes du fichier (${formatCount(report.rows.length)})`
-      : `${report.detail === "erreurs" ? "Lignes en erreur" : "Lignes non importables"} (${pluralize(
-          report.rows.length,
-          "ligne détaillée",
-          "lignes détaillées",
-        )})`;
-  return (
-    <>
-      {report.notice && (
-        <Alert severity="info" small className={fr.cx("fr-mb-3w")} description={report.notice} />
-      )}
-      <ImportRowsTable caption={caption} rows={report.rows} />
-    </>
-  );
-}
-
-function FailureSection({ failure }: { failure: Failure }) {
-  const title =
-    failure.mode === "simulation" ? "Le fichier n'a pas pu être vérifié" : "Aucun versement n'a été importé";
-  return (
-    <section aria-labelledby={RESULT_HEADING_ID} className={fr.cx("fr-mt-5w")}>
-      <h2 id={RESULT_HEADING_ID} tabIndex={-1}>
-        {failure.mode === "simulation" ? "Résultat de la vérification" : "Résultat de l'import"}
-      </h2>
-      <Alert
-        severity="error"
-        as="h3"
-        title={title}
-        className={fr.cx("fr-mb-3w")}
-        description={failure.error.message}
-      />
-      {failure.error.report && (
-        <>
-          <ImportTotals report={failure.error.report} />
-          <ReportRows report={failure.error.report} />
-        </>
-      )}
-    </section>
   );
 }

@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Badge, type BadgeProps } from "@codegouvfr/react-dsfr/Badge";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { DataTable, type TableColumn } from "../../components/DataTable";
 import { formatCents, formatShortDate } from "../../lib/format";
 import { ROUTES } from "../../routes";
 import type { ImportOutcome, ImportRowReport } from "@defis/domain";
@@ -21,7 +22,7 @@ export function OutcomeBadge({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
-const COLUMNS: { header: string; numeric?: boolean }[] = [
+const COLUMNS: TableColumn[] = [
   { header: "Ligne", numeric: true },
   { header: "Numéro EJ" },
   { header: "Lauréat" },
@@ -54,40 +55,13 @@ function cellsOf(row: ImportRowReport): ReactNode[] {
   ];
 }
 
-/** The rows of the extract and what becomes of each: the DSFR table markup, the line as row header. */
+/** The rows of the extract and what becomes of each, the line as row header. */
 export function ImportRowsTable({ caption, rows }: { caption: ReactNode; rows: ImportRowReport[] }) {
-  const alignment = (index: number) => (COLUMNS[index]?.numeric ? "defis-table-amount" : undefined);
   return (
-    <div className={fr.cx("fr-table")}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((column, index) => (
-              <th key={column.header} scope="col" className={alignment(index)}>
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.line}>
-              {cellsOf(row).map((cell, index) =>
-                index === 0 ? (
-                  <th key={index} scope="row" className={alignment(index)}>
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={index} className={alignment(index)}>
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={COLUMNS}
+      rows={rows.map((row) => ({ key: row.line, cells: cellsOf(row) }))}
+    />
   );
 }

@@ -4,7 +4,7 @@ import type { LaureateListItem } from "@defis/domain";
 import { Link } from "react-router";
 import { formatCents } from "../../lib/format";
 import { ROUTES } from "../../routes";
-import { fundingModeLabel, ministryLabel } from "../home/laureate-labels";
+import { fundingModeLabel, ministryLabel } from "../../features/laureates/laureate-labels";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 
 export const allocationButtonId = (slug: string) => `allocation-${slug}-modifier`;

@@ -13,9 +13,14 @@ import {
 } from "../../test/api-server";
 import { laureateItems, officerUser, sponsorUser } from "../../test/fixtures";
 import { renderApp, renderPage } from "../../test/render";
-import { financeOverview, leadershipUser, monthlyFixture, UUID_PATTERN } from "./finance-fixtures";
+import {
+  financeOverview,
+  leadershipUser,
+  monthlyFixture,
+  UUID_PATTERN,
+} from "../../features/finance/finance-fixtures";
 import FinancesPage from "./FinancesPage";
-import { followUpRows } from "../progress/progress-fixtures";
+import { followUpRows } from "../../features/progress/progress-fixtures";
 
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";

@@ -8,14 +8,14 @@ import { useCan } from "../../lib/session";
 import { ROUTES } from "../../routes";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { AllocationForm } from "./AllocationForm";
+import { AllocationForm } from "../../features/finance/AllocationForm";
 import { allocationButtonId, AllocationsTable } from "./AllocationsTable";
 import { FinanceKpis } from "./FinanceKpis";
-import { asOfDay } from "./finance-labels";
+import { asOfDay } from "../../features/finance/finance-labels";
 import { GroupTable } from "./GroupTable";
 import { MonthlyTable } from "./MonthlyTable";
 import { ReallocationForm } from "./ReallocationForm";
-import { SectionNotice, useSectionPanel } from "./use-section-panel";
+import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 
 type Panel = { kind: "allocation"; laureate: LaureateListItem } | { kind: "reallocation" };
 

@@ -6,15 +6,15 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, parseEuros } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { AMOUNT_INVALID, type AllocatedLaureate } from "./AllocationForm";
+import { AMOUNT_INVALID, type AllocatedLaureate } from "../../features/finance/AllocationForm";
 import { DataTable } from "../../components/DataTable";
 import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SavingStatus } from "../../components/Panel";
-import { useIdempotencyKey } from "./use-idempotency-key";
+import { useIdempotencyKey } from "../../features/finance/use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
-import { useRefreshMoney } from "./use-refresh-money";
-import { AMOUNT_HINT, AmountField, ReasonField, CheckOrCancel } from "./money-fields";
+import { useRefreshMoney } from "../../features/finance/use-refresh-money";
+import { AMOUNT_HINT, AmountField, ReasonField, CheckOrCancel } from "../../features/finance/money-fields";
 
 interface ReallocationFormProps {
   laureates: AllocatedLaureate[];

@@ -6,7 +6,7 @@ import { mockProcedures, ProcedureError } from "../../test/api-server";
 import { laureateItems, overviewFixture } from "../../test/fixtures";
 import { renderPage } from "../../test/render";
 import HomePage from "./HomePage";
-import { followUpRows } from "../progress/progress-fixtures";
+import { followUpRows } from "../../features/progress/progress-fixtures";
 
 function serveList(received: LaureateFilters[] = []) {
   mockProcedures({

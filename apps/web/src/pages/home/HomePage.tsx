@@ -10,7 +10,7 @@ import { KpiTiles } from "./KpiTiles";
 import { LaureateCards } from "./LaureateCards";
 import { LaureatesTable } from "./LaureatesTable";
 import { PortfolioFilters } from "./PortfolioFilters";
-import { usePortfolioFilters } from "./use-portfolio-filters";
+import { usePortfolioFilters } from "../../features/laureates/use-portfolio-filters";
 
 export default function HomePage() {
   useDocumentTitle("Portefeuille des lauréats");

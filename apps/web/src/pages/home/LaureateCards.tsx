@@ -4,8 +4,8 @@ import { Tag } from "@codegouvfr/react-dsfr/Tag";
 import type { HealthSummary, LaureateListItem } from "@defis/domain";
 import { formatCents } from "../../lib/format";
 import { ROUTES } from "../../routes";
-import { DeclaredWeather } from "../progress/progress-badges";
-import { categoryLabel, territoryLabel } from "./laureate-labels";
+import { DeclaredWeather } from "../../features/progress/progress-badges";
+import { categoryLabel, territoryLabel } from "../../features/laureates/laureate-labels";
 
 interface LaureateCardsProps {
   items: LaureateListItem[];

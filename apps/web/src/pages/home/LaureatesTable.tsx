@@ -3,8 +3,8 @@ import type { HealthSummary, LaureateListItem } from "@defis/domain";
 import { Link } from "react-router";
 import { formatCents } from "../../lib/format";
 import { ROUTES } from "../../routes";
-import { DeclaredWeather } from "../progress/progress-badges";
-import { categoryLabel, ministryLabel, territoryLabel } from "./laureate-labels";
+import { DeclaredWeather } from "../../features/progress/progress-badges";
+import { categoryLabel, ministryLabel, territoryLabel } from "../../features/laureates/laureate-labels";
 
 interface LaureatesTableProps {
   items: LaureateListItem[];

@@ -1,11 +1,11 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { LaureateFilters, PortfolioGroup, ProgrammeOverview } from "@defis/domain";
 import { useEffect, useState } from "react";
-import { FilterSelect, optionsOf, type FilterOption } from "../../components/FilterSelect";
-import { WEATHER_COUNT_LABELS } from "./laureate-labels";
+import { FilterForm } from "../../components/FilterForm";
+import { FilterSelects, optionsOf, type FilterField, type FilterOption } from "../../components/FilterSelect";
+import { WEATHER_COUNT_LABELS } from "../../features/laureates/laureate-labels";
 
 interface PortfolioFiltersProps {
   overview: ProgrammeOverview;
@@ -20,6 +20,39 @@ const SEARCH_DELAY_MS = 250;
 /** "Ministère de l'Intérieur (5)": each choice says how many laureates it keeps. */
 function optionsOfGroups(groups: readonly PortfolioGroup[]): FilterOption[] {
   return groups.map((group) => ({ value: group.key, label: `${group.label} (${group.laureates})` }));
+}
+
+function filterFields(overview: ProgrammeOverview): FilterField<keyof LaureateFilters>[] {
+  return [
+    {
+      key: "category",
+      id: "filtre-categorie",
+      label: "Catégorie",
+      allLabel: "Toutes les catégories",
+      options: optionsOfGroups(overview.byCategory),
+    },
+    {
+      key: "ministry",
+      id: "filtre-ministere",
+      label: "Ministère de rattachement",
+      allLabel: "Tous les ministères",
+      options: optionsOfGroups(overview.byMinistry),
+    },
+    {
+      key: "territory",
+      id: "filtre-territoire",
+      label: "Territoire",
+      allLabel: "Tous les territoires",
+      options: optionsOfGroups(overview.byTerritory),
+    },
+    {
+      key: "weather",
+      id: "filtre-meteo",
+      label: "Météo déclarée",
+      allLabel: "Toutes les météos",
+      options: optionsOf(WEATHER_COUNT_LABELS),
+    },
+  ];
 }
 
 export function PortfolioFilters({ overview, filters, onChange, onReset, active }: PortfolioFiltersProps) {
@@ -38,14 +71,10 @@ export function PortfolioFilters({ overview, filters, onChange, onReset, active 
   }, [search, filters.q, onChange]);
 
   return (
-    <form
-      role="search"
-      aria-label="Filtrer les lauréats"
-      className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-mb-2w")}
-      onSubmit={(event) => {
-        event.preventDefault();
-        onChange({ q: search.trim() || undefined });
-      }}
+    <FilterForm
+      label="Filtrer les lauréats"
+      onSubmit={() => onChange({ q: search.trim() || undefined })}
+      onReset={active ? onReset : undefined}
     >
       <div className={fr.cx("fr-col-12", "fr-col-lg-3")}>
         <Input
@@ -60,46 +89,12 @@ export function PortfolioFilters({ overview, filters, onChange, onReset, active 
           }}
         />
       </div>
-      <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
-        <FilterSelect
-          id="filtre-categorie"
-          label="Catégorie"
-          allLabel="Toutes les catégories"
-          options={optionsOfGroups(overview.byCategory)}
-          value={filters.category}
-          onChange={(category) => onChange({ category: category as LaureateFilters["category"] })}
-        />
-      </div>
-      <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
-        <FilterSelect
-          id="filtre-ministere"
-          label="Ministère de rattachement"
-          allLabel="Tous les ministères"
-          options={optionsOfGroups(overview.byMinistry)}
-          value={filters.ministry}
-          onChange={(ministry) => onChange({ ministry: ministry as LaureateFilters["ministry"] })}
-        />
-      </div>
-      <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
-        <FilterSelect
-          id="filtre-territoire"
-          label="Territoire"
-          allLabel="Tous les territoires"
-          options={optionsOfGroups(overview.byTerritory)}
-          value={filters.territory}
-          onChange={(territory) => onChange({ territory })}
-        />
-      </div>
-      <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
-        <FilterSelect
-          id="filtre-meteo"
-          label="Météo déclarée"
-          allLabel="Toutes les météos"
-          options={optionsOf(WEATHER_COUNT_LABELS)}
-          value={filters.weather}
-          onChange={(weather) => onChange({ weather: weather as LaureateFilters["weather"] })}
-        />
-      </div>
+      <FilterSelects
+        fields={filterFields(overview)}
+        filters={filters}
+        onChange={onChange}
+        columnClassName={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}
+      />
       <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
         <Checkbox
           legend="Jalons"
@@ -115,13 +110,6 @@ export function PortfolioFilters({ overview, filters, onChange, onReset, active 
           ]}
         />
       </div>
-      {active && (
-        <div className={fr.cx("fr-col-12")}>
-          <Button priority="tertiary" iconId="fr-icon-close-circle-line" type="button" onClick={onReset}>
-            Effacer les filtres
-          </Button>
-        </div>
-      )}
-    </form>
+    </FilterForm>
   );
 }

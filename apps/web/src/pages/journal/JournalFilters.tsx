@@ -1,8 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { AUDIT_ENTITIES, ROLES, type AuditFilters } from "@defis/domain";
-import { FilterSelect, optionsOf } from "../../components/FilterSelect";
+import { AUDIT_ENTITIES, ROLES } from "@defis/domain";
+import { FilterForm } from "../../components/FilterForm";
+import { FilterSelect, FilterSelects, optionsOf, type FilterField } from "../../components/FilterSelect";
 import type { JournalFilters as Filters } from "./use-journal-filters";
 
 export interface JournalActor {
@@ -23,6 +23,23 @@ interface JournalFiltersProps {
 
 const column = fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg");
 
+const FILTER_FIELDS: FilterField<"entity" | "role">[] = [
+  {
+    key: "entity",
+    id: "journal-objet",
+    label: "Objet",
+    allLabel: "Tous les objets",
+    options: optionsOf(AUDIT_ENTITIES),
+  },
+  {
+    key: "role",
+    id: "journal-role",
+    label: "Rôle de l'auteur",
+    allLabel: "Tous les rôles",
+    options: optionsOf(ROLES),
+  },
+];
+
 export function JournalFilters({
   filters,
   actors,
@@ -32,12 +49,7 @@ export function JournalFilters({
   active,
 }: JournalFiltersProps) {
   return (
-    <form
-      role="search"
-      aria-label="Filtrer le journal"
-      className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-mb-2w")}
-      onSubmit={(event) => event.preventDefault()}
-    >
+    <FilterForm label="Filtrer le journal" onReset={active ? onReset : undefined}>
       <div className={column}>
         <FilterSelect
           id="journal-acteur"
@@ -51,26 +63,7 @@ export function JournalFilters({
           onChange={(value) => onChange({ actorId: value === undefined ? undefined : Number(value) })}
         />
       </div>
-      <div className={column}>
-        <FilterSelect
-          id="journal-objet"
-          label="Objet"
-          allLabel="Tous les objets"
-          options={optionsOf(AUDIT_ENTITIES)}
-          value={filters.entity}
-          onChange={(value) => onChange({ entity: value as AuditFilters["entity"] })}
-        />
-      </div>
-      <div className={column}>
-        <FilterSelect
-          id="journal-role"
-          label="Rôle de l'auteur"
-          allLabel="Tous les rôles"
-          options={optionsOf(ROLES)}
-          value={filters.role}
-          onChange={(value) => onChange({ role: value as AuditFilters["role"] })}
-        />
-      </div>
+      <FilterSelects fields={FILTER_FIELDS} filters={filters} onChange={onChange} columnClassName={column} />
       <div className={column}>
         <Input
           label="Du (inclus)"
@@ -97,13 +90,6 @@ export function JournalFilters({
           }}
         />
       </div>
-      {active && (
-        <div className={fr.cx("fr-col-12")}>
-          <Button priority="tertiary" iconId="fr-icon-close-circle-line" type="button" onClick={onReset}>
-            Effacer les filtres
-          </Button>
-        </div>
-      )}
-    </form>
+    </FilterForm>
   );
 }

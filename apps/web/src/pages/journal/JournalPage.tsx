@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ListPagination } from "../../components/ListPagination";
 import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStates";
 import { pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -69,14 +69,7 @@ export default function JournalPage() {
                 : "Journal des modifications"
             }
           />
-          {data.total > data.pageSize && (
-            <Pagination
-              className={fr.cx("fr-mt-2w")}
-              count={pageCount}
-              defaultPage={page}
-              getPageLinkProps={(target) => ({ to: pageHref(target) })}
-            />
-          )}
+          <ListPagination total={data.total} pageSize={data.pageSize} page={page} pageHref={pageHref} />
         </>
       )}
     </>

@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FUNDING_MODES, MINISTRIES } from "@defis/domain";
 import { describeError } from "../../lib/trpc";
-import { Fact, partnerLabsLabel, porteurLabel } from "./LaureateFacts";
+import { Fact, partnerLabsLabel, porteurLabel } from "../../features/laureates/LaureateFacts";
 import { currentFactsOf } from "./use-laureate-edit";
 
 /** Someone saved the record since it was read: what it holds now, and a way to start again from it. */

@@ -13,16 +13,16 @@ import { useCan } from "../../lib/session";
 import { isUnknownResource, useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
-import { categoryLabel, territoryLabel } from "../home/laureate-labels";
-import NotFoundPage from "../not-found/NotFoundPage";
+import { categoryLabel, territoryLabel } from "../../features/laureates/laureate-labels";
+import NotFoundPage from "../../components/NotFoundPage";
 import { LaureateEditForm } from "./LaureateEditForm";
-import { LaureateFacts } from "./LaureateFacts";
+import { LaureateFacts } from "../../features/laureates/LaureateFacts";
 import { LaureateHistory } from "./LaureateHistory";
 
 // The money and follow-up tabs have their own chunks: the record and its history load without them.
-const LaureateFinances = lazy(() => import("../finance/LaureateFinances"));
-const LaureateProgress = lazy(() => import("../progress/LaureateProgress"));
-const LaureateReplication = lazy(() => import("../replication/LaureateReplication"));
+const LaureateFinances = lazy(() => import("../../features/finance/LaureateFinances"));
+const LaureateProgress = lazy(() => import("../../features/progress/LaureateProgress"));
+const LaureateReplication = lazy(() => import("../../features/replication/LaureateReplication"));
 
 const EDIT_BUTTON_ID = "modifier-fiche";
 

@@ -15,9 +15,9 @@ import { describeError, isStaleVersion, isUnknownResource, useTRPC } from "../..
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { ROUTES } from "../../routes";
-import NotFoundPage from "../not-found/NotFoundPage";
-import { useRefreshProgress } from "../progress/use-refresh-progress";
-import { WeatherFields } from "../progress/WeatherFields";
+import NotFoundPage from "../../components/NotFoundPage";
+import { useRefreshProgress } from "../../features/progress/use-refresh-progress";
+import { WeatherFields } from "../../features/progress/WeatherFields";
 import {
   draftOf,
   inputOf,

@@ -12,7 +12,7 @@ import {
 } from "@defis/domain";
 import { fieldState } from "../../lib/form-errors";
 import { formatDate, formatMonth } from "../../lib/format";
-import { MilestoneStateBadge } from "../progress/progress-badges";
+import { MilestoneStateBadge } from "../../features/progress/progress-badges";
 import {
   changedMilestones,
   COMMENT_KIND_KEYS,

@@ -7,7 +7,7 @@ import { useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
-import { FollowUpList, needsAttention } from "../progress/FollowUpList";
+import { FollowUpList, needsAttention } from "../../features/progress/FollowUpList";
 
 /** A sponsor's home: the laureates of their scope, what needs updating first, and the guided update. */
 export default function MyProjectsPage() {

@@ -8,7 +8,7 @@ import {
   type MilestoneStatus,
 } from "@defis/domain";
 import { issuesByField } from "../../lib/form-errors";
-import type { WeatherValues } from "../progress/WeatherFields";
+import type { WeatherValues } from "../../features/progress/WeatherFields";
 
 export interface MilestoneValues {
   status: MilestoneStatus;

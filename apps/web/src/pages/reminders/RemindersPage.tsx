@@ -1,20 +1,38 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { MAIL_KINDS, MAIL_STATUSES, type ReminderSchedule } from "@defis/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ListPagination } from "../../components/ListPagination";
 import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStates";
-import { FilterSelect, optionsOf } from "../../components/FilterSelect";
+import { FilterForm } from "../../components/FilterForm";
+import { FilterSelects, optionsOf, type FilterField } from "../../components/FilterSelect";
 import { formatDateTime, pluralize } from "../../lib/format";
 import { useCan } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { OutboxList } from "./OutboxList";
 import { RunReminders } from "./RunReminders";
-import { useOutboxFilters } from "./use-outbox-filters";
+import { useOutboxFilters, type OutboxListFilters } from "./use-outbox-filters";
 
 const column = fr.cx("fr-col-12", "fr-col-md-4");
+
+const FILTER_FIELDS: FilterField<keyof OutboxListFilters>[] = [
+  {
+    key: "kind",
+    id: "envois-type",
+    label: "Type",
+    allLabel: "Tous les types",
+    options: optionsOf(MAIL_KINDS),
+  },
+  {
+    key: "status",
+    id: "envois-statut",
+    label: "Statut",
+    allLabel: "Tous les statuts",
+    options: optionsOf(MAIL_STATUSES),
+  },
+];
 
 export default function RemindersPage() {
   useDocumentTitle("Rappels et boîte d'envoi");
@@ -26,7 +44,6 @@ export default function RemindersPage() {
     placeholderData: keepPreviousData,
   });
   const data = outbox.data;
-  const pageCount = data ? Math.ceil(data.total / data.pageSize) : 0;
 
   return (
     <>
@@ -49,32 +66,8 @@ export default function RemindersPage() {
       {canRun && <RunReminders />}
 
       <h2>Messages écrits</h2>
-      <form
-        role="search"
-        aria-label="Filtrer les messages"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <div className={column}>
-          <FilterSelect
-            id="envois-type"
-            label="Type"
-            allLabel="Tous les types"
-            options={optionsOf(MAIL_KINDS)}
-            value={filters.kind}
-            onChange={(kind) => update({ kind: kind as typeof filters.kind })}
-          />
-        </div>
-        <div className={column}>
-          <FilterSelect
-            id="envois-statut"
-            label="Statut"
-            allLabel="Tous les statuts"
-            options={optionsOf(MAIL_STATUSES)}
-            value={filters.status}
-            onChange={(status) => update({ status: status as typeof filters.status })}
-          />
-        </div>
+      <FilterForm label="Filtrer les messages" alignBottom>
+        <FilterSelects fields={FILTER_FIELDS} filters={filters} onChange={update} columnClassName={column} />
         {active && (
           <div className={column}>
             <Button type="button" priority="tertiary" className={fr.cx("fr-mb-3w")} onClick={reset}>
@@ -82,7 +75,7 @@ export default function RemindersPage() {
             </Button>
           </div>
         )}
-      </form>
+      </FilterForm>
       <p role="status" aria-live="polite">
         {data && `${pluralize(data.total, "message")}${active ? " correspondant aux filtres" : ""}`}
       </p>
@@ -100,14 +93,7 @@ export default function RemindersPage() {
       {data && data.mails.length > 0 && (
         <>
           <OutboxList mails={data.mails} />
-          {data.total > data.pageSize && (
-            <Pagination
-              className={fr.cx("fr-mt-2w")}
-              count={pageCount}
-              defaultPage={page}
-              getPageLinkProps={(target) => ({ to: pageHref(target) })}
-            />
-          )}
+          <ListPagination total={data.total} pageSize={data.pageSize} page={page} pageHref={pageHref} />
         </>
       )}
     </>

@@ -2,7 +2,7 @@ import { CATEGORIES, potentialLevel, type CategoryKey, type ReplicationOverview 
 import { ChartFrame } from "../../components/ChartFrame";
 import { chartColor } from "../../components/chart-palette";
 import { formatCount, pluralize } from "../../lib/format";
-import { indexLabel, progressLabel } from "./replication-labels";
+import { indexLabel, progressLabel } from "../../features/replication/replication-labels";
 
 const CATEGORY_KEYS = Object.keys(CATEGORIES) as CategoryKey[];
 const SHORT_CATEGORY: Record<CategoryKey, string> = {

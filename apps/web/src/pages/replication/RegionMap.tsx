@@ -3,7 +3,7 @@ import { ChartFrame } from "../../components/ChartFrame";
 import { CHART_COLORS } from "../../components/chart-palette";
 import { MapCredit, MapLegend, RegionMapChart } from "../../components/RegionMapChart";
 import { formatCount, pluralize } from "../../lib/format";
-import { regionName } from "./replication-labels";
+import { regionName } from "../../features/replication/replication-labels";
 
 /** Four steps, lightest for none: the DSFR palette's blues. */
 const SCALE = [

@@ -6,8 +6,11 @@ import { describe, expect, it } from "vitest";
 import { apiServer, mockAuth, mockProcedures } from "../../test/api-server";
 import { overviewFixture } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
-import { leadershipUser } from "../finance/finance-fixtures";
-import { overviewReplicationFixture, regionMapFixture } from "./replication-fixtures";
+import { leadershipUser } from "../../features/finance/finance-fixtures";
+import {
+  overviewReplicationFixture,
+  regionMapFixture,
+} from "../../features/replication/replication-fixtures";
 
 function serveReplication() {
   const filtersAsked: ReplicationFilters[] = [];

@@ -1,26 +1,48 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import {
   ADOPTION_STAGES,
   CATEGORIES,
   REGIONS,
   REPLICATION_INDEX_FORMULA,
-  type AdoptionStage,
-  type CategoryKey,
-  type RegionCode,
+  type ReplicationFilters,
 } from "@defis/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStates";
-import { FilterSelect, optionsOf } from "../../components/FilterSelect";
+import { FilterForm } from "../../components/FilterForm";
+import { FilterSelects, optionsOf, type FilterField } from "../../components/FilterSelect";
 import { pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { AdoptionsTable } from "./AdoptionsTable";
-import { FunnelChart } from "./FunnelChart";
+import { AdoptionsTable } from "../../features/replication/AdoptionsTable";
+import { FunnelChart } from "../../features/replication/FunnelChart";
 import { MatrixChart } from "./MatrixChart";
 import { RegionMap } from "./RegionMap";
 import { useReplicationFilters } from "./use-replication-filters";
+
+const FILTER_FIELDS: FilterField<keyof ReplicationFilters>[] = [
+  {
+    key: "category",
+    id: "essaimage-categorie",
+    label: "Catégorie",
+    allLabel: "Toutes les catégories",
+    options: optionsOf(CATEGORIES),
+  },
+  {
+    key: "stage",
+    id: "essaimage-etape",
+    label: "Étape de l'adoption",
+    allLabel: "Toutes les étapes",
+    options: optionsOf(ADOPTION_STAGES),
+  },
+  {
+    key: "region",
+    id: "essaimage-region",
+    label: "Région de l'adoption",
+    allLabel: "Toutes les régions",
+    options: optionsOf(REGIONS),
+  },
+];
 
 /** The national picture of replication: funnel, potential against progress, map and registry. */
 export default function ReplicationPage() {
@@ -45,50 +67,14 @@ export default function ReplicationPage() {
         0 à 4, 4 étant toujours le plus favorable à la reprise.
       </p>
 
-      <form
-        role="search"
-        aria-label="Filtrer l'essaimage"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-mb-2w")}
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <FilterSelect
-            id="essaimage-categorie"
-            label="Catégorie"
-            allLabel="Toutes les catégories"
-            options={optionsOf(CATEGORIES)}
-            value={filters.category}
-            onChange={(value) => update({ category: value as CategoryKey | undefined })}
-          />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <FilterSelect
-            id="essaimage-etape"
-            label="Étape de l'adoption"
-            allLabel="Toutes les étapes"
-            options={optionsOf(ADOPTION_STAGES)}
-            value={filters.stage}
-            onChange={(value) => update({ stage: value as AdoptionStage | undefined })}
-          />
-        </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
-          <FilterSelect
-            id="essaimage-region"
-            label="Région de l'adoption"
-            allLabel="Toutes les régions"
-            options={optionsOf(REGIONS)}
-            value={filters.region}
-            onChange={(value) => update({ region: value as RegionCode | undefined })}
-          />
-        </div>
-        {active && (
-          <div className={fr.cx("fr-col-12")}>
-            <Button priority="tertiary" iconId="fr-icon-close-circle-line" type="button" onClick={reset}>
-              Effacer les filtres
-            </Button>
-          </div>
-        )}
-      </form>
+      <FilterForm label="Filtrer l'essaimage" onReset={active ? reset : undefined}>
+        <FilterSelects
+          fields={FILTER_FIELDS}
+          filters={filters}
+          onChange={update}
+          columnClassName={fr.cx("fr-col-12", "fr-col-md-4")}
+        />
+      </FilterForm>
 
       {overview.isPending && <LoadingState label="Chargement de l'essaimage" />}
       {overview.isError && <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />}

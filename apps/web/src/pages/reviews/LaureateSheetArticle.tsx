@@ -4,10 +4,10 @@ import { Link } from "react-router";
 import { DataTable } from "../../components/DataTable";
 import { formatCents, formatMonth, formatShortDate } from "../../lib/format";
 import { ROUTES } from "../../routes";
-import { categoryLabel, fundingModeLabel, ministryLabel } from "../home/laureate-labels";
-import { Fact, porteurLabel } from "../laureate/LaureateFacts";
-import { WeatherBadge } from "../progress/progress-badges";
-import { indexLabel, regionName } from "../replication/replication-labels";
+import { categoryLabel, fundingModeLabel, ministryLabel } from "../../features/laureates/laureate-labels";
+import { Fact, porteurLabel } from "../../features/laureates/LaureateFacts";
+import { WeatherBadge } from "../../features/progress/progress-badges";
+import { indexLabel, regionName } from "../../features/replication/replication-labels";
 
 /** MILESTONE_OUTCOMES counts milestones ("Atteints à temps"); a sheet's row is one milestone. */
 const OUTCOME_OF_ONE: Record<MilestoneOutcome, string> = {

@@ -7,8 +7,8 @@ import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { isUnknownResource, useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import NotFoundPage from "../not-found/NotFoundPage";
-import { DashboardTiles } from "../dashboard/DashboardTiles";
+import NotFoundPage from "../../components/NotFoundPage";
+import { DashboardTiles } from "../../features/dashboard/DashboardTiles";
 import { LaureateSheetArticle } from "./LaureateSheetArticle";
 import { ReviewChangesSection } from "./ReviewChangesSection";
 

@@ -5,8 +5,8 @@ import { describe, expect, it, vi } from "vitest";
 import { mockAuth, mockProcedures, ProcedureError } from "../../test/api-server";
 import { officerUser, overviewFixture } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
-import { reviewDetail, reviewSummaries } from "../dashboard/dashboard-fixtures";
-import { leadershipUser } from "../finance/finance-fixtures";
+import { reviewDetail, reviewSummaries } from "../../features/dashboard/dashboard-fixtures";
+import { leadershipUser } from "../../features/finance/finance-fixtures";
 
 function serveReviews(open: (input: OpenReviewInput) => unknown = () => reviewSummaries[0]) {
   const opened: OpenReviewInput[] = [];

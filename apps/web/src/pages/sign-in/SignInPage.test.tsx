@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mockAuth, mockProcedures } from "../../test/api-server";
 import { laureateItems, officerUser, overviewFixture, sponsorUser } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
-import { followUpRows } from "../progress/progress-fixtures";
+import { followUpRows } from "../../features/progress/progress-fixtures";
 
 const DEMO_ACCOUNTS = [
   { email: officerUser.email, displayName: officerUser.displayName, role: officerUser.role },

@@ -8,7 +8,7 @@ import { parisToday, pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
-import { FollowUpList, needsAttention } from "../progress/FollowUpList";
+import { FollowUpList, needsAttention } from "../../features/progress/FollowUpList";
 
 interface SponsorGroup {
   sponsor: PersonRef | null;

@@ -142,41 +142,21 @@ export function MilestonesSection({ slug, milestones, canEdit }: MilestonesSecti
                           Modifier <span className={fr.cx("fr-sr-only")}>le jalon « {milestone.title} »</span>
                         </Button>
                       </li>
-                      {index > 0 && (
-                        <li>
-                          <Button
-                            size="small"
-                            priority="tertiary"
-                            iconId="fr-icon-arrow-up-line"
+                      {(["up", "down"] as const)
+                        .filter((direction) =>
+                          direction === "up" ? index > 0 : index < milestones.length - 1,
+                        )
+                        .map((direction) => (
+                          <MoveButton
+                            key={direction}
+                            direction={direction}
+                            title={milestone.title}
                             disabled={move.isPending}
-                            onClick={() =>
-                              move.mutate({ laureateSlug: slug, milestoneId: milestone.id, direction: "up" })
+                            onMove={() =>
+                              move.mutate({ laureateSlug: slug, milestoneId: milestone.id, direction })
                             }
-                          >
-                            Monter <span className={fr.cx("fr-sr-only")}>le jalon « {milestone.title} »</span>
-                          </Button>
-                        </li>
-                      )}
-                      {index < milestones.length - 1 && (
-                        <li>
-                          <Button
-                            size="small"
-                            priority="tertiary"
-                            iconId="fr-icon-arrow-down-line"
-                            disabled={move.isPending}
-                            onClick={() =>
-                              move.mutate({
-                                laureateSlug: slug,
-                                milestoneId: milestone.id,
-                                direction: "down",
-                              })
-                            }
-                          >
-                            Descendre{" "}
-                            <span className={fr.cx("fr-sr-only")}>le jalon « {milestone.title} »</span>
-                          </Button>
-                        </li>
-                      )}
+                          />
+                        ))}
                     </ul>,
                   ]
                 : []),
@@ -198,5 +178,32 @@ export function MilestonesSection({ slug, milestones, canEdit }: MilestonesSecti
         </Button>
       )}
     </section>
+  );
+}
+
+const MOVES = {
+  up: { label: "Monter", iconId: "fr-icon-arrow-up-line" },
+  down: { label: "Descendre", iconId: "fr-icon-arrow-down-line" },
+} as const;
+
+/** Moves a milestone one place up or down the list; its title completes the label for screen readers. */
+function MoveButton({
+  direction,
+  title,
+  disabled,
+  onMove,
+}: {
+  direction: keyof typeof MOVES;
+  title: string;
+  disabled: boolean;
+  onMove: () => void;
+}) {
+  const { label, iconId } = MOVES[direction];
+  return (
+    <li>
+      <Button size="small" priority="tertiary" iconId={iconId} disabled={disabled} onClick={onMove}>
+        {label} <span className={fr.cx("fr-sr-only")}>le jalon « {title} »</span>
+      </Button>
+    </li>
   );
 }

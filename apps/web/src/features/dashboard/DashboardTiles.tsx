@@ -8,7 +8,7 @@ import {
 } from "@defis/domain";
 import { KpiList, type Kpi } from "../../components/KpiList";
 import { formatCents, formatCount, formatPercent, pluralize } from "../../lib/format";
-import { WEATHER_COUNT_LABELS } from "../home/laureate-labels";
+import { WEATHER_COUNT_LABELS } from "../laureates/laureate-labels";
 
 function tilesOf(figures: DashboardFigures): Kpi[] {
   const envelope = figures.envelopeCents;

@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Link } from "react-router";
-import { useDocumentTitle } from "../../lib/use-document-title";
-import { ROUTES } from "../../routes";
+import { useDocumentTitle } from "../lib/use-document-title";
+import { ROUTES } from "../routes";
 
 export default function NotFoundPage({ message }: { message?: string }) {
   useDocumentTitle("Page introuvable");

@@ -6,7 +6,7 @@ import { formatCents, formatShortDate } from "../../lib/format";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 import { PAYMENT_SOURCES } from "@defis/domain";
 import { ReversePaymentForm } from "./ReversePaymentForm";
-import { SectionNotice, useSectionPanel } from "./use-section-panel";
+import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 
 const HEADING_ID = "finances-versements-titre";
 const rowId = (paymentId: number) => `versement-${paymentId}`;

@@ -15,7 +15,7 @@ import {
 import { SchedulePlanner } from "./SchedulePlanner";
 import { TrancheGateForm } from "./TrancheGateForm";
 import { TrancheStepForm } from "./TrancheStepForm";
-import { SectionNotice, useSectionPanel } from "./use-section-panel";
+import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 
 type SchedulePanel =
   | { kind: "step"; trancheId: number; to: TrancheStep }

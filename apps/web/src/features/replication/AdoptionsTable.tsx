@@ -3,6 +3,7 @@ import { ADOPTION_STAGES, type AdoptionItem } from "@defis/domain";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { DataTable } from "../../components/DataTable";
+import { DemoBadge } from "../../components/DemoBadge";
 import { ROUTES } from "../../routes";
 import { adoptionTerritory, STAGE_BADGE_SEVERITY, stageHistory } from "./replication-labels";
 
@@ -35,14 +36,7 @@ export function AdoptionsTable({ caption, adoptions, withLaureate = false, actio
         cells: [
           <>
             {adoption.organisation}
-            {adoption.isDemo && (
-              <>
-                {" "}
-                <Badge small severity="new" as="span">
-                  Démonstration
-                </Badge>
-              </>
-            )}
+            {adoption.isDemo && <DemoBadge />}
           </>,
           ...(withLaureate
             ? [

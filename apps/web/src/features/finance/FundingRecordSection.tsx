@@ -3,7 +3,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { FundingRecordItem } from "@defis/domain";
 import { FundingFacts } from "./FundingFacts";
 import { FundingRecordForm } from "./FundingRecordForm";
-import { SectionNotice, useSectionPanel } from "./use-section-panel";
+import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 
 const EDIT_BUTTON_ID = "finances-financement-modifier";
 

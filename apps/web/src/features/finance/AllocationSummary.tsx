@@ -6,7 +6,7 @@ import { formatCents } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { AllocationForm } from "./AllocationForm";
 import { Figure } from "./Figures";
-import { SectionNotice, useSectionPanel } from "./use-section-panel";
+import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 
 const EDIT_BUTTON_ID = "finances-allocation-modifier";
 

@@ -2,7 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { PORTEUR_NOT_GIVEN, type LaureateDetail } from "@defis/domain";
 import type { ReactNode } from "react";
 import { formatCents, formatDate } from "../../lib/format";
-import { fundingModeLabel, ministryLabel, territoryLabel } from "../home/laureate-labels";
+import { fundingModeLabel, ministryLabel, territoryLabel } from "./laureate-labels";
 
 function BenefitList({ title, items }: { title: string; items: string[] }) {
   return (
