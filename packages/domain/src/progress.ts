@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { daysBetween, isoDateSchema } from "./dates.js";
+import { keysOf } from "./labels.js";
 import { laureateSlug } from "./finance.js";
 import type { TrancheStatus } from "./finance.js";
 
@@ -22,7 +23,7 @@ export const WEATHER_LEVELS = {
   orage: "Orage",
 } as const;
 export type WeatherLevel = keyof typeof WEATHER_LEVELS;
-const WEATHER_ORDER = Object.keys(WEATHER_LEVELS) as WeatherLevel[];
+const WEATHER_ORDER = keysOf(WEATHER_LEVELS);
 export const WEATHER_MEANINGS: Record<WeatherLevel, string> = {
   soleil: "Le projet avance comme prévu.",
   nuage: "Des difficultés, sous contrôle.",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEPARTEMENTS } from "./departements.js";
+import { keysOf } from "./labels.js";
 import type { CategoryKey } from "./laureate.js";
 import { SLUG_PATTERN } from "./laureate.js";
 import { REGIONS, regionCodeSchema, type RegionCode } from "./territory.js";
@@ -19,7 +20,7 @@ export const REPLICATION_CRITERIA = {
   openness: "Ouverture des ressources réutilisables",
 } as const;
 export type ReplicationCriterion = keyof typeof REPLICATION_CRITERIA;
-export const REPLICATION_CRITERION_KEYS = Object.keys(REPLICATION_CRITERIA) as ReplicationCriterion[];
+export const REPLICATION_CRITERION_KEYS = keysOf(REPLICATION_CRITERIA);
 
 /** What each score means, read the same way on every criterion. */
 export const SCORE_LABELS = {
@@ -143,7 +144,7 @@ export const ASSET_KINDS = {
   contact: "Personne à contacter",
 } as const;
 export type AssetKind = keyof typeof ASSET_KINDS;
-export const assetKindSchema = z.enum(Object.keys(ASSET_KINDS) as [AssetKind, ...AssetKind[]], {
+export const assetKindSchema = z.enum(keysOf(ASSET_KINDS), {
   error: "Type de ressource inconnu.",
 });
 
@@ -242,10 +243,7 @@ export const ADOPTION_STAGES = {
   abandonnee: "Abandonnée",
 } as const;
 export type AdoptionStage = keyof typeof ADOPTION_STAGES;
-export const adoptionStageSchema = z.enum(
-  Object.keys(ADOPTION_STAGES) as [AdoptionStage, ...AdoptionStage[]],
-  { error: "Étape inconnue." },
-);
+export const adoptionStageSchema = z.enum(keysOf(ADOPTION_STAGES), { error: "Étape inconnue." });
 
 /** The stages of progress, in order: the funnel's bars. */
 export const PROGRESS_STAGES = ["identifiee", "contactee", "pilote", "deployee"] as const;

@@ -2,6 +2,8 @@
  * Roles and permissions, without zod: the web app's entry chunk (header,
  * route guards) imports this module alone through "@defis/domain/roles".
  */
+import { keysOf } from "./labels.js";
+
 /** Who does what; labels as the DITP says them. */
 export const ROLES = {
   admin: "Administrateur",
@@ -10,7 +12,7 @@ export const ROLES = {
   leadership: "Direction",
 } as const;
 export type Role = keyof typeof ROLES;
-export const ALL_ROLES = Object.keys(ROLES) as [Role, ...Role[]];
+export const ALL_ROLES = keysOf(ROLES);
 /** What each role may do, for the web app to hide what the server would refuse. */
 export const PERMISSIONS = {
   /** The whole portfolio and its money exports are open to every signed-in role. */
