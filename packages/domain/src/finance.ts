@@ -170,7 +170,7 @@ export const ALLOCATION_MOVEMENT_KINDS = {
   attribution: "Attribution",
   augmentation: "Augmentation",
   diminution: "Diminution",
-  reallocation: "Réaffectation",
+  reaffectation: "Réaffectation",
 } as const;
 export type AllocationMovementKind = keyof typeof ALLOCATION_MOVEMENT_KINDS;
 

@@ -3,7 +3,7 @@ import { keysOf } from "./labels.js";
 
 /** What the application writes to people, by kind. */
 export const MAIL_KINDS = {
-  digest_sponsor: "Rappel hebdomadaire au sponsor",
+  rappel_sponsor: "Rappel hebdomadaire au sponsor",
   alerte_chargee: "Alerte à la chargée de mission",
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;

@@ -140,7 +140,7 @@ export const ASSET_KINDS = {
   code: "Dépôt de code",
   guide: "Guide de méthode",
   document: "Document",
-  contract: "Contrat ou convention",
+  contrat: "Contrat ou convention",
   contact: "Personne à contacter",
 } as const;
 export type AssetKind = keyof typeof ASSET_KINDS;

@@ -146,11 +146,11 @@ export function updateFundingRecord(db: Executor, actor: Actor, input: UpdateFun
           : [];
       if (written.length === 0) staleVersion(before ? { ...before } : { version: 0 });
       const recorded = (record: typeof facts) => ({
-        conventionDate: record.conventionDate,
-        ejNumber: record.ejNumber,
+        dateConvention: record.conventionDate,
+        numeroEj: record.ejNumber,
         siret: record.siret,
         rna: record.rna,
-        paymentConditions: record.paymentConditions,
+        conditionsVersement: record.paymentConditions,
       });
       await recordAudit(db, actor, {
         action: "financement.modification",
@@ -210,7 +210,13 @@ export function planSchedule(db: Executor, actor: Actor, input: PlanScheduleInpu
         entity: "echeancier",
         entityId: input.laureateSlug,
         laureateId,
-        after: { tranches: input.tranches },
+        after: {
+          tranches: input.tranches.map((tranche) => ({
+            type: tranche.kind,
+            montantCentimes: tranche.plannedAmountCents,
+            datePrevue: tranche.plannedOn,
+          })),
+        },
       });
       return { planned: input.tranches.length };
     },

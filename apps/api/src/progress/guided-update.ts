@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { laureateIdOf } from "../finance/laureate-ids.js";
 import { insertComment } from "./comment-commands.js";
-import { applyMilestoneChange } from "./milestone-commands.js";
+import { applyMilestoneChange, milestoneAuditFacts } from "./milestone-commands.js";
 import { applyWeather } from "./weather-commands.js";
 
 /**
@@ -32,8 +32,8 @@ export async function submitGuidedUpdate(
   const milestonesBefore: Record<string, unknown> = {};
   for (const milestone of input.milestones) {
     const { before, after } = await applyMilestoneChange(db, laureateId, milestone, actor.userId);
-    milestonesBefore[String(milestone.milestoneId)] = before;
-    milestoneChanges[String(milestone.milestoneId)] = after;
+    milestonesBefore[String(milestone.milestoneId)] = milestoneAuditFacts(before);
+    milestoneChanges[String(milestone.milestoneId)] = milestoneAuditFacts(after);
   }
   const commentIds: number[] = [];
   for (const comment of input.comments) {
@@ -44,9 +44,9 @@ export async function submitGuidedUpdate(
     entity: "suivi",
     entityId: `${input.laureateSlug}:${input.weather.period}`,
     laureateId,
-    before: { météo: weather.before, jalons: milestonesBefore },
+    before: { meteo: weather.before, jalons: milestonesBefore },
     after: {
-      météo: weather.after,
+      meteo: weather.after,
       jalons: milestoneChanges,
       commentaires: input.comments.map((comment) => `${COMMENT_KINDS[comment.kind]} : ${comment.body}`),
     },

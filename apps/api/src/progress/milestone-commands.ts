@@ -15,7 +15,7 @@ type MilestoneFacts = Pick<
   "title" | "description" | "dueOn" | "status" | "reachedOn" | "evidenceNote" | "evidenceUrl"
 >;
 
-/** The fields the audit trail and a conflict message show of a milestone. */
+/** The fields a conflict message shows of a milestone. */
 export function milestoneFacts(row: MilestoneFacts): MilestoneFacts {
   return {
     title: row.title,
@@ -25,6 +25,19 @@ export function milestoneFacts(row: MilestoneFacts): MilestoneFacts {
     reachedOn: row.reachedOn,
     evidenceNote: row.evidenceNote,
     evidenceUrl: row.evidenceUrl,
+  };
+}
+
+/** The same fields as the audit trail names them. */
+export function milestoneAuditFacts(facts: MilestoneFacts) {
+  return {
+    titre: facts.title,
+    description: facts.description,
+    echeance: facts.dueOn,
+    statut: facts.status,
+    atteintLe: facts.reachedOn,
+    preuve: facts.evidenceNote,
+    lienPreuve: facts.evidenceUrl,
   };
 }
 
@@ -117,7 +130,7 @@ export async function createMilestone(db: Executor, actor: Actor, input: CreateM
     entity: "jalon",
     entityId: created.id,
     laureateId,
-    after: milestoneFacts(created),
+    after: milestoneAuditFacts(created),
   });
   return { milestoneId: created.id };
 }
@@ -131,8 +144,8 @@ export async function updateMilestone(db: Executor, actor: Actor, input: UpdateM
     entity: "jalon",
     entityId: input.milestoneId,
     laureateId,
-    before,
-    after,
+    before: milestoneAuditFacts(before),
+    after: milestoneAuditFacts(after),
   });
   return { milestoneId: input.milestoneId };
 }

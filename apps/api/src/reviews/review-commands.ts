@@ -34,7 +34,7 @@ async function insertReview(
     action: "revue.ouverture",
     entity: "revue",
     entityId: inserted.id,
-    after: { asOf: review.asOf, title: review.title },
+    after: { arreteAu: review.asOf, titre: review.title },
   });
   return inserted.id;
 }
