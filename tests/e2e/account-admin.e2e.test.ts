@@ -102,7 +102,7 @@ describe("administration des comptes", () => {
     await form.getByRole("combobox", { name: /^Rôle/ }).selectOption({ label: NEW_SPONSOR.roleLabel });
     await form.getByRole("button", { name: "Ajouter un élément au périmètre" }).click();
     const scopeEntry = form.getByRole("group", { name: "Élément 1" });
-    expect(await scopeEntry.getByRole("combobox", { name: "Type" }).inputValue()).toBe("ministry");
+    expect(await scopeEntry.getByRole("combobox", { name: "Type" }).inputValue()).toBe("ministere");
     await scopeEntry
       .getByRole("combobox", { name: "Ministère", exact: true })
       .selectOption({ label: "Ministère de l'Intérieur" });

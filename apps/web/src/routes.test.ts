@@ -4,9 +4,9 @@ import { landingPathFor, ROUTE_PATTERNS, ROUTES } from "./routes";
 
 describe("landingPathFor", () => {
   it("sends the direction to its dashboard, sponsors to their projects, the others to the portfolio", () => {
-    expect(landingPathFor("leadership")).toBe("/pilotage");
+    expect(landingPathFor("direction")).toBe("/pilotage");
     expect(landingPathFor("sponsor")).toBe("/mes-projets");
-    expect(landingPathFor("officer")).toBe("/");
+    expect(landingPathFor("charge_mission")).toBe("/");
   });
 });
 

@@ -47,7 +47,7 @@ export function signInPath(returnTo: string): string {
 /** Where a person lands after signing in without a page to return to: sponsors on their projects, the direction on its dashboard. */
 export function landingPathFor(role: string): string {
   if (role === "sponsor") return ROUTES.myProjects;
-  return role === "leadership" ? ROUTES.dashboard : ROUTES.home;
+  return role === "direction" ? ROUTES.dashboard : ROUTES.home;
 }
 
 /**

@@ -23,8 +23,11 @@ export type DatabaseKind = "pglite" | "postgresql";
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
-  /** Applies the committed migrations; instances starting together migrate once. */
-  migrate(): Promise<void>;
+  /**
+   * Applies the committed migrations; instances starting together migrate once.
+   * Another folder serves the migration tests, which stop at an earlier migration.
+   */
+  migrate(migrationsFolder?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,14 +69,14 @@ function openPostgres(url: string, poolSize = 10, logger: DrizzleLogger = false)
   return {
     db,
     kind: "postgresql",
-    async migrate() {
+    async migrate(migrationsFolder = MIGRATIONS_FOLDER) {
       // drizzle's migrator takes no lock: a session-level advisory lock on one
       // connection serialises instances; the second finds nothing left to apply.
       const client = await pool.connect();
       try {
         await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
         try {
-          await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+          await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder });
         } finally {
           await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
         }
@@ -96,7 +99,7 @@ async function openPglite(dataDir: string | null, logger: DrizzleLogger = false)
       db,
       kind: "pglite",
       // The folder lock already guarantees a single process.
-      migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
+      migrate: (migrationsFolder = MIGRATIONS_FOLDER) => migratePglite(pgliteDb, { migrationsFolder }),
       async close() {
         await client.close();
         unlock();

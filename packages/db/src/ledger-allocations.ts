@@ -135,7 +135,7 @@ export async function reallocate(
   }
   const common = {
     programmeId: from.programmeId,
-    kind: "reallocation" as const,
+    kind: "reaffectation" as const,
     reason: move.reason,
     actorUserId: actor.userId,
     isDemo: actor.isDemo ?? false,

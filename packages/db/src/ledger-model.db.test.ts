@@ -164,7 +164,7 @@ interface ModelPayment {
 interface ModelMovement {
   laureateId: number;
   counterpartLaureateId: number | null;
-  kind: "attribution" | "augmentation" | "diminution" | "reallocation";
+  kind: "attribution" | "augmentation" | "diminution" | "reaffectation";
   deltaCents: number;
   amountAfterCents: number;
 }
@@ -329,7 +329,7 @@ class LedgerModel {
             version: 1,
           });
         }
-        const common = { kind: "reallocation" as const };
+        const common = { kind: "reaffectation" as const };
         this.movements.push(
           {
             ...common,

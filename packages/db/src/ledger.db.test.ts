@@ -179,7 +179,7 @@ describe("the envelope ledger", () => {
     const movements = await handle.db
       .select({ delta: allocationMovements.deltaCents, kind: allocationMovements.kind })
       .from(allocationMovements)
-      .where(eq(allocationMovements.kind, "reallocation"));
+      .where(eq(allocationMovements.kind, "reaffectation"));
     expect(movements.map((movement) => movement.delta).sort((a, b) => a - b)).toEqual([-30_000, 30_000]);
     await expect(
       handle.db.transaction((tx) =>

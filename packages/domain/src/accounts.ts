@@ -9,18 +9,18 @@ export const roleSchema = z.enum(ALL_ROLES, { error: "Rôle inconnu." });
  * or every laureate of a porteur. The union of the entries is the scope.
  */
 export const SCOPE_KINDS = {
-  laureate: "Lauréat",
-  ministry: "Ministère",
+  laureat: "Lauréat",
+  ministere: "Ministère",
   porteur: "Porteur",
 } as const;
 export type ScopeKind = keyof typeof SCOPE_KINDS;
 
 export const scopeEntrySchema = z.discriminatedUnion("kind", [
   z.object({
-    kind: z.literal("laureate"),
+    kind: z.literal("laureat"),
     value: z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." }),
   }),
-  z.object({ kind: z.literal("ministry"), value: ministryKeySchema }),
+  z.object({ kind: z.literal("ministere"), value: ministryKeySchema }),
   z.object({
     kind: z.literal("porteur"),
     value: z.string().trim().min(1, { error: "Le porteur est requis." }).max(300),
@@ -102,8 +102,8 @@ export function scopeCovers(
 ): boolean {
   return scope.some(
     (entry) =>
-      (entry.kind === "laureate" && entry.value === laureate.slug) ||
-      (entry.kind === "ministry" && entry.value === laureate.ministry) ||
+      (entry.kind === "laureat" && entry.value === laureate.slug) ||
+      (entry.kind === "ministere" && entry.value === laureate.ministry) ||
       (entry.kind === "porteur" && entry.value === laureate.porteur),
   );
 }

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { isoDateSchema } from "./dates.js";
 import type { CategoryKey, FundingModeKey, MinistryKey } from "./laureate.js";
 import type { Cents } from "./money.js";
-import type { WeatherLevel } from "./progress.js";
-import type { AdoptionStage, FunnelStage } from "./replication.js";
+import type { WeatherLevel } from "./progress/index.js";
+import type { AdoptionStage, FunnelStage } from "./replication/index.js";
 import type { RegionCode } from "./territory.js";
 
 /**

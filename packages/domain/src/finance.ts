@@ -165,10 +165,19 @@ export const reversePaymentSchema = z.object({
 });
 export type ReversePaymentInput = z.infer<typeof reversePaymentSchema>;
 
+/** How an allocation changes: granted, raised, lowered, or moved from one laureate to another. */
+export const ALLOCATION_MOVEMENT_KINDS = {
+  attribution: "Attribution",
+  augmentation: "Augmentation",
+  diminution: "Diminution",
+  reaffectation: "Réaffectation",
+} as const;
+export type AllocationMovementKind = keyof typeof ALLOCATION_MOVEMENT_KINDS;
+
 /** A movement of the envelope's ledger, as the history shows it. */
 export interface AllocationMovementItem {
   id: number;
-  kind: "attribution" | "augmentation" | "diminution" | "reallocation";
+  kind: AllocationMovementKind;
   deltaCents: Cents;
   amountAfterCents: Cents;
   reason: string;
@@ -182,6 +191,7 @@ export const PAYMENT_SOURCES = {
   saisie: "Saisie",
   import: "Import d'un relevé",
 } as const;
+export type PaymentSource = keyof typeof PAYMENT_SOURCES;
 
 export interface PaymentItem {
   id: number;

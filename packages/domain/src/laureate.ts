@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keysOf } from "./labels.js";
 import { territorySchema } from "./territory.js";
 
 /** The three categories of the announcement, in its order. */
@@ -8,7 +9,7 @@ export const CATEGORIES = {
   "parcours-usagers": "Amélioration du parcours usagers et de la qualité du service rendu",
 } as const;
 export type CategoryKey = keyof typeof CATEGORIES;
-export const categoryKeySchema = z.enum(Object.keys(CATEGORIES) as [CategoryKey, ...CategoryKey[]], {
+export const categoryKeySchema = z.enum(keysOf(CATEGORIES), {
   error: "Catégorie inconnue.",
 });
 
@@ -28,7 +29,7 @@ export const MINISTRIES = {
   "non-precise": "Non précisé",
 } as const;
 export type MinistryKey = keyof typeof MINISTRIES;
-export const ministryKeySchema = z.enum(Object.keys(MINISTRIES) as [MinistryKey, ...MinistryKey[]], {
+export const ministryKeySchema = z.enum(keysOf(MINISTRIES), {
   error: "Ministère inconnu.",
 });
 
@@ -43,7 +44,7 @@ export const FUNDING_MODES = {
   "non-precise": "Non précisé",
 } as const;
 export type FundingModeKey = keyof typeof FUNDING_MODES;
-export const fundingModeSchema = z.enum(Object.keys(FUNDING_MODES) as [FundingModeKey, ...FundingModeKey[]], {
+export const fundingModeSchema = z.enum(keysOf(FUNDING_MODES), {
   error: "Mode de financement inconnu.",
 });
 

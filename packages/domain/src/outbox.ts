@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { keysOf } from "./labels.js";
 
 /** What the application writes to people, by kind. */
 export const MAIL_KINDS = {
-  digest_sponsor: "Rappel hebdomadaire au sponsor",
+  rappel_sponsor: "Rappel hebdomadaire au sponsor",
   alerte_chargee: "Alerte à la chargée de mission",
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;
@@ -19,10 +20,8 @@ export type MailStatus = keyof typeof MAIL_STATUSES;
 export const OUTBOX_PAGE_SIZE = 20;
 
 export const outboxFiltersSchema = z.object({
-  kind: z.enum(Object.keys(MAIL_KINDS) as [MailKind], { error: "Type de message inconnu." }).optional(),
-  status: z
-    .enum(Object.keys(MAIL_STATUSES) as [MailStatus], { error: "Statut de message inconnu." })
-    .optional(),
+  kind: z.enum(keysOf(MAIL_KINDS), { error: "Type de message inconnu." }).optional(),
+  status: z.enum(keysOf(MAIL_STATUSES), { error: "Statut de message inconnu." }).optional(),
   page: z.number().int().min(1).max(10_000).default(1),
 });
 export type OutboxFilters = z.infer<typeof outboxFiltersSchema>;

@@ -9,7 +9,7 @@ import {
   milestoneState,
   weatherDiverges,
   type HealthFacts,
-} from "./progress.js";
+} from "./progress/index.js";
 
 const TODAY = "2026-11-26";
 

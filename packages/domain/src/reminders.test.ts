@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FollowUpRow, HealthSummary } from "./progress.js";
+import type { FollowUpRow, HealthSummary } from "./progress/index.js";
 import {
   buildOfficerAlert,
   buildSponsorDigest,

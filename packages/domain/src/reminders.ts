@@ -5,7 +5,7 @@ import {
   type FollowUpRow,
   type FreshnessPart,
   type PersonRef,
-} from "./progress.js";
+} from "./progress/index.js";
 
 /**
  * The texts of the weekly reminders, in French plain text. Pure: the job

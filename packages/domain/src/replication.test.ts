@@ -15,7 +15,7 @@ import {
   themeWords,
   type CriterionScores,
   type SuggestionCandidate,
-} from "./replication.js";
+} from "./replication/index.js";
 
 const all = (score: number): CriterionScores => ({
   maturity: score,

@@ -2,39 +2,41 @@
  * Roles and permissions, without zod: the web app's entry chunk (header,
  * route guards) imports this module alone through "@defis/domain/roles".
  */
+import { keysOf } from "./labels.js";
+
 /** Who does what; labels as the DITP says them. */
 export const ROLES = {
-  admin: "Administrateur",
-  officer: "Chargé·e de mission DITP",
+  administrateur: "Administrateur",
+  charge_mission: "Chargé·e de mission DITP",
   sponsor: "Sponsor ministériel",
-  leadership: "Direction",
+  direction: "Direction",
 } as const;
 export type Role = keyof typeof ROLES;
-export const ALL_ROLES = Object.keys(ROLES) as [Role, ...Role[]];
+export const ALL_ROLES = keysOf(ROLES);
 /** What each role may do, for the web app to hide what the server would refuse. */
 export const PERMISSIONS = {
   /** The whole portfolio and its money exports are open to every signed-in role. */
-  readPortfolio: ["admin", "officer", "sponsor", "leadership"],
-  manageUsers: ["admin"],
-  readAudit: ["admin", "officer"],
-  editLaureateFacts: ["officer", "admin"],
-  manageMoney: ["officer", "admin"],
+  readPortfolio: ["administrateur", "charge_mission", "sponsor", "direction"],
+  manageUsers: ["administrateur"],
+  readAudit: ["administrateur", "charge_mission"],
+  editLaureateFacts: ["charge_mission", "administrateur"],
+  manageMoney: ["charge_mission", "administrateur"],
   /** Milestones, météo and comments: sponsors within their scope, and the DITP. */
-  updateProgress: ["officer", "admin", "sponsor"],
+  updateProgress: ["charge_mission", "administrateur", "sponsor"],
   /** The "À relancer" page: who is late or stale, by sponsor. */
-  chaseUpdates: ["officer", "admin"],
+  chaseUpdates: ["charge_mission", "administrateur"],
   /** The mail the application wrote (outbox), readable in demo mode instead of a server. */
-  readOutbox: ["officer", "admin"],
+  readOutbox: ["charge_mission", "administrateur"],
   /** Preparing the week's reminders ahead of Monday's schedule. */
-  sendReminders: ["officer", "admin"],
-  manageSettings: ["admin"],
+  sendReminders: ["charge_mission", "administrateur"],
+  manageSettings: ["administrateur"],
   /** Replication scorecards and closing a laureate: the officer, with the sponsor at the table. */
-  scoreReplication: ["officer", "admin"],
-  closeLaureate: ["officer", "admin"],
+  scoreReplication: ["charge_mission", "administrateur"],
+  closeLaureate: ["charge_mission", "administrateur"],
   /** Sponsors keep the adoptions and reusable assets of their own laureates (scope checked by the server). */
-  manageAdoptions: ["officer", "admin", "sponsor"],
+  manageAdoptions: ["charge_mission", "administrateur", "sponsor"],
   /** Opening a portfolio review (COPIL), whose figures are then frozen; leadership reads them. */
-  openReview: ["officer", "admin"],
+  openReview: ["charge_mission", "administrateur"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

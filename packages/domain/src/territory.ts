@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { labelFrom } from "./labels.js";
+import { keysOf, labelFrom } from "./labels.js";
 
 /** The 18 régions, by their official INSEE code (COG). */
 export const REGIONS = {
@@ -24,7 +24,7 @@ export const REGIONS = {
 } as const;
 
 export type RegionCode = keyof typeof REGIONS;
-export const regionCodeSchema = z.enum(Object.keys(REGIONS) as [RegionCode, ...RegionCode[]], {
+export const regionCodeSchema = z.enum(keysOf(REGIONS), {
   error: "Code de région inconnu.",
 });
 
@@ -32,6 +32,13 @@ export const regionCodeSchema = z.enum(Object.keys(REGIONS) as [RegionCode, ...R
 export const departementCodeSchema = z.string().regex(/^(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-6])$/, {
   error: "Code de département invalide.",
 });
+
+/** Whether a laureate acts everywhere or in one place. */
+export const TERRITORY_SCOPES = {
+  national: "National",
+  local: "Local",
+} as const;
+export type TerritoryScope = keyof typeof TERRITORY_SCOPES;
 
 /**
  * Where a laureate acts. "national" when the announcement names no place;

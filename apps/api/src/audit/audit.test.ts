@@ -44,7 +44,7 @@ describe("the audit trail", () => {
           {
             email: "panne@ditp.example",
             displayName: "Compte en panne",
-            role: "leadership",
+            role: "direction",
             scope: [],
           },
         );
@@ -73,10 +73,10 @@ describe("the audit trail", () => {
     expect(history).toMatchObject({
       action: "laureat.modification",
       actor: { email: DEMO_EMAILS.officer },
-      actorRole: "officer",
+      actorRole: "charge_mission",
       requestId: "test-request",
-      before: { partnerLabs: laureate.partnerLabs },
-      after: { partnerLabs: [...laureate.partnerLabs, "Lab de test"] },
+      before: { laboratoiresPartenaires: laureate.partnerLabs },
+      after: { laboratoiresPartenaires: [...laureate.partnerLabs, "Lab de test"] },
       laureate: { slug: laureate.slug },
     });
     const journal = await officer.audit.list({ entity: "laureat", page: 1 });

@@ -197,7 +197,7 @@ describe("sign-in, sessions and sign-out", () => {
     await database.db.insert(schema.users).values({
       email: "ancien@ditp.example",
       displayName: "Compte ancien",
-      role: "leadership",
+      role: "direction",
       passwordHash: weak,
     });
     expect((await login(server, "ancien@ditp.example", "mot-de-passe-ancien")).status).toBe(200);

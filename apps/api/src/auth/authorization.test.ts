@@ -15,7 +15,7 @@ import {
 } from "../testing/test-app.js";
 import { createCallerFactory, procedureWithPolicy, router } from "../trpc.js";
 
-type Who = "anonyme" | "admin" | "officer" | "sponsor" | "leadership";
+type Who = "anonyme" | "administrateur" | "charge_mission" | "sponsor" | "direction";
 type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN";
 
 interface MutationCase {
@@ -35,18 +35,18 @@ function routerProcedures() {
 
 const moneyRoles: Record<Who, Outcome> = {
   anonyme: "UNAUTHORIZED",
-  admin: "ok",
-  officer: "ok",
+  administrateur: "ok",
+  charge_mission: "ok",
   sponsor: "FORBIDDEN",
-  leadership: "FORBIDDEN",
+  direction: "FORBIDDEN",
 };
 
 const adminOnly: Record<Who, Outcome> = {
   anonyme: "UNAUTHORIZED",
-  admin: "ok",
-  officer: "FORBIDDEN",
+  administrateur: "ok",
+  charge_mission: "FORBIDDEN",
   sponsor: "FORBIDDEN",
-  leadership: "FORBIDDEN",
+  direction: "FORBIDDEN",
 };
 
 async function userIdOf(database: DatabaseHandle, email: string): Promise<number> {
@@ -123,10 +123,10 @@ const currentPeriod = parisDay().slice(0, 7);
 /** Sponsors too, within their scope: the santé sponsor acts on a laureate of the santé ministry. */
 const scopedRoles: Record<Who, Outcome> = {
   anonyme: "UNAUTHORIZED",
-  admin: "ok",
-  officer: "ok",
+  administrateur: "ok",
+  charge_mission: "ok",
   sponsor: "ok",
-  leadership: "FORBIDDEN",
+  direction: "FORBIDDEN",
 };
 
 /** In the santé sponsor's scope. */
@@ -525,7 +525,7 @@ const MUTATIONS: MutationCase[] = [
       caller.users.create({
         email: `nouveau.${run}@ditp.example`,
         displayName: "Nouvel agent",
-        role: "leadership",
+        role: "direction",
         scope: [],
       }),
     expected: adminOnly,
@@ -536,7 +536,7 @@ const MUTATIONS: MutationCase[] = [
       caller.users.update({
         userId: await userIdOf(database, DEMO_EMAILS.leadership),
         displayName: `Direction ${run}`,
-        role: "leadership",
+        role: "direction",
         scope: [],
       }),
     expected: adminOnly,
@@ -566,10 +566,10 @@ const MUTATIONS: MutationCase[] = [
       }),
     expected: {
       anonyme: "UNAUTHORIZED",
-      admin: "ok",
-      officer: "ok",
+      administrateur: "ok",
+      charge_mission: "ok",
       sponsor: "FORBIDDEN",
-      leadership: "FORBIDDEN",
+      direction: "FORBIDDEN",
     },
   },
 ];
@@ -579,10 +579,10 @@ describe("authorization", () => {
   const users = {} as Record<Exclude<Who, "anonyme">, SessionUser>;
   beforeAll(async () => {
     database = await createTestDatabase();
-    users.admin = await sessionUserOf(database, DEMO_EMAILS.admin);
-    users.officer = await sessionUserOf(database, DEMO_EMAILS.officer);
+    users.administrateur = await sessionUserOf(database, DEMO_EMAILS.admin);
+    users.charge_mission = await sessionUserOf(database, DEMO_EMAILS.officer);
     users.sponsor = await sessionUserOf(database, DEMO_EMAILS.sponsorSante);
-    users.leadership = await sessionUserOf(database, DEMO_EMAILS.leadership);
+    users.direction = await sessionUserOf(database, DEMO_EMAILS.leadership);
   });
   afterAll(() => database.close());
 
@@ -603,7 +603,7 @@ describe("authorization", () => {
     expect(mutations).toEqual(MUTATIONS.map((mutation) => mutation.path).sort());
   });
 
-  const whos: Who[] = ["anonyme", "leadership", "sponsor", "officer", "admin"];
+  const whos: Who[] = ["anonyme", "direction", "sponsor", "charge_mission", "administrateur"];
   let run = 0;
   for (const mutation of MUTATIONS) {
     for (const who of whos) {
@@ -640,7 +640,7 @@ describe("authorization", () => {
   it("lets a sponsor act only on the laureates of their scope", async () => {
     const createCaller = createCallerFactory(
       router({
-        touch: procedureWithPolicy({ name: "test", roles: ["sponsor", "officer"], sponsorScope: true })
+        touch: procedureWithPolicy({ name: "test", roles: ["sponsor", "charge_mission"], sponsorScope: true })
           .input(z.object({ laureateSlug: z.string() }))
           .mutation(({ input }) => input.laureateSlug),
       }),
@@ -656,10 +656,10 @@ describe("authorization", () => {
       message: "Ce lauréat n'est pas dans votre périmètre.",
     });
     await expect(sante.touch({ laureateSlug: "n-existe-pas" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(as(users.officer).touch({ laureateSlug: "dggn-lab-innovation" })).resolves.toBe(
+    await expect(as(users.charge_mission).touch({ laureateSlug: "dggn-lab-innovation" })).resolves.toBe(
       "dggn-lab-innovation",
     );
-    await expect(as(users.leadership).touch({ laureateSlug: "dggn-lab-innovation" })).rejects.toMatchObject({
+    await expect(as(users.direction).touch({ laureateSlug: "dggn-lab-innovation" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });

@@ -125,7 +125,7 @@ describe("sign-in through ProConnect, against a local OpenID provider", () => {
 
     const me = await fetch(`${app.url}/auth/me`, { headers: { cookie: setCookie.split(";")[0] ?? "" } });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ user: { email: DEMO_EMAILS.officer, role: "officer" } });
+    expect(await me.json()).toMatchObject({ user: { email: DEMO_EMAILS.officer, role: "charge_mission" } });
 
     const events = await database.db
       .select({ after: schema.auditEvents.after, requestId: schema.auditEvents.requestId })

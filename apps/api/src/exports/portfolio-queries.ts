@@ -1,8 +1,9 @@
 import type { Database, Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type { PaymentCondition, TrancheKind, TrancheStatus } from "@defis/domain";
+import type { PaymentCondition } from "@defis/domain";
 import { alias } from "drizzle-orm/pg-core";
 import { asc, eq } from "drizzle-orm";
+import { TRANCHE_COLUMNS, type TrancheFacts } from "../finance/tranche-projection.js";
 
 const { allocations, fundingRecords, laureates, payments, tranches } = schema;
 
@@ -29,21 +30,10 @@ export interface LaureateMoneyRow {
   paymentConditions: PaymentCondition | null;
 }
 
-export interface TrancheExportRow {
+export interface TrancheExportRow extends TrancheFacts {
   laureateId: number;
   laureateSlug: string;
   laureateTitle: string;
-  kind: TrancheKind;
-  position: number;
-  plannedAmountCents: number;
-  plannedOn: string;
-  status: TrancheStatus;
-  serviceFaitOn: string | null;
-  paymentRequestedOn: string | null;
-  paymentRequestReference: string | null;
-  paidOn: string | null;
-  cancelledOn: string | null;
-  cancellationReason: string | null;
 }
 
 export interface PaymentExportRow {
@@ -98,17 +88,7 @@ export function trancheRows(db: Executor): Promise<TrancheExportRow[]> {
       laureateId: laureates.id,
       laureateSlug: laureates.slug,
       laureateTitle: laureates.title,
-      kind: tranches.kind,
-      position: tranches.position,
-      plannedAmountCents: tranches.plannedAmountCents,
-      plannedOn: tranches.plannedOn,
-      status: tranches.status,
-      serviceFaitOn: tranches.serviceFaitOn,
-      paymentRequestedOn: tranches.paymentRequestedOn,
-      paymentRequestReference: tranches.paymentRequestReference,
-      paidOn: tranches.paidOn,
-      cancelledOn: tranches.cancelledOn,
-      cancellationReason: tranches.cancellationReason,
+      ...TRANCHE_COLUMNS,
     })
     .from(tranches)
     .innerJoin(laureates, eq(laureates.id, tranches.laureateId))

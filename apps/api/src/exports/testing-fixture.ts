@@ -32,7 +32,7 @@ async function laureateId(database: DatabaseHandle, slug: string): Promise<numbe
 async function signedInAccount(
   database: DatabaseHandle,
   email: string,
-  role: "officer" | "leadership",
+  role: "charge_mission" | "direction",
 ): Promise<{ id: number; cookie: string }> {
   const [user] = await database.db
     .insert(schema.users)
@@ -52,8 +52,8 @@ async function signedInAccount(
  * - dggn-lab-innovation (transfert): 200 000,00 € transferred in one go, imported from Chorus.
  */
 export async function writeMoneyFixture(database: DatabaseHandle): Promise<MoneyFixture> {
-  const officer = await signedInAccount(database, "agent@ditp.example", "officer");
-  const leadership = await signedInAccount(database, "direction@ditp.example", "leadership");
+  const officer = await signedInAccount(database, "agent@ditp.example", "charge_mission");
+  const leadership = await signedInAccount(database, "direction@ditp.example", "direction");
   const actor = { userId: officer.id };
 
   const dggn = await laureateId(database, "dggn-lab-innovation");

@@ -4,13 +4,13 @@ import type { LaureateFinance, MonthlyPayments } from "@defis/domain";
 import { alias } from "drizzle-orm/pg-core";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
+import { GATE_COLUMNS, GATE_JOIN, TRANCHE_COLUMNS, withGatingMilestone } from "./tranche-projection.js";
 
 const {
   allocationMovements,
   allocations,
   fundingRecords,
   laureates,
-  milestones,
   paymentMonths,
   payments,
   tranches,
@@ -46,24 +46,13 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
     db
       .select({
         id: tranches.id,
-        kind: tranches.kind,
-        position: tranches.position,
-        plannedAmountCents: tranches.plannedAmountCents,
-        plannedOn: tranches.plannedOn,
-        status: tranches.status,
-        serviceFaitOn: tranches.serviceFaitOn,
-        paymentRequestedOn: tranches.paymentRequestedOn,
-        paymentRequestReference: tranches.paymentRequestReference,
-        paidOn: tranches.paidOn,
-        cancelledOn: tranches.cancelledOn,
-        cancellationReason: tranches.cancellationReason,
+        ...TRANCHE_COLUMNS,
         gatingMilestoneId: tranches.gatingMilestoneId,
-        gateTitle: milestones.title,
-        gateStatus: milestones.status,
+        ...GATE_COLUMNS,
         version: tranches.version,
       })
       .from(tranches)
-      .leftJoin(milestones, eq(milestones.id, tranches.gatingMilestoneId))
+      .leftJoin(...GATE_JOIN)
       .where(eq(tranches.laureateId, laureateId))
       .orderBy(asc(tranches.position)),
     db
@@ -111,10 +100,7 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
       paymentConditions: null,
       version: 0,
     },
-    tranches: trancheRows.map(({ gateTitle, gateStatus, ...tranche }) => ({
-      ...tranche,
-      gatingMilestone: gateTitle === null ? null : { title: gateTitle, reached: gateStatus === "atteint" },
-    })),
+    tranches: trancheRows.map(withGatingMilestone),
     allocation: allocation ?? null,
     committed,
     remainingToPayCents: committed && allocation ? allocation.amountCents - allocation.paidCents : 0,

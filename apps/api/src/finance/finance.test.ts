@@ -155,7 +155,7 @@ describe("finance", () => {
       database.db.transaction(async (tx) => {
         await recordPaymentCommand(
           tx,
-          { userId: officerUser.id, role: "officer", requestId: "panne" },
+          { userId: officerUser.id, role: "charge_mission", requestId: "panne" },
           {
             laureateSlug: slug,
             amountCents: 100,

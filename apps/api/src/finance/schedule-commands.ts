@@ -126,11 +126,11 @@ export async function updateFundingRecord(db: Executor, actor: Actor, input: Upd
       : [];
   if (written.length === 0) staleVersion(before ? { ...before } : { version: 0 });
   const recorded = (record: typeof facts) => ({
-    conventionDate: record.conventionDate,
-    ejNumber: record.ejNumber,
+    dateConvention: record.conventionDate,
+    numeroEj: record.ejNumber,
     siret: record.siret,
     rna: record.rna,
-    paymentConditions: record.paymentConditions,
+    conditionsVersement: record.paymentConditions,
   });
   await recordAudit(db, actor, {
     action: "financement.modification",
@@ -175,7 +175,13 @@ export async function planSchedule(db: Executor, actor: Actor, input: PlanSchedu
     action: "echeancier.planification",
     entityId: input.laureateSlug,
     laureateId,
-    after: { tranches: input.tranches },
+    after: {
+      tranches: input.tranches.map((tranche) => ({
+        type: tranche.kind,
+        montantCentimes: tranche.plannedAmountCents,
+        datePrevue: tranche.plannedOn,
+      })),
+    },
   });
   return { planned: input.tranches.length };
 }

@@ -46,7 +46,7 @@ interface Fixture {
   tranches: { smicvalAdvance: number; smicvalAcompte: number; collectifAdvance: number };
 }
 
-async function account(database: DatabaseHandle, email: string, role: "officer" | "leadership") {
+async function account(database: DatabaseHandle, email: string, role: "charge_mission" | "direction") {
   const [user] = await database.db
     .insert(users)
     .values({ email, displayName: email, role })
@@ -56,8 +56,8 @@ async function account(database: DatabaseHandle, email: string, role: "officer" 
 }
 
 async function writeFixture(database: DatabaseHandle): Promise<Fixture> {
-  const officer = await account(database, "agent@ditp.example", "officer");
-  const leadership = await account(database, "direction@ditp.example", "leadership");
+  const officer = await account(database, "agent@ditp.example", "charge_mission");
+  const leadership = await account(database, "direction@ditp.example", "direction");
   const rows = await database.db.select({ id: laureates.id, slug: laureates.slug }).from(laureates);
   const ids = Object.fromEntries(
     Object.entries(SLUGS).map(([key, slug]) => [key, rows.find((row) => row.slug === slug)?.id ?? 0]),
@@ -465,7 +465,7 @@ describe("POST /api/imports/paiements", () => {
       expect(await importEvents()).toEqual([
         {
           entityId: sha256,
-          actorRole: "officer",
+          actorRole: "charge_mission",
           after: {
             format: "csv",
             sha256,

@@ -18,6 +18,16 @@ function editableFacts(
   };
 }
 
+/** The same facts as the audit trail names them. */
+function auditFacts(laureate: Parameters<typeof editableFacts>[0]) {
+  return {
+    porteur: laureate.porteur,
+    ministere: laureate.ministry,
+    modeFinancement: laureate.fundingMode,
+    laboratoiresPartenaires: laureate.partnerLabs,
+  };
+}
+
 /**
  * Updates a laureate's record if nobody changed it since the user read it:
  * the version in the WHERE clause makes the check and the write one step.
@@ -46,8 +56,8 @@ export async function updateLaureate(
     action: "laureat.modification",
     entityId: input.laureateSlug,
     laureateId: updated.id,
-    before: editableFacts(before),
-    after: editableFacts(after),
+    before: auditFacts(before),
+    after: auditFacts(after),
   });
   return after;
 }

@@ -59,7 +59,7 @@ describe("programme.overview", () => {
     // No demonstration accounts either: an officer account is created for the test.
     const [officer] = await withoutDemo.db
       .insert(schema.users)
-      .values({ email: "agent@ditp.example", displayName: "Agent", role: "officer" })
+      .values({ email: "agent@ditp.example", displayName: "Agent", role: "charge_mission" })
       .returning({ id: schema.users.id });
     const user = await findSessionUser(withoutDemo.db, await openSession(withoutDemo.db, officer?.id ?? 0));
     const overview = await callerFor(withoutDemo, user).programme.overview();

@@ -14,6 +14,7 @@ import {
 } from "@defis/domain";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { GATE_COLUMNS, GATE_JOIN, withGatingMilestone } from "../finance/tranche-projection.js";
 import { parisDay } from "../paris-day.js";
 
 const { followUpSettings, freshness, milestones, tranches, users, weatherReports } = schema;
@@ -76,11 +77,10 @@ export async function loadFollowUpFacts(
       laureateId: tranches.laureateId,
       status: tranches.status,
       plannedOn: tranches.plannedOn,
-      gateTitle: milestones.title,
-      gateStatus: milestones.status,
+      ...GATE_COLUMNS,
     })
     .from(tranches)
-    .leftJoin(milestones, eq(milestones.id, tranches.gatingMilestoneId))
+    .leftJoin(...GATE_JOIN)
     .where(inArray(tranches.laureateId, ids));
   const freshnessRows = await db
     .select({
@@ -103,13 +103,8 @@ export async function loadFollowUpFacts(
     .where(inArray(weatherReports.laureateId, ids))
     .orderBy(weatherReports.laureateId, desc(weatherReports.period));
   for (const row of milestoneRows) facts.get(row.laureateId)?.health.milestones.push(row);
-  for (const row of trancheRows) {
-    facts.get(row.laureateId)?.health.tranches.push({
-      status: row.status,
-      plannedOn: row.plannedOn,
-      gatingMilestone:
-        row.gateTitle === null ? null : { title: row.gateTitle, reached: row.gateStatus === "atteint" },
-    });
+  for (const { laureateId, ...tranche } of trancheRows) {
+    facts.get(laureateId)?.health.tranches.push(withGatingMilestone(tranche));
   }
   for (const row of freshnessRows) {
     const entry = facts.get(row.laureateId);

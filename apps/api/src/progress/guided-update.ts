@@ -3,7 +3,7 @@ import { Refusal, COMMENT_KINDS, type GuidedUpdateInput } from "@defis/domain";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { insertComment } from "./comment-commands.js";
-import { applyMilestoneChange } from "./milestone-commands.js";
+import { applyMilestoneChange, milestoneAuditFacts } from "./milestone-commands.js";
 import { applyWeather } from "./weather-commands.js";
 
 /**
@@ -28,8 +28,8 @@ export async function submitGuidedUpdate(
   const milestonesBefore: Record<string, unknown> = {};
   for (const milestone of input.milestones) {
     const { before, after } = await applyMilestoneChange(db, laureateId, milestone, actor.userId);
-    milestonesBefore[String(milestone.milestoneId)] = before;
-    milestoneChanges[String(milestone.milestoneId)] = after;
+    milestonesBefore[String(milestone.milestoneId)] = milestoneAuditFacts(before);
+    milestoneChanges[String(milestone.milestoneId)] = milestoneAuditFacts(after);
   }
   const commentIds: number[] = [];
   for (const comment of input.comments) {
@@ -39,9 +39,9 @@ export async function submitGuidedUpdate(
     action: "suivi.mise-a-jour",
     entityId: `${input.laureateSlug}:${input.weather.period}`,
     laureateId,
-    before: { météo: weather.before, jalons: milestonesBefore },
+    before: { meteo: weather.before, jalons: milestonesBefore },
     after: {
-      météo: weather.after,
+      meteo: weather.after,
       jalons: milestoneChanges,
       commentaires: input.comments.map((comment) => `${COMMENT_KINDS[comment.kind]} : ${comment.body}`),
     },

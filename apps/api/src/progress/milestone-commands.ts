@@ -20,7 +20,7 @@ type MilestoneFacts = Pick<
   "title" | "description" | "dueOn" | "status" | "reachedOn" | "evidenceNote" | "evidenceUrl"
 >;
 
-/** The fields the audit trail and a conflict message show of a milestone. */
+/** The fields a conflict message shows of a milestone. */
 export function milestoneFacts(row: MilestoneFacts): MilestoneFacts {
   return {
     title: row.title,
@@ -30,6 +30,19 @@ export function milestoneFacts(row: MilestoneFacts): MilestoneFacts {
     reachedOn: row.reachedOn,
     evidenceNote: row.evidenceNote,
     evidenceUrl: row.evidenceUrl,
+  };
+}
+
+/** The same fields as the audit trail names them. */
+export function milestoneAuditFacts(facts: MilestoneFacts) {
+  return {
+    titre: facts.title,
+    description: facts.description,
+    echeance: facts.dueOn,
+    statut: facts.status,
+    atteintLe: facts.reachedOn,
+    preuve: facts.evidenceNote,
+    lienPreuve: facts.evidenceUrl,
   };
 }
 
@@ -120,7 +133,7 @@ export async function createMilestone(db: Executor, actor: Actor, input: CreateM
     action: "jalon.creation",
     entityId: created.id,
     laureateId,
-    after: milestoneFacts(created),
+    after: milestoneAuditFacts(created),
   });
   return { milestoneId: created.id };
 }
@@ -133,8 +146,8 @@ export async function updateMilestone(db: Executor, actor: Actor, input: UpdateM
     action: "jalon.modification",
     entityId: input.milestoneId,
     laureateId,
-    before,
-    after,
+    before: milestoneAuditFacts(before),
+    after: milestoneAuditFacts(after),
   });
   return { milestoneId: input.milestoneId };
 }

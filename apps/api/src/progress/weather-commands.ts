@@ -8,10 +8,10 @@ import { laureateIdOf } from "../laureates/laureate-ids.js";
 const { weatherReports } = schema;
 
 type WeatherFields = Omit<DeclareWeatherInput, "laureateSlug">;
-type WeatherFacts = { période: string; météo: string; synthèse: string } | null;
+type WeatherFacts = { periode: string; meteo: string; synthese: string } | null;
 
 function weatherFacts(report: { period: string; level: keyof typeof WEATHER_LEVELS; synthesis: string }) {
-  return { période: report.period, météo: WEATHER_LEVELS[report.level], synthèse: report.synthesis };
+  return { periode: report.period, meteo: WEATHER_LEVELS[report.level], synthese: report.synthesis };
 }
 
 /**

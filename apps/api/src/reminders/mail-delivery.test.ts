@@ -80,7 +80,7 @@ describe("mail delivery", () => {
   ) {
     await database.db.insert(mailOutbox).values(
       mails.map((mail) => ({
-        kind: "digest_sponsor" as const,
+        kind: "rappel_sponsor" as const,
         recipientEmail: mail.to,
         subject: mail.subject,
         body: `Bonjour,\n\nCorps de « ${mail.subject} ».`,

@@ -20,7 +20,7 @@ describe("reminders router", () => {
     const [row] = await database.db
       .select({ total: count() })
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "rappels.envoi"), eq(auditEvents.actorRole, "officer")));
+      .where(and(eq(auditEvents.action, "rappels.envoi"), eq(auditEvents.actorRole, "charge_mission")));
     return row?.total ?? 0;
   }
 
@@ -58,7 +58,7 @@ describe("reminders router", () => {
   it("lists the outbox newest first, by page, filtered by kind and status", async () => {
     await database.db.insert(mailOutbox).values(
       Array.from({ length: 22 }, (_, index) => ({
-        kind: "digest_sponsor" as const,
+        kind: "rappel_sponsor" as const,
         recipientEmail: `sponsor.${String(index)}@defis.example`,
         subject: `Rappel ${String(index)}`,
         body: "Bonjour",
@@ -78,7 +78,7 @@ describe("reminders router", () => {
       "a_envoyer",
     ]);
     const sante = first.mails.find((mail) => mail.recipientEmail === DEMO_EMAILS.sponsorSante);
-    expect(sante).toMatchObject({ kind: "digest_sponsor", recipientName: "Sacha Petit (démo)" });
+    expect(sante).toMatchObject({ kind: "rappel_sponsor", recipientName: "Sacha Petit (démo)" });
     expect(sante?.body).toContain("Bonjour Sacha Petit (démo),");
 
     const second = await officer.reminders.outbox({ page: 2 });

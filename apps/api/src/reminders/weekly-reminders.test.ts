@@ -74,8 +74,8 @@ describe("weekly reminders", () => {
     const mails = await outbox();
     expect(mails.map((mail) => [mail.kind, mail.recipientEmail]).sort()).toEqual([
       ["alerte_chargee", DEMO_EMAILS.officer],
-      ["digest_sponsor", DEMO_EMAILS.sponsorInterieur],
-      ["digest_sponsor", DEMO_EMAILS.sponsorSante],
+      ["rappel_sponsor", DEMO_EMAILS.sponsorInterieur],
+      ["rappel_sponsor", DEMO_EMAILS.sponsorSante],
     ]);
     expect(mails.every((mail) => mail.occurrence === `rappels:${weekOf(now)}`)).toBe(true);
     expect(mails.every((mail) => mail.status === "a_envoyer" && mail.recipientUserId !== null)).toBe(true);

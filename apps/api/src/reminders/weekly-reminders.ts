@@ -46,7 +46,7 @@ async function activeOfficers(db: Executor): Promise<MailRecipient[]> {
   return db
     .select({ id: users.id, displayName: users.displayName, email: users.email })
     .from(users)
-    .where(and(eq(users.role, "officer"), eq(users.active, true)))
+    .where(and(eq(users.role, "charge_mission"), eq(users.active, true)))
     .orderBy(asc(users.displayName));
 }
 
@@ -78,7 +78,7 @@ async function writeWeeklyReminders(
   const mails = [
     ...sponsors.flatMap((sponsor) => {
       const digest = buildSponsorDigest(sponsor, rows, context);
-      return digest ? [mailOf("digest_sponsor", sponsor, digest)] : [];
+      return digest ? [mailOf("rappel_sponsor", sponsor, digest)] : [];
     }),
     ...officers.flatMap((officer) => {
       const alert = buildOfficerAlert(officer, staleSponsors, context);
@@ -91,7 +91,7 @@ async function writeWeeklyReminders(
       : await db.insert(mailOutbox).values(mails).onConflictDoNothing().returning({ kind: mailOutbox.kind });
   const run: RemindersRun = {
     week,
-    digests: written.filter((mail) => mail.kind === "digest_sponsor").length,
+    digests: written.filter((mail) => mail.kind === "rappel_sponsor").length,
     alerts: written.filter((mail) => mail.kind === "alerte_chargee").length,
   };
   await recordAudit(db, actor, {

@@ -39,7 +39,7 @@ async function insertReview(
   await recordAudit(tx, actor, {
     action: "revue.ouverture",
     entityId: inserted.id,
-    after: { asOf: review.asOf, title: review.title },
+    after: { arreteAu: review.asOf, titre: review.title },
   });
   return inserted.id;
 }

@@ -3,6 +3,7 @@ import { hashPassword, schema } from "@defis/db";
 import {
   NotFound,
   Refusal,
+  SCOPE_KINDS,
   type CreateUserInput,
   type ScopeEntry,
   type UpdateUserInput,
@@ -17,8 +18,7 @@ const { laureates, userScopes, users } = schema;
 
 /** How a scope reads in the audit trail: "ministère interieur", "lauréat dggn-lab-innovation". */
 function describeScope(scope: readonly ScopeEntry[]): string[] {
-  const kind = { laureate: "lauréat", ministry: "ministère", porteur: "porteur" } as const;
-  return scope.map((entry) => `${kind[entry.kind]} ${entry.value}`).sort();
+  return scope.map((entry) => `${SCOPE_KINDS[entry.kind].toLowerCase()} ${entry.value}`).sort();
 }
 
 function auditView(user: UserListItem) {
@@ -37,7 +37,7 @@ function badRequest(message: string): never {
 
 /** Every entry of a scope must name something that exists, or the scope would silently cover nothing. */
 async function checkScopeTargets(db: Executor, scope: readonly ScopeEntry[]): Promise<void> {
-  const slugs = scope.filter((entry) => entry.kind === "laureate").map((entry) => entry.value);
+  const slugs = scope.filter((entry) => entry.kind === "laureat").map((entry) => entry.value);
   const porteurs = scope.filter((entry) => entry.kind === "porteur").map((entry) => entry.value);
   if (slugs.length > 0) {
     const found = new Set(
@@ -77,7 +77,7 @@ async function keepAnAdministrator(db: Executor, userId: number): Promise<void> 
   const others = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, userId)))
+    .where(and(eq(users.role, "administrateur"), eq(users.active, true), ne(users.id, userId)))
     .for("update");
   if (others.length === 0) {
     throw new Refusal("Il doit rester au moins un administrateur actif.");
@@ -115,7 +115,8 @@ export async function createUser(db: Executor, actor: Actor, input: CreateUserIn
 
 export async function updateUser(db: Executor, actor: Actor, input: UpdateUserInput): Promise<UserListItem> {
   const before = await existingUser(db, input.userId);
-  if (before.role === "admin" && input.role !== "admin") await keepAnAdministrator(db, input.userId);
+  if (before.role === "administrateur" && input.role !== "administrateur")
+    await keepAnAdministrator(db, input.userId);
   await checkScopeTargets(db, input.scope);
   await db
     .update(users)
@@ -150,7 +151,7 @@ export async function setUserActive(
   }
   const before = await existingUser(db, userId);
   if (before.active === active) return before;
-  if (!active && before.role === "admin") await keepAnAdministrator(db, userId);
+  if (!active && before.role === "administrateur") await keepAnAdministrator(db, userId);
   await db
     .update(users)
     .set({ active, updatedAt: sql`now()` })

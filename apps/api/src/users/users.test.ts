@@ -26,8 +26,8 @@ describe("account administration", () => {
       displayName: "Référent sport",
       role: "sponsor",
       scope: [
-        { kind: "ministry", value: "education-sports" },
-        { kind: "laureate", value: "insep-catalyser" },
+        { kind: "ministere", value: "education-sports" },
+        { kind: "laureat", value: "insep-catalyser" },
       ],
       password: "un mot de passe assez long",
     });
@@ -38,8 +38,8 @@ describe("account administration", () => {
       hasPassword: true,
     });
     expect(created.scope).toEqual([
-      { kind: "laureate", value: "insep-catalyser" },
-      { kind: "ministry", value: "education-sports" },
+      { kind: "laureat", value: "insep-catalyser" },
+      { kind: "ministere", value: "education-sports" },
     ]);
     expect((await admin.users.list()).map((user) => user.email)).toContain(
       "referent.sport@sports.gouv.example",
@@ -48,14 +48,19 @@ describe("account administration", () => {
 
   it("refuses a duplicate email, a scope naming nothing, and a sponsor without scope", async () => {
     await expect(
-      admin.users.create({ email: DEMO_EMAILS.officer, displayName: "Doublon", role: "officer", scope: [] }),
+      admin.users.create({
+        email: DEMO_EMAILS.officer,
+        displayName: "Doublon",
+        role: "charge_mission",
+        scope: [],
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: "Un compte existe déjà pour cette adresse." });
     await expect(
       admin.users.create({
         email: "x@ditp.example",
         displayName: "Périmètre vide",
         role: "sponsor",
-        scope: [{ kind: "laureate", value: "n-existe-pas" }],
+        scope: [{ kind: "laureat", value: "n-existe-pas" }],
       }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -81,7 +86,12 @@ describe("account administration", () => {
       message: "Vous ne pouvez pas désactiver votre propre compte.",
     });
     await expect(
-      admin.users.update({ userId: adminId, displayName: "Alex Martin (démo)", role: "officer", scope: [] }),
+      admin.users.update({
+        userId: adminId,
+        displayName: "Alex Martin (démo)",
+        role: "charge_mission",
+        scope: [],
+      }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Il doit rester au moins un administrateur actif.",
@@ -90,20 +100,20 @@ describe("account administration", () => {
     const second = await admin.users.create({
       email: "admin2@ditp.example",
       displayName: "Admin 2",
-      role: "admin",
+      role: "administrateur",
       scope: [],
     });
     await admin.users.update({
       userId: adminId,
       displayName: "Alex Martin (démo)",
-      role: "officer",
+      role: "charge_mission",
       scope: [],
     });
     const other = await callerAs(database, "admin2@ditp.example");
     await other.users.update({
       userId: adminId,
       displayName: "Alex Martin (démo)",
-      role: "admin",
+      role: "administrateur",
       scope: [],
     });
     await expect(other.users.deactivate({ userId: second.id })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -111,7 +121,7 @@ describe("account administration", () => {
 
   it("records only what changed in the audit event of an update", async () => {
     const userId = await idOf(DEMO_EMAILS.leadership);
-    await admin.users.update({ userId, displayName: "Claude Moreau", role: "leadership", scope: [] });
+    await admin.users.update({ userId, displayName: "Claude Moreau", role: "direction", scope: [] });
     const events = await database.db
       .select({ before: schema.auditEvents.before, after: schema.auditEvents.after })
       .from(schema.auditEvents)
@@ -128,7 +138,7 @@ describe("account administration", () => {
       userId,
       displayName: "Sacha Petit (démo)",
       role: "sponsor",
-      scope: [{ kind: "ministry", value: "solidarites-sante" }],
+      scope: [{ kind: "ministere", value: "solidarites-sante" }],
       password: "un nouveau mot de passe solide",
     });
     const rows = await database.db.select({ after: schema.auditEvents.after }).from(schema.auditEvents);

@@ -5,8 +5,12 @@ describe("describeChanges", () => {
   it("names the fields and their values as a reader says them", () => {
     expect(
       describeChanges(
-        { porteur: "DEAL", ministry: "interieur", partnerLabs: [] },
-        { porteur: "DEAL de La Réunion", ministry: "transition-ecologique", partnerLabs: ["Lab A", "Lab B"] },
+        { porteur: "DEAL", ministere: "interieur", laboratoiresPartenaires: [] },
+        {
+          porteur: "DEAL de La Réunion",
+          ministere: "transition-ecologique",
+          laboratoiresPartenaires: ["Lab A", "Lab B"],
+        },
       ),
     ).toEqual([
       { field: "Porteur du projet", before: "DEAL", after: "DEAL de La Réunion" },

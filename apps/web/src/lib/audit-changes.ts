@@ -11,9 +11,9 @@ export interface FieldChange {
 /** The field names the API writes in the audit trail, as a reader says them. */
 const FIELD_LABELS: Record<string, string> = {
   porteur: "Porteur du projet",
-  ministry: "Ministère de rattachement",
-  fundingMode: "Mode de financement",
-  partnerLabs: "Laboratoires et partenaires",
+  ministere: "Ministère de rattachement",
+  modeFinancement: "Mode de financement",
+  laboratoiresPartenaires: "Laboratoires et partenaires",
   email: "Adresse électronique",
   nom: "Nom",
   role: "Rôle",
@@ -25,8 +25,8 @@ const FIELD_LABELS: Record<string, string> = {
 
 /** Codes stored in the trail, shown with their label. */
 const VALUE_LABELS: Record<string, Record<string, string>> = {
-  ministry: MINISTRIES,
-  fundingMode: FUNDING_MODES,
+  ministere: MINISTRIES,
+  modeFinancement: FUNDING_MODES,
   role: ROLES,
 };
 

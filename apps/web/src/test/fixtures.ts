@@ -142,7 +142,7 @@ export const officerUser: SessionUser = {
   id: 1,
   email: "camille.durand@demo.defis.gouv.fr",
   displayName: "Camille Durand (démo)",
-  role: "officer",
+  role: "charge_mission",
   scope: [],
 };
 
@@ -150,7 +150,7 @@ export const adminUser: SessionUser = {
   id: 2,
   email: "alex.martin@demo.defis.gouv.fr",
   displayName: "Alex Martin (démo)",
-  role: "admin",
+  role: "administrateur",
   scope: [],
 };
 
@@ -159,7 +159,7 @@ export const sponsorUser: SessionUser = {
   email: "sacha.bernard@demo.defis.gouv.fr",
   displayName: "Sacha Bernard (démo)",
   role: "sponsor",
-  scope: [{ kind: "ministry", value: "interieur" }],
+  scope: [{ kind: "ministere", value: "interieur" }],
 };
 
 /** A change of the Réunion laureate's record, at 10:15 in Paris (09:15 UTC, winter). */
@@ -167,7 +167,7 @@ export const laureateEditEvent: AuditEventItem = {
   id: 41,
   occurredAt: new Date("2024-01-15T09:15:00Z"),
   actor: { id: officerUser.id, displayName: officerUser.displayName, email: officerUser.email },
-  actorRole: "officer",
+  actorRole: "charge_mission",
   action: "laureat.modification",
   entity: "laureat",
   entityId: "registre-reunion",
@@ -181,7 +181,7 @@ export const signInEvent: AuditEventItem = {
   id: 40,
   occurredAt: new Date("2024-01-15T08:00:00Z"),
   actor: { id: adminUser.id, displayName: adminUser.displayName, email: adminUser.email },
-  actorRole: "admin",
+  actorRole: "administrateur",
   action: "session.connexion",
   entity: "utilisateur",
   entityId: String(adminUser.id),

@@ -10,6 +10,8 @@ import {
   unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { ALL_ROLES, keysOf, SCOPE_KINDS } from "@defis/domain";
+import { isOneOf } from "./vocabulary.js";
 
 export const users = pgTable(
   "app_user",
@@ -18,7 +20,7 @@ export const users = pgTable(
     /** Stored trimmed and lower-cased: ProConnect matches people by email. */
     email: text("email").notNull(),
     displayName: text("display_name").notNull(),
-    role: text("role", { enum: ["admin", "officer", "sponsor", "leadership"] }).notNull(),
+    role: text("role", { enum: ALL_ROLES }).notNull(),
     /** argon2id; null for accounts that sign in only through ProConnect. */
     passwordHash: text("password_hash"),
     active: boolean("active").notNull().default(true),
@@ -30,7 +32,7 @@ export const users = pgTable(
   (table) => [
     uniqueIndex("app_user_email_unique").on(table.email),
     check("app_user_email_normalised", sql`${table.email} = lower(btrim(${table.email}))`),
-    check("app_user_role_known", sql`${table.role} in ('admin', 'officer', 'sponsor', 'leadership')`),
+    check("app_user_role_known", isOneOf(table.role, ALL_ROLES)),
   ],
 );
 
@@ -41,12 +43,12 @@ export const userScopes = pgTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["laureate", "ministry", "porteur"] }).notNull(),
+    kind: text("kind", { enum: keysOf(SCOPE_KINDS) }).notNull(),
     value: text("value").notNull(),
   },
   (table) => [
     unique("user_scope_entry_unique").on(table.userId, table.kind, table.value),
-    check("user_scope_kind_known", sql`${table.kind} in ('laureate', 'ministry', 'porteur')`),
+    check("user_scope_kind_known", isOneOf(table.kind, keysOf(SCOPE_KINDS))),
   ],
 );
 

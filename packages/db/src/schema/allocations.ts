@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { ALLOCATION_MOVEMENT_KINDS, keysOf } from "@defis/domain";
 import { users } from "./accounts.js";
 import { laureates } from "./laureates.js";
 import { programmes } from "./programme.js";
@@ -51,7 +52,7 @@ export const allocationMovements = pgTable(
       .references(() => laureates.id),
     /** For a reallocation, the other side. */
     counterpartLaureateId: integer("counterpart_laureate_id").references(() => laureates.id),
-    kind: text("kind", { enum: ["attribution", "augmentation", "diminution", "reallocation"] }).notNull(),
+    kind: text("kind", { enum: keysOf(ALLOCATION_MOVEMENT_KINDS) }).notNull(),
     /** Signed change of this laureate's allocation. */
     deltaCents: bigint("delta_cents", { mode: "number" }).notNull(),
     amountAfterCents: bigint("amount_after_cents", { mode: "number" }).notNull(),

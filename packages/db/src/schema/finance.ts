@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { keysOf, PAYMENT_CONDITIONS, PAYMENT_SOURCES, TRANCHE_KINDS, TRANCHE_STATUSES } from "@defis/domain";
 import { users } from "./accounts.js";
 import { laureates } from "./laureates.js";
 import { milestones } from "./progress.js";
@@ -29,7 +30,7 @@ export const fundingRecords = pgTable(
     ejNumber: text("ej_number"),
     siret: text("siret"),
     rna: text("rna"),
-    paymentConditions: text("payment_conditions", { enum: ["unique", "echelonne", "autre"] }),
+    paymentConditions: text("payment_conditions", { enum: keysOf(PAYMENT_CONDITIONS) }),
     version: integer("version").notNull().default(1),
     isDemo: boolean("is_demo").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -50,13 +51,13 @@ export const tranches = pgTable(
     laureateId: integer("laureate_id")
       .notNull()
       .references(() => laureates.id),
-    kind: text("kind", { enum: ["avance", "acompte", "solde"] }).notNull(),
+    kind: text("kind", { enum: keysOf(TRANCHE_KINDS) }).notNull(),
     position: integer("position").notNull(),
     plannedAmountCents: bigint("planned_amount_cents", { mode: "number" }).notNull(),
     plannedOn: date("planned_on").notNull(),
     /** The milestone that must be reached before "service fait". */
     gatingMilestoneId: integer("gating_milestone_id").references(() => milestones.id),
-    status: text("status", { enum: ["prevu", "service_fait", "demande_paiement", "paye", "annule"] })
+    status: text("status", { enum: keysOf(TRANCHE_STATUSES) })
       .notNull()
       .default("prevu"),
     serviceFaitOn: date("service_fait_on"),
@@ -97,7 +98,7 @@ export const payments = pgTable(
     reference: text("reference"),
     reversesPaymentId: integer("reverses_payment_id"),
     reason: text("reason"),
-    source: text("source", { enum: ["saisie", "import"] })
+    source: text("source", { enum: keysOf(PAYMENT_SOURCES) })
       .notNull()
       .default("saisie"),
     actorUserId: integer("actor_user_id").references(() => users.id),

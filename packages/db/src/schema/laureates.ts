@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { keysOf, TERRITORY_SCOPES } from "@defis/domain";
 import { programmes } from "./programme.js";
 
 export const laureates = pgTable(
@@ -14,7 +15,7 @@ export const laureates = pgTable(
     porteur: text("porteur").notNull(),
     ministry: text("ministry").notNull(),
     category: text("category").notNull(),
-    territoryScope: text("territory_scope", { enum: ["national", "local"] }).notNull(),
+    territoryScope: text("territory_scope", { enum: keysOf(TERRITORY_SCOPES) }).notNull(),
     regionCode: text("region_code"),
     departementCode: text("departement_code"),
     place: text("place"),

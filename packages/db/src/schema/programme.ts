@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { keysOf, PROGRAMME_STATUSES } from "@defis/domain";
 
 export const programmes = pgTable(
   "programme",
@@ -15,7 +16,7 @@ export const programmes = pgTable(
     applicationsOpenOn: date("applications_open_on").notNull(),
     applicationsCloseOn: date("applications_close_on").notNull(),
     laureatesAnnouncedOn: date("laureates_announced_on").notNull(),
-    status: text("status", { enum: ["ouvert", "clos", "delibere"] }).notNull(),
+    status: text("status", { enum: keysOf(PROGRAMME_STATUSES) }).notNull(),
     sourceTitle: text("source_title").notNull(),
     sourcePublishedOn: date("source_published_on").notNull(),
     sourcePublisher: text("source_publisher").notNull(),

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { COMMENT_KINDS, FRESHNESS_PARTS, keysOf, MILESTONE_STATUSES, WEATHER_LEVELS } from "@defis/domain";
 import { users } from "./accounts.js";
 import { laureates } from "./laureates.js";
 
@@ -25,7 +26,7 @@ export const milestones = pgTable(
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     dueOn: date("due_on").notNull(),
-    status: text("status", { enum: ["a_venir", "en_cours", "atteint", "abandonne"] })
+    status: text("status", { enum: keysOf(MILESTONE_STATUSES) })
       .notNull()
       .default("a_venir"),
     reachedOn: date("reached_on"),
@@ -58,7 +59,7 @@ export const weatherReports = pgTable(
       .references(() => laureates.id),
     /** Reporting period, "YYYY-MM". */
     period: text("period").notNull(),
-    level: text("level", { enum: ["soleil", "nuage", "couvert", "orage"] }).notNull(),
+    level: text("level", { enum: keysOf(WEATHER_LEVELS) }).notNull(),
     synthesis: text("synthesis").notNull(),
     version: integer("version").notNull().default(1),
     isDemo: boolean("is_demo").notNull().default(false),
@@ -81,7 +82,7 @@ export const comments = pgTable(
     laureateId: integer("laureate_id")
       .notNull()
       .references(() => laureates.id),
-    kind: text("kind", { enum: ["risques_blocages", "prochaines_actions", "reussites"] }).notNull(),
+    kind: text("kind", { enum: keysOf(COMMENT_KINDS) }).notNull(),
     body: text("body").notNull(),
     authorId: integer("author_id").references(() => users.id),
     version: integer("version").notNull().default(1),
@@ -125,7 +126,7 @@ export const freshness = pgTable(
     laureateId: integer("laureate_id")
       .notNull()
       .references(() => laureates.id),
-    part: text("part", { enum: ["finances", "jalons", "meteo"] }).notNull(),
+    part: text("part", { enum: keysOf(FRESHNESS_PARTS) }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     updatedBy: integer("updated_by").references(() => users.id),
   },

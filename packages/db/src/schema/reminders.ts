@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { keysOf, MAIL_KINDS, MAIL_STATUSES } from "@defis/domain";
 import { users } from "./accounts.js";
 
 /**
@@ -22,14 +23,14 @@ export const mailOutbox = pgTable(
   "mail_outbox",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    kind: text("kind", { enum: ["digest_sponsor", "alerte_chargee"] }).notNull(),
+    kind: text("kind", { enum: keysOf(MAIL_KINDS) }).notNull(),
     recipientUserId: integer("recipient_user_id").references(() => users.id),
     recipientEmail: text("recipient_email").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
     /** The job occurrence that wrote it ("rappels:2026-11-23"): a rerun writes nothing twice. */
     occurrence: text("occurrence").notNull(),
-    status: text("status", { enum: ["a_envoyer", "envoye", "echec", "non_envoye"] })
+    status: text("status", { enum: keysOf(MAIL_STATUSES) })
       .notNull()
       .default("a_envoyer"),
     attempts: integer("attempts").notNull().default(0),

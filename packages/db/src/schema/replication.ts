@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { ADOPTION_STAGES, ASSET_KINDS, keysOf } from "@defis/domain";
 import { users } from "./accounts.js";
 import { laureates } from "./laureates.js";
 
@@ -64,7 +65,7 @@ export const reusableAssets = pgTable(
     laureateId: integer("laureate_id")
       .notNull()
       .references(() => laureates.id),
-    kind: text("kind", { enum: ["code", "guide", "document", "contract", "contact"] }).notNull(),
+    kind: text("kind", { enum: keysOf(ASSET_KINDS) }).notNull(),
     label: text("label").notNull(),
     url: text("url"),
     contactEmail: text("contact_email"),
@@ -114,7 +115,7 @@ export const adoptions = pgTable(
     organisation: text("organisation").notNull(),
     regionCode: text("region_code").notNull(),
     departementCode: text("departement_code"),
-    stage: text("stage", { enum: ["identifiee", "contactee", "pilote", "deployee", "abandonnee"] })
+    stage: text("stage", { enum: keysOf(ADOPTION_STAGES) })
       .notNull()
       .default("identifiee"),
     identifiedOn: date("identified_on").notNull(),

@@ -14,21 +14,26 @@ interface DemoAccount {
 
 /** One account per role, and two sponsors with ministry scopes. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: "admin@defis.example", displayName: "Alex Martin (démo)", role: "admin", scope: [] },
-  { email: "charge.mission@defis.example", displayName: "Camille Durand (démo)", role: "officer", scope: [] },
+  { email: "admin@defis.example", displayName: "Alex Martin (démo)", role: "administrateur", scope: [] },
+  {
+    email: "charge.mission@defis.example",
+    displayName: "Camille Durand (démo)",
+    role: "charge_mission",
+    scope: [],
+  },
   {
     email: "sponsor.interieur@defis.example",
     displayName: "Dominique Bernard (démo)",
     role: "sponsor",
-    scope: [{ kind: "ministry", value: "interieur" }],
+    scope: [{ kind: "ministere", value: "interieur" }],
   },
   {
     email: "sponsor.sante@defis.example",
     displayName: "Sacha Petit (démo)",
     role: "sponsor",
-    scope: [{ kind: "ministry", value: "solidarites-sante" }],
+    scope: [{ kind: "ministere", value: "solidarites-sante" }],
   },
-  { email: "direction@defis.example", displayName: "Claude Moreau (démo)", role: "leadership", scope: [] },
+  { email: "direction@defis.example", displayName: "Claude Moreau (démo)", role: "direction", scope: [] },
 ];
 
 /** Creates the demonstration accounts that are missing; existing ones are left as they are. */

@@ -75,10 +75,10 @@ async function demoUserIds(
   for (const account of DEMO_ACCOUNTS) {
     const id = idOf(account.email);
     if (account.role !== "sponsor" || id === null) continue;
-    for (const entry of account.scope) if (entry.kind === "ministry") bySponsorScope.set(entry.value, id);
+    for (const entry of account.scope) if (entry.kind === "ministere") bySponsorScope.set(entry.value, id);
   }
   return {
-    officer: idOf(DEMO_ACCOUNTS.find((account) => account.role === "officer")?.email ?? ""),
+    officer: idOf(DEMO_ACCOUNTS.find((account) => account.role === "charge_mission")?.email ?? ""),
     bySponsorScope,
   };
 }

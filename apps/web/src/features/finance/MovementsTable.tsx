@@ -1,11 +1,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import type { AllocationMovementItem } from "@defis/domain";
+import { ALLOCATION_MOVEMENT_KINDS, type AllocationMovementItem } from "@defis/domain";
 import { Link } from "react-router";
 import { EmptyState } from "../../components/QueryStates";
 import { formatCents, formatDateTime, formatSignedCents } from "../../lib/format";
 import { ROUTES } from "../../routes";
 import { DataTable } from "../../components/DataTable";
-import { MOVEMENT_KINDS } from "./finance-labels";
 
 /** The allocation's ledger: every change, signed, with the amount after it, why and by whom. */
 export function MovementsTable({ movements, asOf }: { movements: AllocationMovementItem[]; asOf: string }) {
@@ -34,7 +33,7 @@ export function MovementsTable({ movements, asOf }: { movements: AllocationMovem
               <time key="date" dateTime={movement.occurredAt.toISOString()}>
                 {formatDateTime(movement.occurredAt)}
               </time>,
-              MOVEMENT_KINDS[movement.kind],
+              ALLOCATION_MOVEMENT_KINDS[movement.kind],
               formatSignedCents(movement.deltaCents),
               formatCents(movement.amountAfterCents),
               movement.reason,

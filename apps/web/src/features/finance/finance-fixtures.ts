@@ -15,7 +15,7 @@ export const leadershipUser: SessionUser = {
   id: 4,
   email: "dominique.petit@demo.defis.gouv.fr",
   displayName: "Dominique Petit (démo)",
-  role: "leadership",
+  role: "direction",
   scope: [],
 };
 
@@ -124,7 +124,7 @@ export const financeFixture: LaureateFinance = {
   movements: [
     {
       id: 2,
-      kind: "reallocation",
+      kind: "reaffectation",
       deltaCents: 345_678,
       amountAfterCents: 2_345_678,
       reason: "Report du reliquat du laboratoire",

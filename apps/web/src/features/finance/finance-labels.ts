@@ -1,23 +1,10 @@
-import {
-  TRANCHE_KINDS,
-  TRANCHE_STATUSES,
-  type AllocationMovementItem,
-  type TrancheItem,
-  type TrancheStatus,
-} from "@defis/domain";
+import { TRANCHE_KINDS, TRANCHE_STATUSES, type TrancheItem, type TrancheStatus } from "@defis/domain";
 import { formatDate } from "../../lib/format";
 
 /** "au 25 novembre 2026": the day a figure was read (a query's dataUpdatedAt), in Paris. */
 export function asOfDay(updatedAt: number): string {
   return `au ${formatDate(new Date(updatedAt))}`;
 }
-
-export const MOVEMENT_KINDS: Record<AllocationMovementItem["kind"], string> = {
-  attribution: "Attribution",
-  augmentation: "Augmentation",
-  diminution: "Diminution",
-  reallocation: "Réaffectation",
-};
 
 /** The steps a tranche can take, as the buttons that take them say it. */
 export type TrancheStep = Exclude<TrancheStatus, "prevu">;

@@ -109,7 +109,7 @@ describe("LaureateReplication", { timeout: 20_000 }, () => {
   it("offers a sponsor nothing to edit outside their scope", async () => {
     const outside: SessionUser = {
       ...sponsorUser,
-      scope: [{ kind: "ministry", value: "solidarites-sante" }],
+      scope: [{ kind: "ministere", value: "solidarites-sante" }],
     };
     mockAuth({ user: outside });
     serve();

@@ -195,7 +195,7 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
   }
 
   function addScopeLine() {
-    setScope([...scope, { key: nextScopeKey, kind: "ministry", value: "" }]);
+    setScope([...scope, { key: nextScopeKey, kind: "ministere", value: "" }]);
     setNextScopeKey(nextScopeKey + 1);
     clearError("scope");
     pendingFocus.current = ids.scopeKind(nextScopeKey);
@@ -435,7 +435,7 @@ function ScopeLine({
   if (draft.value !== "" && !options.some((option) => option.value === draft.value)) {
     options.unshift({ value: draft.value, label: draft.value });
   }
-  const needsLaureates = draft.kind !== "ministry" && laureates === undefined;
+  const needsLaureates = draft.kind !== "ministere" && laureates === undefined;
   return (
     <div className={fr.cx("fr-fieldset__element")}>
       <fieldset className={fr.cx("fr-fieldset")}>

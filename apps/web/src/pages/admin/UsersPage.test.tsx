@@ -14,7 +14,7 @@ const admin: UserListItem = {
   id: 1,
   email: "alice.martin@modernisation.gouv.fr",
   displayName: "Alice Martin",
-  role: "admin",
+  role: "administrateur",
   scope: [],
   active: true,
   hasPassword: true,
@@ -28,8 +28,8 @@ const sponsor: UserListItem = {
   displayName: "Bruno Sponsor",
   role: "sponsor",
   scope: [
-    { kind: "laureate", value: "registre-reunion" },
-    { kind: "ministry", value: "interieur" },
+    { kind: "laureat", value: "registre-reunion" },
+    { kind: "ministere", value: "interieur" },
     { kind: "porteur", value: "DEAL de La Réunion" },
   ],
   active: false,
@@ -226,7 +226,7 @@ describe("UsersPage", () => {
           email: "chloe.durand@interieur.gouv.fr",
           displayName: "Chloé Durand",
           role: "sponsor",
-          scope: [{ kind: "ministry", value: "interieur" }],
+          scope: [{ kind: "ministere", value: "interieur" }],
         },
       },
     ]);
@@ -282,7 +282,7 @@ describe("UsersPage", () => {
     const inForm = within(form);
     await user.type(inForm.getByLabelText(/^Adresse électronique/), "alice.martin@modernisation.gouv.fr");
     await user.type(inForm.getByLabelText(/^Nom/), "Alice Martin");
-    await user.selectOptions(inForm.getByLabelText(/^Rôle/), "officer");
+    await user.selectOptions(inForm.getByLabelText(/^Rôle/), "charge_mission");
     await user.click(inForm.getByRole("button", { name: "Créer le compte" }));
 
     const alert = await screen.findByRole("alert");
@@ -306,7 +306,7 @@ describe("UsersPage", () => {
       screen.getByRole("heading", { name: "Modifier le compte d'Alice Martin" }),
     );
     expect(within(form).queryByLabelText(/^Adresse électronique/)).toBeNull();
-    expect(within(form).getByLabelText<HTMLSelectElement>(/^Rôle/).value).toBe("admin");
+    expect(within(form).getByLabelText<HTMLSelectElement>(/^Rôle/).value).toBe("administrateur");
     await user.click(within(form).getByRole("button", { name: "Enregistrer les modifications" }));
 
     const alert = await screen.findByRole("alert");
@@ -347,7 +347,7 @@ describe("UsersPage", () => {
       displayName: "Bruno Sponsor",
       role: "sponsor",
       scope: [
-        { kind: "ministry", value: "interieur" },
+        { kind: "ministere", value: "interieur" },
         { kind: "porteur", value: "DEAL de La Réunion" },
       ],
     });

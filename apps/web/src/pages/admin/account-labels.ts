@@ -28,9 +28,9 @@ export function ofName(name: string): string {
 /** "Ministère : Ministère de l'Intérieur", "Lauréat : Registre des transports", "Porteur : DEAL de La Réunion". */
 export function scopeEntryLabel(entry: ScopeEntry, laureateTitles: ReadonlyMap<string, string>): string {
   const value =
-    entry.kind === "ministry"
+    entry.kind === "ministere"
       ? MINISTRIES[entry.value]
-      : entry.kind === "laureate"
+      : entry.kind === "laureat"
         ? (laureateTitles.get(entry.value) ?? entry.value)
         : entry.value;
   // A no-break space keeps the colon on the line of its word, as French typography asks.
@@ -40,9 +40,9 @@ export function scopeEntryLabel(entry: ScopeEntry, laureateTitles: ReadonlyMap<s
 /** The choices offered for one kind of scope entry. */
 export function scopeValueOptions(kind: ScopeKind, laureates: readonly LaureateListItem[]): ScopeOption[] {
   switch (kind) {
-    case "ministry":
+    case "ministere":
       return Object.entries(MINISTRIES).map(([value, label]) => ({ value, label }));
-    case "laureate":
+    case "laureat":
       return laureates
         .map((laureate) => ({ value: laureate.slug, label: laureate.title }))
         .sort((a, b) => collator.compare(a.label, b.label));
@@ -57,7 +57,7 @@ export function scopeValueOptions(kind: ScopeKind, laureates: readonly LaureateL
 
 /** What the empty choice says, and what is asked when it is left empty. */
 export const SCOPE_VALUE_PROMPTS: Record<ScopeKind, { placeholder: string; required: string }> = {
-  ministry: { placeholder: "Choisir un ministère", required: "Choisissez un ministère." },
-  laureate: { placeholder: "Choisir un lauréat", required: "Choisissez un lauréat." },
+  ministere: { placeholder: "Choisir un ministère", required: "Choisissez un ministère." },
+  laureat: { placeholder: "Choisir un lauréat", required: "Choisissez un lauréat." },
   porteur: { placeholder: "Choisir un porteur", required: "Choisissez un porteur." },
 };

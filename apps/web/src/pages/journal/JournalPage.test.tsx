@@ -69,24 +69,26 @@ describe("JournalPage", () => {
     await screen.findByRole("table", { name: "Journal des modifications" });
     await userEvent.selectOptions(await screen.findByLabelText("Auteur"), String(officerUser.id));
     await userEvent.selectOptions(screen.getByLabelText("Objet"), "laureat");
-    await userEvent.selectOptions(screen.getByLabelText("Rôle de l'auteur"), "officer");
+    await userEvent.selectOptions(screen.getByLabelText("Rôle de l'auteur"), "charge_mission");
     await userEvent.type(screen.getByLabelText(/^Du/), "2024-01-01");
     await userEvent.type(screen.getByLabelText(/^Au(?!teur)/), "2024-01-31");
     await waitFor(() =>
-      expect(location()).toBe("/journal?acteur=1&objet=laureat&role=officer&du=2024-01-01&au=2024-01-31"),
+      expect(location()).toBe(
+        "/journal?acteur=1&objet=laureat&role=charge_mission&du=2024-01-01&au=2024-01-31",
+      ),
     );
     await waitFor(() =>
       expect(received.at(-1)).toEqual({
         actorId: 1,
         entity: "laureat",
-        role: "officer",
+        role: "charge_mission",
         from: "2024-01-01",
         to: "2024-01-31",
         page: 1,
       }),
     );
     expect(csvLink().getAttribute("href")).toBe(
-      "/api/exports/journal.csv?acteur=1&objet=laureat&role=officer&du=2024-01-01&au=2024-01-31",
+      "/api/exports/journal.csv?acteur=1&objet=laureat&role=charge_mission&du=2024-01-01&au=2024-01-31",
     );
   });
 

@@ -9,7 +9,7 @@ import RemindersPage from "./RemindersPage";
 
 const digest: OutboxMail = {
   id: 2,
-  kind: "digest_sponsor",
+  kind: "rappel_sponsor",
   recipientEmail: "sacha.petit@sante.gouv.fr",
   recipientName: "Sacha Petit",
   subject: "Défis : 2 projets demandent votre attention",
