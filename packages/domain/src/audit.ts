@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { roleSchema } from "./accounts.js";
 import { isoDateSchema } from "./dates.js";
-import type { FreshnessPart } from "./progress.js";
+import type { FreshnessPart } from "./progress/index.js";
 import type { Role } from "./roles.js";
 
 export const AUDIT_ENTITIES = {
