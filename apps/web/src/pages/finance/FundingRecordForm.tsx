@@ -12,7 +12,8 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { fieldState } from "../../lib/form-errors";
+import { useFormErrors } from "../../lib/use-form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { FundingFacts } from "./FundingFacts";
@@ -77,16 +78,11 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
     paymentConditions: `${baseId}-conditions`,
   };
   const focus = usePendingFocus(ids.heading);
+  const fieldErrors = useFormErrors({ fields: FIELDS, idOf: (field) => ids[field] });
+  const { errors } = fieldErrors;
   const { key } = useIdempotencyKey();
   const [values, setValues] = useState<Values>(() => valuesOf(record));
   const [version, setVersion] = useState(record.version);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-
-  function refuse(nextErrors: Partial<Record<Field, string>>) {
-    setErrors(nextErrors);
-    const first = FIELDS.find((field) => nextErrors[field]);
-    if (first) focus(ids[first]);
-  }
 
   const mutation = useMutation(
     trpc.finance.updateFunding.mutationOptions({
@@ -97,12 +93,7 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
       onError: (error) => {
         if (isStaleVersion(error))
           void queryClient.invalidateQueries({ queryKey: trpc.finance.forLaureate.queryKey({ slug }) });
-        const serverErrors = serverFieldErrorsOf(error);
-        refuse(
-          Object.fromEntries(
-            FIELDS.flatMap((field) => (serverErrors[field] ? [[field, serverErrors[field]]] : [])),
-          ),
-        );
+        fieldErrors.fromServer(error);
       },
     }),
   );
@@ -111,37 +102,34 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
 
   function change(field: Field, value: string) {
     setValues((before) => ({ ...before, [field]: value }));
-    if (errors[field]) setErrors(({ [field]: _cleared, ...rest }) => rest);
+    fieldErrors.clear(field);
   }
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
     const orNull = (value: string) => (value.trim() === "" ? null : value);
-    const parsed = updateFundingRecordSchema.safeParse({
-      laureateSlug: slug,
-      version,
-      conventionDate: orNull(values.conventionDate),
-      ejNumber: orNull(values.ejNumber),
-      siret: orNull(values.siret),
-      rna: orNull(values.rna),
-      paymentConditions: isPaymentCondition(values.paymentConditions) ? values.paymentConditions : null,
-      idempotencyKey: key,
-    });
-    if (!parsed.success) {
-      mutation.reset();
-      refuse(issuesByField(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    const input = fieldErrors.check(
+      updateFundingRecordSchema.safeParse({
+        laureateSlug: slug,
+        version,
+        conventionDate: orNull(values.conventionDate),
+        ejNumber: orNull(values.ejNumber),
+        siret: orNull(values.siret),
+        rna: orNull(values.rna),
+        paymentConditions: isPaymentCondition(values.paymentConditions) ? values.paymentConditions : null,
+        idempotencyKey: key,
+      }),
+    );
+    if (input === null) mutation.reset();
+    else mutation.mutate(input);
   }
 
   /** After a conflict: the form starts again from the record as it stands now, on its version. */
   function takeCurrent(now: FundingRecordItem) {
     setValues(valuesOf(now));
     setVersion(now.version);
-    setErrors({});
+    fieldErrors.clear();
     mutation.reset();
     focus(ids.conventionDate);
   }
