@@ -1,6 +1,4 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import {
@@ -11,10 +9,11 @@ import {
 } from "@defis/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
-import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
+import { conflictCurrentOf, isStaleVersion, useTRPC } from "../../lib/trpc";
 import { fieldState } from "../../lib/form-errors";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { StaleVersionAlert } from "../../components/StaleVersionAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { FundingFacts } from "./FundingFacts";
 import { useIdempotencyKey } from "./use-idempotency-key";
@@ -149,32 +148,20 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
         marque le montant alloué comme engagé.
       </p>
       {conflict && (
-        <Alert
-          className={fr.cx("fr-mb-3w")}
-          severity="warning"
-          role="alert"
-          as="h4"
+        <StaleVersionAlert
           title="Ces informations ont été modifiées entre-temps"
-          description={
+          error={mutation.error}
+          as="h4"
+          actionLabel="Reprendre les valeurs actuelles"
+          onAction={() => takeCurrent(current ?? record)}
+        >
+          {current && (
             <>
-              <p className={fr.cx("fr-mb-2w")}>{describeError(mutation.error).message}</p>
-              {current && (
-                <>
-                  <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>Valeurs actuelles :</p>
-                  <FundingFacts record={current} />
-                </>
-              )}
-              <Button
-                priority="secondary"
-                size="small"
-                type="button"
-                onClick={() => takeCurrent(current ?? record)}
-              >
-                Reprendre les valeurs actuelles
-              </Button>
+              <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>Valeurs actuelles :</p>
+              <FundingFacts record={current} />
             </>
-          }
-        />
+          )}
+        </StaleVersionAlert>
       )}
       {mutation.error && !conflict && (
         <ActionErrorAlert error={mutation.error} title="Les informations n'ont pas été enregistrées" />
