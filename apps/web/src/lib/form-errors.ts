@@ -9,9 +9,13 @@ export interface Issue {
   message: string;
 }
 
-/** The server's field messages (BAD_REQUEST), the first one per field. */
+/**
+ * The server's field messages (BAD_REQUEST), the first one per field: tRPC
+ * sends them in the error's data, the sign-in endpoints on the error itself.
+ */
 export function serverFieldErrorsOf(error: unknown): Record<string, string> {
-  const fieldErrors = (error as ApiError | null | undefined)?.data?.fieldErrors ?? {};
+  const refusal = error as (ApiError & { fieldErrors?: Record<string, string[]> }) | null | undefined;
+  const fieldErrors = refusal?.data?.fieldErrors ?? refusal?.fieldErrors ?? {};
   const errors: Record<string, string> = {};
   for (const [field, messages] of Object.entries(fieldErrors)) {
     const [first] = (messages as string[] | undefined) ?? [];
