@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { SCOPE_KINDS, type LaureateListItem, type ScopeKind } from "@defis/domain";
+import { RemoveLineButton } from "../../components/RemoveLineButton";
 import { fieldState } from "../../lib/form-errors";
 import { SCOPE_VALUE_PROMPTS, scopeValueOptions } from "./account-labels";
 
@@ -172,16 +173,7 @@ function ScopeLine({
             </Select>
           </div>
           <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-            <Button
-              type="button"
-              priority="tertiary"
-              size="small"
-              iconId="fr-icon-delete-line"
-              className={fr.cx("fr-mb-3w")}
-              onClick={onRemove}
-            >
-              Retirer <span className={fr.cx("fr-sr-only")}>l'élément {position}</span>
-            </Button>
+            <RemoveLineButton line={`l'élément ${position}`} onRemove={onRemove} />
           </div>
         </div>
       </fieldset>

@@ -2,7 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { reallocateSchema, type ReallocateInput } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState, type ReactNode, type SubmitEvent } from "react";
 import { formatCents, parseEuros } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { AMOUNT_INVALID, type AllocatedLaureate } from "./AllocationForm";
@@ -167,36 +167,26 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
         <ActionErrorAlert error={mutation.error} title="La réaffectation n'a pas été faite" />
       )}
       <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
-        <Select
+        <LaureateSelect
+          id={ids.from}
           label="Lauréat d'origine"
-          {...fieldState(errors.from)}
-          nativeSelectProps={{
-            id: ids.from,
-            value: from,
-            "aria-invalid": errors.from ? true : undefined,
-            onChange: (event) => setFrom(event.target.value),
-          }}
+          prompt="Choisir le lauréat qui cède le montant"
+          value={from}
+          error={errors.from}
+          onChange={setFrom}
         >
-          <option value="" disabled>
-            Choisir le lauréat qui cède le montant
-          </option>
           {options}
-        </Select>
-        <Select
+        </LaureateSelect>
+        <LaureateSelect
+          id={ids.to}
           label="Lauréat de destination"
-          {...fieldState(errors.to)}
-          nativeSelectProps={{
-            id: ids.to,
-            value: to,
-            "aria-invalid": errors.to ? true : undefined,
-            onChange: (event) => setTo(event.target.value),
-          }}
+          prompt="Choisir le lauréat qui reçoit le montant"
+          value={to}
+          error={errors.to}
+          onChange={setTo}
         >
-          <option value="" disabled>
-            Choisir le lauréat qui reçoit le montant
-          </option>
           {options}
-        </Select>
+        </LaureateSelect>
         <AmountField
           id={ids.amount}
           label="Montant à réaffecter (en euros)"
@@ -216,5 +206,36 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
         <CheckOrCancel onCancel={onCancel} />
       </form>
     </Panel>
+  );
+}
+
+interface LaureateSelectProps {
+  id: string;
+  label: string;
+  prompt: string;
+  value: string;
+  error: string | undefined;
+  onChange: (slug: string) => void;
+  children: ReactNode;
+}
+
+/** One end of the reallocation: a laureate among those listed, none chosen at first. */
+function LaureateSelect({ id, label, prompt, value, error, onChange, children }: LaureateSelectProps) {
+  return (
+    <Select
+      label={label}
+      {...fieldState(error)}
+      nativeSelectProps={{
+        id,
+        value,
+        "aria-invalid": error ? true : undefined,
+        onChange: (event) => onChange(event.target.value),
+      }}
+    >
+      <option value="" disabled>
+        {prompt}
+      </option>
+      {children}
+    </Select>
   );
 }

@@ -17,6 +17,7 @@ import { AMOUNT_INVALID } from "./AllocationForm";
 import { fieldState } from "../../lib/form-errors";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { RemoveLineButton } from "../../components/RemoveLineButton";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
@@ -297,16 +298,10 @@ export function SchedulePlanner({
                   />
                 </div>
                 <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-                  <Button
-                    type="button"
-                    priority="tertiary"
-                    size="small"
-                    iconId="fr-icon-delete-line"
-                    className={fr.cx("fr-mb-3w")}
-                    onClick={() => removeLine(line.key)}
-                  >
-                    Retirer <span className={fr.cx("fr-sr-only")}>la tranche prévue {index + 1}</span>
-                  </Button>
+                  <RemoveLineButton
+                    line={`la tranche prévue ${index + 1}`}
+                    onRemove={() => removeLine(line.key)}
+                  />
                 </div>
               </div>
             </div>
