@@ -8,14 +8,23 @@ import { describeError } from "../lib/trpc";
  * milestone, wrong step), or an unreachable service — then the same button
  * retries (money actions with the same idempotency key, so nothing is paid twice).
  */
-export function ActionErrorAlert({ error, title }: { error: unknown; title: string }) {
+export function ActionErrorAlert({
+  error,
+  title,
+  placement = "above",
+}: {
+  error: unknown;
+  title: string;
+  /** Above the form it is about, or below the button that failed. */
+  placement?: "above" | "below";
+}) {
   const { message, requestId } = describeError(error);
   return (
     <Alert
       severity="error"
       role="alert"
       as="h3"
-      className={fr.cx("fr-mb-3w")}
+      className={fr.cx(placement === "above" ? "fr-mb-3w" : "fr-mt-2w")}
       title={title}
       description={
         <>

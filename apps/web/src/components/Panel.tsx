@@ -5,20 +5,30 @@ import type { ReactNode } from "react";
 interface PanelProps {
   headingId: string;
   title: string;
+  /** The heading's level, h3 inside a page's section by default; h2 where the panel is a page's own part. */
+  headingLevel?: 2 | 3;
+  /** The heading's look; `fr-h5` for an h3 by default, the level's own look for an h2. */
+  headingClassName?: "fr-h4" | "fr-h5";
   children: ReactNode;
 }
 
 /** An action's frame: a labelled region whose heading takes the focus when it opens or changes step. */
-export function Panel({ headingId, title, children }: PanelProps) {
+export function Panel({ headingId, title, headingLevel = 3, headingClassName, children }: PanelProps) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const className = headingClassName ?? (headingLevel === 3 ? "fr-h5" : undefined);
   return (
     <section
       aria-labelledby={headingId}
       className={fr.cx("fr-p-3w", "fr-mb-4w")}
       style={{ border: `1px solid ${fr.colors.decisions.border.default.grey.default}` }}
     >
-      <h3 id={headingId} tabIndex={-1} className={fr.cx("fr-h5")}>
+      <Heading
+        id={headingId}
+        tabIndex={-1}
+        className={className === undefined ? undefined : fr.cx(className)}
+      >
         {title}
-      </h3>
+      </Heading>
       {children}
     </section>
   );
@@ -38,10 +48,14 @@ export function SubmitOrCancel({
   label,
   pending,
   onCancel,
+  cancelLabel = "Annuler",
+  cancelPriority = "secondary",
 }: {
   label: string;
   pending: boolean;
   onCancel: () => void;
+  cancelLabel?: string;
+  cancelPriority?: "secondary" | "tertiary";
 }) {
   return (
     <>
@@ -52,8 +66,8 @@ export function SubmitOrCancel({
           </Button>
         </li>
         <li>
-          <Button type="button" priority="secondary" disabled={pending} onClick={onCancel}>
-            Annuler
+          <Button type="button" priority={cancelPriority} disabled={pending} onClick={onCancel}>
+            {cancelLabel}
           </Button>
         </li>
       </ul>

@@ -3,9 +3,19 @@ import type { TRPCClientErrorLike } from "@trpc/client";
 
 type ApiError = TRPCClientErrorLike<AppRouter>;
 
-/** The server's field messages (BAD_REQUEST), the first one per field. */
+/** A zod issue, as far as a form reads it. */
+export interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+/**
+ * The server's field messages (BAD_REQUEST), the first one per field: tRPC
+ * sends them in the error's data, the sign-in endpoints on the error itself.
+ */
 export function serverFieldErrorsOf(error: unknown): Record<string, string> {
-  const fieldErrors = (error as ApiError | null | undefined)?.data?.fieldErrors ?? {};
+  const refusal = error as (ApiError & { fieldErrors?: Record<string, string[]> }) | null | undefined;
+  const fieldErrors = refusal?.data?.fieldErrors ?? refusal?.fieldErrors ?? {};
   const errors: Record<string, string> = {};
   for (const [field, messages] of Object.entries(fieldErrors)) {
     const [first] = (messages as string[] | undefined) ?? [];
@@ -15,9 +25,7 @@ export function serverFieldErrorsOf(error: unknown): Record<string, string> {
 }
 
 /** The first message of each field of a zod-like issue list, keyed by the issue's top-level field. */
-export function issuesByField(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): Record<string, string> {
+export function issuesByField(issues: readonly Issue[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".");

@@ -1,14 +1,14 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { setAllocationSchema, type SetAllocationInput } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatCentsForInput, formatSignedCents, parseEuros } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { Figure } from "./Figures";
-import { issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { useFormErrors } from "../../lib/use-form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
+import { ConfirmStep } from "../../components/ConfirmStep";
+import { Panel } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
@@ -34,8 +34,8 @@ interface AllocationFormProps {
   onCancel: () => void;
 }
 
-type Field = "amount" | "reason";
-const SERVER_FIELDS: Record<string, Field> = { amountCents: "amount", reason: "reason" };
+const FIELDS = ["amount", "reason"] as const;
+const RENAMED = { amountCents: "amount" } as const;
 
 /**
  * Sets a laureate's allocation to a new amount, with its reason, after a
@@ -47,6 +47,8 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
   const baseId = useId();
   const ids = { heading: `${baseId}-titre`, amount: `${baseId}-montant`, reason: `${baseId}-motif` };
   const focus = usePendingFocus(ids.heading);
+  const fieldErrors = useFormErrors({ fields: FIELDS, idOf: (field) => ids[field], rename: RENAMED });
+  const { errors } = fieldErrors;
   const { key } = useIdempotencyKey();
   const current = laureate.allocatedCents ?? 0;
 
@@ -54,15 +56,7 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
     laureate.allocatedCents === null ? "" : formatCentsForInput(laureate.allocatedCents),
   );
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [confirming, setConfirming] = useState<SetAllocationInput | null>(null);
-
-  function refuse(nextErrors: Partial<Record<Field, string>>) {
-    setErrors(nextErrors);
-    setConfirming(null);
-    const first = (["amount", "reason"] as const).find((field) => nextErrors[field]);
-    if (first) focus(ids[first]);
-  }
 
   const mutation = useMutation(
     trpc.finance.setAllocation.mutationOptions({
@@ -73,12 +67,7 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
         );
       },
       onError: (error) => {
-        const serverErrors: Partial<Record<Field, string>> = {};
-        for (const [field, message] of Object.entries(serverFieldErrorsOf(error))) {
-          const mapped = SERVER_FIELDS[field];
-          if (mapped) serverErrors[mapped] = message;
-        }
-        if (Object.keys(serverErrors).length > 0) refuse(serverErrors);
+        if (fieldErrors.fromServer(error)) setConfirming(null);
       },
     }),
   );
@@ -86,38 +75,45 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
   function check(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const amountCents = parseEuros(amount);
-    const nextErrors: Partial<Record<Field, string>> = {};
-    if (amountCents === null) nextErrors.amount = AMOUNT_INVALID;
+    let amountError: string | undefined;
+    if (amountCents === null) amountError = AMOUNT_INVALID;
     else if (laureate.allocatedCents !== null && amountCents === current)
-      nextErrors.amount = "Ce montant est celui déjà alloué : saisissez le nouveau montant.";
+      amountError = "Ce montant est celui déjà alloué : saisissez le nouveau montant.";
     else if (paidCents !== undefined && amountCents < paidCents)
-      nextErrors.amount = `Le montant ne peut pas descendre sous ce qui a déjà été versé (${formatCents(paidCents)}).`;
+      amountError = `Le montant ne peut pas descendre sous ce qui a déjà été versé (${formatCents(paidCents)}).`;
     else if (reserveCents !== undefined && amountCents - current > reserveCents)
-      nextErrors.amount = `L'augmentation dépasse la réserve non allouée (${formatCents(reserveCents)}) : ${formatCents(current + reserveCents)} au plus.`;
-    const parsed = setAllocationSchema.safeParse({
-      laureateSlug: laureate.slug,
-      amountCents: amountCents ?? 0,
-      reason,
-      idempotencyKey: key,
-    });
-    if (!parsed.success) {
-      const issues = issuesByField(parsed.error.issues);
-      nextErrors.amount ??= issues.amountCents;
-      nextErrors.reason ??= issues.reason;
-    }
-    if (nextErrors.amount || nextErrors.reason || !parsed.success) {
-      refuse(nextErrors);
-      return;
-    }
-    setErrors({});
-    setConfirming(parsed.data);
+      amountError = `L'augmentation dépasse la réserve non allouée (${formatCents(reserveCents)}) : ${formatCents(current + reserveCents)} au plus.`;
+    const parsed = fieldErrors.check(
+      setAllocationSchema.safeParse({
+        laureateSlug: laureate.slug,
+        amountCents: amountCents ?? 0,
+        reason,
+        idempotencyKey: key,
+      }),
+      amountError === undefined ? {} : { amount: amountError },
+    );
+    if (parsed === null) return;
+    setConfirming(parsed);
     focus(ids.heading);
   }
 
   if (confirming) {
     const delta = confirming.amountCents - current;
     return (
-      <Panel headingId={ids.heading} title={`Confirmer la nouvelle allocation de « ${laureate.title} »`}>
+      <ConfirmStep
+        headingId={ids.heading}
+        title={`Confirmer la nouvelle allocation de « ${laureate.title} »`}
+        confirmLabel="Confirmer la nouvelle allocation"
+        onConfirm={() => mutation.mutate(confirming)}
+        onEdit={() => {
+          setConfirming(null);
+          focus(ids.amount);
+        }}
+        onCancel={onCancel}
+        saving={mutation.isPending}
+        error={mutation.error}
+        errorTitle="L'allocation n'a pas été modifiée"
+      >
         <dl>
           <Figure label="Montant alloué actuel">
             {laureate.allocatedCents === null ? "Non alloué" : formatCents(current)}
@@ -131,42 +127,7 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
           </Figure>
           <Figure label="Motif">{confirming.reason}</Figure>
         </dl>
-        {mutation.error && (
-          <ActionErrorAlert error={mutation.error} title="L'allocation n'a pas été modifiée" />
-        )}
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          <li>
-            <Button
-              type="button"
-              disabled={mutation.isPending}
-              onClick={() => {
-                if (!mutation.isPending) mutation.mutate(confirming);
-              }}
-            >
-              Confirmer la nouvelle allocation
-            </Button>
-          </li>
-          <li>
-            <Button
-              type="button"
-              priority="secondary"
-              disabled={mutation.isPending}
-              onClick={() => {
-                setConfirming(null);
-                focus(ids.amount);
-              }}
-            >
-              Modifier la saisie
-            </Button>
-          </li>
-          <li>
-            <Button type="button" priority="tertiary" disabled={mutation.isPending} onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
-        <SavingStatus saving={mutation.isPending} />
-      </Panel>
+      </ConfirmStep>
     );
   }
 

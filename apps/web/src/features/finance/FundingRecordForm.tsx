@@ -1,6 +1,4 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import {
@@ -11,9 +9,11 @@ import {
 } from "@defis/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
-import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { conflictCurrentOf, isStaleVersion, useTRPC } from "../../lib/trpc";
+import { fieldState } from "../../lib/form-errors";
+import { useFormErrors } from "../../lib/use-form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { StaleVersionAlert } from "../../components/StaleVersionAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { FundingFacts } from "./FundingFacts";
 import { useIdempotencyKey } from "./use-idempotency-key";
@@ -77,16 +77,11 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
     paymentConditions: `${baseId}-conditions`,
   };
   const focus = usePendingFocus(ids.heading);
+  const fieldErrors = useFormErrors({ fields: FIELDS, idOf: (field) => ids[field] });
+  const { errors } = fieldErrors;
   const { key } = useIdempotencyKey();
   const [values, setValues] = useState<Values>(() => valuesOf(record));
   const [version, setVersion] = useState(record.version);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-
-  function refuse(nextErrors: Partial<Record<Field, string>>) {
-    setErrors(nextErrors);
-    const first = FIELDS.find((field) => nextErrors[field]);
-    if (first) focus(ids[first]);
-  }
 
   const mutation = useMutation(
     trpc.finance.updateFunding.mutationOptions({
@@ -97,12 +92,7 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
       onError: (error) => {
         if (isStaleVersion(error))
           void queryClient.invalidateQueries({ queryKey: trpc.finance.forLaureate.queryKey({ slug }) });
-        const serverErrors = serverFieldErrorsOf(error);
-        refuse(
-          Object.fromEntries(
-            FIELDS.flatMap((field) => (serverErrors[field] ? [[field, serverErrors[field]]] : [])),
-          ),
-        );
+        fieldErrors.fromServer(error);
       },
     }),
   );
@@ -111,37 +101,34 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
 
   function change(field: Field, value: string) {
     setValues((before) => ({ ...before, [field]: value }));
-    if (errors[field]) setErrors(({ [field]: _cleared, ...rest }) => rest);
+    fieldErrors.clear(field);
   }
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
     const orNull = (value: string) => (value.trim() === "" ? null : value);
-    const parsed = updateFundingRecordSchema.safeParse({
-      laureateSlug: slug,
-      version,
-      conventionDate: orNull(values.conventionDate),
-      ejNumber: orNull(values.ejNumber),
-      siret: orNull(values.siret),
-      rna: orNull(values.rna),
-      paymentConditions: isPaymentCondition(values.paymentConditions) ? values.paymentConditions : null,
-      idempotencyKey: key,
-    });
-    if (!parsed.success) {
-      mutation.reset();
-      refuse(issuesByField(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    const input = fieldErrors.check(
+      updateFundingRecordSchema.safeParse({
+        laureateSlug: slug,
+        version,
+        conventionDate: orNull(values.conventionDate),
+        ejNumber: orNull(values.ejNumber),
+        siret: orNull(values.siret),
+        rna: orNull(values.rna),
+        paymentConditions: isPaymentCondition(values.paymentConditions) ? values.paymentConditions : null,
+        idempotencyKey: key,
+      }),
+    );
+    if (input === null) mutation.reset();
+    else mutation.mutate(input);
   }
 
   /** After a conflict: the form starts again from the record as it stands now, on its version. */
   function takeCurrent(now: FundingRecordItem) {
     setValues(valuesOf(now));
     setVersion(now.version);
-    setErrors({});
+    fieldErrors.clear();
     mutation.reset();
     focus(ids.conventionDate);
   }
@@ -161,32 +148,20 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
         marque le montant alloué comme engagé.
       </p>
       {conflict && (
-        <Alert
-          className={fr.cx("fr-mb-3w")}
-          severity="warning"
-          role="alert"
-          as="h4"
+        <StaleVersionAlert
           title="Ces informations ont été modifiées entre-temps"
-          description={
+          error={mutation.error}
+          as="h4"
+          actionLabel="Reprendre les valeurs actuelles"
+          onAction={() => takeCurrent(current ?? record)}
+        >
+          {current && (
             <>
-              <p className={fr.cx("fr-mb-2w")}>{describeError(mutation.error).message}</p>
-              {current && (
-                <>
-                  <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>Valeurs actuelles :</p>
-                  <FundingFacts record={current} />
-                </>
-              )}
-              <Button
-                priority="secondary"
-                size="small"
-                type="button"
-                onClick={() => takeCurrent(current ?? record)}
-              >
-                Reprendre les valeurs actuelles
-              </Button>
+              <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>Valeurs actuelles :</p>
+              <FundingFacts record={current} />
             </>
-          }
-        />
+          )}
+        </StaleVersionAlert>
       )}
       {mutation.error && !conflict && (
         <ActionErrorAlert error={mutation.error} title="Les informations n'ont pas été enregistrées" />

@@ -1,18 +1,19 @@
-import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { reversePaymentSchema, type PaymentItem, type ReversePaymentInput } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { Figure } from "./Figures";
-import { issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { useFormErrors } from "../../lib/use-form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
+import { ConfirmStep } from "../../components/ConfirmStep";
+import { Panel } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
 import { ReasonField, CheckOrCancel } from "./money-fields";
+
+const FIELDS = ["reason"] as const;
 
 interface ReversePaymentFormProps {
   payment: PaymentItem;
@@ -31,8 +32,8 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
   const ids = { heading: `${baseId}-titre`, reason: `${baseId}-motif` };
   const focus = usePendingFocus(ids.heading);
   const { key } = useIdempotencyKey();
+  const fieldErrors = useFormErrors({ fields: FIELDS, idOf: () => ids.reason });
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState<ReversePaymentInput | null>(null);
   const name = `versement n° ${payment.id}`;
 
@@ -42,13 +43,8 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
         await refresh();
         onDone(`Le ${name} (${formatCents(payment.amountCents)}) a été contre-passé.`);
       },
-      onError: (failure) => {
-        const message = serverFieldErrorsOf(failure).reason;
-        if (message) {
-          setError(message);
-          setConfirming(null);
-          focus(ids.reason);
-        }
+      onError: (error) => {
+        if (fieldErrors.fromServer(error)) setConfirming(null);
       },
     }),
   );
@@ -56,13 +52,14 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
   function check(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = reversePaymentSchema.safeParse({ paymentId: payment.id, reason, idempotencyKey: key });
-    if (!parsed.success) {
-      setError(issuesByField(parsed.error.issues).reason ?? "Le motif n'est pas valide.");
-      focus(ids.reason);
-      return;
-    }
-    setError(undefined);
-    setConfirming(parsed.data);
+    const input = fieldErrors.check(
+      parsed,
+      parsed.success || parsed.error.issues.some((issue) => issue.path[0] === "reason")
+        ? {}
+        : { reason: "Le motif n'est pas valide." },
+    );
+    if (input === null) return;
+    setConfirming(input);
     focus(ids.heading);
   }
 
@@ -76,49 +73,28 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
 
   if (confirming)
     return (
-      <Panel headingId={ids.heading} title={`Confirmer la contre-passation du ${name}`}>
+      <ConfirmStep
+        headingId={ids.heading}
+        title={`Confirmer la contre-passation du ${name}`}
+        confirmLabel="Confirmer la contre-passation"
+        onConfirm={() => mutation.mutate(confirming)}
+        onEdit={() => {
+          setConfirming(null);
+          focus(ids.reason);
+        }}
+        editLabel="Modifier le motif"
+        onCancel={onCancel}
+        saving={mutation.isPending}
+        error={mutation.error}
+        errorTitle="Le versement n'a pas été contre-passé"
+      >
         {facts}
         <p>
           Une écriture de {formatCents(-payment.amountCents)} datée d'aujourd'hui annulera ce versement ; le
           montant versé du lauréat diminuera d'autant. Une contre-passation ne se défait pas.
         </p>
         <p>Motif : {confirming.reason}</p>
-        {mutation.error && (
-          <ActionErrorAlert error={mutation.error} title="Le versement n'a pas été contre-passé" />
-        )}
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          <li>
-            <Button
-              type="button"
-              disabled={mutation.isPending}
-              onClick={() => {
-                if (!mutation.isPending) mutation.mutate(confirming);
-              }}
-            >
-              Confirmer la contre-passation
-            </Button>
-          </li>
-          <li>
-            <Button
-              type="button"
-              priority="secondary"
-              disabled={mutation.isPending}
-              onClick={() => {
-                setConfirming(null);
-                focus(ids.reason);
-              }}
-            >
-              Modifier le motif
-            </Button>
-          </li>
-          <li>
-            <Button type="button" priority="tertiary" disabled={mutation.isPending} onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
-        <SavingStatus saving={mutation.isPending} />
-      </Panel>
+      </ConfirmStep>
     );
 
   return (
@@ -133,7 +109,7 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
           label="Motif de la contre-passation"
           hint="5 caractères au moins ; il figure dans la liste des versements et dans le journal."
           value={reason}
-          error={error}
+          error={fieldErrors.errors.reason}
           onChange={setReason}
         />
         <CheckOrCancel onCancel={onCancel} />

@@ -14,9 +14,11 @@ import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatCentsForInput, parisToday, parseEuros, pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { AMOUNT_INVALID } from "./AllocationForm";
-import { fieldState, serverFieldErrorsOf } from "../../lib/form-errors";
+import { fieldState } from "../../lib/form-errors";
+import { useFormErrors } from "../../lib/use-form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
+import { RemoveLineButton } from "../../components/RemoveLineButton";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
@@ -29,8 +31,9 @@ interface DraftTranche {
   plannedOn: string;
 }
 
-type LineField = "kind" | "amount" | "plannedOn";
-type Errors = Partial<Record<`${number}.${LineField}` | "total", string>>;
+const LINE_FIELDS = ["kind", "amount", "plannedOn"] as const;
+type LineField = (typeof LINE_FIELDS)[number];
+type ErrorKey = `${number}.${LineField}` | "total";
 
 const TRANCHE_KIND_KEYS = Object.keys(TRANCHE_KINDS) as TrancheKind[];
 const isTrancheKind = (value: string): value is TrancheKind => value in TRANCHE_KINDS;
@@ -113,7 +116,20 @@ export function SchedulePlanner({
     mode === "propose" ? proposedLines(availableCents, 1, parisToday(), 0) : linesOf(planned),
   );
   const [nextKey, setNextKey] = useState(lines.length);
-  const [errors, setErrors] = useState<Errors>({});
+  const fieldErrors = useFormErrors<ErrorKey>({
+    // Line by line, then the total: the first wrong entry takes the focus.
+    fields: [
+      ...lines.flatMap((line) => LINE_FIELDS.map((field) => `${line.key}.${field}` as const)),
+      "total",
+    ],
+    idOf: (field) => {
+      if (field === "total") return ids.total;
+      const [key, lineField] = field.split(".") as [string, LineField];
+      return ids.line(Number(key), lineField);
+    },
+    rename: { tranches: "total" },
+  });
+  const { errors } = fieldErrors;
 
   const mutation = useMutation(
     trpc.finance.planSchedule.mutationOptions({
@@ -123,10 +139,7 @@ export function SchedulePlanner({
           `L'échéancier a été enregistré : ${pluralize(result.planned, "tranche prévue", "tranches prévues")}.`,
         );
       },
-      onError: (error) => {
-        const serverErrors = serverFieldErrorsOf(error);
-        if (serverErrors.tranches) setErrors({ total: serverErrors.tranches });
-      },
+      onError: fieldErrors.fromServer,
     }),
   );
 
@@ -136,7 +149,7 @@ export function SchedulePlanner({
     const count = Number(acomptes);
     setLines(proposedLines(availableCents, count, parisToday(), nextKey));
     setNextKey(nextKey + count + 2);
-    setErrors({});
+    fieldErrors.clear();
     focus(ids.total);
   }
 
@@ -167,7 +180,7 @@ export function SchedulePlanner({
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
-    const nextErrors: Errors = {};
+    const nextErrors: Partial<Record<ErrorKey, string>> = {};
     const drafted = lines.map((line) => {
       const amountCents = parseEuros(line.amount);
       if (amountCents === null) nextErrors[`${line.key}.amount`] = AMOUNT_INVALID;
@@ -181,17 +194,8 @@ export function SchedulePlanner({
     const parsed = planScheduleSchema.safeParse({ laureateSlug: slug, tranches: drafted, idempotencyKey });
     if (!parsed.success && Object.keys(nextErrors).length === 0)
       nextErrors.total = parsed.error.issues[0]?.message ?? "L'échéancier n'est pas valide.";
-    const firstLineError = lines
-      .flatMap((line) => (["kind", "amount", "plannedOn"] as const).map((field) => ({ line, field })))
-      .find(({ line, field }) => nextErrors[`${line.key}.${field}`]);
-    if (!parsed.success || Object.keys(nextErrors).length > 0) {
-      mutation.reset();
-      setErrors(nextErrors);
-      focus(firstLineError ? ids.line(firstLineError.line.key, firstLineError.field) : ids.total);
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    if (fieldErrors.show(nextErrors) || !parsed.success) mutation.reset();
+    else mutation.mutate(parsed.data);
   }
 
   return (
@@ -294,16 +298,10 @@ export function SchedulePlanner({
                   />
                 </div>
                 <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-                  <Button
-                    type="button"
-                    priority="tertiary"
-                    size="small"
-                    iconId="fr-icon-delete-line"
-                    className={fr.cx("fr-mb-3w")}
-                    onClick={() => removeLine(line.key)}
-                  >
-                    Retirer <span className={fr.cx("fr-sr-only")}>la tranche prévue {index + 1}</span>
-                  </Button>
+                  <RemoveLineButton
+                    line={`la tranche prévue ${index + 1}`}
+                    onRemove={() => removeLine(line.key)}
+                  />
                 </div>
               </div>
             </div>
@@ -332,19 +330,7 @@ export function SchedulePlanner({
           </p>
           {errors.total && <p className={fr.cx("fr-message", "fr-message--error")}>{errors.total}</p>}
         </div>
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          <li>
-            <Button type="submit" disabled={mutation.isPending}>
-              Enregistrer l'échéancier
-            </Button>
-          </li>
-          <li>
-            <Button type="button" priority="secondary" disabled={mutation.isPending} onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
-        <SavingStatus saving={mutation.isPending} />
+        <SubmitOrCancel label="Enregistrer l'échéancier" pending={mutation.isPending} onCancel={onCancel} />
       </form>
     </Panel>
   );

@@ -14,12 +14,15 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { SavingStatus } from "../../components/Panel";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { fieldState } from "../../lib/form-errors";
+import { useFormErrors } from "../../lib/use-form-errors";
+import { usePendingFocus } from "../../lib/use-pending-focus";
 import { formatDateTime } from "../../lib/format";
 import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
 import { useRefreshProgress } from "./use-refresh-progress";
 
 const KINDS = Object.keys(COMMENT_KINDS) as CommentKind[];
+const NEW_COMMENT_ID = "nouveau-commentaire";
 
 function byline(comment: CommentItem): string {
   const author = comment.author?.displayName ?? "Auteur inconnu";
@@ -44,7 +47,7 @@ function CommentEditor({
   const id = useId();
   const [body, setBody] = useState(comment.body);
   const [version, setVersion] = useState(comment.version);
-  const [error, setError] = useState<string | undefined>();
+  const fieldErrors = useFormErrors({ fields: ["body"], idOf: () => id });
   const mutation = useMutation(
     trpc.progress.editComment.mutationOptions({
       onSuccess: async () => {
@@ -53,7 +56,7 @@ function CommentEditor({
       },
       onError: (failure) => {
         if (isStaleVersion(failure)) void refresh();
-        setError(serverFieldErrorsOf(failure).body);
+        fieldErrors.fromServer(failure);
       },
     }),
   );
@@ -62,14 +65,10 @@ function CommentEditor({
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
-    const parsed = editCommentSchema.safeParse({ laureateSlug: slug, commentId: comment.id, version, body });
-    if (!parsed.success) {
-      setError(issuesByField(parsed.error.issues).body);
-      document.getElementById(id)?.focus();
-      return;
-    }
-    setError(undefined);
-    mutation.mutate(parsed.data);
+    const input = fieldErrors.check(
+      editCommentSchema.safeParse({ laureateSlug: slug, commentId: comment.id, version, body }),
+    );
+    if (input) mutation.mutate(input);
   }
 
   return (
@@ -108,7 +107,7 @@ function CommentEditor({
       <Input
         label="Texte du commentaire"
         textArea
-        {...fieldState(error)}
+        {...fieldState(fieldErrors.errors.body)}
         nativeTextAreaProps={{
           id,
           rows: 3,
@@ -137,6 +136,7 @@ function CommentEditor({
 function CommentCard({ slug, comment, canEdit }: { slug: string; comment: CommentItem; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
   const buttonId = `modifier-commentaire-${String(comment.id)}`;
+  const focus = usePendingFocus();
   return (
     <li className={fr.cx("fr-mb-3w")}>
       {editing ? (
@@ -145,7 +145,7 @@ function CommentCard({ slug, comment, canEdit }: { slug: string; comment: Commen
           comment={comment}
           onClose={() => {
             setEditing(false);
-            setTimeout(() => document.getElementById(buttonId)?.focus());
+            focus(buttonId);
           }}
         />
       ) : (
@@ -187,7 +187,7 @@ function AddComment({ slug }: { slug: string }) {
   const refresh = useRefreshProgress();
   const [kind, setKind] = useState<CommentKind>("risques_blocages");
   const [body, setBody] = useState("");
-  const [error, setError] = useState<string | undefined>();
+  const fieldErrors = useFormErrors({ fields: ["body"], idOf: () => NEW_COMMENT_ID });
   const [saved, setSaved] = useState(false);
   const mutation = useMutation(
     trpc.progress.addComment.mutationOptions({
@@ -196,21 +196,15 @@ function AddComment({ slug }: { slug: string }) {
         setBody("");
         setSaved(true);
       },
-      onError: (failure) => setError(serverFieldErrorsOf(failure).body),
+      onError: fieldErrors.fromServer,
     }),
   );
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
     setSaved(false);
-    const parsed = addCommentSchema.safeParse({ laureateSlug: slug, kind, body });
-    if (!parsed.success) {
-      setError(issuesByField(parsed.error.issues).body);
-      document.getElementById("nouveau-commentaire")?.focus();
-      return;
-    }
-    setError(undefined);
-    mutation.mutate(parsed.data);
+    const input = fieldErrors.check(addCommentSchema.safeParse({ laureateSlug: slug, kind, body }));
+    if (input) mutation.mutate(input);
   }
   return (
     <form noValidate onSubmit={submit} aria-labelledby="ajouter-commentaire">
@@ -233,9 +227,9 @@ function AddComment({ slug }: { slug: string }) {
       <Input
         label="Commentaire"
         textArea
-        {...fieldState(error)}
+        {...fieldState(fieldErrors.errors.body)}
         nativeTextAreaProps={{
-          id: "nouveau-commentaire",
+          id: NEW_COMMENT_ID,
           rows: 3,
           maxLength: 4000,
           value: body,

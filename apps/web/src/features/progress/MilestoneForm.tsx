@@ -1,6 +1,4 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import {
@@ -15,9 +13,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { StaleVersionAlert } from "../../components/StaleVersionAlert";
+import { fieldState } from "../../lib/form-errors";
+import { useFormErrors } from "../../lib/use-form-errors";
 import { formatDate } from "../../lib/format";
-import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
+import { conflictCurrentOf, isStaleVersion, useTRPC } from "../../lib/trpc";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshProgress } from "./use-refresh-progress";
 
@@ -67,16 +67,12 @@ export function MilestoneForm({ slug, milestone, onDone, onCancel }: MilestoneFo
   const focus = usePendingFocus(idOf("heading"));
   const [values, setValues] = useState<Values>(() => valuesOf(milestone));
   const [version, setVersion] = useState(milestone?.version ?? 0);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const fieldErrors = useFormErrors({ fields: FIELDS, idOf });
+  const { errors } = fieldErrors;
 
   const onError = (error: unknown) => {
     if (isStaleVersion(error)) void refresh();
-    const serverErrors = serverFieldErrorsOf(error);
-    setErrors(
-      Object.fromEntries(
-        FIELDS.flatMap((field) => (serverErrors[field] ? [[field, serverErrors[field]]] : [])),
-      ),
-    );
+    fieldErrors.fromServer(error);
   };
   const onSuccess = async () => {
     await refresh();
@@ -90,13 +86,7 @@ export function MilestoneForm({ slug, milestone, onDone, onCancel }: MilestoneFo
 
   function change(field: Field, value: string) {
     setValues((before) => ({ ...before, [field]: value }));
-    if (errors[field]) setErrors(({ [field]: _cleared, ...rest }) => rest);
-  }
-
-  function refuse(nextErrors: Partial<Record<Field, string>>) {
-    setErrors(nextErrors);
-    const first = FIELDS.find((field) => nextErrors[field]);
-    if (first) focus(idOf(first));
+    fieldErrors.clear(field);
   }
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -109,28 +99,20 @@ export function MilestoneForm({ slug, milestone, onDone, onCancel }: MilestoneFo
       reachedOn: values.status === "atteint" ? values.reachedOn || null : null,
     };
     if (milestone) {
-      const parsed = updateMilestoneSchema.safeParse({ ...facts, milestoneId: milestone.id, version });
-      if (!parsed.success) {
-        refuse(issuesByField(parsed.error.issues));
-        return;
-      }
-      setErrors({});
-      update.mutate(parsed.data);
+      const input = fieldErrors.check(
+        updateMilestoneSchema.safeParse({ ...facts, milestoneId: milestone.id, version }),
+      );
+      if (input) update.mutate(input);
     } else {
-      const parsed = createMilestoneSchema.safeParse(facts);
-      if (!parsed.success) {
-        refuse(issuesByField(parsed.error.issues));
-        return;
-      }
-      setErrors({});
-      create.mutate(parsed.data);
+      const input = fieldErrors.check(createMilestoneSchema.safeParse(facts));
+      if (input) create.mutate(input);
     }
   }
 
   function takeCurrent(now: NonNullable<typeof current>) {
     setValues(valuesOf(now));
     setVersion(now.version);
-    setErrors({});
+    fieldErrors.clear();
     mutation.reset();
     focus(idOf("title"));
   }
@@ -148,31 +130,24 @@ export function MilestoneForm({ slug, milestone, onDone, onCancel }: MilestoneFo
       title={milestone ? `Modifier le jalon « ${milestone.title} »` : "Ajouter un jalon"}
     >
       {current && (
-        <Alert
-          className={fr.cx("fr-mb-3w")}
-          severity="warning"
-          role="alert"
-          as="h4"
+        <StaleVersionAlert
           title="Ce jalon a été modifié entre-temps"
-          description={
-            <>
-              <p className={fr.cx("fr-mb-1w")}>{describeError(mutation.error).message}</p>
-              <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>Valeurs actuelles :</p>
-              <ul className={fr.cx("fr-mb-2w")}>
-                <li>Titre : {current.title}</li>
-                <li>Échéance : {formatDate(current.dueOn)}</li>
-                <li>
-                  Statut : {MILESTONE_STATUSES[current.status]}
-                  {current.reachedOn && <> le {formatDate(current.reachedOn)}</>}
-                </li>
-                {current.evidenceNote && <li>Preuve : {current.evidenceNote}</li>}
-              </ul>
-              <Button priority="secondary" size="small" type="button" onClick={() => takeCurrent(current)}>
-                Reprendre les valeurs actuelles
-              </Button>
-            </>
-          }
-        />
+          error={mutation.error}
+          as="h4"
+          actionLabel="Reprendre les valeurs actuelles"
+          onAction={() => takeCurrent(current)}
+        >
+          <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>Valeurs actuelles :</p>
+          <ul className={fr.cx("fr-mb-2w")}>
+            <li>Titre : {current.title}</li>
+            <li>Échéance : {formatDate(current.dueOn)}</li>
+            <li>
+              Statut : {MILESTONE_STATUSES[current.status]}
+              {current.reachedOn && <> le {formatDate(current.reachedOn)}</>}
+            </li>
+            {current.evidenceNote && <li>Preuve : {current.evidenceNote}</li>}
+          </ul>
+        </StaleVersionAlert>
       )}
       {mutation.error && !current && (
         <ActionErrorAlert error={mutation.error} title="Le jalon n'a pas été enregistré" />

@@ -12,9 +12,10 @@ import { useState, type SubmitEvent } from "react";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { DataTable } from "../../components/DataTable";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
-import { issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { StaleVersionAlert } from "../../components/StaleVersionAlert";
+import { useFormErrors } from "../../lib/use-form-errors";
 import { formatDateTime, formatMonth } from "../../lib/format";
-import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
+import { conflictCurrentOf, isStaleVersion, useTRPC } from "../../lib/trpc";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { WeatherBadge } from "./progress-badges";
 import { useRefreshProgress } from "./use-refresh-progress";
@@ -22,6 +23,7 @@ import { firstLevelId, WeatherFields, type WeatherValues } from "./WeatherFields
 
 const OPEN_BUTTON_ID = "declarer-meteo";
 const FORM_PREFIX = "meteo";
+const SYNTHESIS_ID = `${FORM_PREFIX}-synthese`;
 
 interface WeatherFormProps {
   slug: string;
@@ -41,7 +43,10 @@ function WeatherForm({ slug, period, report, onDone, onCancel }: WeatherFormProp
     synthesis: report?.synthesis ?? "",
   });
   const [version, setVersion] = useState(report?.version ?? 0);
-  const [errors, setErrors] = useState<Partial<Record<"level" | "synthesis", string>>>({});
+  const fieldErrors = useFormErrors({
+    fields: ["level", "synthesis"],
+    idOf: (field) => (field === "level" ? firstLevelId(FORM_PREFIX) : SYNTHESIS_ID),
+  });
   const mutation = useMutation(
     trpc.progress.declareWeather.mutationOptions({
       onSuccess: async () => {
@@ -50,7 +55,7 @@ function WeatherForm({ slug, period, report, onDone, onCancel }: WeatherFormProp
       },
       onError: (error) => {
         if (isStaleVersion(error)) void refresh();
-        setErrors(serverFieldErrorsOf(error));
+        fieldErrors.fromServer(error);
       },
     }),
   );
@@ -60,49 +65,32 @@ function WeatherForm({ slug, period, report, onDone, onCancel }: WeatherFormProp
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
-    const parsed = declareWeatherSchema.safeParse({ laureateSlug: slug, period, version, ...values });
-    if (!parsed.success) {
-      const found = issuesByField(parsed.error.issues);
-      setErrors(found);
-      focus(found.level ? firstLevelId(FORM_PREFIX) : `${FORM_PREFIX}-synthese`);
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    const input = fieldErrors.check(
+      declareWeatherSchema.safeParse({ laureateSlug: slug, period, version, ...values }),
+    );
+    if (input) mutation.mutate(input);
   }
 
   return (
     <Panel headingId={headingId} title={`Météo de ${formatMonth(period)}`}>
       {current && (
-        <Alert
-          className={fr.cx("fr-mb-3w")}
-          severity="warning"
-          role="alert"
-          as="h4"
+        <StaleVersionAlert
           title="La météo a été déclarée ou modifiée entre-temps"
-          description={
-            <>
-              <p className={fr.cx("fr-mb-1w")}>{describeError(mutation.error).message}</p>
-              {current.level && (
-                <p className={fr.cx("fr-mb-2w")}>
-                  Valeur actuelle : {WEATHER_LEVELS[current.level]} — « {current.synthesis} »
-                </p>
-              )}
-              <Button
-                priority="secondary"
-                size="small"
-                type="button"
-                onClick={() => {
-                  setVersion(current.version);
-                  mutation.reset();
-                  focus(`${FORM_PREFIX}-synthese`);
-                }}
-              >
-                Garder ma saisie et l'enregistrer sur la version actuelle
-              </Button>
-            </>
-          }
-        />
+          error={mutation.error}
+          as="h4"
+          actionLabel="Garder ma saisie et l'enregistrer sur la version actuelle"
+          onAction={() => {
+            setVersion(current.version);
+            mutation.reset();
+            focus(SYNTHESIS_ID);
+          }}
+        >
+          {current.level && (
+            <p className={fr.cx("fr-mb-2w")}>
+              Valeur actuelle : {WEATHER_LEVELS[current.level]} — « {current.synthesis} »
+            </p>
+          )}
+        </StaleVersionAlert>
       )}
       {mutation.error && !current && (
         <ActionErrorAlert error={mutation.error} title="La météo n'a pas été enregistrée" />
@@ -112,7 +100,7 @@ function WeatherForm({ slug, period, report, onDone, onCancel }: WeatherFormProp
           idPrefix={FORM_PREFIX}
           legend="Météo du projet"
           values={values}
-          errors={errors}
+          errors={fieldErrors.errors}
           onChange={setValues}
         />
         <SubmitOrCancel label="Enregistrer la météo" pending={mutation.isPending} onCancel={onCancel} />

@@ -9,13 +9,16 @@ import {
   type AdoptionItem,
 } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useId, useState, type SubmitEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
 import { parisToday } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { fieldState } from "../../lib/form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
-import { isConflict, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
+import { isConflict, TextField, useRefreshReplication } from "./replication-form";
+import { useFormErrors } from "../../lib/use-form-errors";
+
+const FIELDS = ["organisation", "regionCode", "departementCode", "identifiedOn", "contact", "notes"] as const;
 
 interface Values {
   organisation: string;
@@ -45,8 +48,8 @@ export function AdoptionForm({ slug, adoption, onDone, onCancel }: AdoptionFormP
   const trpc = useTRPC();
   const refresh = useRefreshReplication();
   const baseId = useId();
-  const idOf = useCallback((field: string) => `${baseId}-${field}`, [baseId]);
-  const { errors, fromIssues, fromServer, clear } = useFieldErrors(idOf);
+  const idOf = (field: string) => `${baseId}-${field}`;
+  const { errors, check, fromServer } = useFormErrors({ fields: FIELDS, idOf });
   const [values, setValues] = useState<Values>({
     organisation: adoption?.organisation ?? "",
     regionCode: adoption?.regionCode ?? "",
@@ -94,25 +97,13 @@ export function AdoptionForm({ slug, adoption, onDone, onCancel }: AdoptionFormP
     };
     mutation.reset();
     if (adoption) {
-      const parsed = updateAdoptionSchema.safeParse({
-        ...common,
-        adoptionId: adoption.id,
-        version: adoption.version,
-      });
-      if (!parsed.success) {
-        fromIssues(parsed.error.issues);
-        return;
-      }
-      clear();
-      edit.mutate(parsed.data);
+      const input = check(
+        updateAdoptionSchema.safeParse({ ...common, adoptionId: adoption.id, version: adoption.version }),
+      );
+      if (input) edit.mutate(input);
     } else {
-      const parsed = recordAdoptionSchema.safeParse({ ...common, identifiedOn: values.identifiedOn });
-      if (!parsed.success) {
-        fromIssues(parsed.error.issues);
-        return;
-      }
-      clear();
-      create.mutate(parsed.data);
+      const input = check(recordAdoptionSchema.safeParse({ ...common, identifiedOn: values.identifiedOn }));
+      if (input) create.mutate(input);
     }
   }
 

@@ -1,11 +1,12 @@
 import { ADOPTION_STAGES, moveAdoptionSchema, type AdoptionItem } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useId, useState, type SubmitEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
 import { formatDate, parisToday } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
-import { isConflict, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
+import { isConflict, TextField, useRefreshReplication } from "./replication-form";
+import { useFormErrors } from "../../lib/use-form-errors";
 
 export type AdoptionStep = "contactee" | "pilote" | "deployee" | "abandonnee";
 
@@ -29,8 +30,8 @@ export function AdoptionStepForm({ slug, adoption, to, onDone, onCancel }: Adopt
   const trpc = useTRPC();
   const refresh = useRefreshReplication();
   const baseId = useId();
-  const idOf = useCallback((field: string) => `${baseId}-${field}`, [baseId]);
-  const { errors, fromIssues, fromServer, clear } = useFieldErrors(idOf);
+  const idOf = (field: string) => `${baseId}-${field}`;
+  const { errors, check, fromServer } = useFormErrors({ fields: ["on", "reason"], idOf });
   const [on, setOn] = useState(parisToday());
   const [reason, setReason] = useState("");
   const mutation = useMutation(
@@ -51,21 +52,18 @@ export function AdoptionStepForm({ slug, adoption, to, onDone, onCancel }: Adopt
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
-    const parsed = moveAdoptionSchema.safeParse({
-      laureateSlug: slug,
-      adoptionId: adoption.id,
-      version: adoption.version,
-      to,
-      on,
-      reason: to === "abandonnee" ? reason : null,
-    });
     mutation.reset();
-    if (!parsed.success) {
-      fromIssues(parsed.error.issues);
-      return;
-    }
-    clear();
-    mutation.mutate(parsed.data);
+    const input = check(
+      moveAdoptionSchema.safeParse({
+        laureateSlug: slug,
+        adoptionId: adoption.id,
+        version: adoption.version,
+        to,
+        on,
+        reason: to === "abandonnee" ? reason : null,
+      }),
+    );
+    if (input) mutation.mutate(input);
   }
 
   const headingId = idOf("titre");

@@ -1,12 +1,13 @@
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { ASSET_KINDS, saveAssetSchema, type AssetKind } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useId, useState, type SubmitEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
 import { fieldState } from "../../lib/form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
-import { isConflict, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
+import { isConflict, TextField, useRefreshReplication } from "./replication-form";
+import { useFormErrors } from "../../lib/use-form-errors";
 
 interface AssetFormProps {
   slug: string;
@@ -19,8 +20,13 @@ export function AssetForm({ slug, onDone, onCancel }: AssetFormProps) {
   const trpc = useTRPC();
   const refresh = useRefreshReplication();
   const baseId = useId();
-  const idOf = useCallback((field: string) => `${baseId}-${field}`, [baseId]);
-  const { errors, fromIssues, fromServer, clear } = useFieldErrors(idOf);
+  const idOf = (field: string) => `${baseId}-${field}`;
+  // The address field carries both messages: a link, or an e-mail for a contact.
+  const { errors, check, fromServer } = useFormErrors({
+    fields: ["kind", "label", "address"],
+    idOf,
+    rename: { url: "address", contactEmail: "address" },
+  });
   const [kind, setKind] = useState<AssetKind>("code");
   const [label, setLabel] = useState("");
   const [address, setAddress] = useState("");
@@ -41,26 +47,19 @@ export function AssetForm({ slug, onDone, onCancel }: AssetFormProps) {
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
-    const parsed = saveAssetSchema.safeParse({
-      laureateSlug: slug,
-      assetId: null,
-      version: 0,
-      kind,
-      label,
-      url: isContact ? null : address.trim() || null,
-      contactEmail: isContact ? address.trim() || null : null,
-    });
     mutation.reset();
-    if (!parsed.success) {
-      // The address field carries both messages: a link, or an e-mail for a contact.
-      const issues = parsed.error.issues.map((issue) =>
-        issue.path[0] === "url" || issue.path[0] === "contactEmail" ? { ...issue, path: ["address"] } : issue,
-      );
-      fromIssues(issues);
-      return;
-    }
-    clear();
-    mutation.mutate(parsed.data);
+    const input = check(
+      saveAssetSchema.safeParse({
+        laureateSlug: slug,
+        assetId: null,
+        version: 0,
+        kind,
+        label,
+        url: isContact ? null : address.trim() || null,
+        contactEmail: isContact ? address.trim() || null : null,
+      }),
+    );
+    if (input) mutation.mutate(input);
   }
 
   const headingId = idOf("titre");

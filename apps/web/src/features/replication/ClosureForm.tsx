@@ -1,12 +1,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { closeLaureateSchema } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useId, useState, type SubmitEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
 import { formatDate, parisToday } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
-import { TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
+import { TextField, useRefreshReplication } from "./replication-form";
+import { useFormErrors } from "../../lib/use-form-errors";
 
 interface ClosureFormProps {
   slug: string;
@@ -19,8 +20,8 @@ export function ClosureForm({ slug, onDone, onCancel }: ClosureFormProps) {
   const trpc = useTRPC();
   const refresh = useRefreshReplication();
   const baseId = useId();
-  const idOf = useCallback((field: string) => `${baseId}-${field}`, [baseId]);
-  const { errors, fromIssues, fromServer, clear } = useFieldErrors(idOf);
+  const idOf = (field: string) => `${baseId}-${field}`;
+  const { errors, check, fromServer } = useFormErrors({ fields: ["closedOn", "lessonsLearned"], idOf });
   const [closedOn, setClosedOn] = useState(parisToday());
   const [lessonsLearned, setLessonsLearned] = useState("");
   const mutation = useMutation(
@@ -36,14 +37,9 @@ export function ClosureForm({ slug, onDone, onCancel }: ClosureFormProps) {
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
-    const parsed = closeLaureateSchema.safeParse({ laureateSlug: slug, closedOn, lessonsLearned });
     mutation.reset();
-    if (!parsed.success) {
-      fromIssues(parsed.error.issues);
-      return;
-    }
-    clear();
-    mutation.mutate(parsed.data);
+    const input = check(closeLaureateSchema.safeParse({ laureateSlug: slug, closedOn, lessonsLearned }));
+    if (input) mutation.mutate(input);
   }
 
   const headingId = idOf("titre");

@@ -10,12 +10,22 @@ import {
   type ScorecardItem,
 } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useId, useState, type SubmitEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { indexLabel } from "./replication-labels";
-import { isConflict, TextField, useFieldErrors, useRefreshReplication } from "./replication-form";
+import { isConflict, TextField, useRefreshReplication } from "./replication-form";
+import { useFormErrors } from "../../lib/use-form-errors";
+
+/** Each criterion's score then justification, in the grid's order, then the sponsor. */
+const FIELDS = [
+  ...REPLICATION_CRITERION_KEYS.flatMap((criterion) => [
+    `criteria.${criterion}.score`,
+    `criteria.${criterion}.justification`,
+  ]),
+  "sponsorName",
+];
 
 type Scores = Record<ReplicationCriterion, { score: number | null; justification: string }>;
 
@@ -46,8 +56,8 @@ export function ScorecardForm({ slug, current, onDone, onCancel }: ScorecardForm
   const trpc = useTRPC();
   const refresh = useRefreshReplication();
   const baseId = useId();
-  const idOf = useCallback((field: string) => `${baseId}-${field.replaceAll(".", "-")}`, [baseId]);
-  const { errors, fromIssues, fromServer, clear } = useFieldErrors(idOf);
+  const idOf = (field: string) => `${baseId}-${field.replaceAll(".", "-")}`;
+  const { errors, check, fromServer } = useFormErrors({ fields: FIELDS, idOf });
   const [scores, setScores] = useState<Scores>(() => startFrom(current));
   const [sponsorName, setSponsorName] = useState(current?.sponsorName ?? "");
   const mutation = useMutation(
@@ -75,19 +85,16 @@ export function ScorecardForm({ slug, current, onDone, onCancel }: ScorecardForm
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
-    const parsed = scoreLaureateSchema.safeParse({
-      laureateSlug: slug,
-      basedOnScorecardId: current?.id ?? null,
-      criteria: scores,
-      sponsorName,
-    });
-    if (!parsed.success) {
-      mutation.reset();
-      fromIssues(parsed.error.issues);
-      return;
-    }
-    clear();
-    mutation.mutate(parsed.data);
+    const input = check(
+      scoreLaureateSchema.safeParse({
+        laureateSlug: slug,
+        basedOnScorecardId: current?.id ?? null,
+        criteria: scores,
+        sponsorName,
+      }),
+    );
+    if (input) mutation.mutate(input);
+    else mutation.reset();
   }
 
   const headingId = idOf("titre");

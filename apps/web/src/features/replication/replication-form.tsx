@@ -1,8 +1,8 @@
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import { errorCodeOf, useTRPC } from "../../lib/trpc";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { fieldState } from "../../lib/form-errors";
 
 /** After a replication action: the laureate's section, the national picture and the journal are read again. */
 export function useRefreshReplication(): () => Promise<void> {
@@ -14,29 +14,6 @@ export function useRefreshReplication(): () => Promise<void> {
       queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
     ]);
   }, [queryClient, trpc]);
-}
-
-/**
- * A form's field messages: from the shared zod schema before sending, from
- * the server after. The first field in error takes the focus.
- */
-export function useFieldErrors(idOf: (field: string) => string) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const show = useCallback(
-    (next: Record<string, string>) => {
-      setErrors(next);
-      const first = Object.keys(next)[0];
-      if (first) setTimeout(() => document.getElementById(idOf(first))?.focus());
-    },
-    [idOf],
-  );
-  const fromIssues = useCallback(
-    (issues: readonly { path: readonly PropertyKey[]; message: string }[]) => show(issuesByField(issues)),
-    [show],
-  );
-  const fromServer = useCallback((error: unknown) => show(serverFieldErrorsOf(error)), [show]);
-  const clear = useCallback(() => setErrors({}), []);
-  return { errors, fromIssues, fromServer, clear };
 }
 
 /** A version conflict: someone changed the record meanwhile; the page reloads it for a new try. */

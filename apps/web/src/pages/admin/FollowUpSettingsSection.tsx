@@ -7,7 +7,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { formatDateTime, pluralize } from "../../lib/format";
-import { conflictCurrentOf, describeError, errorCodeOf, useTRPC } from "../../lib/trpc";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { StaleVersionAlert } from "../../components/StaleVersionAlert";
+import { fieldState } from "../../lib/form-errors";
+import { conflictCurrentOf, errorCodeOf, useTRPC } from "../../lib/trpc";
+import { useFormErrors } from "../../lib/use-form-errors";
 
 /** The administrator sets after how many days a part of the follow-up is stale. */
 export function FollowUpSettingsSection() {
@@ -42,7 +46,8 @@ function CadenceForm({ settings }: { settings: FollowUpSettings }) {
   const inputId = useId();
   const [draft, setDraft] = useState(String(settings.staleAfterDays));
   const [version, setVersion] = useState(settings.version);
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const fieldErrors = useFormErrors({ fields: ["staleAfterDays"], idOf: () => inputId });
+  const invalid = fieldErrors.errors.staleAfterDays;
   const [saved, setSaved] = useState<number | null>(null);
   const save = useMutation(
     trpc.progress.updateSettings.mutationOptions({
@@ -56,24 +61,19 @@ function CadenceForm({ settings }: { settings: FollowUpSettings }) {
   const conflict = errorCodeOf(save.error) === "CONFLICT";
   const current = conflict ? conflictCurrentOf(save.error) : null;
   const currentDays = typeof current?.staleAfterDays === "number" ? current.staleAfterDays : null;
-  const failure = save.error && !conflict ? describeError(save.error) : null;
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (save.isPending) return;
     setSaved(null);
-    const parsed = updateFollowUpSettingsSchema.safeParse({
-      staleAfterDays: draft.trim() === "" ? Number.NaN : Number(draft),
-      version,
-    });
-    if (!parsed.success) {
-      save.reset();
-      setInvalid(parsed.error.issues[0]?.message ?? "Valeur invalide.");
-      document.getElementById(inputId)?.focus();
-      return;
-    }
-    setInvalid(null);
-    save.mutate(parsed.data);
+    const input = fieldErrors.check(
+      updateFollowUpSettingsSchema.safeParse({
+        staleAfterDays: draft.trim() === "" ? Number.NaN : Number(draft),
+        version,
+      }),
+    );
+    if (input) save.mutate(input);
+    else save.reset();
   }
 
   function takeCurrent() {
@@ -88,7 +88,7 @@ function CadenceForm({ settings }: { settings: FollowUpSettings }) {
       <Input
         label="Jours avant relance"
         hintText="Un nombre entier de jours, de 7 à 365."
-        {...(invalid ? { state: "error" as const, stateRelatedMessage: invalid } : {})}
+        {...fieldState(invalid)}
         nativeInputProps={{
           id: inputId,
           type: "number",
@@ -100,7 +100,7 @@ function CadenceForm({ settings }: { settings: FollowUpSettings }) {
           "aria-invalid": invalid ? true : undefined,
           onChange: (event) => {
             setDraft(event.target.value);
-            setInvalid(null);
+            fieldErrors.clear();
           },
         }}
       />
@@ -119,39 +119,21 @@ function CadenceForm({ settings }: { settings: FollowUpSettings }) {
         )}
       </div>
       {conflict && (
-        <Alert
-          className={fr.cx("fr-mt-2w")}
-          severity="warning"
-          role="alert"
-          as="h3"
+        <StaleVersionAlert
           title="Le réglage a été modifié entre-temps"
-          description={
-            <>
-              <p className={fr.cx("fr-mb-2w")}>
-                {describeError(save.error).message}
-                {currentDays !== null && <> Valeur actuelle : {pluralize(currentDays, "jour")}.</>}
-              </p>
-              <Button priority="secondary" size="small" type="button" onClick={takeCurrent}>
-                Reprendre la valeur actuelle
-              </Button>
-            </>
-          }
-        />
-      )}
-      {failure && (
-        <Alert
-          className={fr.cx("fr-mt-2w")}
-          severity="error"
-          role="alert"
+          error={save.error}
           as="h3"
-          title="Le réglage n'a pas été enregistré"
-          description={
-            <>
-              {failure.message}
-              {failure.requestId && <> (référence : {failure.requestId})</>}
-            </>
-          }
-        />
+          placement="below"
+          actionLabel="Reprendre la valeur actuelle"
+          onAction={takeCurrent}
+        >
+          {currentDays !== null && (
+            <p className={fr.cx("fr-mb-2w")}>Valeur actuelle : {pluralize(currentDays, "jour")}.</p>
+          )}
+        </StaleVersionAlert>
+      )}
+      {save.error && !conflict && (
+        <ActionErrorAlert error={save.error} title="Le réglage n'a pas été enregistré" placement="below" />
       )}
     </form>
   );

@@ -1,23 +1,25 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import {
   ALL_ROLES,
   createUserSchema,
   ROLES,
-  SCOPE_KINDS,
   updateUserSchema,
   type LaureateListItem,
   type Role,
-  type ScopeKind,
   type UserListItem,
 } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
+import { Panel, SubmitOrCancel } from "../../components/Panel";
+import { fieldState, serverFieldErrorsOf, type Issue } from "../../lib/form-errors";
 import { describeError, useTRPC } from "../../lib/trpc";
-import { ofName, SCOPE_VALUE_PROMPTS, scopeValueOptions } from "./account-labels";
+import { useFormErrors, type FieldErrors } from "../../lib/use-form-errors";
+import { usePendingFocus } from "../../lib/use-pending-focus";
+import { ofName, SCOPE_VALUE_PROMPTS } from "./account-labels";
+import { ScopeEditor, scopeIdsOf, type ScopeDraft } from "./ScopeEditor";
 
 interface UserFormProps {
   /** The account to edit, or null to create one. */
@@ -28,14 +30,8 @@ interface UserFormProps {
   onCancel: () => void;
 }
 
-/** One line of the scope editor; `key` follows the line when others are removed. */
-interface ScopeDraft {
-  key: number;
-  kind: ScopeKind;
-  value: string;
-}
-
-type FieldErrors = Partial<Record<string, string>>;
+/** The form's fields; a scope line's value is `scope.<key>`. */
+type Field = "email" | "displayName" | "role" | `scope.${number}` | "scope" | "password";
 
 const FIELD_LABELS: Record<string, string> = {
   email: "Adresse électronique",
@@ -44,12 +40,6 @@ const FIELD_LABELS: Record<string, string> = {
   scope: "Périmètre",
   password: "Mot de passe",
 };
-
-const SCOPE_KIND_KEYS = Object.keys(SCOPE_KINDS) as ScopeKind[];
-
-function isScopeKind(value: string): value is ScopeKind {
-  return (SCOPE_KIND_KEYS as string[]).includes(value);
-}
 
 function isRole(value: string): value is Role {
   return (ALL_ROLES as string[]).includes(value);
@@ -60,11 +50,11 @@ function isRole(value: string): value is Role {
  * An empty choice asks to be made rather than calling the value unknown.
  */
 function validationErrors(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  issues: readonly Issue[],
   drafts: readonly ScopeDraft[],
   role: Role | "",
-): FieldErrors {
-  const errors: FieldErrors = {};
+): FieldErrors<Field> {
+  const errors: Partial<Record<string, string>> = {};
   for (const issue of issues) {
     const [field, index] = issue.path;
     if (field === "scope" && typeof index === "number") {
@@ -80,34 +70,19 @@ function validationErrors(
   return errors;
 }
 
-function firstMessages(fieldErrors: Partial<Record<string, string[]>> | null | undefined): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const [field, messages] of Object.entries(fieldErrors ?? {})) {
-    if (messages?.[0]) errors[field] = messages[0];
-  }
-  return errors;
-}
-
-function fieldState(message: string | undefined) {
-  return message ? { state: "error" as const, stateRelatedMessage: message } : {};
-}
-
 /** Creates an account (user null) or edits one; the same schemas as the API validate before sending. */
 export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) {
   const trpc = useTRPC();
   const formId = useId();
+  const scopeIds = scopeIdsOf(formId);
   const ids = {
     heading: `${formId}-titre`,
     email: `${formId}-email`,
     displayName: `${formId}-nom`,
     role: `${formId}-role`,
-    scopeLegend: `${formId}-perimetre-legende`,
-    scopeMessages: `${formId}-perimetre-messages`,
-    scopeAdd: `${formId}-perimetre-ajouter`,
     password: `${formId}-mot-de-passe`,
-    scopeKind: (key: number) => `${formId}-perimetre-${key}-type`,
-    scopeValue: (key: number) => `${formId}-perimetre-${key}-valeur`,
   };
+  const focus = usePendingFocus(ids.heading);
 
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState(user?.displayName ?? "");
@@ -117,49 +92,31 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
   );
   const [nextScopeKey, setNextScopeKey] = useState(user?.scope.length ?? 0);
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  // Where focus goes once the next render is on screen: the heading on opening,
-  // the first invalid field after a refused submission, a new scope line.
-  const pendingFocus = useRef<string | null>(ids.heading);
-  useEffect(() => {
-    if (pendingFocus.current === null) return;
-    document.getElementById(pendingFocus.current)?.focus();
-    pendingFocus.current = null;
-  });
-
-  const showServerFieldErrors = {
-    onError: (error: { data?: { fieldErrors?: Partial<Record<string, string[]>> | null } | null }) => {
-      setErrors(firstMessages(error.data?.fieldErrors));
-    },
-  };
-  const create = useMutation(
-    trpc.users.create.mutationOptions({ onSuccess: onSaved, ...showServerFieldErrors }),
-  );
-  const update = useMutation(
-    trpc.users.update.mutationOptions({ onSuccess: onSaved, ...showServerFieldErrors }),
-  );
-  const mutation = user ? update : create;
-
-  function refuse(nextErrors: FieldErrors) {
-    mutation.reset();
-    setErrors(nextErrors);
-    const order = [
+  const fieldErrors = useFormErrors<Field>({
+    fields: [
       "email",
       "displayName",
       "role",
-      ...scope.map((draft) => `scope.${draft.key}`),
+      ...scope.map((draft) => `scope.${draft.key}` as const),
       "scope",
       "password",
-    ];
-    const first = order.find((key) => nextErrors[key]);
-    if (!first) return;
-    pendingFocus.current = first.startsWith("scope.")
-      ? ids.scopeValue(Number(first.slice("scope.".length)))
-      : first === "scope"
-        ? ids.scopeAdd
-        : ids[first as "email" | "displayName" | "role" | "password"];
-  }
+    ],
+    idOf: (field) =>
+      field.startsWith("scope.")
+        ? scopeIds.value(Number(field.slice("scope.".length)))
+        : field === "scope"
+          ? scopeIds.add
+          : ids[field as keyof typeof ids],
+  });
+  const { errors } = fieldErrors;
+
+  const create = useMutation(
+    trpc.users.create.mutationOptions({ onSuccess: onSaved, onError: fieldErrors.fromServer }),
+  );
+  const update = useMutation(
+    trpc.users.update.mutationOptions({ onSuccess: onSaved, onError: fieldErrors.fromServer }),
+  );
+  const mutation = user ? update : create;
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -171,60 +128,53 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
       scope: role === "sponsor" ? scope.map(({ kind, value }) => ({ kind, value })) : [],
       password: password === "" ? undefined : password,
     };
+    const refuse = (issues: readonly Issue[]) => {
+      mutation.reset();
+      fieldErrors.show(validationErrors(issues, scope, role));
+    };
     if (user) {
       const parsed = updateUserSchema.safeParse({ userId: user.id, ...fields });
       if (!parsed.success) {
-        refuse(validationErrors(parsed.error.issues, scope, role));
+        refuse(parsed.error.issues);
         return;
       }
-      setErrors({});
+      fieldErrors.clear();
       update.mutate(parsed.data);
     } else {
       const parsed = createUserSchema.safeParse({ email, ...fields });
       if (!parsed.success) {
-        refuse(validationErrors(parsed.error.issues, scope, role));
+        refuse(parsed.error.issues);
         return;
       }
-      setErrors({});
+      fieldErrors.clear();
       create.mutate(parsed.data);
     }
-  }
-
-  function clearError(key: string) {
-    if (errors[key]) setErrors(({ [key]: _cleared, ...rest }) => rest);
   }
 
   function addScopeLine() {
     setScope([...scope, { key: nextScopeKey, kind: "ministere", value: "" }]);
     setNextScopeKey(nextScopeKey + 1);
-    clearError("scope");
-    pendingFocus.current = ids.scopeKind(nextScopeKey);
+    fieldErrors.clear("scope");
+    focus(scopeIds.kind(nextScopeKey));
   }
 
   function removeScopeLine(key: number) {
     setScope(scope.filter((draft) => draft.key !== key));
-    clearError(`scope.${key}`);
-    pendingFocus.current = ids.scopeAdd;
+    fieldErrors.clear(`scope.${key}`);
+    focus(scopeIds.add);
   }
 
   function changeScopeLine(key: number, change: Partial<Omit<ScopeDraft, "key">>) {
     setScope(scope.map((draft) => (draft.key === key ? { ...draft, ...change } : draft)));
-    clearError(`scope.${key}`);
+    fieldErrors.clear(`scope.${key}`);
   }
 
   const serverError = mutation.error ? describeError(mutation.error) : null;
-  const serverFieldErrors = Object.entries(firstMessages(mutation.error?.data?.fieldErrors));
+  const serverFieldErrors = Object.entries(serverFieldErrorsOf(mutation.error));
   const title = user ? `Modifier le compte ${ofName(user.displayName)}` : "Créer un compte";
 
   return (
-    <section
-      aria-labelledby={ids.heading}
-      className={fr.cx("fr-p-3w", "fr-mb-4w")}
-      style={{ border: `1px solid ${fr.colors.decisions.border.default.grey.default}` }}
-    >
-      <h2 id={ids.heading} tabIndex={-1}>
-        {title}
-      </h2>
+    <Panel headingId={ids.heading} title={title} headingLevel={2}>
       {user && (
         <p>
           Adresse électronique : <strong>{user.email}</strong> (elle ne peut pas être modifiée).
@@ -276,7 +226,7 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
               "aria-invalid": errors.email ? true : undefined,
               onChange: (event) => {
                 setEmail(event.target.value);
-                clearError("email");
+                fieldErrors.clear("email");
               },
             }}
           />
@@ -292,7 +242,7 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
             "aria-invalid": errors.displayName ? true : undefined,
             onChange: (event) => {
               setDisplayName(event.target.value);
-              clearError("displayName");
+              fieldErrors.clear("displayName");
             },
           }}
         />
@@ -307,8 +257,8 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
             onChange: (event) => {
               const value = event.target.value;
               setRole(isRole(value) ? value : "");
-              clearError("role");
-              clearError("scope");
+              fieldErrors.clear("role");
+              fieldErrors.clear("scope");
             },
           }}
         >
@@ -323,49 +273,15 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
         </Select>
 
         {role === "sponsor" && (
-          <fieldset
-            className={fr.cx("fr-fieldset", errors.scope ? "fr-fieldset--error" : undefined)}
-            aria-labelledby={`${ids.scopeLegend} ${ids.scopeMessages}`}
-          >
-            <legend id={ids.scopeLegend} className={fr.cx("fr-fieldset__legend")}>
-              Périmètre du sponsor
-              <span className={fr.cx("fr-hint-text")}>
-                Le sponsor agit sur les lauréats de chaque élément : tous ceux d'un ministère, un lauréat
-                précis, ou tous ceux d'un porteur.
-              </span>
-            </legend>
-            {scope.length === 0 && (
-              <p className={fr.cx("fr-fieldset__element")}>Aucun élément pour l'instant.</p>
-            )}
-            {scope.map((draft, index) => (
-              <ScopeLine
-                key={draft.key}
-                position={index + 1}
-                draft={draft}
-                laureates={laureates}
-                error={errors[`scope.${draft.key}`]}
-                kindId={ids.scopeKind(draft.key)}
-                valueId={ids.scopeValue(draft.key)}
-                onChange={(change) => changeScopeLine(draft.key, change)}
-                onRemove={() => removeScopeLine(draft.key)}
-              />
-            ))}
-            <div className={fr.cx("fr-fieldset__element")}>
-              <Button
-                type="button"
-                priority="secondary"
-                size="small"
-                iconId="fr-icon-add-line"
-                nativeButtonProps={{ id: ids.scopeAdd }}
-                onClick={addScopeLine}
-              >
-                Ajouter un élément au périmètre
-              </Button>
-            </div>
-            <div id={ids.scopeMessages} className={fr.cx("fr-messages-group")} aria-live="polite">
-              {errors.scope && <p className={fr.cx("fr-message", "fr-message--error")}>{errors.scope}</p>}
-            </div>
-          </fieldset>
+          <ScopeEditor
+            formId={formId}
+            scope={scope}
+            laureates={laureates}
+            errors={errors}
+            onAdd={addScopeLine}
+            onChange={changeScopeLine}
+            onRemove={removeScopeLine}
+          />
         )}
 
         <Input
@@ -384,120 +300,17 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
             "aria-invalid": errors.password ? true : undefined,
             onChange: (event) => {
               setPassword(event.target.value);
-              clearError("password");
+              fieldErrors.clear("password");
             },
           }}
         />
 
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-mt-3w")}>
-          <li>
-            <Button type="submit">{user ? "Enregistrer les modifications" : "Créer le compte"}</Button>
-          </li>
-          <li>
-            <Button type="button" priority="secondary" onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
-        {mutation.isPending && (
-          <p role="status" className={fr.cx("fr-text--sm")}>
-            Enregistrement en cours…
-          </p>
-        )}
+        <SubmitOrCancel
+          label={user ? "Enregistrer les modifications" : "Créer le compte"}
+          pending={mutation.isPending}
+          onCancel={onCancel}
+        />
       </form>
-    </section>
-  );
-}
-
-interface ScopeLineProps {
-  position: number;
-  draft: ScopeDraft;
-  laureates: LaureateListItem[] | undefined;
-  error: string | undefined;
-  kindId: string;
-  valueId: string;
-  onChange: (change: Partial<Omit<ScopeDraft, "key">>) => void;
-  onRemove: () => void;
-}
-
-function ScopeLine({
-  position,
-  draft,
-  laureates,
-  error,
-  kindId,
-  valueId,
-  onChange,
-  onRemove,
-}: ScopeLineProps) {
-  const options = scopeValueOptions(draft.kind, laureates ?? []);
-  // A saved entry stays selectable even if the list of laureates is not (yet) there.
-  if (draft.value !== "" && !options.some((option) => option.value === draft.value)) {
-    options.unshift({ value: draft.value, label: draft.value });
-  }
-  const needsLaureates = draft.kind !== "ministere" && laureates === undefined;
-  return (
-    <div className={fr.cx("fr-fieldset__element")}>
-      <fieldset className={fr.cx("fr-fieldset")}>
-        <legend className={fr.cx("fr-fieldset__legend", "fr-fieldset__legend--regular")}>
-          Élément {position}
-        </legend>
-        <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
-          <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-            <Select
-              label="Type"
-              nativeSelectProps={{
-                id: kindId,
-                value: draft.kind,
-                onChange: (event) => {
-                  const kind = event.target.value;
-                  if (isScopeKind(kind)) onChange({ kind, value: "" });
-                },
-              }}
-            >
-              {SCOPE_KIND_KEYS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {SCOPE_KINDS[kind]}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx("fr-col-12", "fr-col-md-7")}>
-            <Select
-              label={SCOPE_KINDS[draft.kind]}
-              hint={needsLaureates ? "La liste des lauréats n'est pas disponible pour l'instant." : undefined}
-              {...fieldState(error)}
-              nativeSelectProps={{
-                id: valueId,
-                value: draft.value,
-                "aria-invalid": error ? true : undefined,
-                onChange: (event) => onChange({ value: event.target.value }),
-              }}
-            >
-              <option value="" disabled>
-                {SCOPE_VALUE_PROMPTS[draft.kind].placeholder}
-              </option>
-              {options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
-            <Button
-              type="button"
-              priority="tertiary"
-              size="small"
-              iconId="fr-icon-delete-line"
-              className={fr.cx("fr-mb-3w")}
-              onClick={onRemove}
-            >
-              Retirer <span className={fr.cx("fr-sr-only")}>l'élément {position}</span>
-            </Button>
-          </div>
-        </div>
-      </fieldset>
-    </div>
+    </Panel>
   );
 }

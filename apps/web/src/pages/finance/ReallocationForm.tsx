@@ -1,16 +1,17 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { reallocateSchema, type ReallocateInput } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState, type ReactNode, type SubmitEvent } from "react";
 import { formatCents, parseEuros } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { AMOUNT_INVALID, type AllocatedLaureate } from "../../features/finance/AllocationForm";
 import { DataTable } from "../../components/DataTable";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { fieldState } from "../../lib/form-errors";
+import { useFormErrors, type FieldErrors } from "../../lib/use-form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
-import { Panel, SavingStatus } from "../../components/Panel";
+import { ConfirmStep } from "../../components/ConfirmStep";
+import { Panel } from "../../components/Panel";
 import { useIdempotencyKey } from "../../features/finance/use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "../../features/finance/use-refresh-money";
@@ -24,21 +25,15 @@ interface ReallocationFormProps {
   onCancel: () => void;
 }
 
-type Field = "from" | "to" | "amount" | "reason";
-const FIELDS: readonly Field[] = ["from", "to", "amount", "reason"];
-const SERVER_FIELDS: Record<string, Field> = {
-  fromLaureateSlug: "from",
-  toLaureateSlug: "to",
-  amountCents: "amount",
-  reason: "reason",
-};
+const FIELDS = ["from", "to", "amount", "reason"] as const;
+const RENAMED = { fromLaureateSlug: "from", toLaureateSlug: "to", amountCents: "amount" } as const;
 
 /** Moves part of one laureate's allocation to another's in one step; the reserve does not change. */
 export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: ReallocationFormProps) {
   const trpc = useTRPC();
   const refresh = useRefreshMoney();
   const baseId = useId();
-  const ids: Record<Field | "heading", string> = {
+  const ids = {
     heading: `${baseId}-titre`,
     from: `${baseId}-origine`,
     to: `${baseId}-destination`,
@@ -46,24 +41,18 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
     reason: `${baseId}-motif`,
   };
   const focus = usePendingFocus(ids.heading);
+  const fieldErrors = useFormErrors({ fields: FIELDS, idOf: (field) => ids[field], rename: RENAMED });
+  const { errors } = fieldErrors;
   const { key } = useIdempotencyKey();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [confirming, setConfirming] = useState<ReallocateInput | null>(null);
 
   const bySlug = new Map(laureates.map((laureate) => [laureate.slug, laureate]));
   const titleOf = (slug: string) => bySlug.get(slug)?.title ?? slug;
   const allocatedOf = (slug: string) => bySlug.get(slug)?.allocatedCents ?? 0;
-
-  function refuse(nextErrors: Partial<Record<Field, string>>) {
-    setErrors(nextErrors);
-    setConfirming(null);
-    const first = FIELDS.find((field) => nextErrors[field]);
-    if (first) focus(ids[first]);
-  }
 
   const mutation = useMutation(
     trpc.finance.reallocate.mutationOptions({
@@ -74,12 +63,7 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
         );
       },
       onError: (error) => {
-        const serverErrors: Partial<Record<Field, string>> = {};
-        for (const [field, message] of Object.entries(serverFieldErrorsOf(error))) {
-          const mapped = SERVER_FIELDS[field];
-          if (mapped) serverErrors[mapped] = message;
-        }
-        if (Object.keys(serverErrors).length > 0) refuse(serverErrors);
+        if (fieldErrors.fromServer(error)) setConfirming(null);
       },
     }),
   );
@@ -87,32 +71,24 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
   function check(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const amountCents = parseEuros(amount);
-    const nextErrors: Partial<Record<Field, string>> = {};
-    if (from === "") nextErrors.from = "Choisissez le lauréat d'origine.";
-    if (to === "") nextErrors.to = "Choisissez le lauréat de destination.";
-    if (amountCents === null) nextErrors.amount = AMOUNT_INVALID;
+    const found: FieldErrors<(typeof FIELDS)[number]> = {};
+    if (from === "") found.from = "Choisissez le lauréat d'origine.";
+    if (to === "") found.to = "Choisissez le lauréat de destination.";
+    if (amountCents === null) found.amount = AMOUNT_INVALID;
     else if (from !== "" && amountCents > allocatedOf(from))
-      nextErrors.amount = `Le lauréat d'origine n'a que ${formatCents(allocatedOf(from))} alloués.`;
-    const parsed = reallocateSchema.safeParse({
-      fromLaureateSlug: from,
-      toLaureateSlug: to,
-      amountCents: amountCents ?? 0,
-      reason,
-      idempotencyKey: key,
-    });
-    if (!parsed.success) {
-      const issues = issuesByField(parsed.error.issues);
-      for (const [field, message] of Object.entries(issues)) {
-        const mapped = SERVER_FIELDS[field];
-        if (mapped) nextErrors[mapped] ??= message;
-      }
-    }
-    if (!parsed.success || FIELDS.some((field) => nextErrors[field])) {
-      refuse(nextErrors);
-      return;
-    }
-    setErrors({});
-    setConfirming(parsed.data);
+      found.amount = `Le lauréat d'origine n'a que ${formatCents(allocatedOf(from))} alloués.`;
+    const parsed = fieldErrors.check(
+      reallocateSchema.safeParse({
+        fromLaureateSlug: from,
+        toLaureateSlug: to,
+        amountCents: amountCents ?? 0,
+        reason,
+        idempotencyKey: key,
+      }),
+      found,
+    );
+    if (parsed === null) return;
+    setConfirming(parsed);
     focus(ids.heading);
   }
 
@@ -120,7 +96,20 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
     const fromBefore = allocatedOf(confirming.fromLaureateSlug);
     const toBefore = allocatedOf(confirming.toLaureateSlug);
     return (
-      <Panel headingId={ids.heading} title="Confirmer la réaffectation">
+      <ConfirmStep
+        headingId={ids.heading}
+        title="Confirmer la réaffectation"
+        confirmLabel="Confirmer la réaffectation"
+        onConfirm={() => mutation.mutate(confirming)}
+        onEdit={() => {
+          setConfirming(null);
+          focus(ids.amount);
+        }}
+        onCancel={onCancel}
+        saving={mutation.isPending}
+        error={mutation.error}
+        errorTitle="La réaffectation n'a pas été faite"
+      >
         <p>
           Montant réaffecté : <strong>{formatCents(confirming.amountCents)}</strong>. Motif :{" "}
           {confirming.reason}
@@ -158,42 +147,7 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
           Réserve non allouée après l'opération :{" "}
           {reserveCents === undefined ? "inchangée" : `${formatCents(reserveCents)} (inchangée)`}.
         </p>
-        {mutation.error && (
-          <ActionErrorAlert error={mutation.error} title="La réaffectation n'a pas été faite" />
-        )}
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-          <li>
-            <Button
-              type="button"
-              disabled={mutation.isPending}
-              onClick={() => {
-                if (!mutation.isPending) mutation.mutate(confirming);
-              }}
-            >
-              Confirmer la réaffectation
-            </Button>
-          </li>
-          <li>
-            <Button
-              type="button"
-              priority="secondary"
-              disabled={mutation.isPending}
-              onClick={() => {
-                setConfirming(null);
-                focus(ids.amount);
-              }}
-            >
-              Modifier la saisie
-            </Button>
-          </li>
-          <li>
-            <Button type="button" priority="tertiary" disabled={mutation.isPending} onClick={onCancel}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
-        <SavingStatus saving={mutation.isPending} />
-      </Panel>
+      </ConfirmStep>
     );
   }
 
@@ -213,36 +167,26 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
         <ActionErrorAlert error={mutation.error} title="La réaffectation n'a pas été faite" />
       )}
       <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
-        <Select
+        <LaureateSelect
+          id={ids.from}
           label="Lauréat d'origine"
-          {...fieldState(errors.from)}
-          nativeSelectProps={{
-            id: ids.from,
-            value: from,
-            "aria-invalid": errors.from ? true : undefined,
-            onChange: (event) => setFrom(event.target.value),
-          }}
+          prompt="Choisir le lauréat qui cède le montant"
+          value={from}
+          error={errors.from}
+          onChange={setFrom}
         >
-          <option value="" disabled>
-            Choisir le lauréat qui cède le montant
-          </option>
           {options}
-        </Select>
-        <Select
+        </LaureateSelect>
+        <LaureateSelect
+          id={ids.to}
           label="Lauréat de destination"
-          {...fieldState(errors.to)}
-          nativeSelectProps={{
-            id: ids.to,
-            value: to,
-            "aria-invalid": errors.to ? true : undefined,
-            onChange: (event) => setTo(event.target.value),
-          }}
+          prompt="Choisir le lauréat qui reçoit le montant"
+          value={to}
+          error={errors.to}
+          onChange={setTo}
         >
-          <option value="" disabled>
-            Choisir le lauréat qui reçoit le montant
-          </option>
           {options}
-        </Select>
+        </LaureateSelect>
         <AmountField
           id={ids.amount}
           label="Montant à réaffecter (en euros)"
@@ -262,5 +206,36 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
         <CheckOrCancel onCancel={onCancel} />
       </form>
     </Panel>
+  );
+}
+
+interface LaureateSelectProps {
+  id: string;
+  label: string;
+  prompt: string;
+  value: string;
+  error: string | undefined;
+  onChange: (slug: string) => void;
+  children: ReactNode;
+}
+
+/** One end of the reallocation: a laureate among those listed, none chosen at first. */
+function LaureateSelect({ id, label, prompt, value, error, onChange, children }: LaureateSelectProps) {
+  return (
+    <Select
+      label={label}
+      {...fieldState(error)}
+      nativeSelectProps={{
+        id,
+        value,
+        "aria-invalid": error ? true : undefined,
+        onChange: (event) => onChange(event.target.value),
+      }}
+    >
+      <option value="" disabled>
+        {prompt}
+      </option>
+      {children}
+    </Select>
   );
 }

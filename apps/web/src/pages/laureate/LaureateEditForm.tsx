@@ -1,5 +1,4 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -10,33 +9,13 @@ import {
   type LaureateDetail,
   type MinistryKey,
 } from "@defis/domain";
-import { useEffect, useRef } from "react";
-import { describeError } from "../../lib/trpc";
+import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { fieldState } from "../../lib/form-errors";
+import { usePendingFocus } from "../../lib/use-pending-focus";
 import { ConflictAlert } from "./ConflictAlert";
-import { useLaureateEdit, type EditField, type EditFieldErrors } from "./use-laureate-edit";
+import { FIELD_IDS, useLaureateEdit } from "./use-laureate-edit";
 
-const FIELD_IDS: Record<EditField, string> = {
-  porteur: "fiche-porteur",
-  ministry: "fiche-ministere",
-  fundingMode: "fiche-mode-financement",
-  partnerLabs: "fiche-partenaires",
-};
-
-function stateOf(errors: EditFieldErrors, field: EditField) {
-  return errors[field]
-    ? { state: "error" as const, stateRelatedMessage: errors[field] }
-    : { state: "default" as const };
-}
-
-function ErrorMessage({ error }: { error: unknown }) {
-  const { message, requestId } = describeError(error);
-  return (
-    <>
-      {message}
-      {requestId && <> (référence : {requestId})</>}
-    </>
-  );
-}
+const TITLE_ID = "fiche-edition-titre";
 
 interface LaureateEditFormProps {
   laureate: LaureateDetail;
@@ -47,35 +26,27 @@ interface LaureateEditFormProps {
 export function LaureateEditForm({ laureate, onSaved, onCancel }: LaureateEditFormProps) {
   const edit = useLaureateEdit(laureate, onSaved);
   const { values, fieldErrors } = edit;
-  const titleRef = useRef<HTMLHeadingElement>(null);
   // Opening the form moves the focus to it, so keyboard and screen reader users land where they act.
-  useEffect(() => titleRef.current?.focus(), []);
-
-  const submit = () => {
-    const errors = edit.submit();
-    // The person fixes the first wrong field first.
-    const first = (Object.keys(FIELD_IDS) as EditField[]).find((field) => errors[field]);
-    if (first) document.getElementById(FIELD_IDS[first])?.focus();
-  };
+  usePendingFocus(TITLE_ID);
 
   return (
     <form
       noValidate
-      aria-labelledby="fiche-edition-titre"
+      aria-labelledby={TITLE_ID}
       className={fr.cx("fr-col-12", "fr-col-lg-8", "fr-mt-2w")}
       onSubmit={(event) => {
         event.preventDefault();
-        submit();
+        edit.submit();
       }}
     >
-      <h2 id="fiche-edition-titre" ref={titleRef} tabIndex={-1} className={fr.cx("fr-h4")}>
+      <h2 id={TITLE_ID} tabIndex={-1} className={fr.cx("fr-h4")}>
         Modifier la fiche
       </h2>
       <p className={fr.cx("fr-text--sm")}>Tous les champs sont obligatoires, sauf les partenaires.</p>
       {edit.conflict && <ConflictAlert error={edit.error} onTakeCurrent={edit.takeCurrent} />}
       <Input
         label="Porteur du projet"
-        {...stateOf(fieldErrors, "porteur")}
+        {...fieldState(fieldErrors.porteur)}
         nativeInputProps={{
           id: FIELD_IDS.porteur,
           value: values.porteur,
@@ -85,7 +56,7 @@ export function LaureateEditForm({ laureate, onSaved, onCancel }: LaureateEditFo
       />
       <Select
         label="Ministère de rattachement"
-        {...stateOf(fieldErrors, "ministry")}
+        {...fieldState(fieldErrors.ministry)}
         nativeSelectProps={{
           id: FIELD_IDS.ministry,
           value: values.ministry,
@@ -100,7 +71,7 @@ export function LaureateEditForm({ laureate, onSaved, onCancel }: LaureateEditFo
       </Select>
       <Select
         label="Mode de financement"
-        {...stateOf(fieldErrors, "fundingMode")}
+        {...fieldState(fieldErrors.fundingMode)}
         nativeSelectProps={{
           id: FIELD_IDS.fundingMode,
           value: values.fundingMode,
@@ -117,7 +88,7 @@ export function LaureateEditForm({ laureate, onSaved, onCancel }: LaureateEditFo
         label="Laboratoires et partenaires"
         hintText="Un partenaire par ligne, 20 au plus."
         textArea
-        {...stateOf(fieldErrors, "partnerLabs")}
+        {...fieldState(fieldErrors.partnerLabs)}
         nativeTextAreaProps={{
           id: FIELD_IDS.partnerLabs,
           rows: 4,
@@ -126,13 +97,7 @@ export function LaureateEditForm({ laureate, onSaved, onCancel }: LaureateEditFo
         }}
       />
       {edit.error !== null && !edit.conflict && (
-        <Alert
-          className={fr.cx("fr-mb-3w")}
-          severity="error"
-          as="h3"
-          title="La fiche n'a pas été enregistrée"
-          description={<ErrorMessage error={edit.error} />}
-        />
+        <ActionErrorAlert error={edit.error} title="La fiche n'a pas été enregistrée" />
       )}
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
         <li>

@@ -12,6 +12,7 @@ import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { useCan } from "../../lib/session";
 import { isUnknownResource, useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { usePendingFocus } from "../../lib/use-pending-focus";
 import { ROUTES } from "../../routes";
 import { categoryLabel, territoryLabel } from "../../features/laureates/laureate-labels";
 import NotFoundPage from "../../components/NotFoundPage";
@@ -31,12 +32,13 @@ function FactsTab({ laureate }: { laureate: LaureateDetail }) {
   const canEdit = useCan("editLaureateFacts");
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const focus = usePendingFocus();
 
   const close = (wasSaved: boolean) => {
     setEditing(false);
     setSaved(wasSaved);
     // Back where the person started, once the button is on the page again.
-    setTimeout(() => document.getElementById(EDIT_BUTTON_ID)?.focus());
+    focus(EDIT_BUTTON_ID);
   };
 
   if (editing)

@@ -7,7 +7,9 @@ import {
 } from "@defis/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { Issue } from "../../lib/form-errors";
 import { conflictCurrentOf, errorCodeOf, useTRPC } from "../../lib/trpc";
+import { useFormErrors } from "../../lib/use-form-errors";
 
 /** What the form holds: partners as a text, one per line. */
 export interface EditValues {
@@ -18,6 +20,14 @@ export interface EditValues {
 }
 export type EditField = keyof EditValues;
 export type EditFieldErrors = Partial<Record<EditField, string>>;
+
+export const FIELD_IDS: Record<EditField, string> = {
+  porteur: "fiche-porteur",
+  ministry: "fiche-ministere",
+  fundingMode: "fiche-mode-financement",
+  partnerLabs: "fiche-partenaires",
+};
+const FIELDS = Object.keys(FIELD_IDS) as EditField[];
 
 /** The record's editable facts and the version they belong to. */
 export type EditableFacts = Pick<
@@ -49,17 +59,14 @@ function linesOf(text: string): string[] {
     .filter((line) => line !== "");
 }
 
-function fieldErrorsOf(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): EditFieldErrors {
+function fieldErrorsOf(issues: readonly Issue[]): EditFieldErrors {
   const errors: EditFieldErrors = {};
   for (const issue of issues) {
     const [field, index] = issue.path;
-    if (field !== "porteur" && field !== "ministry" && field !== "fundingMode" && field !== "partnerLabs")
-      continue;
+    if (!FIELDS.some((known) => known === field)) continue;
     // A partner's problem names its line: the list is one text field.
     const message = typeof index === "number" ? `Ligne ${index + 1} : ${issue.message}` : issue.message;
-    errors[field] ??= message;
+    errors[field as EditField] ??= message;
   }
   return errors;
 }
@@ -80,7 +87,7 @@ export function useLaureateEdit(laureate: LaureateDetail, onSaved: () => void) {
   const slug = laureate.slug;
   const [values, setValues] = useState<EditValues>(() => valuesOf(laureate));
   const [version, setVersion] = useState(laureate.version);
-  const [fieldErrors, setFieldErrors] = useState<EditFieldErrors>({});
+  const fieldErrors = useFormErrors({ fields: FIELDS, idOf: (field) => FIELD_IDS[field] });
 
   const mutation = useMutation(
     trpc.laureates.update.mutationOptions({
@@ -96,22 +103,15 @@ export function useLaureateEdit(laureate: LaureateDetail, onSaved: () => void) {
         if (errorCodeOf(error) === "CONFLICT")
           void queryClient.invalidateQueries({ queryKey: trpc.laureates.bySlug.queryKey({ slug }) });
         // The server checks the same schema; its field messages go beside the fields too.
-        const serverFieldErrors = (error.data?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
-        setFieldErrors(
-          fieldErrorsOf(
-            Object.entries(serverFieldErrors).flatMap(([field, messages]) =>
-              (messages ?? []).map((message) => ({ path: [field], message })),
-            ),
-          ),
-        );
+        fieldErrors.fromServer(error);
       },
     }),
   );
 
   const change = (changes: Partial<EditValues>) => setValues((current) => ({ ...current, ...changes }));
 
-  /** Sends the form if the schema accepts it; returns the field errors otherwise (none: sent). */
-  const submit = (): EditFieldErrors => {
+  /** Sends the form if the schema accepts it; shows the field errors otherwise, the first one focused. */
+  const submit = () => {
     const parsed = updateLaureateSchema.safeParse({
       laureateSlug: slug,
       version,
@@ -121,13 +121,11 @@ export function useLaureateEdit(laureate: LaureateDetail, onSaved: () => void) {
       partnerLabs: linesOf(values.partnerLabs),
     });
     if (!parsed.success) {
-      const errors = fieldErrorsOf(parsed.error.issues);
-      setFieldErrors(errors);
-      return errors;
+      fieldErrors.show(fieldErrorsOf(parsed.error.issues));
+      return;
     }
-    setFieldErrors({});
+    fieldErrors.clear();
     mutation.mutate(parsed.data);
-    return {};
   };
 
   /**
@@ -139,14 +137,14 @@ export function useLaureateEdit(laureate: LaureateDetail, onSaved: () => void) {
     const current = currentFactsOf(mutation.error) ?? laureate;
     setValues(valuesOf(current));
     setVersion(current.version);
-    setFieldErrors({});
+    fieldErrors.clear();
     mutation.reset();
   };
 
   return {
     values,
     change,
-    fieldErrors,
+    fieldErrors: fieldErrors.errors,
     submit,
     takeCurrent,
     saving: mutation.isPending,

@@ -8,10 +8,11 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type SubmitEvent } from "react";
 import { useParams } from "react-router";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { StaleVersionAlert } from "../../components/StaleVersionAlert";
 import { SavingStatus } from "../../components/Panel";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { formatMonth } from "../../lib/format";
-import { describeError, isStaleVersion, isUnknownResource, useTRPC } from "../../lib/trpc";
+import { isStaleVersion, isUnknownResource, useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { ROUTES } from "../../routes";
@@ -126,36 +127,25 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
       {mutation.error && (
         <div id="erreur-mise-a-jour" tabIndex={-1}>
           {conflict ? (
-            <Alert
-              className={fr.cx("fr-mb-3w")}
-              severity="warning"
-              as="h2"
+            <StaleVersionAlert
               title="Le suivi a été modifié pendant votre saisie"
-              description={
-                <>
-                  <p className={fr.cx("fr-mb-1w")}>{describeError(mutation.error).message}</p>
-                  <p className={fr.cx("fr-mb-2w")}>
-                    Rien n'a été enregistré. Vos saisies sont conservées : relisez les valeurs actuelles
-                    (jalons et météo ci-dessous), puis enregistrez de nouveau.
-                  </p>
-                  <Button
-                    priority="secondary"
-                    size="small"
-                    type="button"
-                    disabled={!latest.data}
-                    onClick={() => {
-                      if (!latest.data) return;
-                      setBase(latest.data);
-                      setDraft((before) => rebaseDraft(before, latest.data));
-                      mutation.reset();
-                      goTo(1);
-                    }}
-                  >
-                    Relire les valeurs actuelles et réappliquer mes saisies
-                  </Button>
-                </>
-              }
-            />
+              error={mutation.error}
+              as="h2"
+              actionLabel="Relire les valeurs actuelles et réappliquer mes saisies"
+              actionDisabled={!latest.data}
+              onAction={() => {
+                if (!latest.data) return;
+                setBase(latest.data);
+                setDraft((before) => rebaseDraft(before, latest.data));
+                mutation.reset();
+                goTo(1);
+              }}
+            >
+              <p className={fr.cx("fr-mb-2w")}>
+                Rien n'a été enregistré. Vos saisies sont conservées : relisez les valeurs actuelles (jalons
+                et météo ci-dessous), puis enregistrez de nouveau.
+              </p>
+            </StaleVersionAlert>
           ) : (
             <ActionErrorAlert error={mutation.error} title="La mise à jour n'a pas été enregistrée" />
           )}

@@ -7,10 +7,13 @@ import { useState, type SubmitEvent } from "react";
 import { useNavigate } from "react-router";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { SavingStatus } from "../../components/Panel";
-import { fieldState, issuesByField, serverFieldErrorsOf } from "../../lib/form-errors";
+import { fieldState } from "../../lib/form-errors";
+import { useFormErrors } from "../../lib/use-form-errors";
 import { parisToday } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ROUTES } from "../../routes";
+
+const FIELD_IDS = { asOf: "ouvrir-revue-date", title: "ouvrir-revue-intitule" };
 
 /** Opens a review: its figures are frozen as they stood at the end of the chosen day. */
 export function OpenReviewForm() {
@@ -20,14 +23,15 @@ export function OpenReviewForm() {
   const today = parisToday();
   const [asOf, setAsOf] = useState(today);
   const [title, setTitle] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const fieldErrors = useFormErrors({ fields: ["asOf", "title"], idOf: (field) => FIELD_IDS[field] });
+  const { errors } = fieldErrors;
   const mutation = useMutation(
     trpc.reviews.open.mutationOptions({
       onSuccess: async (review) => {
         await queryClient.invalidateQueries({ queryKey: trpc.reviews.list.queryKey() });
         await navigate(ROUTES.review(review.id));
       },
-      onError: (error) => setErrors(serverFieldErrorsOf(error)),
+      onError: fieldErrors.fromServer,
     }),
   );
 
@@ -35,16 +39,13 @@ export function OpenReviewForm() {
     event.preventDefault();
     if (mutation.isPending) return;
     const parsed = openReviewSchema.safeParse({ asOf, title });
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
-      return;
-    }
-    if (parsed.data.asOf > today) {
-      setErrors({ asOf: "Une revue porte sur un jour passé ou sur aujourd'hui." });
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
+    const input = fieldErrors.check(
+      parsed,
+      parsed.success && parsed.data.asOf > today
+        ? { asOf: "Une revue porte sur un jour passé ou sur aujourd'hui." }
+        : {},
+    );
+    if (input) mutation.mutate(input);
   }
 
   return (
@@ -62,6 +63,7 @@ export function OpenReviewForm() {
               label="État au"
               {...fieldState(errors.asOf)}
               nativeInputProps={{
+                id: FIELD_IDS.asOf,
                 type: "date",
                 value: asOf,
                 max: today,
@@ -76,6 +78,7 @@ export function OpenReviewForm() {
               hintText="Par exemple : Comité de pilotage de novembre"
               {...fieldState(errors.title)}
               nativeInputProps={{
+                id: FIELD_IDS.title,
                 value: title,
                 maxLength: 120,
                 required: true,

@@ -6,6 +6,7 @@ import { Navigate, useSearchParams } from "react-router";
 import type { DemoAccount } from "../../lib/auth-api";
 import { useAuthOptions, useSession } from "../../lib/session";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { usePendingFocus } from "../../lib/use-pending-focus";
 import { landingPathFor, ROUTES, safeReturnPath } from "../../routes";
 import { DemoAccounts } from "./DemoAccounts";
 import { redirectErrorOf } from "./sign-in-errors";
@@ -24,6 +25,7 @@ export default function SignInPage() {
   const { submit, fieldErrors, serverError, submitting } = useSignIn();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const focus = usePendingFocus();
 
   // Signed in (already, or just now): on to the page that asked for it.
   if (session.user)
@@ -39,7 +41,7 @@ export default function SignInPage() {
     }
     setEmail(account.email);
     setPassword("");
-    document.getElementById(FIELD_IDS.password)?.focus();
+    focus(FIELD_IDS.password);
   };
 
   return (
