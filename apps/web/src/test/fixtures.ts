@@ -172,8 +172,8 @@ export const laureateEditEvent: AuditEventItem = {
   entity: "laureat",
   entityId: "registre-reunion",
   laureate: { slug: "registre-reunion", title: "Registre des transports" },
-  before: { porteur: "DEAL", ministry: "interieur" },
-  after: { porteur: "DEAL de La Réunion", ministry: "transition-ecologique" },
+  before: { porteur: "DEAL", ministere: "interieur" },
+  after: { porteur: "DEAL de La Réunion", ministere: "transition-ecologique" },
   requestId: "req-41",
 };
 
