@@ -4,6 +4,7 @@ import type { PaymentCondition } from "@defis/domain";
 import { alias } from "drizzle-orm/pg-core";
 import { asc, eq } from "drizzle-orm";
 import { TRANCHE_COLUMNS, type TrancheFacts } from "../finance/tranche-projection.js";
+import { FUNDING_RECORD_COLUMNS, LAUREATE_IDENTITY_COLUMNS } from "../laureates/laureate-columns.js";
 
 const { allocations, fundingRecords, laureates, payments, tranches } = schema;
 
@@ -56,11 +57,7 @@ export interface PaymentExportRow {
 export function laureateMoneyRows(db: Executor): Promise<LaureateMoneyRow[]> {
   return db
     .select({
-      id: laureates.id,
-      slug: laureates.slug,
-      title: laureates.title,
-      porteur: laureates.porteur,
-      ministry: laureates.ministry,
+      ...LAUREATE_IDENTITY_COLUMNS,
       category: laureates.category,
       territoryScope: laureates.territoryScope,
       regionCode: laureates.regionCode,
@@ -69,11 +66,7 @@ export function laureateMoneyRows(db: Executor): Promise<LaureateMoneyRow[]> {
       amountCents: allocations.amountCents,
       originalAmountCents: allocations.originalAmountCents,
       paidCents: allocations.paidCents,
-      conventionDate: fundingRecords.conventionDate,
-      ejNumber: fundingRecords.ejNumber,
-      siret: fundingRecords.siret,
-      rna: fundingRecords.rna,
-      paymentConditions: fundingRecords.paymentConditions,
+      ...FUNDING_RECORD_COLUMNS,
     })
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))

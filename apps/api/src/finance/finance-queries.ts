@@ -5,6 +5,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { GATE_COLUMNS, GATE_JOIN, TRANCHE_COLUMNS, withGatingMilestone } from "./tranche-projection.js";
+import { FUNDING_RECORD_COLUMNS } from "../laureates/laureate-columns.js";
 
 const {
   allocationMovements,
@@ -34,11 +35,7 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
       .where(eq(allocations.laureateId, laureateId)),
     db
       .select({
-        conventionDate: fundingRecords.conventionDate,
-        ejNumber: fundingRecords.ejNumber,
-        siret: fundingRecords.siret,
-        rna: fundingRecords.rna,
-        paymentConditions: fundingRecords.paymentConditions,
+        ...FUNDING_RECORD_COLUMNS,
         version: fundingRecords.version,
       })
       .from(fundingRecords)

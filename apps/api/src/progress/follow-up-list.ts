@@ -12,6 +12,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { parisDay } from "../paris-day.js";
 import { scopeColumn } from "../users/scope-column.js";
 import { healthSummaryOf, loadFollowUpFacts, loadStaleAfterDays } from "./follow-up-facts.js";
+import { LAUREATE_IDENTITY_COLUMNS } from "../laureates/laureate-columns.js";
 
 const { laureates, users } = schema;
 
@@ -36,16 +37,7 @@ export async function listFollowUp(
   scope: readonly ScopeEntry[] | null = null,
 ): Promise<{ rows: FollowUpRow[]; staleAfterDays: number; sponsors: SponsorWithScope[] }> {
   // One after the other: the weekly reminders call this inside a transaction (one connection).
-  const all = await db
-    .select({
-      id: laureates.id,
-      slug: laureates.slug,
-      title: laureates.title,
-      porteur: laureates.porteur,
-      ministry: laureates.ministry,
-    })
-    .from(laureates)
-    .orderBy(asc(laureates.position));
+  const all = await db.select(LAUREATE_IDENTITY_COLUMNS).from(laureates).orderBy(asc(laureates.position));
   const staleAfterDays = await loadStaleAfterDays(db);
   const sponsors = await loadSponsors(db);
   const chosen = scope === null ? all : all.filter((laureate) => scopeCovers(scope, laureate));

@@ -12,11 +12,12 @@ import {
 } from "drizzle-orm/pg-core";
 import { ALL_ROLES, keysOf, SCOPE_KINDS } from "@defis/domain";
 import { isOneOf } from "./vocabulary.js";
+import { demonstrationFlag, identityKey, writtenAt } from "./columns.js";
 
 export const users = pgTable(
   "app_user",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: identityKey(),
     /** Stored trimmed and lower-cased: ProConnect matches people by email. */
     email: text("email").notNull(),
     displayName: text("display_name").notNull(),
@@ -24,10 +25,10 @@ export const users = pgTable(
     /** argon2id; null for accounts that sign in only through ProConnect. */
     passwordHash: text("password_hash"),
     active: boolean("active").notNull().default(true),
-    isDemo: boolean("is_demo").notNull().default(false),
+    isDemo: demonstrationFlag(),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
   },
   (table) => [
     uniqueIndex("app_user_email_unique").on(table.email),
@@ -36,10 +37,13 @@ export const users = pgTable(
   ],
 );
 
+/** The person who did something; null for what the system or the demonstration did. */
+export const userReference = (name: string) => integer(name).references(() => users.id);
+
 export const userScopes = pgTable(
   "user_scope",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: identityKey(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -63,8 +67,8 @@ export const sessions = pgTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
+    lastSeenAt: writtenAt("last_seen_at"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /** ProConnect's id_token, to end the session at the provider on logout. */
@@ -77,11 +81,11 @@ export const sessions = pgTable(
 export const loginAttempts = pgTable(
   "login_attempt",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: identityKey(),
     email: text("email").notNull(),
     address: text("address").notNull(),
     succeeded: boolean("succeeded").notNull(),
-    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+    attemptedAt: writtenAt("attempted_at"),
   },
   (table) => [index("login_attempt_lookup_idx").on(table.email, table.address, table.attemptedAt)],
 );
@@ -92,5 +96,5 @@ export const authFlows = pgTable("auth_flow", {
   nonce: text("nonce").notNull(),
   codeVerifier: text("code_verifier").notNull(),
   returnTo: text("return_to").notNull().default("/"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: writtenAt("created_at"),
 });

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { ALLOCATION_MOVEMENT_KINDS, keysOf } from "@defis/domain";
-import { users } from "./accounts.js";
-import { laureates } from "./laureates.js";
+import { userReference } from "./accounts.js";
+import { laureateReference, laureates } from "./laureates.js";
 import { programmes } from "./programme.js";
+import { demonstrationFlag, identityKey, versionNumber, writtenAt } from "./columns.js";
 
 /**
  * The amount of the envelope granted to one laureate, and what has been paid
@@ -15,7 +16,7 @@ import { programmes } from "./programme.js";
 export const allocations = pgTable(
   "allocation",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: identityKey(),
     laureateId: integer("laureate_id")
       .notNull()
       .unique()
@@ -24,10 +25,10 @@ export const allocations = pgTable(
     originalAmountCents: bigint("original_amount_cents", { mode: "number" }).notNull(),
     /** Σ payments of the laureate, kept by the same transactions that write them. */
     paidCents: bigint("paid_cents", { mode: "number" }).notNull().default(0),
-    version: integer("version").notNull().default(1),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionNumber(),
+    isDemo: demonstrationFlag(),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
   },
   (table) => [
     check("allocation_amount_non_negative", sql`${table.amountCents} >= 0`),
@@ -43,13 +44,11 @@ export const allocations = pgTable(
 export const allocationMovements = pgTable(
   "allocation_movement",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: identityKey(),
     programmeId: integer("programme_id")
       .notNull()
       .references(() => programmes.id),
-    laureateId: integer("laureate_id")
-      .notNull()
-      .references(() => laureates.id),
+    laureateId: laureateReference(),
     /** For a reallocation, the other side. */
     counterpartLaureateId: integer("counterpart_laureate_id").references(() => laureates.id),
     kind: text("kind", { enum: keysOf(ALLOCATION_MOVEMENT_KINDS) }).notNull(),
@@ -57,9 +56,9 @@ export const allocationMovements = pgTable(
     deltaCents: bigint("delta_cents", { mode: "number" }).notNull(),
     amountAfterCents: bigint("amount_after_cents", { mode: "number" }).notNull(),
     reason: text("reason").notNull(),
-    actorUserId: integer("actor_user_id").references(() => users.id),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
-    isDemo: boolean("is_demo").notNull().default(false),
+    actorUserId: userReference("actor_user_id"),
+    occurredAt: writtenAt("occurred_at"),
+    isDemo: demonstrationFlag(),
   },
   (table) => [
     index("allocation_movement_laureate_idx").on(table.laureateId, table.occurredAt),

@@ -1,5 +1,6 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { users } from "./accounts.js";
+import { bigint, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { userReference } from "./accounts.js";
+import { writtenAt } from "./columns.js";
 
 /**
  * Who changed what, when, from which value to which. Append-only: a trigger
@@ -9,8 +10,8 @@ export const auditEvents = pgTable(
   "audit_event",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
-    actorUserId: integer("actor_user_id").references(() => users.id),
+    occurredAt: writtenAt("occurred_at"),
+    actorUserId: userReference("actor_user_id"),
     actorRole: text("actor_role"),
     action: text("action").notNull(),
     entity: text("entity").notNull(),

@@ -1,21 +1,10 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { keysOf, PAYMENT_CONDITIONS, PAYMENT_SOURCES, TRANCHE_KINDS, TRANCHE_STATUSES } from "@defis/domain";
-import { users } from "./accounts.js";
-import { laureates } from "./laureates.js";
+import { userReference } from "./accounts.js";
+import { laureateReference, laureates } from "./laureates.js";
 import { milestones } from "./progress.js";
+import { demonstrationFlag, identityKey, versionNumber, writtenAt } from "./columns.js";
 
 /** How a laureate is funded, and what open data needs to publish it. */
 export const fundingRecords = pgTable(
@@ -31,9 +20,9 @@ export const fundingRecords = pgTable(
     siret: text("siret"),
     rna: text("rna"),
     paymentConditions: text("payment_conditions", { enum: keysOf(PAYMENT_CONDITIONS) }),
-    version: integer("version").notNull().default(1),
-    isDemo: boolean("is_demo").notNull().default(false),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionNumber(),
+    isDemo: demonstrationFlag(),
+    updatedAt: writtenAt("updated_at"),
   },
   (table) => [
     uniqueIndex("funding_record_ej_unique").on(table.ejNumber),
@@ -47,10 +36,8 @@ export const fundingRecords = pgTable(
 export const tranches = pgTable(
   "tranche",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    laureateId: integer("laureate_id")
-      .notNull()
-      .references(() => laureates.id),
+    id: identityKey(),
+    laureateId: laureateReference(),
     kind: text("kind", { enum: keysOf(TRANCHE_KINDS) }).notNull(),
     position: integer("position").notNull(),
     plannedAmountCents: bigint("planned_amount_cents", { mode: "number" }).notNull(),
@@ -61,18 +48,18 @@ export const tranches = pgTable(
       .notNull()
       .default("prevu"),
     serviceFaitOn: date("service_fait_on"),
-    serviceFaitBy: integer("service_fait_by").references(() => users.id),
+    serviceFaitBy: userReference("service_fait_by"),
     paymentRequestedOn: date("payment_requested_on"),
-    paymentRequestedBy: integer("payment_requested_by").references(() => users.id),
+    paymentRequestedBy: userReference("payment_requested_by"),
     /** Number of the demande de paiement. */
     paymentRequestReference: text("payment_request_reference"),
     paidOn: date("paid_on"),
-    paidBy: integer("paid_by").references(() => users.id),
+    paidBy: userReference("paid_by"),
     cancelledOn: date("cancelled_on"),
-    cancelledBy: integer("cancelled_by").references(() => users.id),
+    cancelledBy: userReference("cancelled_by"),
     cancellationReason: text("cancellation_reason"),
-    version: integer("version").notNull().default(1),
-    isDemo: boolean("is_demo").notNull().default(false),
+    version: versionNumber(),
+    isDemo: demonstrationFlag(),
   },
   (table) => [
     index("tranche_laureate_idx").on(table.laureateId, table.position),
@@ -88,10 +75,8 @@ export const tranches = pgTable(
 export const payments = pgTable(
   "payment",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    laureateId: integer("laureate_id")
-      .notNull()
-      .references(() => laureates.id),
+    id: identityKey(),
+    laureateId: laureateReference(),
     trancheId: integer("tranche_id").references(() => tranches.id),
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     paidOn: date("paid_on").notNull(),
@@ -101,9 +86,9 @@ export const payments = pgTable(
     source: text("source", { enum: keysOf(PAYMENT_SOURCES) })
       .notNull()
       .default("saisie"),
-    actorUserId: integer("actor_user_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    isDemo: boolean("is_demo").notNull().default(false),
+    actorUserId: userReference("actor_user_id"),
+    createdAt: writtenAt("created_at"),
+    isDemo: demonstrationFlag(),
   },
   (table) => [
     index("payment_laureate_idx").on(table.laureateId, table.paidOn),
@@ -132,8 +117,8 @@ export const paymentMonths = pgTable("payment_month", {
 export const idempotencyKeys = pgTable("idempotency_key", {
   key: text("key").primaryKey(),
   procedure: text("procedure").notNull(),
-  userId: integer("user_id").references(() => users.id),
+  userId: userReference("user_id"),
   requestHash: text("request_hash").notNull(),
   response: jsonb("response").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: writtenAt("created_at"),
 });

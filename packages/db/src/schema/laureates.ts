@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { keysOf, TERRITORY_SCOPES } from "@defis/domain";
 import { programmes } from "./programme.js";
+import { identityKey, versionNumber, writtenAt } from "./columns.js";
 
 export const laureates = pgTable(
   "laureate",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: identityKey(),
     programmeId: integer("programme_id")
       .notNull()
       .references(() => programmes.id),
@@ -36,9 +37,9 @@ export const laureates = pgTable(
     /** Position in the announcement, to list laureates in its order. */
     position: integer("position").notNull(),
     /** Incremented by every edit: an edit made on an older version is refused (no lost update). */
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionNumber(),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
   },
   (table) => [
     index("laureate_programme_idx").on(table.programmeId, table.position),
@@ -52,3 +53,9 @@ export const laureates = pgTable(
     ),
   ],
 );
+
+/** The laureate a row belongs to. */
+export const laureateReference = () =>
+  integer("laureate_id")
+    .notNull()
+    .references(() => laureates.id);

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, check, date, pgTable, text } from "drizzle-orm/pg-core";
 import { keysOf, PROGRAMME_STATUSES } from "@defis/domain";
+import { identityKey, writtenAt } from "./columns.js";
 
 export const programmes = pgTable(
   "programme",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: identityKey(),
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     steeredBy: text("steered_by").notNull(),
@@ -20,7 +21,7 @@ export const programmes = pgTable(
     sourceTitle: text("source_title").notNull(),
     sourcePublishedOn: date("source_published_on").notNull(),
     sourcePublisher: text("source_publisher").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [
     check("programme_envelope_positive", sql`${table.envelopeCents} > 0`),

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  boolean,
   check,
   date,
   index,
@@ -12,17 +11,16 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { COMMENT_KINDS, FRESHNESS_PARTS, keysOf, MILESTONE_STATUSES, WEATHER_LEVELS } from "@defis/domain";
-import { users } from "./accounts.js";
-import { laureates } from "./laureates.js";
+import { userReference } from "./accounts.js";
+import { laureateReference } from "./laureates.js";
+import { demonstrationFlag, identityKey, versionNumber, writtenAt } from "./columns.js";
 
 /** A dated step of a laureate's project; "en retard" is derived, never stored. */
 export const milestones = pgTable(
   "milestone",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    laureateId: integer("laureate_id")
-      .notNull()
-      .references(() => laureates.id),
+    id: identityKey(),
+    laureateId: laureateReference(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     dueOn: date("due_on").notNull(),
@@ -33,11 +31,11 @@ export const milestones = pgTable(
     evidenceNote: text("evidence_note").notNull().default(""),
     evidenceUrl: text("evidence_url"),
     position: integer("position").notNull(),
-    version: integer("version").notNull().default(1),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedBy: integer("updated_by").references(() => users.id),
+    version: versionNumber(),
+    isDemo: demonstrationFlag(),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
+    updatedBy: userReference("updated_by"),
   },
   (table) => [
     index("milestone_laureate_idx").on(table.laureateId, table.position),
@@ -53,19 +51,17 @@ export const milestones = pgTable(
 export const weatherReports = pgTable(
   "weather_report",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    laureateId: integer("laureate_id")
-      .notNull()
-      .references(() => laureates.id),
+    id: identityKey(),
+    laureateId: laureateReference(),
     /** Reporting period, "YYYY-MM". */
     period: text("period").notNull(),
     level: text("level", { enum: keysOf(WEATHER_LEVELS) }).notNull(),
     synthesis: text("synthesis").notNull(),
-    version: integer("version").notNull().default(1),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedBy: integer("updated_by").references(() => users.id),
+    version: versionNumber(),
+    isDemo: demonstrationFlag(),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
+    updatedBy: userReference("updated_by"),
   },
   (table) => [
     uniqueIndex("weather_report_period_unique").on(table.laureateId, table.period),
@@ -78,18 +74,16 @@ export const weatherReports = pgTable(
 export const comments = pgTable(
   "progress_comment",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    laureateId: integer("laureate_id")
-      .notNull()
-      .references(() => laureates.id),
+    id: identityKey(),
+    laureateId: laureateReference(),
     kind: text("kind", { enum: keysOf(COMMENT_KINDS) }).notNull(),
     body: text("body").notNull(),
-    authorId: integer("author_id").references(() => users.id),
-    version: integer("version").notNull().default(1),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedBy: integer("updated_by").references(() => users.id),
+    authorId: userReference("author_id"),
+    version: versionNumber(),
+    isDemo: demonstrationFlag(),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
+    updatedBy: userReference("updated_by"),
   },
   (table) => [
     index("progress_comment_laureate_idx").on(table.laureateId, table.createdAt),
@@ -101,7 +95,7 @@ export const comments = pgTable(
 export const commentRevisions = pgTable(
   "comment_revision",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: identityKey(),
     commentId: integer("comment_id")
       .notNull()
       .references(() => comments.id),
@@ -109,7 +103,7 @@ export const commentRevisions = pgTable(
     version: integer("version").notNull(),
     body: text("body").notNull(),
     writtenAt: timestamp("written_at", { withTimezone: true }).notNull(),
-    writtenBy: integer("written_by").references(() => users.id),
+    writtenBy: userReference("written_by"),
   },
   (table) => [uniqueIndex("comment_revision_unique").on(table.commentId, table.version)],
 );
@@ -123,12 +117,10 @@ export const commentRevisions = pgTable(
 export const freshness = pgTable(
   "freshness",
   {
-    laureateId: integer("laureate_id")
-      .notNull()
-      .references(() => laureates.id),
+    laureateId: laureateReference(),
     part: text("part", { enum: keysOf(FRESHNESS_PARTS) }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
-    updatedBy: integer("updated_by").references(() => users.id),
+    updatedBy: userReference("updated_by"),
   },
   (table) => [primaryKey({ columns: [table.laureateId, table.part] })],
 );
@@ -139,9 +131,9 @@ export const followUpSettings = pgTable(
   {
     id: integer("id").primaryKey().default(1),
     staleAfterDays: integer("stale_after_days").notNull().default(30),
-    version: integer("version").notNull().default(1),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedBy: integer("updated_by").references(() => users.id),
+    version: versionNumber(),
+    updatedAt: writtenAt("updated_at"),
+    updatedBy: userReference("updated_by"),
   },
   (table) => [
     check("follow_up_settings_single_row", sql`${table.id} = 1`),

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { keysOf, MAIL_KINDS, MAIL_STATUSES } from "@defis/domain";
-import { users } from "./accounts.js";
+import { userReference } from "./accounts.js";
+import { identityKey, writtenAt } from "./columns.js";
 
 /**
  * Recurring jobs, scheduled in the database so that several API instances run
@@ -22,9 +23,9 @@ export const scheduledJobs = pgTable("scheduled_job", {
 export const mailOutbox = pgTable(
   "mail_outbox",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: identityKey(),
     kind: text("kind", { enum: keysOf(MAIL_KINDS) }).notNull(),
-    recipientUserId: integer("recipient_user_id").references(() => users.id),
+    recipientUserId: userReference("recipient_user_id"),
     recipientEmail: text("recipient_email").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
@@ -35,7 +36,7 @@ export const mailOutbox = pgTable(
       .default("a_envoyer"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (table) => [

@@ -1,18 +1,9 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { ADOPTION_STAGES, ASSET_KINDS, keysOf } from "@defis/domain";
-import { users } from "./accounts.js";
-import { laureates } from "./laureates.js";
+import { userReference } from "./accounts.js";
+import { laureateReference, laureates } from "./laureates.js";
+import { demonstrationFlag, identityKey, versionNumber, writtenAt } from "./columns.js";
 
 /**
  * A replication scorecard, never edited: a new scoring adds a row, the latest
@@ -22,10 +13,8 @@ import { laureates } from "./laureates.js";
 export const replicationScorecards = pgTable(
   "replication_scorecard",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    laureateId: integer("laureate_id")
-      .notNull()
-      .references(() => laureates.id),
+    id: identityKey(),
+    laureateId: laureateReference(),
     maturityScore: smallint("maturity_score").notNull(),
     maturityJustification: text("maturity_justification").notNull(),
     evidenceScore: smallint("evidence_score").notNull(),
@@ -41,9 +30,9 @@ export const replicationScorecards = pgTable(
     potentialIndex: smallint("potential_index").notNull(),
     /** The sponsor the officer scored with. */
     sponsorName: text("sponsor_name").notNull(),
-    scoredBy: integer("scored_by").references(() => users.id),
-    scoredAt: timestamp("scored_at", { withTimezone: true }).notNull().defaultNow(),
-    isDemo: boolean("is_demo").notNull().default(false),
+    scoredBy: userReference("scored_by"),
+    scoredAt: writtenAt("scored_at"),
+    isDemo: demonstrationFlag(),
   },
   (table) => [
     index("replication_scorecard_laureate_idx").on(table.laureateId, table.scoredAt),
@@ -61,18 +50,16 @@ export const replicationScorecards = pgTable(
 export const reusableAssets = pgTable(
   "reusable_asset",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    laureateId: integer("laureate_id")
-      .notNull()
-      .references(() => laureates.id),
+    id: identityKey(),
+    laureateId: laureateReference(),
     kind: text("kind", { enum: keysOf(ASSET_KINDS) }).notNull(),
     label: text("label").notNull(),
     url: text("url"),
     contactEmail: text("contact_email"),
-    version: integer("version").notNull().default(1),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionNumber(),
+    isDemo: demonstrationFlag(),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
   },
   (table) => [
     index("reusable_asset_laureate_idx").on(table.laureateId),
@@ -93,10 +80,10 @@ export const laureateClosures = pgTable(
       .references(() => laureates.id),
     closedOn: date("closed_on").notNull(),
     lessonsLearned: text("lessons_learned").notNull(),
-    closedBy: integer("closed_by").references(() => users.id),
-    version: integer("version").notNull().default(1),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    closedBy: userReference("closed_by"),
+    version: versionNumber(),
+    isDemo: demonstrationFlag(),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [check("laureate_closure_lessons_length", sql`char_length(${table.lessonsLearned}) >= 50`)],
 );
@@ -108,10 +95,8 @@ export const laureateClosures = pgTable(
 export const adoptions = pgTable(
   "adoption",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    laureateId: integer("laureate_id")
-      .notNull()
-      .references(() => laureates.id),
+    id: identityKey(),
+    laureateId: laureateReference(),
     organisation: text("organisation").notNull(),
     regionCode: text("region_code").notNull(),
     departementCode: text("departement_code"),
@@ -126,10 +111,10 @@ export const adoptions = pgTable(
     abandonReason: text("abandon_reason"),
     contact: text("contact"),
     notes: text("notes"),
-    version: integer("version").notNull().default(1),
-    isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionNumber(),
+    isDemo: demonstrationFlag(),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
   },
   (table) => [
     index("adoption_laureate_idx").on(table.laureateId),

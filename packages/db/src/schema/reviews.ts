@@ -1,17 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { check, date, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { ReviewSnapshot } from "@defis/domain";
-import { users } from "./accounts.js";
+import { userReference } from "./accounts.js";
+import { demonstrationFlag, identityKey, writtenAt } from "./columns.js";
 
 /**
  * A portfolio review (COPIL): the figures and every laureate's sheet as they
@@ -22,13 +13,13 @@ import { users } from "./accounts.js";
 export const portfolioReviews = pgTable(
   "portfolio_review",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: identityKey(),
     asOf: date("as_of").notNull(),
     title: text("title").notNull(),
     snapshot: jsonb("snapshot").$type<ReviewSnapshot>().notNull(),
-    openedBy: integer("opened_by").references(() => users.id),
-    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
-    isDemo: boolean("is_demo").notNull().default(false),
+    openedBy: userReference("opened_by"),
+    openedAt: writtenAt("opened_at"),
+    isDemo: demonstrationFlag(),
   },
   (table) => [
     uniqueIndex("portfolio_review_as_of_unique").on(table.asOf),
