@@ -1,5 +1,3 @@
-import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { fieldState } from "../../lib/form-errors";
 
@@ -50,21 +48,5 @@ export function ReasonField({ id, label, hint, value, error, onChange }: TextFie
         onChange: (event) => onChange(event.target.value),
       }}
     />
-  );
-}
-
-/** Money forms check first: the submission leads to a confirmation, never straight to the write. */
-export function CheckOrCancel({ onCancel }: { onCancel: () => void }) {
-  return (
-    <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-      <li>
-        <Button type="submit">Vérifier avant d'enregistrer</Button>
-      </li>
-      <li>
-        <Button type="button" priority="secondary" onClick={onCancel}>
-          Annuler
-        </Button>
-      </li>
-    </ul>
   );
 }
