@@ -9,7 +9,7 @@ import { useFormErrors } from "../../lib/use-form-errors";
 import { ConfirmStep } from "../../components/ConfirmStep";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { useRefreshMoney } from "./use-refresh-money";
-import { AMOUNT_HINT, AmountField, ReasonField } from "./money-fields";
+import { AmountAndReasonFields } from "./money-fields";
 import { CheckStep } from "./CheckStep";
 import { useConfirmation } from "./use-confirmation";
 
@@ -141,21 +141,16 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
       onCheck={check}
       onCancel={onCancel}
     >
-      <AmountField
-        id={ids.amount}
-        label="Nouveau montant alloué (en euros)"
-        hint={AMOUNT_HINT}
-        value={amount}
-        error={errors.amount}
-        onChange={setAmount}
-      />
-      <ReasonField
-        id={ids.reason}
-        label="Motif de la modification"
-        hint="5 caractères au moins ; il figure dans l'historique de l'allocation."
-        value={reason}
-        error={errors.reason}
-        onChange={setReason}
+      <AmountAndReasonFields
+        ids={ids}
+        errors={errors}
+        amount={{ label: "Nouveau montant alloué (en euros)", value: amount, onChange: setAmount }}
+        reason={{
+          label: "Motif de la modification",
+          hint: "5 caractères au moins ; il figure dans l'historique de l'allocation.",
+          value: reason,
+          onChange: setReason,
+        }}
       />
     </CheckStep>
   );

@@ -50,3 +50,26 @@ export function ReasonField({ id, label, hint, value, error, onChange }: TextFie
     />
   );
 }
+
+interface EntryProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+interface AmountAndReasonFieldsProps {
+  ids: { amount: string; reason: string };
+  errors: { amount?: string; reason?: string };
+  amount: EntryProps;
+  reason: EntryProps & { hint: string };
+}
+
+/** An allocation's change: the amount in euros, then the reason the history keeps. */
+export function AmountAndReasonFields({ ids, errors, amount, reason }: AmountAndReasonFieldsProps) {
+  return (
+    <>
+      <AmountField id={ids.amount} hint={AMOUNT_HINT} error={errors.amount} {...amount} />
+      <ReasonField id={ids.reason} error={errors.reason} {...reason} />
+    </>
+  );
+}

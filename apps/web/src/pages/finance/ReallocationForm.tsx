@@ -12,7 +12,7 @@ import { useFormErrors, type FieldErrors } from "../../lib/use-form-errors";
 import { ConfirmStep } from "../../components/ConfirmStep";
 import { useIdempotencyKey } from "../../features/finance/use-idempotency-key";
 import { useRefreshMoney } from "../../features/finance/use-refresh-money";
-import { AMOUNT_HINT, AmountField, ReasonField } from "../../features/finance/money-fields";
+import { AmountAndReasonFields } from "../../features/finance/money-fields";
 import { CheckStep } from "../../features/finance/CheckStep";
 import { useConfirmation } from "../../features/finance/use-confirmation";
 
@@ -186,21 +186,16 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
       >
         {options}
       </LaureateSelect>
-      <AmountField
-        id={ids.amount}
-        label="Montant à réaffecter (en euros)"
-        hint={AMOUNT_HINT}
-        value={amount}
-        error={errors.amount}
-        onChange={setAmount}
-      />
-      <ReasonField
-        id={ids.reason}
-        label="Motif de la réaffectation"
-        hint="5 caractères au moins ; il figure dans l'historique des deux allocations."
-        value={reason}
-        error={errors.reason}
-        onChange={setReason}
+      <AmountAndReasonFields
+        ids={ids}
+        errors={errors}
+        amount={{ label: "Montant à réaffecter (en euros)", value: amount, onChange: setAmount }}
+        reason={{
+          label: "Motif de la réaffectation",
+          hint: "5 caractères au moins ; il figure dans l'historique des deux allocations.",
+          value: reason,
+          onChange: setReason,
+        }}
       />
     </CheckStep>
   );
