@@ -6,13 +6,12 @@ import { formatCents, formatCentsForInput, formatSignedCents, parseEuros } from 
 import { useTRPC } from "../../lib/trpc";
 import { Figure } from "./Figures";
 import { useFormErrors } from "../../lib/use-form-errors";
-import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { ConfirmStep } from "../../components/ConfirmStep";
-import { Panel } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
-import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
-import { AMOUNT_HINT, AmountField, ReasonField, CheckOrCancel } from "./money-fields";
+import { AmountAndReasonFields } from "./money-fields";
+import { CheckStep } from "./CheckStep";
+import { useConfirmation } from "./use-confirmation";
 
 export const AMOUNT_INVALID =
   "Saisissez un montant en euros, par exemple 12 345,67 (deux décimales au plus).";
@@ -46,7 +45,7 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
   const refresh = useRefreshMoney();
   const baseId = useId();
   const ids = { heading: `${baseId}-titre`, amount: `${baseId}-montant`, reason: `${baseId}-motif` };
-  const focus = usePendingFocus(ids.heading);
+  const { confirming, confirm, edit, backToForm } = useConfirmation<SetAllocationInput>(ids.heading);
   const fieldErrors = useFormErrors({ fields: FIELDS, idOf: (field) => ids[field], rename: RENAMED });
   const { errors } = fieldErrors;
   const { key } = useIdempotencyKey();
@@ -56,7 +55,6 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
     laureate.allocatedCents === null ? "" : formatCentsForInput(laureate.allocatedCents),
   );
   const [reason, setReason] = useState("");
-  const [confirming, setConfirming] = useState<SetAllocationInput | null>(null);
 
   const mutation = useMutation(
     trpc.finance.setAllocation.mutationOptions({
@@ -67,7 +65,7 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
         );
       },
       onError: (error) => {
-        if (fieldErrors.fromServer(error)) setConfirming(null);
+        if (fieldErrors.fromServer(error)) backToForm();
       },
     }),
   );
@@ -83,18 +81,17 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
       amountError = `Le montant ne peut pas descendre sous ce qui a déjà été versé (${formatCents(paidCents)}).`;
     else if (reserveCents !== undefined && amountCents - current > reserveCents)
       amountError = `L'augmentation dépasse la réserve non allouée (${formatCents(reserveCents)}) : ${formatCents(current + reserveCents)} au plus.`;
-    const parsed = fieldErrors.check(
-      setAllocationSchema.safeParse({
-        laureateSlug: laureate.slug,
-        amountCents: amountCents ?? 0,
-        reason,
-        idempotencyKey: key,
-      }),
-      amountError === undefined ? {} : { amount: amountError },
+    confirm(
+      fieldErrors.check(
+        setAllocationSchema.safeParse({
+          laureateSlug: laureate.slug,
+          amountCents: amountCents ?? 0,
+          reason,
+          idempotencyKey: key,
+        }),
+        amountError === undefined ? {} : { amount: amountError },
+      ),
     );
-    if (parsed === null) return;
-    setConfirming(parsed);
-    focus(ids.heading);
   }
 
   if (confirming) {
@@ -105,10 +102,7 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
         title={`Confirmer la nouvelle allocation de « ${laureate.title} »`}
         confirmLabel="Confirmer la nouvelle allocation"
         onConfirm={() => mutation.mutate(confirming)}
-        onEdit={() => {
-          setConfirming(null);
-          focus(ids.amount);
-        }}
+        onEdit={() => edit(ids.amount)}
         onCancel={onCancel}
         saving={mutation.isPending}
         error={mutation.error}
@@ -132,34 +126,32 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
   }
 
   return (
-    <Panel headingId={ids.heading} title={`Modifier l'allocation de « ${laureate.title} »`}>
-      <p className={fr.cx("fr-text--sm")}>
-        Montant alloué actuel : {laureate.allocatedCents === null ? "non alloué" : formatCents(current)}
-        {reserveCents !== undefined && <> ; réserve non allouée : {formatCents(reserveCents)}</>}. Tous les
-        champs sont obligatoires.
-      </p>
-      {mutation.error && (
-        <ActionErrorAlert error={mutation.error} title="L'allocation n'a pas été modifiée" />
-      )}
-      <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
-        <AmountField
-          id={ids.amount}
-          label="Nouveau montant alloué (en euros)"
-          hint={AMOUNT_HINT}
-          value={amount}
-          error={errors.amount}
-          onChange={setAmount}
-        />
-        <ReasonField
-          id={ids.reason}
-          label="Motif de la modification"
-          hint="5 caractères au moins ; il figure dans l'historique de l'allocation."
-          value={reason}
-          error={errors.reason}
-          onChange={setReason}
-        />
-        <CheckOrCancel onCancel={onCancel} />
-      </form>
-    </Panel>
+    <CheckStep
+      headingId={ids.heading}
+      title={`Modifier l'allocation de « ${laureate.title} »`}
+      lead={
+        <p className={fr.cx("fr-text--sm")}>
+          Montant alloué actuel : {laureate.allocatedCents === null ? "non alloué" : formatCents(current)}
+          {reserveCents !== undefined && <> ; réserve non allouée : {formatCents(reserveCents)}</>}. Tous les
+          champs sont obligatoires.
+        </p>
+      }
+      error={mutation.error}
+      errorTitle="L'allocation n'a pas été modifiée"
+      onCheck={check}
+      onCancel={onCancel}
+    >
+      <AmountAndReasonFields
+        ids={ids}
+        errors={errors}
+        amount={{ label: "Nouveau montant alloué (en euros)", value: amount, onChange: setAmount }}
+        reason={{
+          label: "Motif de la modification",
+          hint: "5 caractères au moins ; il figure dans l'historique de l'allocation.",
+          value: reason,
+          onChange: setReason,
+        }}
+      />
+    </CheckStep>
   );
 }

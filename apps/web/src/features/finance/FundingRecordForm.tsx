@@ -19,6 +19,7 @@ import { FundingFacts } from "./FundingFacts";
 import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
+import { LabelOptions } from "../../components/LabelOptions";
 
 type Field = "conventionDate" | "ejNumber" | "siret" | "rna" | "paymentConditions";
 const FIELDS: readonly Field[] = ["conventionDate", "ejNumber", "siret", "rna", "paymentConditions"];
@@ -200,11 +201,7 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
           }}
         >
           <option value="">Non renseignées</option>
-          {Object.entries(PAYMENT_CONDITIONS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <LabelOptions labels={PAYMENT_CONDITIONS} />
         </Select>
         <SubmitOrCancel label="Enregistrer" pending={mutation.isPending} onCancel={onCancel} />
       </form>

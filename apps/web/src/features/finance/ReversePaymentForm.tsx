@@ -5,13 +5,12 @@ import { formatCents, formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { Figure } from "./Figures";
 import { useFormErrors } from "../../lib/use-form-errors";
-import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { ConfirmStep } from "../../components/ConfirmStep";
-import { Panel } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
-import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
-import { ReasonField, CheckOrCancel } from "./money-fields";
+import { ReasonField } from "./money-fields";
+import { CheckStep } from "./CheckStep";
+import { useConfirmation } from "./use-confirmation";
 
 const FIELDS = ["reason"] as const;
 
@@ -30,11 +29,10 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
   const refresh = useRefreshMoney();
   const baseId = useId();
   const ids = { heading: `${baseId}-titre`, reason: `${baseId}-motif` };
-  const focus = usePendingFocus(ids.heading);
+  const { confirming, confirm, edit, backToForm } = useConfirmation<ReversePaymentInput>(ids.heading);
   const { key } = useIdempotencyKey();
   const fieldErrors = useFormErrors({ fields: FIELDS, idOf: () => ids.reason });
   const [reason, setReason] = useState("");
-  const [confirming, setConfirming] = useState<ReversePaymentInput | null>(null);
   const name = `versement n° ${payment.id}`;
 
   const mutation = useMutation(
@@ -44,7 +42,7 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
         onDone(`Le ${name} (${formatCents(payment.amountCents)}) a été contre-passé.`);
       },
       onError: (error) => {
-        if (fieldErrors.fromServer(error)) setConfirming(null);
+        if (fieldErrors.fromServer(error)) backToForm();
       },
     }),
   );
@@ -52,15 +50,14 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
   function check(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = reversePaymentSchema.safeParse({ paymentId: payment.id, reason, idempotencyKey: key });
-    const input = fieldErrors.check(
-      parsed,
-      parsed.success || parsed.error.issues.some((issue) => issue.path[0] === "reason")
-        ? {}
-        : { reason: "Le motif n'est pas valide." },
+    confirm(
+      fieldErrors.check(
+        parsed,
+        parsed.success || parsed.error.issues.some((issue) => issue.path[0] === "reason")
+          ? {}
+          : { reason: "Le motif n'est pas valide." },
+      ),
     );
-    if (input === null) return;
-    setConfirming(input);
-    focus(ids.heading);
   }
 
   const facts = (
@@ -78,10 +75,7 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
         title={`Confirmer la contre-passation du ${name}`}
         confirmLabel="Confirmer la contre-passation"
         onConfirm={() => mutation.mutate(confirming)}
-        onEdit={() => {
-          setConfirming(null);
-          focus(ids.reason);
-        }}
+        onEdit={() => edit(ids.reason)}
         editLabel="Modifier le motif"
         onCancel={onCancel}
         saving={mutation.isPending}
@@ -98,22 +92,23 @@ export function ReversePaymentForm({ payment, onDone, onCancel }: ReversePayment
     );
 
   return (
-    <Panel headingId={ids.heading} title={`Contre-passer le ${name}`}>
-      {facts}
-      {mutation.error && (
-        <ActionErrorAlert error={mutation.error} title="Le versement n'a pas été contre-passé" />
-      )}
-      <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
-        <ReasonField
-          id={ids.reason}
-          label="Motif de la contre-passation"
-          hint="5 caractères au moins ; il figure dans la liste des versements et dans le journal."
-          value={reason}
-          error={fieldErrors.errors.reason}
-          onChange={setReason}
-        />
-        <CheckOrCancel onCancel={onCancel} />
-      </form>
-    </Panel>
+    <CheckStep
+      headingId={ids.heading}
+      title={`Contre-passer le ${name}`}
+      lead={facts}
+      error={mutation.error}
+      errorTitle="Le versement n'a pas été contre-passé"
+      onCheck={check}
+      onCancel={onCancel}
+    >
+      <ReasonField
+        id={ids.reason}
+        label="Motif de la contre-passation"
+        hint="5 caractères au moins ; il figure dans la liste des versements et dans le journal."
+        value={reason}
+        error={fieldErrors.errors.reason}
+        onChange={setReason}
+      />
+    </CheckStep>
   );
 }

@@ -13,8 +13,8 @@ import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { ConfirmStep } from "../../components/ConfirmStep";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { useIdempotencyKey } from "./use-idempotency-key";
-import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
+import { useConfirmation } from "./use-confirmation";
 import { AMOUNT_HINT, AmountField, ReasonField } from "./money-fields";
 import { TRANCHE_STEPS, type StepEntries, type StepField } from "./tranche-steps";
 
@@ -44,7 +44,7 @@ export function TrancheStepForm({ tranche, to, slug, onDone, onCancel }: Tranche
     amount: `${baseId}-montant`,
     reason: `${baseId}-motif`,
   };
-  const focus = usePendingFocus(ids.heading);
+  const { confirming, confirm, edit, backToForm } = useConfirmation<MoveTrancheInput>(ids.heading);
   const fieldErrors = useFormErrors({
     fields: ["on", ...step.fields],
     idOf: (field) => ids[field],
@@ -59,7 +59,6 @@ export function TrancheStepForm({ tranche, to, slug, onDone, onCancel }: Tranche
     amount: formatCentsForInput(tranche.plannedAmountCents),
     reason: "",
   }));
-  const [confirming, setConfirming] = useState<MoveTrancheInput | null>(null);
   const name = trancheName(tranche);
   const enter = (field: StepField) => (value: string) =>
     setEntries((before) => ({ ...before, [field]: value }));
@@ -74,7 +73,7 @@ export function TrancheStepForm({ tranche, to, slug, onDone, onCancel }: Tranche
         // Someone moved the tranche meanwhile: the schedule behind the form shows where it is now.
         if (isStaleVersion(error))
           void queryClient.invalidateQueries({ queryKey: trpc.finance.forLaureate.queryKey({ slug }) });
-        if (fieldErrors.fromServer(error)) setConfirming(null);
+        if (fieldErrors.fromServer(error)) backToForm();
       },
     }),
   );
@@ -99,12 +98,8 @@ export function TrancheStepForm({ tranche, to, slug, onDone, onCancel }: Tranche
       mutation.reset();
       return;
     }
-    if (step.confirmation) {
-      setConfirming(input);
-      focus(ids.heading);
-    } else {
-      mutation.mutate(input);
-    }
+    if (step.confirmation) confirm(input);
+    else mutation.mutate(input);
   }
 
   const backLabel = "Revenir à l'échéancier";
@@ -118,10 +113,7 @@ export function TrancheStepForm({ tranche, to, slug, onDone, onCancel }: Tranche
         confirmLabel={confirmation.label}
         // The same payload and key as the first attempt: a retry never pays twice.
         onConfirm={() => mutation.mutate(confirming)}
-        onEdit={() => {
-          setConfirming(null);
-          focus(ids[confirmation.editField]);
-        }}
+        onEdit={() => edit(ids[confirmation.editField])}
         onCancel={onCancel}
         cancelLabel={backLabel}
         saving={mutation.isPending}

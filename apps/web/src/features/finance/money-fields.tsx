@@ -1,5 +1,3 @@
-import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { fieldState } from "../../lib/form-errors";
 
@@ -53,18 +51,25 @@ export function ReasonField({ id, label, hint, value, error, onChange }: TextFie
   );
 }
 
-/** Money forms check first: the submission leads to a confirmation, never straight to the write. */
-export function CheckOrCancel({ onCancel }: { onCancel: () => void }) {
+interface EntryProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+interface AmountAndReasonFieldsProps {
+  ids: { amount: string; reason: string };
+  errors: { amount?: string; reason?: string };
+  amount: EntryProps;
+  reason: EntryProps & { hint: string };
+}
+
+/** An allocation's change: the amount in euros, then the reason the history keeps. */
+export function AmountAndReasonFields({ ids, errors, amount, reason }: AmountAndReasonFieldsProps) {
   return (
-    <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
-      <li>
-        <Button type="submit">Vérifier avant d'enregistrer</Button>
-      </li>
-      <li>
-        <Button type="button" priority="secondary" onClick={onCancel}>
-          Annuler
-        </Button>
-      </li>
-    </ul>
+    <>
+      <AmountField id={ids.amount} hint={AMOUNT_HINT} error={errors.amount} {...amount} />
+      <ReasonField id={ids.reason} error={errors.reason} {...reason} />
+    </>
   );
 }

@@ -20,6 +20,7 @@ import { formatDate } from "../../lib/format";
 import { conflictCurrentOf, isStaleVersion, useTRPC } from "../../lib/trpc";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshProgress } from "./use-refresh-progress";
+import { LabelOptions } from "../../components/LabelOptions";
 
 const FIELDS = [
   "title",
@@ -175,11 +176,7 @@ export function MilestoneForm({ slug, milestone, onDone, onCancel }: MilestoneFo
           {...fieldState(errors.status)}
           nativeSelectProps={{ ...input("status") }}
         >
-          {Object.entries(MILESTONE_STATUSES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <LabelOptions labels={MILESTONE_STATUSES} />
         </Select>
         {values.status === "atteint" && (
           <Input

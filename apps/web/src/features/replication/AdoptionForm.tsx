@@ -17,6 +17,7 @@ import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { isConflict, TextField, useRefreshReplication } from "./replication-form";
 import { useFormErrors } from "../../lib/use-form-errors";
+import { LabelOptions } from "../../components/LabelOptions";
 
 const FIELDS = ["organisation", "regionCode", "departementCode", "identifiedOn", "contact", "notes"] as const;
 
@@ -156,11 +157,7 @@ export function AdoptionForm({ slug, adoption, onDone, onCancel }: AdoptionFormP
           <option value="" disabled>
             Choisir une région
           </option>
-          {Object.entries(REGIONS).map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
+          <LabelOptions labels={REGIONS} />
         </Select>
         <Select
           label="Département (facultatif)"

@@ -8,6 +8,7 @@ import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { isConflict, TextField, useRefreshReplication } from "./replication-form";
 import { useFormErrors } from "../../lib/use-form-errors";
+import { LabelOptions } from "../../components/LabelOptions";
 
 interface AssetFormProps {
   slug: string;
@@ -78,11 +79,7 @@ export function AssetForm({ slug, onDone, onCancel }: AssetFormProps) {
             onChange: (event) => setKind(event.target.value as AssetKind),
           }}
         >
-          {Object.entries(ASSET_KINDS).map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
+          <LabelOptions labels={ASSET_KINDS} />
         </Select>
         <TextField
           id={idOf("label")}

@@ -12,7 +12,7 @@ import {
   type UserListItem,
 } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState, type ChangeEvent, type SubmitEvent } from "react";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { fieldState, serverFieldErrorsOf, type Issue } from "../../lib/form-errors";
 import { describeError, useTRPC } from "../../lib/trpc";
@@ -109,6 +109,20 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
           : ids[field as keyof typeof ids],
   });
   const { errors } = fieldErrors;
+  /** A typed field's wiring: its id, value and error state; typing clears its error. */
+  const typed = (
+    field: "email" | "displayName" | "password",
+    value: string,
+    set: (value: string) => void,
+  ) => ({
+    id: ids[field],
+    value,
+    "aria-invalid": errors[field] ? true : undefined,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      set(event.target.value);
+      fieldErrors.clear(field);
+    },
+  });
 
   const create = useMutation(
     trpc.users.create.mutationOptions({ onSuccess: onSaved, onError: fieldErrors.fromServer }),
@@ -218,16 +232,10 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
             hintText="Format attendu : prenom.nom@ministere.gouv.fr"
             {...fieldState(errors.email)}
             nativeInputProps={{
-              id: ids.email,
+              ...typed("email", email, setEmail),
               type: "email",
               autoComplete: "off",
               spellCheck: false,
-              value: email,
-              "aria-invalid": errors.email ? true : undefined,
-              onChange: (event) => {
-                setEmail(event.target.value);
-                fieldErrors.clear("email");
-              },
             }}
           />
         )}
@@ -235,16 +243,7 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
           label="Nom"
           hintText="Prénom et nom, tels qu'ils apparaîtront dans le journal des actions"
           {...fieldState(errors.displayName)}
-          nativeInputProps={{
-            id: ids.displayName,
-            autoComplete: "off",
-            value: displayName,
-            "aria-invalid": errors.displayName ? true : undefined,
-            onChange: (event) => {
-              setDisplayName(event.target.value);
-              fieldErrors.clear("displayName");
-            },
-          }}
+          nativeInputProps={{ ...typed("displayName", displayName, setDisplayName), autoComplete: "off" }}
         />
         <Select
           label="Rôle"
@@ -293,15 +292,9 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
           }
           {...fieldState(errors.password)}
           nativeInputProps={{
-            id: ids.password,
+            ...typed("password", password, setPassword),
             type: "password",
             autoComplete: "new-password",
-            value: password,
-            "aria-invalid": errors.password ? true : undefined,
-            onChange: (event) => {
-              setPassword(event.target.value);
-              fieldErrors.clear("password");
-            },
           }}
         />
 

@@ -9,13 +9,12 @@ import { AMOUNT_INVALID, type AllocatedLaureate } from "../../features/finance/A
 import { DataTable } from "../../components/DataTable";
 import { fieldState } from "../../lib/form-errors";
 import { useFormErrors, type FieldErrors } from "../../lib/use-form-errors";
-import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { ConfirmStep } from "../../components/ConfirmStep";
-import { Panel } from "../../components/Panel";
 import { useIdempotencyKey } from "../../features/finance/use-idempotency-key";
-import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "../../features/finance/use-refresh-money";
-import { AMOUNT_HINT, AmountField, ReasonField, CheckOrCancel } from "../../features/finance/money-fields";
+import { AmountAndReasonFields } from "../../features/finance/money-fields";
+import { CheckStep } from "../../features/finance/CheckStep";
+import { useConfirmation } from "../../features/finance/use-confirmation";
 
 interface ReallocationFormProps {
   laureates: AllocatedLaureate[];
@@ -40,7 +39,7 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
     amount: `${baseId}-montant`,
     reason: `${baseId}-motif`,
   };
-  const focus = usePendingFocus(ids.heading);
+  const { confirming, confirm, edit, backToForm } = useConfirmation<ReallocateInput>(ids.heading);
   const fieldErrors = useFormErrors({ fields: FIELDS, idOf: (field) => ids[field], rename: RENAMED });
   const { errors } = fieldErrors;
   const { key } = useIdempotencyKey();
@@ -48,7 +47,6 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
   const [to, setTo] = useState("");
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
-  const [confirming, setConfirming] = useState<ReallocateInput | null>(null);
 
   const bySlug = new Map(laureates.map((laureate) => [laureate.slug, laureate]));
   const titleOf = (slug: string) => bySlug.get(slug)?.title ?? slug;
@@ -63,7 +61,7 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
         );
       },
       onError: (error) => {
-        if (fieldErrors.fromServer(error)) setConfirming(null);
+        if (fieldErrors.fromServer(error)) backToForm();
       },
     }),
   );
@@ -77,19 +75,18 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
     if (amountCents === null) found.amount = AMOUNT_INVALID;
     else if (from !== "" && amountCents > allocatedOf(from))
       found.amount = `Le lauréat d'origine n'a que ${formatCents(allocatedOf(from))} alloués.`;
-    const parsed = fieldErrors.check(
-      reallocateSchema.safeParse({
-        fromLaureateSlug: from,
-        toLaureateSlug: to,
-        amountCents: amountCents ?? 0,
-        reason,
-        idempotencyKey: key,
-      }),
-      found,
+    confirm(
+      fieldErrors.check(
+        reallocateSchema.safeParse({
+          fromLaureateSlug: from,
+          toLaureateSlug: to,
+          amountCents: amountCents ?? 0,
+          reason,
+          idempotencyKey: key,
+        }),
+        found,
+      ),
     );
-    if (parsed === null) return;
-    setConfirming(parsed);
-    focus(ids.heading);
   }
 
   if (confirming) {
@@ -101,10 +98,7 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
         title="Confirmer la réaffectation"
         confirmLabel="Confirmer la réaffectation"
         onConfirm={() => mutation.mutate(confirming)}
-        onEdit={() => {
-          setConfirming(null);
-          focus(ids.amount);
-        }}
+        onEdit={() => edit(ids.amount)}
         onCancel={onCancel}
         saving={mutation.isPending}
         error={mutation.error}
@@ -158,54 +152,52 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
     </option>
   ));
   return (
-    <Panel headingId={ids.heading} title="Réaffecter un montant entre deux lauréats">
-      <p className={fr.cx("fr-text--sm")}>
-        Le montant quitte l'allocation du premier lauréat pour celle du second ; la réserve non allouée ne
-        change pas. Seule la part non versée peut être réaffectée. Tous les champs sont obligatoires.
-      </p>
-      {mutation.error && (
-        <ActionErrorAlert error={mutation.error} title="La réaffectation n'a pas été faite" />
-      )}
-      <form noValidate aria-labelledby={ids.heading} onSubmit={check}>
-        <LaureateSelect
-          id={ids.from}
-          label="Lauréat d'origine"
-          prompt="Choisir le lauréat qui cède le montant"
-          value={from}
-          error={errors.from}
-          onChange={setFrom}
-        >
-          {options}
-        </LaureateSelect>
-        <LaureateSelect
-          id={ids.to}
-          label="Lauréat de destination"
-          prompt="Choisir le lauréat qui reçoit le montant"
-          value={to}
-          error={errors.to}
-          onChange={setTo}
-        >
-          {options}
-        </LaureateSelect>
-        <AmountField
-          id={ids.amount}
-          label="Montant à réaffecter (en euros)"
-          hint={AMOUNT_HINT}
-          value={amount}
-          error={errors.amount}
-          onChange={setAmount}
-        />
-        <ReasonField
-          id={ids.reason}
-          label="Motif de la réaffectation"
-          hint="5 caractères au moins ; il figure dans l'historique des deux allocations."
-          value={reason}
-          error={errors.reason}
-          onChange={setReason}
-        />
-        <CheckOrCancel onCancel={onCancel} />
-      </form>
-    </Panel>
+    <CheckStep
+      headingId={ids.heading}
+      title="Réaffecter un montant entre deux lauréats"
+      lead={
+        <p className={fr.cx("fr-text--sm")}>
+          Le montant quitte l'allocation du premier lauréat pour celle du second ; la réserve non allouée ne
+          change pas. Seule la part non versée peut être réaffectée. Tous les champs sont obligatoires.
+        </p>
+      }
+      error={mutation.error}
+      errorTitle="La réaffectation n'a pas été faite"
+      onCheck={check}
+      onCancel={onCancel}
+    >
+      <LaureateSelect
+        id={ids.from}
+        label="Lauréat d'origine"
+        prompt="Choisir le lauréat qui cède le montant"
+        value={from}
+        error={errors.from}
+        onChange={setFrom}
+      >
+        {options}
+      </LaureateSelect>
+      <LaureateSelect
+        id={ids.to}
+        label="Lauréat de destination"
+        prompt="Choisir le lauréat qui reçoit le montant"
+        value={to}
+        error={errors.to}
+        onChange={setTo}
+      >
+        {options}
+      </LaureateSelect>
+      <AmountAndReasonFields
+        ids={ids}
+        errors={errors}
+        amount={{ label: "Montant à réaffecter (en euros)", value: amount, onChange: setAmount }}
+        reason={{
+          label: "Motif de la réaffectation",
+          hint: "5 caractères au moins ; il figure dans l'historique des deux allocations.",
+          value: reason,
+          onChange: setReason,
+        }}
+      />
+    </CheckStep>
   );
 }
 

@@ -14,6 +14,7 @@ import { fieldState } from "../../lib/form-errors";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { ConflictAlert } from "./ConflictAlert";
 import { FIELD_IDS, useLaureateEdit } from "./use-laureate-edit";
+import { LabelOptions } from "../../components/LabelOptions";
 
 const TITLE_ID = "fiche-edition-titre";
 
@@ -63,11 +64,7 @@ export function LaureateEditForm({ laureate, onSaved, onCancel }: LaureateEditFo
           onChange: (event) => edit.change({ ministry: event.target.value as MinistryKey }),
         }}
       >
-        {Object.entries(MINISTRIES).map(([key, label]) => (
-          <option key={key} value={key}>
-            {label}
-          </option>
-        ))}
+        <LabelOptions labels={MINISTRIES} />
       </Select>
       <Select
         label="Mode de financement"
@@ -78,11 +75,7 @@ export function LaureateEditForm({ laureate, onSaved, onCancel }: LaureateEditFo
           onChange: (event) => edit.change({ fundingMode: event.target.value as FundingModeKey }),
         }}
       >
-        {Object.entries(FUNDING_MODES).map(([key, label]) => (
-          <option key={key} value={key}>
-            {label}
-          </option>
-        ))}
+        <LabelOptions labels={FUNDING_MODES} />
       </Select>
       <Input
         label="Laboratoires et partenaires"

@@ -21,6 +21,7 @@ import {
   type GuidedUpdateDraft,
   type MilestoneValues,
 } from "./guided-update-state";
+import { LabelOptions } from "../../components/LabelOptions";
 
 interface MilestonesStepProps {
   milestones: MilestoneItem[];
@@ -70,11 +71,7 @@ export function MilestonesStep({ milestones, draft, errors, onChange }: Mileston
                   onChange: (event) => update({ status: event.target.value as MilestoneStatus }),
                 }}
               >
-                {Object.entries(MILESTONE_STATUSES).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <LabelOptions labels={MILESTONE_STATUSES} />
               </Select>
               {values.status === "atteint" && (
                 <Input
