@@ -1,9 +1,13 @@
 import type { Database, Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import type { PaymentCondition } from "@defis/domain";
-import { alias } from "drizzle-orm/pg-core";
 import { asc, eq } from "drizzle-orm";
-import { TRANCHE_COLUMNS, type TrancheFacts } from "../finance/tranche-projection.js";
+import {
+  PAYMENT_COLUMNS,
+  REVERSAL_JOIN,
+  TRANCHE_COLUMNS,
+  type TrancheFacts,
+} from "../finance/money-projections.js";
 import { FUNDING_RECORD_COLUMNS, LAUREATE_IDENTITY_COLUMNS } from "../laureates/laureate-columns.js";
 
 const { allocations, fundingRecords, laureates, payments, tranches } = schema;
@@ -90,24 +94,17 @@ export function trancheRows(db: Executor): Promise<TrancheExportRow[]> {
 
 /** Every payment and reversal, laureate by laureate, then by date. */
 export function paymentRows(db: Executor): Promise<PaymentExportRow[]> {
-  const reversals = alias(payments, "reversal");
   return db
     .select({
       id: payments.id,
       laureateId: laureates.id,
       laureateSlug: laureates.slug,
       laureateTitle: laureates.title,
-      paidOn: payments.paidOn,
-      amountCents: payments.amountCents,
-      reference: payments.reference,
-      reversesPaymentId: payments.reversesPaymentId,
-      reversedBy: reversals.id,
-      reason: payments.reason,
-      source: payments.source,
+      ...PAYMENT_COLUMNS,
     })
     .from(payments)
     .innerJoin(laureates, eq(laureates.id, payments.laureateId))
-    .leftJoin(reversals, eq(reversals.reversesPaymentId, payments.id))
+    .leftJoin(...REVERSAL_JOIN)
     .orderBy(asc(laureates.position), asc(payments.paidOn), asc(payments.id));
 }
 

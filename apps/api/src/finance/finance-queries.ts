@@ -4,7 +4,14 @@ import type { LaureateFinance, MonthlyPayments } from "@defis/domain";
 import { alias } from "drizzle-orm/pg-core";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
-import { GATE_COLUMNS, GATE_JOIN, TRANCHE_COLUMNS, withGatingMilestone } from "./tranche-projection.js";
+import {
+  GATE_COLUMNS,
+  GATE_JOIN,
+  PAYMENT_COLUMNS,
+  REVERSAL_JOIN,
+  TRANCHE_COLUMNS,
+  withGatingMilestone,
+} from "./money-projections.js";
 import { FUNDING_RECORD_COLUMNS } from "../laureates/laureate-columns.js";
 
 const {
@@ -22,7 +29,6 @@ const {
 export async function laureateFinance(db: Executor, laureateSlug: string): Promise<LaureateFinance> {
   const laureateId = await laureateIdOf(db, laureateSlug);
   const counterparts = alias(laureates, "counterpart");
-  const reversals = alias(payments, "reversal");
   const [[allocation], [funding], trancheRows, movements, paymentRows] = await Promise.all([
     db
       .select({
@@ -73,16 +79,10 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
       .select({
         id: payments.id,
         trancheId: payments.trancheId,
-        amountCents: payments.amountCents,
-        paidOn: payments.paidOn,
-        reference: payments.reference,
-        reversesPaymentId: payments.reversesPaymentId,
-        reversedBy: reversals.id,
-        reason: payments.reason,
-        source: payments.source,
+        ...PAYMENT_COLUMNS,
       })
       .from(payments)
-      .leftJoin(reversals, eq(reversals.reversesPaymentId, payments.id))
+      .leftJoin(...REVERSAL_JOIN)
       .where(eq(payments.laureateId, laureateId))
       .orderBy(asc(payments.paidOn), asc(payments.id)),
   ]);

@@ -14,7 +14,7 @@ import {
 } from "@defis/domain";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { GATE_COLUMNS, GATE_JOIN, withGatingMilestone } from "../finance/tranche-projection.js";
+import { GATE_COLUMNS, GATE_JOIN, withGatingMilestone } from "../finance/money-projections.js";
 import { parisDay } from "../paris-day.js";
 
 const { followUpSettings, freshness, milestones, tranches, users, weatherReports } = schema;

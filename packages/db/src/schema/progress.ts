@@ -15,6 +15,15 @@ import { userReference } from "./accounts.js";
 import { laureateReference } from "./laureates.js";
 import { demonstrationFlag, identityKey, versionNumber, writtenAt } from "./columns.js";
 
+/** What a follow-up record keeps of its edits: its version, and who changed it last, when. */
+const editTracking = () => ({
+  version: versionNumber(),
+  isDemo: demonstrationFlag(),
+  createdAt: writtenAt("created_at"),
+  updatedAt: writtenAt("updated_at"),
+  updatedBy: userReference("updated_by"),
+});
+
 /** A dated step of a laureate's project; "en retard" is derived, never stored. */
 export const milestones = pgTable(
   "milestone",
@@ -31,11 +40,7 @@ export const milestones = pgTable(
     evidenceNote: text("evidence_note").notNull().default(""),
     evidenceUrl: text("evidence_url"),
     position: integer("position").notNull(),
-    version: versionNumber(),
-    isDemo: demonstrationFlag(),
-    createdAt: writtenAt("created_at"),
-    updatedAt: writtenAt("updated_at"),
-    updatedBy: userReference("updated_by"),
+    ...editTracking(),
   },
   (table) => [
     index("milestone_laureate_idx").on(table.laureateId, table.position),
@@ -57,11 +62,7 @@ export const weatherReports = pgTable(
     period: text("period").notNull(),
     level: text("level", { enum: keysOf(WEATHER_LEVELS) }).notNull(),
     synthesis: text("synthesis").notNull(),
-    version: versionNumber(),
-    isDemo: demonstrationFlag(),
-    createdAt: writtenAt("created_at"),
-    updatedAt: writtenAt("updated_at"),
-    updatedBy: userReference("updated_by"),
+    ...editTracking(),
   },
   (table) => [
     uniqueIndex("weather_report_period_unique").on(table.laureateId, table.period),
@@ -79,11 +80,7 @@ export const comments = pgTable(
     kind: text("kind", { enum: keysOf(COMMENT_KINDS) }).notNull(),
     body: text("body").notNull(),
     authorId: userReference("author_id"),
-    version: versionNumber(),
-    isDemo: demonstrationFlag(),
-    createdAt: writtenAt("created_at"),
-    updatedAt: writtenAt("updated_at"),
-    updatedBy: userReference("updated_by"),
+    ...editTracking(),
   },
   (table) => [
     index("progress_comment_laureate_idx").on(table.laureateId, table.createdAt),

@@ -1,8 +1,9 @@
 import { schema } from "@defis/db";
 import type { MilestoneStatus, TrancheItem } from "@defis/domain";
 import { eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 
-const { milestones, tranches } = schema;
+const { milestones, payments, tranches } = schema;
 
 /** A tranche's own facts, as the laureate's finances and the exports show them. */
 export const TRANCHE_COLUMNS = {
@@ -37,3 +38,21 @@ export function withGatingMilestone<
     gatingMilestone: gateTitle === null ? null : { title: gateTitle, reached: gateStatus === "atteint" },
   };
 }
+
+/** The reversal of a payment, when it has one (a payment is reversed once at most). */
+const reversals = alias(payments, "reversal");
+
+/**
+ * A payment as the laureate's finances and the exports show it, with the id
+ * of its reversal: select these over the payments left-joined to `REVERSAL_JOIN`.
+ */
+export const PAYMENT_COLUMNS = {
+  paidOn: payments.paidOn,
+  amountCents: payments.amountCents,
+  reference: payments.reference,
+  reversesPaymentId: payments.reversesPaymentId,
+  reversedBy: reversals.id,
+  reason: payments.reason,
+  source: payments.source,
+};
+export const REVERSAL_JOIN = [reversals, eq(reversals.reversesPaymentId, payments.id)] as const;
