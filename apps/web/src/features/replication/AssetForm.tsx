@@ -1,14 +1,12 @@
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { ASSET_KINDS, saveAssetSchema, type AssetKind } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
-import { fieldState } from "../../lib/form-errors";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { isConflict, TextField, useRefreshReplication } from "./replication-form";
 import { useFormErrors } from "../../lib/use-form-errors";
-import { LabelOptions } from "../../components/LabelOptions";
+import { VocabularySelect } from "../../components/VocabularySelect";
 
 interface AssetFormProps {
   slug: string;
@@ -70,17 +68,14 @@ export function AssetForm({ slug, onDone, onCancel }: AssetFormProps) {
         <ActionErrorAlert error={mutation.error} title="La ressource n'a pas été enregistrée" />
       )}
       <form noValidate aria-labelledby={headingId} onSubmit={submit}>
-        <Select
+        <VocabularySelect
+          id={idOf("kind")}
           label="Type de ressource"
-          {...fieldState(errors.kind)}
-          nativeSelectProps={{
-            id: idOf("kind"),
-            value: kind,
-            onChange: (event) => setKind(event.target.value as AssetKind),
-          }}
-        >
-          <LabelOptions labels={ASSET_KINDS} />
-        </Select>
+          labels={ASSET_KINDS}
+          value={kind}
+          error={errors.kind}
+          onChange={setKind}
+        />
         <TextField
           id={idOf("label")}
           label={isContact ? "Nom ou fonction de la personne" : "Libellé"}

@@ -1,5 +1,4 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { reallocateSchema, type ReallocateInput } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type ReactNode, type SubmitEvent } from "react";
@@ -7,7 +6,6 @@ import { formatCents, parseEuros } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { AMOUNT_INVALID, type AllocatedLaureate } from "../../features/finance/AllocationForm";
 import { DataTable } from "../../components/DataTable";
-import { fieldState } from "../../lib/form-errors";
 import { useFormErrors, type FieldErrors } from "../../lib/use-form-errors";
 import { ConfirmStep } from "../../components/ConfirmStep";
 import { useIdempotencyKey } from "../../features/finance/use-idempotency-key";
@@ -15,6 +13,7 @@ import { useRefreshMoney } from "../../features/finance/use-refresh-money";
 import { AmountAndReasonFields } from "../../features/finance/money-fields";
 import { CheckStep } from "../../features/finance/CheckStep";
 import { useConfirmation } from "../../features/finance/use-confirmation";
+import { FieldSelect } from "../../components/VocabularySelect";
 
 interface ReallocationFormProps {
   laureates: AllocatedLaureate[];
@@ -214,20 +213,11 @@ interface LaureateSelectProps {
 /** One end of the reallocation: a laureate among those listed, none chosen at first. */
 function LaureateSelect({ id, label, prompt, value, error, onChange, children }: LaureateSelectProps) {
   return (
-    <Select
-      label={label}
-      {...fieldState(error)}
-      nativeSelectProps={{
-        id,
-        value,
-        "aria-invalid": error ? true : undefined,
-        onChange: (event) => onChange(event.target.value),
-      }}
-    >
+    <FieldSelect id={id} label={label} value={value} error={error} onChange={onChange}>
       <option value="" disabled>
         {prompt}
       </option>
       {children}
-    </Select>
+    </FieldSelect>
   );
 }

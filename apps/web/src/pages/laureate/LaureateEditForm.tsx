@@ -1,20 +1,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
-import {
-  FUNDING_MODES,
-  MINISTRIES,
-  type FundingModeKey,
-  type LaureateDetail,
-  type MinistryKey,
-} from "@defis/domain";
+import { FUNDING_MODES, MINISTRIES, type LaureateDetail } from "@defis/domain";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { fieldState } from "../../lib/form-errors";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { ConflictAlert } from "./ConflictAlert";
 import { FIELD_IDS, useLaureateEdit } from "./use-laureate-edit";
-import { LabelOptions } from "../../components/LabelOptions";
+import { VocabularySelect } from "../../components/VocabularySelect";
 
 const TITLE_ID = "fiche-edition-titre";
 
@@ -55,28 +48,22 @@ export function LaureateEditForm({ laureate, onSaved, onCancel }: LaureateEditFo
           onChange: (event) => edit.change({ porteur: event.target.value }),
         }}
       />
-      <Select
+      <VocabularySelect
+        id={FIELD_IDS.ministry}
         label="Ministère de rattachement"
-        {...fieldState(fieldErrors.ministry)}
-        nativeSelectProps={{
-          id: FIELD_IDS.ministry,
-          value: values.ministry,
-          onChange: (event) => edit.change({ ministry: event.target.value as MinistryKey }),
-        }}
-      >
-        <LabelOptions labels={MINISTRIES} />
-      </Select>
-      <Select
+        labels={MINISTRIES}
+        value={values.ministry}
+        error={fieldErrors.ministry}
+        onChange={(ministry) => edit.change({ ministry })}
+      />
+      <VocabularySelect
+        id={FIELD_IDS.fundingMode}
         label="Mode de financement"
-        {...fieldState(fieldErrors.fundingMode)}
-        nativeSelectProps={{
-          id: FIELD_IDS.fundingMode,
-          value: values.fundingMode,
-          onChange: (event) => edit.change({ fundingMode: event.target.value as FundingModeKey }),
-        }}
-      >
-        <LabelOptions labels={FUNDING_MODES} />
-      </Select>
+        labels={FUNDING_MODES}
+        value={values.fundingMode}
+        error={fieldErrors.fundingMode}
+        onChange={(fundingMode) => edit.change({ fundingMode })}
+      />
       <Input
         label="Laboratoires et partenaires"
         hintText="Un partenaire par ligne, 20 au plus."

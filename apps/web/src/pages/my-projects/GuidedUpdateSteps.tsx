@@ -1,6 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import {
   COMMENT_KINDS,
   MILESTONE_STATUSES,
@@ -8,7 +7,6 @@ import {
   type CommentKind,
   type LaureateProgress,
   type MilestoneItem,
-  type MilestoneStatus,
 } from "@defis/domain";
 import { fieldState } from "../../lib/form-errors";
 import { formatDate, formatMonth } from "../../lib/format";
@@ -21,7 +19,7 @@ import {
   type GuidedUpdateDraft,
   type MilestoneValues,
 } from "./guided-update-state";
-import { LabelOptions } from "../../components/LabelOptions";
+import { VocabularySelect } from "../../components/VocabularySelect";
 
 interface MilestonesStepProps {
   milestones: MilestoneItem[];
@@ -62,17 +60,14 @@ export function MilestonesStep({ milestones, draft, errors, onChange }: Mileston
               <MilestoneStateBadge state={milestone.state} daysLate={milestone.daysLate} />
             </legend>
             <div className={fr.cx("fr-fieldset__element")}>
-              <Select
+              <VocabularySelect
+                id={idOf("status")}
                 label="Statut"
-                {...fieldState(error("status"))}
-                nativeSelectProps={{
-                  id: idOf("status"),
-                  value: values.status,
-                  onChange: (event) => update({ status: event.target.value as MilestoneStatus }),
-                }}
-              >
-                <LabelOptions labels={MILESTONE_STATUSES} />
-              </Select>
+                labels={MILESTONE_STATUSES}
+                value={values.status}
+                error={error("status")}
+                onChange={(status) => update({ status })}
+              />
               {values.status === "atteint" && (
                 <Input
                   label="Atteint le"
