@@ -1,10 +1,12 @@
 import { schema } from "@defis/db";
 import type { TestDatabaseHandle } from "@defis/db/testing";
 import { count, eq } from "drizzle-orm";
+import type { RecordPaymentInput } from "@defis/domain";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisDay } from "../paris-day.js";
 import { callerAs, createTestDatabase, DEMO_EMAILS, sessionUserOf } from "../testing/test-app.js";
+import { idempotentInTransaction } from "../mutation.js";
 import { recordPaymentCommand } from "./money-commands.js";
 
 describe("finance", () => {
@@ -151,19 +153,19 @@ describe("finance", () => {
     const before = await officer.finance.forLaureate({ slug });
     const [eventsBefore] = await database.db.select({ total: count() }).from(schema.auditEvents);
     const idempotencyKey = randomUUID();
+    // The same builder the procedure uses: the key is claimed, then the fault rolls everything back.
+    const paymentThenFault = idempotentInTransaction<RecordPaymentInput, never>(async (tx, actor, input) => {
+      await recordPaymentCommand(tx, actor, input);
+      throw new Error("panne simulée après l'écriture");
+    });
     await expect(
-      database.db.transaction(async (tx) => {
-        await recordPaymentCommand(
-          tx,
-          { userId: officerUser.id, role: "charge_mission", requestId: "panne" },
-          {
-            laureateSlug: slug,
-            amountCents: 100,
-            paidOn: "2024-07-01",
-            idempotencyKey,
-          },
-        );
-        throw new Error("panne simulée après l'écriture");
+      paymentThenFault({
+        ctx: {
+          db: database.db,
+          actor: { userId: officerUser.id, role: "charge_mission", requestId: "panne" },
+        },
+        input: { laureateSlug: slug, amountCents: 100, paidOn: "2024-07-01", idempotencyKey },
+        path: "finance.recordPayment",
       }),
     ).rejects.toThrow("panne simulée");
     const after = await officer.finance.forLaureate({ slug });
