@@ -1,4 +1,4 @@
-import type { TrancheKind } from "./finance.js";
+import type { TrancheKind } from "./finance/index.js";
 
 /**
  * The answer of POST /api/imports/paiements, shared by the API that builds it

@@ -8,7 +8,7 @@ export * from "./programme.js";
 export * from "./accounts.js";
 export * from "./roles.js";
 export * from "./audit.js";
-export * from "./finance.js";
+export * from "./finance/index.js";
 export * from "./imports.js";
 export * from "./progress/index.js";
 export * from "./reminders.js";

@@ -1,5 +1,5 @@
 import { daysBetween } from "../dates.js";
-import type { TrancheStatus } from "../finance.js";
+import type { TrancheStatus } from "../finance/index.js";
 import { keysOf } from "../labels.js";
 import {
   FRESHNESS_PARTS,

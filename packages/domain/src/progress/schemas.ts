@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "../dates.js";
-import { laureateSlug } from "../finance.js";
+import { laureateSlug } from "../finance/index.js";
 import { keysOf } from "../labels.js";
 import { COMMENT_KINDS, MILESTONE_STATUSES, WEATHER_LEVELS, type MilestoneStatus } from "./vocabulary.js";
 

@@ -5,7 +5,7 @@ import {
   nextTrancheStatuses,
   proposeSchedule,
   reallocateSchema,
-} from "./finance.js";
+} from "./index.js";
 
 describe("tranche statuses", () => {
   it("only move forward, or to cancelled before payment", () => {

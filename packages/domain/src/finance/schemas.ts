@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { centsSchema, type Cents } from "./money.js";
-import { isoDateSchema } from "./dates.js";
-import { SLUG_PATTERN } from "./laureate.js";
+import { centsSchema, type Cents } from "../money.js";
+import { isoDateSchema } from "../dates.js";
+import { SLUG_PATTERN } from "../laureate.js";
 
 /** Tranches of a grant, in the order they are paid. */
 export const TRANCHE_KINDS = {
