@@ -202,7 +202,9 @@ export const AUDIT_FIELDS = {
   "revue.ouverture": { arreteAu: field("Arrêtée au", asDay), titre: field("Titre") },
 } as const satisfies Record<AuditAction, Readonly<Record<string, AuditField>>>;
 
-/** The keys an action may write: `recordAudit` accepts no other. */
-export type AuditPayload<Action extends AuditAction> = {
-  readonly [Key in keyof (typeof AUDIT_FIELDS)[Action]]?: unknown;
-};
+type FieldKeys<Action extends AuditAction> = keyof (typeof AUDIT_FIELDS)[Action];
+
+/** The keys an action may write: `recordAudit` accepts no other (none for an action that writes none). */
+export type AuditPayload<Action extends AuditAction> = [FieldKeys<Action>] extends [never]
+  ? Record<string, never>
+  : { readonly [Key in FieldKeys<Action>]?: unknown };

@@ -114,7 +114,7 @@ describe("LaureatePage", () => {
     });
     renderApp(`${URL}?onglet=historique`);
     const table = await screen.findByRole("table", { name: "Historique des modifications de la fiche" });
-    const text = (table.textContent ?? "")
+    const text = table.textContent
       .replaceAll(" devient ", "")
       .replaceAll("\u202f", " ")
       .replaceAll("\u00a0", " ");
