@@ -621,6 +621,52 @@ async function tryRecordPayment(from: Page): Promise<{ status: number; code: str
   }, UNDER_WAY.slug);
 }
 
+/** What a reader must never find in the journal: centimes, stored codes, field code names, objects, blank authors. */
+const UNREADABLE_IN_JOURNAL = [
+  /centimes/i,
+  /\[object Object\]/,
+  /\b(?:demande_paiement|service_fait|paye|prevu|charge_mission)\b/,
+  /\b(?:montantCentimes|numeroEj|dateConvention|datePrevue|conditionsVersement|contrePassation)\b/,
+  /Non renseigné/,
+];
+
+describe("le journal raconte ces changements en français, sur la page et dans son CSV", () => {
+  it("writes euros, status labels, the schedule as its tranches, on the journal page", async () => {
+    await openAt(page, "/journal", "Journal des modifications");
+    const journal = page.getByRole("table", { name: "Journal des modifications" });
+    await journal.waitFor();
+    // The arrow is hidden from screen readers, who hear "devient" (on a line of its own in innerText).
+    const text = (await journal.innerText()).replace(/\s*devient\s*/g, " ");
+    const raisedFrom = euros(done.raisedAllocationCents - RAISE_CENTS);
+    expect(text).toContain(`Montant alloué : ${raisedFrom} → ${euros(done.raisedAllocationCents)}`);
+    expect(text).toContain(`Numéro d'engagement juridique (EJ) : ${EJ_NUMBER}`);
+    expect(text).toContain(`Date de la convention : ${shortDate(CONVENTION_DAY)}`);
+    expect(text).toMatch(/Échéancier : Avance [\d\u202f]+,\d{2}\u00a0€ le \d{2}\/\d{2}\/\d{4} ; Acompte /);
+    expect(text).toContain("Statut : Demande de paiement → Payé");
+    expect(text).toContain(`Montant : ${euros(-done.avanceCents)}`);
+    for (const pattern of UNREADABLE_IN_JOURNAL) expect(text).not.toMatch(pattern);
+  });
+
+  it("says the same in the CSV, and names the author of what the application did by itself", async () => {
+    const records = await excelCsv("/api/exports/journal.csv", "journal");
+    const changes = records.map((record) => record.Modifications ?? "");
+    expect(changes).toContain(
+      `Montant alloué : ${euros(done.raisedAllocationCents - RAISE_CENTS)} → ${euros(done.raisedAllocationCents)} | ` +
+        `Motif : ${RAISE_REASON}`,
+    );
+    expect(changes.some((text) => text.startsWith("Statut : Demande de paiement → Payé"))).toBe(true);
+    for (const record of records) {
+      expect(record.Auteur, JSON.stringify(record)).not.toBe("");
+      for (const pattern of UNREADABLE_IN_JOURNAL)
+        expect(Object.values(record).join(";")).not.toMatch(pattern);
+    }
+    // The demonstration's reviews were opened by no person: the journal names who did.
+    const reviews = recordsOf(records, "Action", "Ouverture d'une revue de portefeuille");
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const review of reviews) expect(review.Auteur).toBe("Démonstration");
+  });
+});
+
 describe("lecture seule pour la direction et les sponsors", () => {
   let officerView: Awaited<ReturnType<typeof financesAsRead>>;
   let officerLaureateView: TableText[];

@@ -1,9 +1,6 @@
 import { sql } from "drizzle-orm";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, MIGRATIONS_FOLDER, type DatabaseHandle } from "./database.js";
+import { createDatabase, type DatabaseHandle } from "./database.js";
 import {
   allocationMovements,
   auditEvents,
@@ -12,24 +9,9 @@ import {
   userScopes,
   users,
 } from "./schema/index.js";
-import { createEmptyPostgresDatabase, testDatabaseKind } from "./testing.js";
+import { createEmptyPostgresDatabase, migrationsBefore, testDatabaseKind } from "./testing.js";
 
 const REWRITE = "0009_french_stored_values";
-
-/** The committed migrations up to the one before the rewrite, in a folder of their own. */
-function migrationsBeforeRewrite(): string {
-  const folder = join(mkdtempSync(join(tmpdir(), "defis-migrations-")), "drizzle");
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as {
-    entries: { idx: number; tag: string }[];
-  };
-  const rewrite = journal.entries.find((entry) => entry.tag === REWRITE);
-  if (!rewrite) throw new Error(`${REWRITE} manque au journal des migrations.`);
-  journal.entries = journal.entries.filter((entry) => entry.idx < rewrite.idx);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 /** Rows as the English-speaking application wrote them before the rewrite. */
 const OLD_ROWS = `
@@ -84,7 +66,7 @@ describe(`migration ${REWRITE}`, () => {
       handle = await createDatabase({ kind: "pglite", dataDir: null });
       cleanup = () => handle.close();
     }
-    await handle.migrate(migrationsBeforeRewrite());
+    await handle.migrate(migrationsBefore(REWRITE));
     for (const statement of OLD_ROWS.split(";").filter((text) => text.trim())) {
       await handle.db.execute(sql.raw(statement));
     }

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
-import { createDatabase, type DatabaseHandle, type QueryListener } from "./database.js";
+import { createDatabase, MIGRATIONS_FOLDER, type DatabaseHandle, type QueryListener } from "./database.js";
 import { prepareDatabase, type PrepareOptions } from "./prepare.js";
 
 /**
@@ -101,4 +104,23 @@ async function withAdminClient<T>(url: string, work: (client: pg.Client) => Prom
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The committed migrations before the one tagged `tag`, in a folder of their
+ * own: a test migrates to there, writes rows as the older code did, then
+ * applies the rest and checks what the migration made of them.
+ */
+export function migrationsBefore(tag: string): string {
+  const folder = join(mkdtempSync(join(tmpdir(), "defis-migrations-")), "drizzle");
+  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+  const journalPath = join(folder, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as {
+    entries: { idx: number; tag: string }[];
+  };
+  const migration = journal.entries.find((entry) => entry.tag === tag);
+  if (!migration) throw new Error(`${tag} manque au journal des migrations.`);
+  journal.entries = journal.entries.filter((entry) => entry.idx < migration.idx);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
 }

@@ -28,6 +28,20 @@ export const AUDIT_ENTITIES = {
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
 /**
+ * Who wrote an event no person wrote: stored on the event (`system_author`),
+ * so that the journal names it instead of leaving the author blank. An event
+ * has a person or a system author, never neither (a constraint of the table).
+ */
+export const SYSTEM_AUTHORS = {
+  import: "Import du relevé",
+  rappels: "Rappels hebdomadaires",
+  demonstration: "Démonstration",
+  migration: "Migration des données",
+  systeme: "Traitement automatique de l'application",
+} as const;
+export type SystemAuthor = keyof typeof SYSTEM_AUTHORS;
+
+/**
  * The actions the application records: the entity each one concerns (stored
  * beside it, so that the journal filters by entity) and what the journal says
  * of it. One dictionary: a typo or an action filed under another entity is a
@@ -45,6 +59,7 @@ const ACTIONS = {
   "allocation.reaffectation": { entity: "allocation", label: "Réaffectation entre lauréats" },
   "versement.enregistrement": { entity: "versement", label: "Enregistrement d'un versement" },
   "versement.contre-passation": { entity: "versement", label: "Contre-passation d'un versement" },
+  "versement.hors_echeancier": { entity: "versement", label: "Versement hors échéancier" },
   "financement.modification": { entity: "financement", label: "Modification du dossier de financement" },
   "echeancier.planification": { entity: "echeancier", label: "Planification de l'échéancier" },
   "tranche.statut": { entity: "tranche", label: "Changement de statut d'une tranche" },
@@ -121,6 +136,8 @@ export interface AuditEventItem {
   occurredAt: Date;
   actor: { id: number; displayName: string; email: string } | null;
   actorRole: Role | null;
+  /** Set when no person wrote the event: the import, the weekly reminders, the demonstration… */
+  systemAuthor: SystemAuthor | null;
   action: string;
   entity: string;
   entityId: string;

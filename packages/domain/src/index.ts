@@ -16,3 +16,7 @@ export * from "./outbox.js";
 export * from "./replication/index.js";
 export * from "./dashboard.js";
 export { DEPARTEMENTS } from "./departements.js";
+export * from "./french-format.js";
+export type { AuditField, ValueFormat } from "./audit-values.js";
+export * from "./audit-fields.js";
+export * from "./audit-describe.js";

@@ -34,6 +34,7 @@ const eventColumns = {
   actorName: users.displayName,
   actorEmail: users.email,
   actorRole: auditEvents.actorRole,
+  systemAuthor: auditEvents.systemAuthor,
   action: auditEvents.action,
   entity: auditEvents.entity,
   entityId: auditEvents.entityId,
@@ -65,6 +66,7 @@ function toItem(row: EventRow): AuditEventItem {
         ? { id: row.actorId, displayName: row.actorName, email: row.actorEmail }
         : null,
     actorRole: row.actorRole as Role | null,
+    systemAuthor: row.systemAuthor,
     action: row.action,
     entity: row.entity,
     entityId: row.entityId,

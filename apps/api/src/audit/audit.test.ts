@@ -15,7 +15,7 @@ describe("the audit trail", () => {
   async function anEvent(): Promise<number> {
     const [event] = await database.db
       .insert(schema.auditEvents)
-      .values({ action: "test", entity: "test", entityId: "1" })
+      .values({ action: "test", entity: "test", entityId: "1", systemAuthor: "systeme" })
       .returning({ id: schema.auditEvents.id });
     return event?.id ?? 0;
   }

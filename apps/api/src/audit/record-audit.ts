@@ -1,26 +1,43 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { entityOf, partsRefreshedBy, type AuditAction, type Role } from "@defis/domain";
+import {
+  entityOf,
+  partsRefreshedBy,
+  type AuditAction,
+  type AuditPayload,
+  type Role,
+  type SystemAuthor,
+} from "@defis/domain";
 import { touchFreshness } from "./freshness.js";
 
 const { auditEvents } = schema;
 
-export interface Actor {
-  userId: number | null;
-  role: Role | null;
-  requestId: string | null;
+/**
+ * Who makes a change: a signed-in person, or a part of the application
+ * (scheduled reminders, demonstration, import…) that the journal names.
+ */
+export type Actor =
+  | { userId: number; role: Role | null; requestId: string | null; systemAuthor?: undefined }
+  | { userId: null; role: null; requestId: string | null; systemAuthor: SystemAuthor };
+
+/** The actor of what the application does by itself, named in the journal. */
+export function systemActor(systemAuthor: SystemAuthor): Actor {
+  return { userId: null, role: null, requestId: null, systemAuthor };
 }
 
-export interface AuditChange {
+interface ChangeOf<Action extends AuditAction> {
   /** A verb-like code: "utilisateur.creation", "laureat.modification"…; it names the entity it concerns. */
-  action: AuditAction;
+  action: Action;
   entityId: string | number;
   laureateId?: number | null;
   /** Other laureates the change concerns (the receiving side of a reallocation, an import's rows). */
   alsoConcerns?: readonly number[];
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
+  /** Only the keys `AUDIT_FIELDS` lists for the action: each one has its French label and format. */
+  before?: AuditPayload<Action> | null;
+  after?: AuditPayload<Action> | null;
 }
+
+export type AuditChange = { [Action in AuditAction]: ChangeOf<Action> }[AuditAction];
 
 function sameValue(left: unknown, right: unknown): boolean {
   return JSON.stringify(left) === JSON.stringify(right);
@@ -52,6 +69,7 @@ export async function recordAudit(db: Executor, actor: Actor, change: AuditChang
   await db.insert(auditEvents).values({
     actorUserId: actor.userId,
     actorRole: actor.role,
+    systemAuthor: actor.systemAuthor ?? null,
     action: change.action,
     entity,
     entityId: String(change.entityId),

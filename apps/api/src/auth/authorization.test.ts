@@ -1,6 +1,6 @@
 import { recordPayment, schema, type DatabaseHandle } from "@defis/db";
 import { randomUUID } from "node:crypto";
-import type { SessionUser } from "@defis/domain";
+import { describeAuditChanges, type SessionUser } from "@defis/domain";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -623,6 +623,22 @@ describe("authorization", () => {
         expect(outcome).toBe(mutation.expected[who]);
         const [after] = await database.db.select({ total: count() }).from(schema.auditEvents);
         expect((after?.total ?? 0) - (before?.total ?? 0)).toBe(outcome === "ok" ? 1 : 0);
+        if (outcome === "ok") {
+          // The journal reads every key the event wrote with its label (AUDIT_FIELDS), none guessed.
+          const [event] = await database.db
+            .select()
+            .from(schema.auditEvents)
+            .orderBy(desc(schema.auditEvents.id))
+            .limit(1);
+          const unlabelled = describeAuditChanges(
+            event?.action ?? "",
+            event?.before ?? null,
+            event?.after ?? null,
+          )
+            .filter((change) => !change.labelled)
+            .map((change) => `${event?.action ?? ""} · ${change.key}`);
+          expect(unlabelled).toEqual([]);
+        }
         if (outcome !== "ok") {
           // Refused means refused: nothing changed.
           expect(

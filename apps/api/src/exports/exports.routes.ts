@@ -1,41 +1,15 @@
 import type { Database } from "@defis/db";
-import {
-  AUDIT_ACTIONS,
-  AUDIT_ENTITIES,
-  auditFiltersSchema,
-  labelFrom,
-  ROLES,
-  type AuditEventItem,
-} from "@defis/domain";
+import { auditFiltersSchema } from "@defis/domain";
 import express, { type Response, type Router } from "express";
 import { allAuditEvents } from "../audit/audit-queries.js";
 import { requireUser } from "../auth/require-user.js";
 import { noStore } from "../http/guards.js";
 import { CSV_FORMATS, datedFileName, toCsv, toExcelCsv, type Column, type CsvFormat } from "./csv.js";
+import { journalColumns } from "./journal-columns.js";
 import { laureateColumns, paymentColumns, trancheColumns } from "./portfolio-columns.js";
 import { laureateMoneyRows, paymentRows, portfolioSnapshot, trancheRows } from "./portfolio-queries.js";
 import { exclusionSummary, scdlSubventions, toScdlCsv } from "./scdl.js";
 import { sheet, toXlsx } from "./xlsx.js";
-
-const parisTime = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "short",
-  timeStyle: "medium",
-  timeZone: "Europe/Paris",
-});
-
-const journalColumns: Column<AuditEventItem>[] = [
-  { header: "Date (heure de Paris)", value: (event) => parisTime.format(event.occurredAt) },
-  { header: "Auteur", value: (event) => event.actor?.displayName ?? "" },
-  { header: "Adresse de l'auteur", value: (event) => event.actor?.email ?? "" },
-  { header: "Rôle", value: (event) => (event.actorRole ? ROLES[event.actorRole] : "") },
-  { header: "Action", value: (event) => AUDIT_ACTIONS[event.action] ?? event.action },
-  { header: "Objet", value: (event) => labelFrom(AUDIT_ENTITIES, event.entity) },
-  { header: "Identifiant", value: (event) => event.entityId },
-  { header: "Lauréat", value: (event) => event.laureate?.title ?? "" },
-  { header: "Avant", value: (event) => (event.before ? JSON.stringify(event.before) : "") },
-  { header: "Après", value: (event) => (event.after ? JSON.stringify(event.after) : "") },
-  { header: "Référence de la requête", value: (event) => event.requestId ?? "" },
-];
 
 function optionalNumber(value: unknown): number | undefined {
   return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : undefined;

@@ -11,7 +11,7 @@ import {
   type RemindersRun,
 } from "@defis/domain";
 import { and, asc, eq } from "drizzle-orm";
-import { recordAudit, type Actor } from "../audit/record-audit.js";
+import { recordAudit, systemActor, type Actor } from "../audit/record-audit.js";
 import { parisDay } from "../paris-day.js";
 import { listFollowUp } from "../progress/follow-up-list.js";
 import { claimDueJob, claimUnlessRunSince, ensureJob, recordJobOutcome } from "./scheduled-jobs.js";
@@ -22,7 +22,7 @@ const { mailOutbox, users } = schema;
 export const WEEKLY_REMINDERS_JOB = "rappels-hebdomadaires";
 
 /** The scheduler acts on nobody's behalf: its audit events have no author. */
-const SCHEDULER_ACTOR: Actor = { userId: null, role: null, requestId: null };
+const SCHEDULER_ACTOR: Actor = systemActor("rappels");
 
 export interface ReminderRunOptions {
   now: Date;

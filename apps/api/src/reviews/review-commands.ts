@@ -9,7 +9,7 @@ import {
   type ReviewSummary,
 } from "@defis/domain";
 import { count } from "drizzle-orm";
-import { recordAudit, type Actor } from "../audit/record-audit.js";
+import { recordAudit, systemActor, type Actor } from "../audit/record-audit.js";
 import { findReviewSummary } from "./review-queries.js";
 import { checkedAsOf, reviewSnapshotAsOf } from "../dashboard/portfolio-as-of.js";
 
@@ -77,7 +77,7 @@ export async function seedDemoReviews(db: Database, today: string): Promise<void
   await db.transaction(async (tx) => {
     const [existing] = await tx.select({ total: count() }).from(portfolioReviews);
     if ((existing?.total ?? 0) > 0) return;
-    const actor: Actor = { userId: null, role: null, requestId: null };
+    const actor = systemActor("demonstration");
     for (const monthsBack of [4, 1]) {
       const asOf = endOfMonthBefore(today, monthsBack);
       await insertReview(tx, actor, { asOf, title: `Revue de portefeuille (démonstration)`, isDemo: true });

@@ -1,15 +1,18 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import type { AuditEventItem } from "@defis/domain";
-import { describeChanges } from "../lib/audit-changes";
+import { describeAuditChanges, type AuditEventItem } from "@defis/domain";
 
-/** An event's changes, one "champ : avant → après" line per field; shared by the journal and the history. */
-export function AuditChanges({ event }: { event: Pick<AuditEventItem, "before" | "after"> }) {
-  const changes = describeChanges(event.before, event.after);
+/**
+ * An event's changes, one "champ : avant → après" line per field, in the
+ * words of the domain's formatter (the journal's CSV uses the same); shared by
+ * the journal and the history.
+ */
+export function AuditChanges({ event }: { event: Pick<AuditEventItem, "action" | "before" | "after"> }) {
+  const changes = describeAuditChanges(event.action, event.before, event.after);
   if (changes.length === 0) return <span className={fr.cx("fr-text--sm")}>—</span>;
   return (
     <ul className={fr.cx("fr-raw-list", "fr-text--sm", "fr-mb-0")}>
       {changes.map((change) => (
-        <li key={change.field}>
+        <li key={change.key}>
           <span className={fr.cx("fr-text--bold")}>{change.field}</span> :{" "}
           {change.before === null ? (
             change.after

@@ -168,6 +168,7 @@ export const laureateEditEvent: AuditEventItem = {
   occurredAt: new Date("2024-01-15T09:15:00Z"),
   actor: { id: officerUser.id, displayName: officerUser.displayName, email: officerUser.email },
   actorRole: "charge_mission",
+  systemAuthor: null,
   action: "laureat.modification",
   entity: "laureat",
   entityId: "registre-reunion",
@@ -182,6 +183,7 @@ export const signInEvent: AuditEventItem = {
   occurredAt: new Date("2024-01-15T08:00:00Z"),
   actor: { id: adminUser.id, displayName: adminUser.displayName, email: adminUser.email },
   actorRole: "administrateur",
+  systemAuthor: null,
   action: "session.connexion",
   entity: "utilisateur",
   entityId: String(adminUser.id),
@@ -189,6 +191,70 @@ export const signInEvent: AuditEventItem = {
   before: null,
   after: { methode: "mot de passe" },
   requestId: "req-40",
+};
+
+/** Money events as the API stores them: cents, stored codes, a schedule as a list. */
+export const allocationEvent: AuditEventItem = {
+  ...laureateEditEvent,
+  id: 42,
+  action: "allocation.modification",
+  entity: "allocation",
+  before: { montantCentimes: 15_420_000 },
+  after: { montantCentimes: 16_500_000, motif: "Avenant n° 1" },
+  requestId: "req-42",
+};
+
+export const trancheStatusEvent: AuditEventItem = {
+  ...laureateEditEvent,
+  id: 43,
+  action: "tranche.statut",
+  entity: "tranche",
+  entityId: "7",
+  before: { statut: "demande_paiement" },
+  after: { statut: "paye", date: "2024-06-03", reference: "VIR-42", motif: null },
+  requestId: "req-43",
+};
+
+export const scheduleEvent: AuditEventItem = {
+  ...laureateEditEvent,
+  id: 44,
+  action: "echeancier.planification",
+  entity: "echeancier",
+  before: null,
+  after: {
+    tranches: [
+      { type: "avance", montantCentimes: 3_000_000, datePrevue: "2024-03-01" },
+      { type: "solde", montantCentimes: 7_000_000, datePrevue: "2024-09-30" },
+    ],
+  },
+  requestId: "req-44",
+};
+
+/** What the application did by itself: no person, a named system author. */
+export const remindersEvent: AuditEventItem = {
+  id: 45,
+  occurredAt: new Date("2024-01-15T07:00:00Z"),
+  actor: null,
+  actorRole: null,
+  systemAuthor: "rappels",
+  action: "rappels.envoi",
+  entity: "rappels",
+  entityId: "rappels:2024-01-15",
+  laureate: null,
+  before: null,
+  after: { semaine: "2024-01-15", declenchement: "planifié", rappelsSponsors: 3, alertesChargees: 1 },
+  requestId: null,
+};
+
+export const importEvent: AuditEventItem = {
+  ...remindersEvent,
+  id: 46,
+  occurredAt: new Date("2026-12-06T09:00:00Z"),
+  systemAuthor: "import",
+  action: "import.paiements",
+  entity: "import",
+  entityId: "sha",
+  after: { format: "xlsx", lignes: 2, versementsImportes: 2, montantCentimes: 123_456 },
 };
 
 /** The follow-up cadence as an administrator last saved it. */

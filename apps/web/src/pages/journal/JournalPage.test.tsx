@@ -3,7 +3,18 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { mockAuth, mockProcedures } from "../../test/api-server";
-import { adminUser, laureateEditEvent, officerUser, overviewFixture, signInEvent } from "../../test/fixtures";
+import {
+  adminUser,
+  allocationEvent,
+  importEvent,
+  laureateEditEvent,
+  officerUser,
+  overviewFixture,
+  remindersEvent,
+  scheduleEvent,
+  signInEvent,
+  trancheStatusEvent,
+} from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 
 const ACTORS = [
@@ -111,6 +122,45 @@ describe("JournalPage", () => {
     expect(screen.getByLabelText(/^Au(?!teur)/).getAttribute("aria-invalid")).toBe("true");
     await screen.findByRole("combobox", { name: "Auteur" });
     expect(received).toEqual([]);
+  });
+
+  it("speaks French: euros, status labels, a schedule as tranches, named system authors", async () => {
+    const events = [allocationEvent, trancheStatusEvent, scheduleEvent, remindersEvent, importEvent];
+    serveJournal({ events, total: events.length });
+    renderApp("/journal");
+    const table = await screen.findByRole("table", { name: "Journal des modifications" });
+    const [allocation, tranche, schedule, reminders, imported] = within(table).getAllByRole("row").slice(1);
+    // The arrow is hidden from screen readers, who hear "devient"; the text holds both.
+    const said = (row: HTMLElement | undefined) =>
+      (row?.textContent ?? "")
+        .replaceAll(" devient ", "")
+        .replaceAll("\u202f", " ")
+        .replaceAll("\u00a0", " ");
+    expect(said(allocation)).toContain("Montant alloué : 154 200,00 € → 165 000,00 €");
+    expect(said(allocation)).toContain("Motif : Avenant n° 1");
+    expect(said(tranche)).toContain("Statut : Demande de paiement → Payé");
+    expect(said(tranche)).toContain("Date : 03/06/2024");
+    expect(said(tranche)).not.toContain("Motif");
+    expect(said(schedule)).toContain(
+      "Échéancier : Avance 30 000,00 € le 01/03/2024 ; Solde 70 000,00 € le 30/09/2024",
+    );
+    const cells = (row: HTMLElement | undefined) =>
+      within(row as HTMLElement)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent);
+    expect(cells(reminders).slice(1, 3)).toEqual(["Rappels hebdomadaires", "—"]);
+    expect(said(reminders)).toContain("Rappels aux sponsors : 3");
+    expect(cells(imported)[1]).toBe("Import du relevé du 06/12/2026");
+    expect(said(imported)).toContain("Montant importé : 1 234,56 €");
+    const page = table.textContent;
+    for (const unreadable of [
+      /centimes/i,
+      /\[object Object\]/,
+      /demande_paiement|\bpaye\b|montantCentimes|datePrevue/,
+      /Non renseigné/,
+    ]) {
+      expect(page).not.toMatch(unreadable);
+    }
   });
 
   it("says so when nothing matches", async () => {

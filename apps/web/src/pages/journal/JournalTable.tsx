@@ -1,8 +1,13 @@
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import type { AuditEventItem } from "@defis/domain";
+import {
+  auditActionLabel,
+  auditAuthor,
+  auditEntityLabel,
+  auditRoleLabel,
+  type AuditEventItem,
+} from "@defis/domain";
 import { Link } from "react-router";
 import { AuditChanges } from "../../components/AuditChanges";
-import { actionLabel, actorName, actorRoleLabel, entityLabel } from "../../lib/audit-labels";
 import { formatDateTime } from "../../lib/format";
 import { ROUTES } from "../../routes";
 
@@ -16,10 +21,11 @@ export function JournalTable({ events, caption }: { events: AuditEventItem[]; ca
         <time key="date" dateTime={event.occurredAt.toISOString()}>
           {formatDateTime(event.occurredAt)}
         </time>,
-        actorName(event),
-        actorRoleLabel(event),
-        actionLabel(event),
-        entityLabel(event),
+        auditAuthor(event),
+        // A system author (import, reminders, demonstration) has no role.
+        auditRoleLabel(event) ?? "—",
+        auditActionLabel(event),
+        auditEntityLabel(event),
         event.laureate ? (
           <Link key="laureate" to={ROUTES.laureate(event.laureate.slug)}>
             {event.laureate.title}

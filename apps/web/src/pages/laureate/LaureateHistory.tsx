@@ -1,10 +1,16 @@
 import { Table } from "@codegouvfr/react-dsfr/Table";
+import { auditActionLabel, auditAuthor, auditRoleLabel, type AuditEventItem } from "@defis/domain";
 import { useQuery } from "@tanstack/react-query";
 import { AuditChanges } from "../../components/AuditChanges";
 import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStates";
-import { actionLabel, actorName, actorRoleLabel } from "../../lib/audit-labels";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+
+/** "Camille Durand (Chargé·e de mission DITP)"; a system author ("Rappels hebdomadaires") alone. */
+function authorWithRole(event: AuditEventItem): string {
+  const role = auditRoleLabel(event);
+  return role ? `${auditAuthor(event)} (${role})` : auditAuthor(event);
+}
 
 /** The "Historique" tab: who changed this laureate's record, when, and what. */
 export function LaureateHistory({ slug }: { slug: string }) {
@@ -28,8 +34,8 @@ export function LaureateHistory({ slug }: { slug: string }) {
         <time key="date" dateTime={event.occurredAt.toISOString()}>
           {formatDateTime(event.occurredAt)}
         </time>,
-        `${actorName(event)} (${actorRoleLabel(event)})`,
-        actionLabel(event),
+        authorWithRole(event),
+        auditActionLabel(event),
         <AuditChanges key="changes" event={event} />,
       ])}
     />

@@ -4,8 +4,11 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { mockAuth, mockProcedures, ProcedureError } from "../../test/api-server";
 import {
+  allocationEvent,
   laureateDetailFixture,
   laureateEditEvent,
+  scheduleEvent,
+  trancheStatusEvent,
   officerUser,
   overviewFixture,
   sponsorUser,
@@ -100,6 +103,25 @@ describe("LaureatePage", () => {
     expect(ministry?.textContent).toMatch(
       /Ministère de l'Intérieur\s*→\s*devient\s*Ministère de la Transition écologique/,
     );
+  });
+
+  it("shows money in the history in euros, statuses by their labels and a schedule as its tranches", async () => {
+    mockAuth({ user: officerUser });
+    mockProcedures({
+      "programme.overview": () => overviewFixture,
+      "laureates.bySlug": () => laureateDetailFixture,
+      "audit.forLaureate": () => [allocationEvent, trancheStatusEvent, scheduleEvent],
+    });
+    renderApp(`${URL}?onglet=historique`);
+    const table = await screen.findByRole("table", { name: "Historique des modifications de la fiche" });
+    const text = table.textContent
+      .replaceAll(" devient ", "")
+      .replaceAll("\u202f", " ")
+      .replaceAll("\u00a0", " ");
+    expect(text).toContain("Montant alloué : 154 200,00 € → 165 000,00 €");
+    expect(text).toContain("Statut : Demande de paiement → Payé");
+    expect(text).toContain("Échéancier : Avance 30 000,00 € le 01/03/2024 ; Solde 70 000,00 € le 30/09/2024");
+    expect(text).not.toMatch(/centimes|\[object Object\]|demande_paiement|montantCentimes/i);
   });
 
   it("saves an officer's changes on the version read, then shows them and their history", async () => {
