@@ -19,7 +19,6 @@ import { INTERNAL_ERROR_MESSAGE, type Context, type MailSettings } from "./trpc.
 export interface AppDependencies {
   database: DatabaseHandle;
   logger: Logger;
-  appVersion: string;
   /** Production hides internal error messages from clients. */
   production: boolean;
   /** Folder of the built SPA; null serves only the API. */
@@ -47,7 +46,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(requestContext(deps.logger));
   app.use(securityHeaders());
 
-  app.get("/api/health", healthHandler(deps.database, deps.appVersion));
+  app.get("/api/health", healthHandler(deps.database));
   app.use(
     "/api/exports",
     exportsRoutes(deps.database.db, deps.production, deps.openData ?? { attribuantSiret: null }),

@@ -56,7 +56,6 @@ export async function startTestServer(
     const app = createApp({
       database,
       logger: silentLogger,
-      appVersion: "0.0.0-test",
       production: true,
       webDist: null,
       mail: { publicUrl: url, deliveryConfigured: false },
