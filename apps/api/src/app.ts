@@ -5,6 +5,7 @@ import { readSessionToken } from "./auth/session-cookie.js";
 import { findSessionUser } from "./auth/sessions.js";
 import { exportsRoutes, type OpenDataSettings } from "./exports/exports.routes.js";
 import { healthHandler } from "./http/health.js";
+import { warnOnForwardedHeaders } from "./http/forwarded-headers.js";
 import { importsRoutes } from "./imports/imports.routes.js";
 import { requestContext } from "./http/request-context.js";
 import { jsonPostsOnly, noStore, requireHeader, sameOriginOnly } from "./http/guards.js";
@@ -43,6 +44,7 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.trustProxy ?? 0);
+  if (!deps.trustProxy) app.use(warnOnForwardedHeaders(deps.logger));
   app.use(requestContext(deps.logger));
   app.use(securityHeaders());
 

@@ -69,6 +69,20 @@ export async function startTestServer(
   return { url, close };
 }
 
+/** A password sign-in through HTTP, as the sign-in page sends it; `headers` may name the address. */
+export function signInRequest(
+  server: { url: string },
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${server.url}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
 /** The demonstration accounts every test database has, by role. */
 export const DEMO_EMAILS = {
   admin: "admin@defis.example",
