@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BackupRefusal, tablesInDependencyOrder } from "./backup.js";
+import { BackupRefusal, rowsOf, tablesInDependencyOrder } from "./backup.js";
 import { restoreBackupFile, writeBackupFile } from "./backup-file.js";
 import { createDatabase, type DatabaseHandle } from "./database.js";
 import { recordPayment, reversePayment } from "./ledger.js";
@@ -23,10 +23,11 @@ async function contents(handle: DatabaseHandle): Promise<Record<string, unknown[
       table.primaryKey.map((column) => sql.identifier(column)),
       sql`, `,
     );
-    const result = (await handle.db.execute(
+    const rows = await rowsOf<{ row: unknown }>(
+      handle.db,
       sql`select row_to_json(t) as row from ${sql.identifier(table.name)} t order by ${key}`,
-    )) as unknown as { rows: { row: unknown }[] };
-    all[table.name] = result.rows.map(({ row }) => row);
+    );
+    all[table.name] = rows.map(({ row }) => row);
   }
   return all;
 }

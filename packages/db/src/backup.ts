@@ -76,9 +76,10 @@ export function tablesInDependencyOrder(): TableInfo[] {
   return ordered;
 }
 
-async function rowsOf<Row>(db: Executor, query: SQL): Promise<Row[]> {
-  const result = (await db.execute(query)) as unknown as { rows: Row[] };
-  return result.rows;
+/** The rows of a raw statement: both drivers answer `{ rows }`, which the shared executor type leaves unknown. */
+export async function rowsOf<Row>(db: Executor, query: SQL): Promise<Row[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: Row[] }).rows;
 }
 
 export async function lastMigration(db: Executor): Promise<string> {
