@@ -1,13 +1,18 @@
 import { z, type ZodError } from "zod";
 
-/** C0 controls and DEL, except tab, line feed and carriage return, which text areas hold. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Tab, line feed and carriage return: the controls a text area holds. */
+const ALLOWED_CONTROLS = new Set([0x09, 0x0a, 0x0d]);
 
 export const CONTROL_CHARACTER_MESSAGE =
   "Ce texte contient un caractère invisible non autorisé (caractère de contrôle) : retirez-le, par exemple en le saisissant de nouveau.";
 
+/** C0 controls (NUL included) and DEL, but for the three a text area holds. */
 export function hasControlCharacter(text: string): boolean {
-  return CONTROL_CHARACTER.test(text);
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x20 && !ALLOWED_CONTROLS.has(code)) || code === 0x7f) return true;
+  }
+  return false;
 }
 
 /** Paths of the strings of `value` that hold a control character. */
