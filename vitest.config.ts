@@ -6,6 +6,10 @@ import { defineConfig, type TestProjectConfiguration } from "vitest/config";
  * each test file on a database of its own.
  */
 const onPostgres = Boolean(process.env.DATABASE_URL);
+const NO_OVERLAPPING_QUERIES = new URL(
+  "packages/db/src/testing-setup/no-overlapping-queries.ts",
+  import.meta.url,
+).pathname;
 
 function onEachDatabase(name: string, root: string, include: string[]): TestProjectConfiguration[] {
   const engines = onPostgres ? (["pglite", "postgresql"] as const) : (["pglite"] as const);
@@ -16,6 +20,7 @@ function onEachDatabase(name: string, root: string, include: string[]): TestProj
       include,
       environment: "node",
       env: { DEFIS_TEST_DATABASE: engine },
+      setupFiles: [NO_OVERLAPPING_QUERIES],
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },

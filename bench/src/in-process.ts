@@ -33,7 +33,6 @@ export function startApp(dataset: Dataset): Promise<Listening> {
       database: dataset.handle,
       // A real server logs one line per request: written, but to nowhere, so that its cost is counted.
       logger: pino({ level: "info" }, pino.destination("/dev/null")),
-      appVersion: "bench",
       production: true,
       webDist: null,
       demo: null,

@@ -1,4 +1,6 @@
-import { rm } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDataDir, spawnApp, startApp, stopProcess, type AppServer } from "./support/app-server";
@@ -67,6 +69,25 @@ describe("verrou du dossier de données", () => {
         expect(await laureateCount(after.baseUrl)).toBe(27);
       } finally {
         expect(await after.stop()).toBe(0);
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("starts over a lock left by a crash, even when its pid is alive again (a restart in a container)", async () => {
+    const folder = await createDataDir();
+    try {
+      // PID 1 is alive on every machine; the start time says it is not the process that wrote the lock.
+      await writeFile(
+        join(folder, "defis.lock"),
+        JSON.stringify({ pid: 1, startTime: "-1", bootId: null, host: hostname() }),
+      );
+      const restarted = await startApp({ dataDir: folder });
+      try {
+        expect(await healthStatus(restarted.baseUrl)).toBe(200);
+      } finally {
+        expect(await restarted.stop()).toBe(0);
       }
     } finally {
       await rm(folder, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { readSessionToken } from "./auth/session-cookie.js";
 import { findSessionUser } from "./auth/sessions.js";
 import { exportsRoutes, type OpenDataSettings } from "./exports/exports.routes.js";
 import { healthHandler } from "./http/health.js";
+import { warnOnForwardedHeaders } from "./http/forwarded-headers.js";
 import { importsRoutes } from "./imports/imports.routes.js";
 import { requestContext } from "./http/request-context.js";
 import { jsonPostsOnly, noStore, requireHeader, sameOriginOnly } from "./http/guards.js";
@@ -19,7 +20,6 @@ import { INTERNAL_ERROR_MESSAGE, type Context, type MailSettings } from "./trpc.
 export interface AppDependencies {
   database: DatabaseHandle;
   logger: Logger;
-  appVersion: string;
   /** Production hides internal error messages from clients. */
   production: boolean;
   /** Folder of the built SPA; null serves only the API. */
@@ -44,10 +44,11 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.trustProxy ?? 0);
+  if (!deps.trustProxy) app.use(warnOnForwardedHeaders(deps.logger));
   app.use(requestContext(deps.logger));
   app.use(securityHeaders());
 
-  app.get("/api/health", healthHandler(deps.database, deps.appVersion));
+  app.get("/api/health", healthHandler(deps.database));
   app.use(
     "/api/exports",
     exportsRoutes(deps.database.db, deps.production, deps.openData ?? { attribuantSiret: null }),

@@ -35,7 +35,6 @@ const mailSender = env.SMTP_URL ? createSmtpSender(env.SMTP_URL, env.MAIL_FROM) 
 const app = createApp({
   database,
   logger,
-  appVersion: version,
   production: env.NODE_ENV === "production",
   webDist: resolve(env.WEB_DIST ?? resolve(apiRoot, "../web/dist")),
   trustProxy: env.TRUST_PROXY,
@@ -54,7 +53,7 @@ const app = createApp({
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
-  logger.info({ port }, `Défis est servi sur http://localhost:${port}`);
+  logger.info({ port, version }, `Défis est servi sur http://localhost:${port}`);
 });
 
 const reminders = startReminderScheduler({

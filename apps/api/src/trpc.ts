@@ -1,6 +1,7 @@
 import type { Database, DatabaseKind } from "@defis/db";
 import {
   ALL_ROLES,
+  laureateSlug,
   NotFound,
   PERMISSIONS,
   Refusal,
@@ -15,6 +16,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Actor } from "./audit/record-audit.js";
 import { isLaureateInScope } from "./auth/scope.js";
+import { controlCharactersIn } from "./input-hygiene.js";
 import type { Logger } from "./logger.js";
 
 export interface Context {
@@ -81,7 +83,9 @@ const t = initTRPC
         message:
           isInternal && !ctx?.exposeInternalErrors
             ? INTERNAL_ERROR_MESSAGE
-            : readableMessage(shape.message, invalidInput),
+            : isMalformedEnvelope(error)
+              ? MALFORMED_REQUEST_MESSAGE
+              : readableMessage(shape.message, invalidInput),
         code: shape.code,
         data: {
           code: shape.data.code,
@@ -96,6 +100,20 @@ const t = initTRPC
     },
   });
 
+export const MALFORMED_REQUEST_MESSAGE = "Requête mal formée : elle ne peut pas être lue.";
+
+/**
+ * A request tRPC could not even unpack (a null body, a superjson `meta` that
+ * sends the deserializer looping, a wrong shape): its message is JavaScript's
+ * own ("Cannot destructure…"), of no use to a person and telling of the code.
+ */
+function isMalformedEnvelope(error: TRPCError): boolean {
+  if (error.code === "PARSE_ERROR") return true;
+  if (error.code !== "BAD_REQUEST") return false;
+  const cause = error.cause;
+  return !(cause instanceof ZodError || cause instanceof Refusal || cause instanceof NotFound);
+}
+
 /** zod's own message is a JSON dump of its issues: a person reads the French messages instead. */
 function readableMessage(message: string, invalidInput: ZodError | null): string {
   if (!invalidInput) return message;
@@ -106,7 +124,7 @@ function readableMessage(message: string, invalidInput: ZodError | null): string
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const laureateSlugInput = z.object({ laureateSlug: z.string() });
+const laureateSlugInput = z.object({ laureateSlug });
 
 const CODE_OF_REFUSAL = {
   conflict: "CONFLICT",
@@ -155,9 +173,20 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
   return next({ ctx: { ...ctx, user, actor } });
 });
 
+/** Control characters are refused in every input, whatever its schema (input-hygiene.ts). */
+const refuseControlCharacters = t.middleware(async ({ next, getRawInput }) => {
+  const invalid = controlCharactersIn(await getRawInput());
+  if (invalid) throw new TRPCError({ code: "BAD_REQUEST", message: invalid.message, cause: invalid });
+  return next();
+});
+
 /** The one way to make a procedure: with its policy. The builders below cover the usual cases. */
 export function procedureWithPolicy(policy: Policy) {
-  return t.procedure.meta({ policy }).use(enforcePolicy).use(domainErrorsAsTRPCErrors);
+  return t.procedure
+    .meta({ policy })
+    .use(enforcePolicy)
+    .use(refuseControlCharacters)
+    .use(domainErrorsAsTRPCErrors);
 }
 
 /** Readable by every signed-in role: the whole portfolio is visible to all of them. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ministryKeySchema, SLUG_PATTERN } from "./laureate.js";
+import { ministryKeySchema } from "./laureate.js";
+import { laureateSlug, storedInteger } from "./identifiers.js";
 import { ALL_ROLES, type Role } from "./roles.js";
 
 export const roleSchema = z.enum(ALL_ROLES, { error: "Rôle inconnu." });
@@ -18,7 +19,7 @@ export type ScopeKind = keyof typeof SCOPE_KINDS;
 export const scopeEntrySchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("laureat"),
-    value: z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." }),
+    value: laureateSlug,
   }),
   z.object({ kind: z.literal("ministere"), value: ministryKeySchema }),
   z.object({
@@ -81,11 +82,11 @@ export const createUserSchema = z
   .superRefine(scopeMatchesRole);
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-export const userIdSchema = z.object({ userId: z.number().int().positive() });
+export const userIdSchema = z.object({ userId: storedInteger });
 
 export const updateUserSchema = z
   .object({
-    userId: z.number().int().positive(),
+    userId: storedInteger,
     displayName: z.string().trim().min(2, { error: "Le nom est requis." }).max(120),
     role: roleSchema,
     scope: scopeListSchema,

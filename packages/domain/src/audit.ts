@@ -3,6 +3,7 @@ import { roleSchema } from "./accounts.js";
 import { isoDateSchema } from "./dates.js";
 import type { FreshnessPart } from "./progress/index.js";
 import type { Role } from "./roles.js";
+import { storedInteger } from "./identifiers.js";
 
 export const AUDIT_ENTITIES = {
   utilisateur: "Compte",
@@ -118,7 +119,7 @@ export const AUDIT_PAGE_SIZE = 50;
 /** Filters of the journal: who, what, when. Dates are whole days in Europe/Paris. */
 export const auditFiltersSchema = z
   .object({
-    actorId: z.number().int().positive().optional(),
+    actorId: storedInteger.optional(),
     entity: z.enum(Object.keys(AUDIT_ENTITIES) as [AuditEntity], { error: "Objet inconnu." }).optional(),
     role: roleSchema.optional(),
     from: isoDateSchema.optional(),

@@ -5,6 +5,7 @@ import type { Cents } from "./money.js";
 import type { WeatherLevel } from "./progress/index.js";
 import type { AdoptionStage, FunnelStage } from "./replication/index.js";
 import type { RegionCode } from "./territory.js";
+import { storedInteger } from "./identifiers.js";
 
 /**
  * The leadership's dashboard and the portfolio reviews (COPIL). Every figure
@@ -280,7 +281,7 @@ export const openReviewSchema = z.object({
 });
 export type OpenReviewInput = z.infer<typeof openReviewSchema>;
 
-export const reviewIdSchema = z.object({ id: z.number().int().positive() });
+export const reviewIdSchema = z.object({ id: storedInteger });
 
 /** A review in the list. */
 export interface ReviewSummary {

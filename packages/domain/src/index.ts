@@ -1,4 +1,6 @@
+import "./french-messages.js";
 export * from "./errors.js";
+export * from "./identifiers.js";
 export * from "./labels.js";
 export * from "./dates.js";
 export * from "./money.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { keysOf } from "./labels.js";
 import { territorySchema } from "./territory.js";
+import { laureateSlug, MAX_SLUG_LENGTH, SLUG_PATTERN, storedInteger } from "./identifiers.js";
 
 /** The three categories of the announcement, in its order. */
 export const CATEGORIES = {
@@ -50,11 +51,9 @@ export const fundingModeSchema = z.enum(keysOf(FUNDING_MODES), {
 
 export const PORTEUR_NOT_GIVEN = "non précisé";
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** One laureate as the reference dataset and the database describe it. */
 export const laureateReferenceSchema = z.object({
-  slug: z.string().regex(SLUG_PATTERN).max(80),
+  slug: z.string().max(MAX_SLUG_LENGTH).regex(SLUG_PATTERN),
   title: z.string().min(5).max(80),
   /** Exactly as the announcement writes it, or PORTEUR_NOT_GIVEN. */
   porteur: z.string().min(1),
@@ -90,7 +89,7 @@ export const laureateFiltersSchema = z.object({
 export type LaureateFilters = z.infer<typeof laureateFiltersSchema>;
 
 export const laureateSlugSchema = z.object({
-  slug: z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." }).max(80),
+  slug: laureateSlug,
 });
 
 /**
@@ -98,8 +97,8 @@ export const laureateSlugSchema = z.object({
  * announcement left "non précisé", for example), on the version they read.
  */
 export const updateLaureateSchema = z.object({
-  laureateSlug: z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." }),
-  version: z.number().int().positive(),
+  laureateSlug,
+  version: storedInteger,
   porteur: z
     .string()
     .trim()

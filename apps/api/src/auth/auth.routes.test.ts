@@ -9,6 +9,7 @@ import {
   createTestDatabase,
   DEMO_EMAILS,
   DEMO_PASSWORD,
+  signInRequest,
   startTestServer,
 } from "../testing/test-app.js";
 import { TOO_MANY_ATTEMPTS_MESSAGE } from "./login-limiter.js";
@@ -16,13 +17,7 @@ import { hashToken } from "./sessions.js";
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
-function login(server: Server, email: string, password: string, headers: Record<string, string> = {}) {
-  return fetch(`${server.url}/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ email, password }),
-  });
-}
+const login = signInRequest;
 
 function sessionCookie(response: Response): string {
   const cookie = response.headers.getSetCookie()[0] ?? "";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record-audit.js";
 import { holdsDemonstrationData } from "../programme/demonstration.js";
 import { jsonPostsOnly, noStore, sameOriginOnly } from "../http/guards.js";
-import { TOO_MANY_ATTEMPTS_MESSAGE } from "./login-limiter.js";
+import { slowedMessage, TOO_MANY_ATTEMPTS_MESSAGE } from "./login-limiter.js";
 import { signInWithPassword } from "./password-sign-in.js";
 import type { ProConnect } from "./proconnect.js";
 import { proConnectRoutes } from "./proconnect.routes.js";
@@ -71,6 +71,11 @@ export function authRoutes(deps: AuthDependencies): Router {
     const result = await signInWithPassword(db, parsed.data, req.ip ?? "inconnue", req.id);
     if (result.kind === "locked") {
       res.status(429).json({ error: { message: TOO_MANY_ATTEMPTS_MESSAGE } });
+      return;
+    }
+    if (result.kind === "slowed") {
+      res.setHeader("Retry-After", String(result.retryAfterSeconds));
+      res.status(429).json({ error: { message: slowedMessage(result) } });
       return;
     }
     if (result.kind === "invalid") {

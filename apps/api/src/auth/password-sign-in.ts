@@ -3,13 +3,21 @@ import { decoyPasswordHash, hashPassword, isHashOutdated, schema, verifyPassword
 import type { LoginInput, SessionUser } from "@defis/domain";
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
-import { lockAttemptsOf, MAX_FAILURES, recentFailures, recordAttempt } from "./login-limiter.js";
+import {
+  countAttempts,
+  lockAttemptsOf,
+  recordAttempt,
+  signInGate,
+  type SignInGate,
+} from "./login-limiter.js";
 import { findSessionUser, openSession } from "./sessions.js";
 
 const { users } = schema;
 
 export type SignInResult =
-  { kind: "signed-in"; token: string; user: SessionUser } | { kind: "invalid" } | { kind: "locked" };
+  | { kind: "signed-in"; token: string; user: SessionUser }
+  | { kind: "invalid" }
+  | Exclude<SignInGate, { kind: "open" }>;
 
 /** Records a successful sign-in: last login, session, audit event. Shared by every sign-in method. */
 export async function completeSignIn(
@@ -35,9 +43,10 @@ export async function completeSignIn(
 }
 
 /**
- * Email and password sign-in. The limiter check, the password check and the
- * record of the attempt run under one lock per (email, address), so parallel
- * guesses from several instances still count one by one. A failure commits
+ * Email and password sign-in. The limits' check, the password check and the
+ * record of the attempt run under the locks of the address and of the account
+ * (login-limiter.ts), so parallel guesses from several instances still count
+ * one by one. A failure commits
  * its record: it must count even though the sign-in is refused.
  */
 export async function signInWithPassword(
@@ -48,7 +57,8 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   return db.transaction(async (tx) => {
     await lockAttemptsOf(tx, credentials.email, address);
-    if ((await recentFailures(tx, credentials.email, address)) >= MAX_FAILURES) return { kind: "locked" };
+    const gate = signInGate(await countAttempts(tx, credentials.email, address));
+    if (gate.kind !== "open") return gate;
 
     const [user] = await tx
       .select({ id: users.id, role: users.role, active: users.active, passwordHash: users.passwordHash })

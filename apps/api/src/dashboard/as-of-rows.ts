@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { schema } from "@defis/db";
+import { readTogether, schema } from "@defis/db";
 import type { MilestoneOutcome, RegionCode, WeatherLevel } from "@defis/domain";
 import { periodOf } from "@defis/domain";
 import { and, asc, desc, eq, gte, lte, lt, ne, or, sql } from "drizzle-orm";
@@ -210,22 +210,20 @@ async function readProgramme(db: Executor) {
 
 /**
  * The dated rows of the portfolio on a day, the money already summed; a fixed
- * number of statements whatever the number of laureates. They are
- * independent and sent together: on the pool they run side by side, so the
- * dashboard waits for the slowest rather than for their sum; in a review's
- * transaction, they queue on its one connection.
+ * number of statements whatever the number of laureates, read together (see
+ * readTogether: side by side on the pool, in turn in a review's transaction).
  */
 export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPeriod: string) {
   const [programme, moneyGroups, weather, weatherByPeriod, milestoneCounts, adoptionRows, planned, paid] =
-    await Promise.all([
-      readProgramme(db),
-      readMoneyGroups(db, asOf),
-      readLatestWeather(db, asOf),
-      readWeatherByPeriod(db, asOf, firstTrendPeriod),
-      readMilestoneCounts(db, asOf),
-      readAdoptions(db, asOf),
-      readPlannedByMonth(db, asOf),
-      readPaidByMonth(db, asOf),
+    await readTogether(db, [
+      () => readProgramme(db),
+      () => readMoneyGroups(db, asOf),
+      () => readLatestWeather(db, asOf),
+      () => readWeatherByPeriod(db, asOf, firstTrendPeriod),
+      () => readMilestoneCounts(db, asOf),
+      () => readAdoptions(db, asOf),
+      () => readPlannedByMonth(db, asOf),
+      () => readPaidByMonth(db, asOf),
     ]);
   return {
     programme,
@@ -244,11 +242,11 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
  * milestones and risks, and the scorecard in force.
  */
 export async function readSheetExtras(db: Executor, asOf: string) {
-  const [money, milestoneRows, risks, scorecards] = await Promise.all([
-    readLaureateMoney(db, asOf),
-    readMilestones(db),
-    readRisks(db, asOf),
-    readScorecards(db, asOf),
+  const [money, milestoneRows, risks, scorecards] = await readTogether(db, [
+    () => readLaureateMoney(db, asOf),
+    () => readMilestones(db),
+    () => readRisks(db, asOf),
+    () => readScorecards(db, asOf),
   ]);
   return { money, milestones: milestoneRows, risks, scorecards };
 }

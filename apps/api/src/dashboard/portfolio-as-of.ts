@@ -1,4 +1,5 @@
 import type { Executor } from "@defis/db";
+import { readTogether } from "@defis/db";
 import { Refusal, type DashboardFigures, type ReviewSnapshot } from "@defis/domain";
 import { parisDay } from "../paris-day.js";
 import { readPortfolioAsOf, readSheetExtras } from "./as-of-rows.js";
@@ -20,9 +21,9 @@ export async function dashboardFiguresAsOf(db: Executor, asOf: string): Promise<
 
 /** The figures and every laureate's sheet on the day: what a review freezes. */
 export async function reviewSnapshotAsOf(db: Executor, asOf: string): Promise<ReviewSnapshot> {
-  const [rows, extras] = await Promise.all([
-    readPortfolioAsOf(db, asOf, firstTrendPeriod(asOf)),
-    readSheetExtras(db, asOf),
+  const [rows, extras] = await readTogether(db, [
+    () => readPortfolioAsOf(db, asOf, firstTrendPeriod(asOf)),
+    () => readSheetExtras(db, asOf),
   ]);
   return { figures: summarizePortfolio(rows, asOf), laureates: laureateSheets(rows, extras, asOf) };
 }

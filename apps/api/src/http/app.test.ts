@@ -63,11 +63,10 @@ describe("HTTP application", () => {
     await database.close();
   });
 
-  it("answers /api/health with the status, the version and the database kind", async () => {
+  it("answers /api/health with the status and the database kind only, nothing an attacker could use", async () => {
     const response = await fetch(`${server.url}/api/health`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { status: string; version: string; database: { kind: string } };
-    expect(body).toMatchObject({ status: "ok", version: "0.0.0-test", database: { kind: database.kind } });
+    expect(await response.json()).toEqual({ status: "ok", database: { kind: database.kind } });
   });
 
   it("serves tRPC queries to signed-in clients that send the custom header, never from cache", async () => {

@@ -89,6 +89,14 @@ describe("parseEjNumber and parseReference", () => {
     expect(parseReference("")).toEqual({ ok: true, value: null });
     expect(parseReference("x".repeat(101))).toMatchObject({ ok: false });
   });
+
+  it("refuses a reference holding a control character, NUL included", () => {
+    expect(parseReference("VIR\u00002024")).toEqual({
+      ok: false,
+      error: "Référence invalide : elle contient un caractère de contrôle (invisible).",
+    });
+    expect(parseReference("VIR\u001b[31m")).toMatchObject({ ok: false });
+  });
 });
 
 describe("columns and separators", () => {

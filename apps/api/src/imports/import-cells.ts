@@ -1,3 +1,5 @@
+import { hasControlCharacter } from "../input-hygiene.js";
+
 /**
  * One cell of an extract as the readers give it: CSV gives text, a
  * spreadsheet may give a number or a date. Each parser below turns it into
@@ -140,9 +142,10 @@ export const MAX_REFERENCE_LENGTH = 100;
 
 /** The payment's reference (empty allowed), spaces collapsed so that a re-exported file matches. */
 export function parseReference(value: CellValue): Parsed<string | null> {
-  const text = (value instanceof Date ? value.toISOString().slice(0, 10) : textOf(value))
-    .replace(SPACES, " ")
-    .trim();
+  const raw = value instanceof Date ? value.toISOString().slice(0, 10) : textOf(value);
+  if (hasControlCharacter(raw))
+    return refused("Référence invalide : elle contient un caractère de contrôle (invisible).");
+  const text = raw.replace(SPACES, " ").trim();
   if (text.length > MAX_REFERENCE_LENGTH)
     return refused(`Référence trop longue : ${MAX_REFERENCE_LENGTH} caractères au plus.`);
   return accepted(text === "" ? null : text);

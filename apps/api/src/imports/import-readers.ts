@@ -5,6 +5,7 @@ import { isUtf8 } from "node:buffer";
 import { Readable } from "node:stream";
 import type { CellValue } from "./import-cells.js";
 import { columnPositions, ImportFileError, type ColumnKey, type ColumnPositions } from "./import-columns.js";
+import { checkWorkbookBounds, IMPORT_LIMITS, tooManyRows } from "./import-bounds.js";
 
 /** One data row of the extract: its line in the file (the header is line 1) and its four cells. */
 export interface SourceRow {
@@ -89,12 +90,14 @@ export async function* csvRows(file: Buffer): AsyncGenerator<SourceRow> {
     }),
   );
   let positions: ColumnPositions | null = null;
+  let rows = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
       if (!positions) {
         positions = columnPositions(record);
         continue;
       }
+      if ((rows += 1) > IMPORT_LIMITS.rows) throw tooManyRows();
       yield rowOf(info.lines, record, positions);
     }
   } catch (error) {
@@ -120,12 +123,14 @@ function cellValueOf(value: ExcelJS.CellValue | undefined): CellValue {
 }
 
 /**
- * Rows of the first sheet of an XLSX workbook. The file is already in memory
- * (capped by the route), so it is loaded whole: exceljs's streaming reader
- * spills sheets that precede the shared strings to temporary files, and its
- * own cleanup raced with reading them.
+ * Rows of the first sheet of an XLSX workbook. Its bounds (parts, inflated
+ * sizes, rows) are checked first, streaming; then, known to be small enough,
+ * it is loaded whole: exceljs's streaming reader spills sheets that precede
+ * the shared strings to temporary files, and its own cleanup raced with
+ * reading them.
  */
 export async function* xlsxRows(file: Buffer): AsyncGenerator<SourceRow> {
+  await checkWorkbookBounds(file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.read(chunked(file));

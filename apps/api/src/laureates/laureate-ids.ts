@@ -9,6 +9,6 @@ export async function laureateIdOf(db: Executor, slug: string): Promise<number> 
     .select({ id: schema.laureates.id })
     .from(schema.laureates)
     .where(eq(schema.laureates.slug, slug));
-  if (!laureate) throw new NotFound(`Le lauréat « ${slug} » n'existe pas.`);
+  if (!laureate) throw new NotFound("Ce lauréat n'existe pas.");
   return laureate.id;
 }

@@ -56,7 +56,6 @@ export async function startTestServer(
     const app = createApp({
       database,
       logger: silentLogger,
-      appVersion: "0.0.0-test",
       production: true,
       webDist: null,
       mail: { publicUrl: url, deliveryConfigured: false },
@@ -68,6 +67,20 @@ export async function startTestServer(
     throw error;
   }
   return { url, close };
+}
+
+/** A password sign-in through HTTP, as the sign-in page sends it; `headers` may name the address. */
+export function signInRequest(
+  server: { url: string },
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${server.url}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ email, password }),
+  });
 }
 
 /** The demonstration accounts every test database has, by role. */

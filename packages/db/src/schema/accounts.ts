@@ -87,7 +87,11 @@ export const loginAttempts = pgTable(
     succeeded: boolean("succeeded").notNull(),
     attemptedAt: writtenAt("attempted_at"),
   },
-  (table) => [index("login_attempt_lookup_idx").on(table.email, table.address, table.attemptedAt)],
+  (table) => [
+    index("login_attempt_lookup_idx").on(table.email, table.address, table.attemptedAt),
+    // The limit per address, across accounts.
+    index("login_attempt_address_idx").on(table.address, table.attemptedAt),
+  ],
 );
 
 /** An OpenID Connect sign-in under way: state, nonce and PKCE verifier, whichever instance gets the callback. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { centsSchema, type Cents } from "../money.js";
 import { isoDateSchema } from "../dates.js";
-import { SLUG_PATTERN } from "../laureate.js";
+import { laureateSlug, storedInteger } from "../identifiers.js";
 
 /** Tranches of a grant, in the order they are paid. */
 export const TRANCHE_KINDS = {
@@ -117,7 +117,6 @@ export type PaymentCondition = keyof typeof PAYMENT_CONDITIONS;
  */
 export const idempotencyKeySchema = z.uuid({ error: "Clé d'idempotence invalide." });
 
-export const laureateSlug = z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." });
 const reasonSchema = z
   .string()
   .trim()
@@ -159,7 +158,7 @@ export type RecordPaymentInput = z.infer<typeof recordPaymentSchema>;
 
 /** A paid amount is never edited: a correction is a reversal, with its reason. */
 export const reversePaymentSchema = z.object({
-  paymentId: z.number().int().positive(),
+  paymentId: storedInteger,
   reason: reasonSchema,
   idempotencyKey: idempotencyKeySchema,
 });
@@ -275,8 +274,8 @@ export type PlanScheduleInput = z.infer<typeof planScheduleSchema>;
 /** One step of a tranche, dated, with its reference (DP number, payment reference) or reason. */
 export const moveTrancheSchema = z
   .object({
-    trancheId: z.number().int().positive(),
-    version: z.number().int().positive(),
+    trancheId: storedInteger,
+    version: storedInteger,
     to: z.enum(["service_fait", "demande_paiement", "paye", "annule"], { error: "Statut inconnu." }),
     on: isoDateSchema,
     reference: optionalText(100).optional(),
@@ -293,9 +292,9 @@ export type MoveTrancheInput = z.infer<typeof moveTrancheSchema>;
 
 /** Links a planned tranche to the milestone it waits for, or unlinks it (null). */
 export const setTrancheGateSchema = z.object({
-  trancheId: z.number().int().positive(),
-  version: z.number().int().positive(),
-  milestoneId: z.number().int().positive().nullable(),
+  trancheId: storedInteger,
+  version: storedInteger,
+  milestoneId: storedInteger.nullable(),
   idempotencyKey: idempotencyKeySchema,
 });
 export type SetTrancheGateInput = z.infer<typeof setTrancheGateSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "../dates.js";
-import { laureateSlug } from "../finance/index.js";
+import { laureateSlug, storedInteger } from "../identifiers.js";
 import { keysOf } from "../labels.js";
 import { COMMENT_KINDS, MILESTONE_STATUSES, WEATHER_LEVELS, type MilestoneStatus } from "./vocabulary.js";
 
@@ -13,7 +13,7 @@ export const weatherLevelSchema = z.enum(keysOf(WEATHER_LEVELS), {
 const commentKindSchema = z.enum(keysOf(COMMENT_KINDS), {
   error: "Type de commentaire inconnu.",
 });
-const versionSchema = z.number().int().positive();
+const versionSchema = storedInteger;
 const periodSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "Période attendue au format AAAA-MM." });
@@ -78,7 +78,7 @@ export const currentMilestoneSchema = z.object({ version: versionSchema, ...mile
 export const updateMilestoneSchema = z
   .object({
     laureateSlug,
-    milestoneId: z.number().int().positive(),
+    milestoneId: storedInteger,
     version: versionSchema,
     ...milestoneFields,
   })
@@ -87,7 +87,7 @@ export type UpdateMilestoneInput = z.infer<typeof updateMilestoneSchema>;
 
 export const moveMilestoneSchema = z.object({
   laureateSlug,
-  milestoneId: z.number().int().positive(),
+  milestoneId: storedInteger,
   direction: z.enum(["up", "down"], { error: "Sens inconnu." }),
 });
 export type MoveMilestoneInput = z.infer<typeof moveMilestoneSchema>;
@@ -127,7 +127,7 @@ export type AddCommentInput = z.infer<typeof addCommentSchema>;
 
 export const editCommentSchema = z.object({
   laureateSlug,
-  commentId: z.number().int().positive(),
+  commentId: storedInteger,
   version: versionSchema,
   body: commentBodySchema,
 });
@@ -144,7 +144,7 @@ export const guidedUpdateSchema = z.object({
     .array(
       z
         .object({
-          milestoneId: z.number().int().positive(),
+          milestoneId: storedInteger,
           version: versionSchema,
           ...milestoneProgressFields,
         })

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { DEPARTEMENTS } from "../departements.js";
 import { keysOf } from "../labels.js";
 import { REGIONS, regionCodeSchema, type RegionCode } from "../territory.js";
-import { isoDate, laureateSlug, optionalText } from "./fields.js";
+import { isoDate, optionalText } from "./fields.js";
+import { laureateSlug, storedInteger } from "../identifiers.js";
 
 /**
  * Where an adoption stands. It moves one stage forward at a time, and may be
@@ -81,8 +82,8 @@ export type RecordAdoptionInput = z.infer<typeof recordAdoptionSchema>;
 export const updateAdoptionSchema = z
   .object({
     laureateSlug,
-    adoptionId: z.number().int().positive(),
-    version: z.number().int().positive(),
+    adoptionId: storedInteger,
+    version: storedInteger,
     ...adoptionFields,
   })
   .refine(departementInRegion, departementRefinement);
@@ -91,8 +92,8 @@ export type UpdateAdoptionInput = z.infer<typeof updateAdoptionSchema>;
 export const moveAdoptionSchema = z
   .object({
     laureateSlug,
-    adoptionId: z.number().int().positive(),
-    version: z.number().int().positive(),
+    adoptionId: storedInteger,
+    version: storedInteger,
     to: z.enum(["contactee", "pilote", "deployee", "abandonnee"], { error: "Étape inconnue." }),
     on: isoDate,
     reason: optionalText(500).optional(),

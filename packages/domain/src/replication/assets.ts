@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { keysOf } from "../labels.js";
-import { laureateSlug } from "./fields.js";
+import { laureateSlug, storedInteger } from "../identifiers.js";
 
 export const ASSET_KINDS = {
   code: "Dépôt de code",
@@ -29,7 +29,7 @@ const httpsUrl = z
 export const saveAssetSchema = z
   .object({
     laureateSlug,
-    assetId: z.number().int().positive().nullable(),
+    assetId: storedInteger.nullable(),
     version: z.number().int().min(0),
     kind: assetKindSchema,
     label: z
@@ -52,7 +52,7 @@ export type SaveAssetInput = z.infer<typeof saveAssetSchema>;
 
 export const removeAssetSchema = z.object({
   laureateSlug,
-  assetId: z.number().int().positive(),
-  version: z.number().int().positive(),
+  assetId: storedInteger,
+  version: storedInteger,
 });
 export type RemoveAssetInput = z.infer<typeof removeAssetSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AssetKind } from "./assets.js";
-import { isoDate, laureateSlug } from "./fields.js";
+import { isoDate } from "./fields.js";
+import { laureateSlug } from "../identifiers.js";
 
 export const LESSONS_MIN_LENGTH = 50;
 

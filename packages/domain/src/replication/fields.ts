@@ -1,11 +1,6 @@
 import { z } from "zod";
-import { SLUG_PATTERN } from "../laureate.js";
 
 /** The input fields the replication forms share. */
-export const laureateSlug = z
-  .string()
-  .regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." })
-  .max(80);
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Date attendue au format AAAA-MM-JJ." });

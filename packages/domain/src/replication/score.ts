@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { keysOf } from "../labels.js";
-import { laureateSlug } from "./fields.js";
+import { laureateSlug, storedInteger } from "../identifiers.js";
 
 /**
  * The six criteria of a replication scorecard, in the order the officer
@@ -102,7 +102,7 @@ const criterionScoreSchema = z.object({
  */
 export const scoreLaureateSchema = z.object({
   laureateSlug,
-  basedOnScorecardId: z.number().int().positive().nullable(),
+  basedOnScorecardId: storedInteger.nullable(),
   criteria: z.object({
     maturity: criterionScoreSchema,
     evidence: criterionScoreSchema,

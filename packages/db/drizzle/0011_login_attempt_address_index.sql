@@ -1,0 +1,1 @@
+CREATE INDEX "login_attempt_address_idx" ON "login_attempt" USING btree ("address","attempted_at");
