@@ -118,7 +118,8 @@ export type PaymentCondition = keyof typeof PAYMENT_CONDITIONS;
 export const idempotencyKeySchema = z.uuid({ error: "Clé d'idempotence invalide." });
 
 export const laureateSlug = z.string().regex(SLUG_PATTERN, { error: "Identifiant de lauréat invalide." });
-const reasonSchema = z
+/** The reason an officer gives for a money decision, kept in its history. */
+export const reasonSchema = z
   .string()
   .trim()
   .min(5, { error: "Indiquez le motif (5 caractères au moins)." })
