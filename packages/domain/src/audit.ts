@@ -47,6 +47,7 @@ const ACTIONS = {
   "versement.contre-passation": { entity: "versement", label: "Contre-passation d'un versement" },
   "financement.modification": { entity: "financement", label: "Modification du dossier de financement" },
   "echeancier.planification": { entity: "echeancier", label: "Planification de l'échéancier" },
+  "echeancier.ecart": { entity: "echeancier", label: "Écart gardé entre l'échéancier et l'allocation" },
   "tranche.statut": { entity: "tranche", label: "Changement de statut d'une tranche" },
   "import.paiements": { entity: "import", label: "Import d'un relevé de paiements" },
   "tranche.jalon": { entity: "tranche", label: "Jalon requis pour une tranche" },

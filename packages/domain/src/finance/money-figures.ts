@@ -1,7 +1,7 @@
 import type { Cents } from "../money.js";
 import type { FundingModeKey } from "../laureate.js";
 import { isCommitted, isOpenTranche, remainingToPay, type FundingFacts } from "./funding-rules.js";
-import type { TrancheStatus } from "./schemas.js";
+import type { TrancheKind, TrancheStatus } from "./schemas.js";
 
 /**
  * Committed on a day: the rule of the mode (`isCommitted`), the decision that
@@ -84,4 +84,25 @@ export function laureateMoneyFigures(
       remainingToPay(committed, laureate.allocatedCents, laureate.paidCents).remainingCents ?? 0,
     blockedByMilestoneCents: blockedByMilestoneCents(laureate.tranches, day),
   };
+}
+
+/** A tranche past its planned date and not paid, as /finances lists it. */
+export interface LateTrancheItem {
+  trancheId: number;
+  laureateSlug: string;
+  laureateTitle: string;
+  kind: TrancheKind;
+  position: number;
+  status: TrancheStatus;
+  plannedOn: string;
+  plannedAmountCents: Cents;
+  /** `trancheDaysLate` on the day of the reading. */
+  daysLate: number;
+}
+
+export interface LateTranches {
+  asOf: string;
+  tranches: LateTrancheItem[];
+  /** The money the late tranches hold: Σ of their planned amounts. */
+  totalCents: Cents;
 }

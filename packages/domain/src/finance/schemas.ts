@@ -259,6 +259,8 @@ const plannedTrancheSchema = z.object({
     error: "Le montant prévu doit être positif.",
   }),
   plannedOn: isoDateSchema,
+  /** The milestone the tranche waits for, kept when a schedule is rebalanced. */
+  gatingMilestoneId: z.number().int().positive().nullable().optional(),
 });
 
 /**
