@@ -37,7 +37,8 @@ export const laureateColumns: Column<LaureateMoneyRow>[] = [
   {
     header: "Non engagé (€)",
     kind: "euros",
-    value: (row) => (row.committed ? 0 : (row.amountCents ?? 0)),
+    // Empty while nothing is allocated, as the amounts before it.
+    value: (row) => (row.amountCents === null ? null : row.committed ? 0 : row.amountCents),
   },
   { header: "Versé (€)", kind: "euros", value: (row) => row.paidCents ?? 0 },
   { header: "Reste à payer (€)", kind: "euros", value: remainingToPayCents },

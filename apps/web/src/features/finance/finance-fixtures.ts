@@ -26,6 +26,8 @@ export const financeOverview: ProgrammeOverview = {
   committedCents: 10_000_000,
   paidCents: 3_000_000,
   remainingToPayCents: 7_000_000,
+  uncommittedCents: 2_345_678,
+  blockedByMilestoneCents: 1_200_000,
   reserveCents: 287_654_322,
   byCategory: [
     {
@@ -35,6 +37,9 @@ export const financeOverview: ProgrammeOverview = {
       allocatedCents: 10_000_000,
       committedCents: 10_000_000,
       paidCents: 3_000_000,
+      uncommittedCents: 0,
+      remainingToPayCents: 7_000_000,
+      blockedByMilestoneCents: 0,
     },
     {
       key: "numerique",
@@ -43,6 +48,9 @@ export const financeOverview: ProgrammeOverview = {
       allocatedCents: 2_345_678,
       committedCents: 0,
       paidCents: 0,
+      uncommittedCents: 2_345_678,
+      remainingToPayCents: 0,
+      blockedByMilestoneCents: 0,
     },
   ],
 };

@@ -28,9 +28,19 @@ function kpisOf(overview: ProgrammeOverview): Kpi[] {
       detail: "Crédits de paiement consommés, contre-passations déduites",
     },
     {
+      label: `Non engagé${demo}`,
+      value: formatCents(overview.uncommittedCents),
+      detail: "Alloué sans engagement constaté, selon le mode de financement",
+    },
+    {
       label: `Restes à payer${demo}`,
       value: formatCents(overview.remainingToPayCents),
-      detail: "Engagé moins versé",
+      detail: "Engagé moins ce qui a été versé sur les allocations engagées",
+    },
+    {
+      label: `Bloqué par un jalon${demo}`,
+      value: formatCents(overview.blockedByMilestoneCents),
+      detail: "Tranches à payer qui attendent un jalon non atteint",
     },
     {
       label: `% versé${demo}`,
