@@ -46,7 +46,7 @@ export function ScheduleGapSection({
           </Figure>
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-sm-4")}>
-          <Figure label="Écart échéancier / montant alloué">
+          <Figure label="Écart (alloué moins prévu)">
             {formatSignedCents(gap.gapCents)} <span className={fr.cx("fr-text--xs")}>{asOf}</span>
           </Figure>
         </div>

@@ -18,9 +18,9 @@ function kpisOf(overview: ProgrammeOverview): Kpi[] {
       detail: `${formatPercent(ratio(overview.reserveCents, envelope))} de l'enveloppe`,
     },
     {
-      label: `Engagé (EJ signés)${demo}`,
+      label: `Engagé${demo}`,
       value: formatCents(overview.committedCents),
-      detail: `Autorisations d'engagement consommées : ${formatPercent(ratio(overview.committedCents, overview.allocatedCents))} du montant alloué`,
+      detail: `Autorisations d'engagement consommées, selon le mode de financement : ${formatPercent(ratio(overview.committedCents, overview.allocatedCents))} du montant alloué`,
     },
     {
       label: `Versé${demo}`,
