@@ -363,7 +363,12 @@ describe("FinancesPage", () => {
     mockAuth({ user: officerUser });
     const raised = {
       ...financeFixture,
-      allocation: { ...financeFixture.allocation!, amountCents: 2_545_678 },
+      allocation: {
+        amountCents: 2_545_678,
+        originalAmountCents: 2_000_000,
+        paidCents: 703_703,
+        isDemo: false,
+      },
     };
     let gap = { allocatedCents: 2_345_678, plannedCents: 2_345_678, gapCents: 0, accepted: null };
     const planned: PlanScheduleInput[] = [];
