@@ -7,9 +7,10 @@ import {
   laureateMoneyFigures,
   trancheDaysLate,
   type FigureTranche,
+  type FundingModeKey,
   type MoneyFigures,
 } from "@defis/domain";
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLaureateMoney } from "../dashboard/money-as-of.js";
 import { laureateMoneyRows } from "../exports/portfolio-queries.js";
@@ -91,7 +92,7 @@ describe("restes à payer, non engagé and bloqué par un jalon", () => {
       .select({
         id: laureates.id,
         slug: laureates.slug,
-        mode: laureates.fundingMode,
+        mode: sql<FundingModeKey>`${laureates.fundingMode}`,
         conventionDate: fundingRecords.conventionDate,
         ejNumber: fundingRecords.ejNumber,
         allocatedCents: allocations.amountCents,
