@@ -537,4 +537,19 @@ describe("LaureateFinances", () => {
       },
     ]);
   });
+  it("keeps the milestone a planned tranche waits for when the planned tranches are edited", async () => {
+    mockAuth({ user: officerUser });
+    const calls = serveLaureateFinances(financeFixture, {
+      "finance.planSchedule": (input) => ({ planned: (input as PlanScheduleInput).tranches.length }),
+    });
+    const user = userEvent.setup();
+    renderApp(URL);
+    await openFinances();
+    await user.click(screen.getByRole("button", { name: "Modifier les tranches prévues" }));
+    await user.click(await screen.findByRole("button", { name: "Enregistrer l'échéancier" }));
+    expect(await screen.findByText("L'échéancier a été enregistré : 1 tranche prévue.")).toBeDefined();
+    expect(calls.map((call) => (call.input as PlanScheduleInput).tranches)).toEqual([
+      [{ kind: "solde", plannedAmountCents: 469_136, plannedOn: "2025-03-01", gatingMilestoneId: 31 }],
+    ]);
+  });
 });
