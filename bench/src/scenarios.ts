@@ -67,7 +67,7 @@ export async function sqlScenarios(dataset: Dataset, pool: pg.Pool, app: Client)
     {
       name: "Vue d'ensemble du programme (`programme.overview`)",
       subject: () => trpcQuery(app, "programme.overview"),
-      reference: await sql(() => getProgrammeOverview(db)),
+      reference: await sql(() => getProgrammeOverview(db, parisDay())),
       referenceLabel,
       latencyTarget: true,
     },

@@ -93,12 +93,15 @@ describe("the direction's dashboard and portfolio reviews", () => {
 
     await openAt(page, FINANCES_PATH, FINANCES_HEADING);
     const finances = await readTiles(page);
+    // The same rules, the same day: /pilotage and /finances give the same figure.
     for (const label of [
       "Enveloppe",
       "Alloué",
-      "Engagé (EJ signés)",
+      "Engagé",
+      "Non engagé",
       "Versé",
       "Restes à payer",
+      "Bloqué par un jalon",
       "Réserve non allouée",
     ]) {
       expect(tilesToday[label], label).toBe(finances[label]);

@@ -55,14 +55,16 @@ const MONEY_TILES = [
   "Enveloppe",
   "Alloué",
   "Réserve non allouée",
-  "Engagé (EJ signés)",
+  "Engagé",
   "Versé",
+  "Non engagé",
   "Restes à payer",
+  "Bloqué par un jalon",
 ];
 const STEP_BUTTON = /^(Service fait|Demande de paiement|Payé|Annuler) : Tranche \d+/;
 /** Every button that moves money, by the start of its accessible name. */
 const MONEY_BUTTONS =
-  /^(Modifier l'allocation|Attribuer un montant|Réaffecter|Contre-passer|Proposer un échéancier|Modifier les tranches prévues|Modifier les informations de financement|(Service fait|Demande de paiement|Payé|Annuler|Jalon requis) : Tranche)/;
+  /^(Modifier l'allocation|Attribuer un montant|Réaffecter|Contre-passer|Proposer un échéancier|Modifier les tranches prévues|Modifier les informations de financement|Appliquer l'échéancier rééquilibré|Garder l'écart|(Service fait|Demande de paiement|Payé|Annuler|Jalon requis) : Tranche)/;
 
 const LAUREATE_CSV_HEADER = [
   "Identifiant",
@@ -76,12 +78,20 @@ const LAUREATE_CSV_HEADER = [
   "Montant alloué (€)",
   "Montant initial (€)",
   "Engagé",
+  "Non engagé (€)",
   "Versé (€)",
   "Reste à payer (€)",
+  "Bloqué par un jalon (€)",
   "Numéro EJ",
   "Date de convention",
 ];
-const LAUREATE_CSV_AMOUNTS = ["Montant alloué (€)", "Montant initial (€)", "Versé (€)", "Reste à payer (€)"];
+const LAUREATE_CSV_AMOUNTS = [
+  "Montant alloué (€)",
+  "Montant initial (€)",
+  "Non engagé (€)",
+  "Versé (€)",
+  "Bloqué par un jalon (€)",
+];
 /** The 16 fields of the SCDL "subventions" 2.1.1 schema, in its order. */
 const SCDL_FIELDS = [
   "nomAttribuant",
@@ -228,7 +238,30 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
     const cents = (label: string) => centsOf(tiles[label] ?? "");
     expect(cents("Enveloppe")).toBe(300_000_000);
     expect(cents("Alloué") + cents("Réserve non allouée")).toBe(cents("Enveloppe"));
-    expect(cents("Engagé (EJ signés)") - cents("Versé")).toBe(cents("Restes à payer"));
+    // Every euro allocated is committed or not; restes à payer are what is left of the committed.
+    expect(cents("Engagé") + cents("Non engagé")).toBe(cents("Alloué"));
+    expect(cents("Restes à payer")).toBeLessThanOrEqual(cents("Engagé"));
+    expect(cents("Bloqué par un jalon")).toBeGreaterThanOrEqual(0);
+  });
+
+  it("lists the late tranches and the money they hold, each linking to its laureate's finances", async () => {
+    const late = page.getByRole("table", { name: /^Tranches en retard au / });
+    await late.waitFor();
+    // The demonstration's laboratory has two tranches planned in 2023 and 2024, still unpaid.
+    const rows = late.locator("tbody tr").filter({ hasText: UNDER_WAY.title });
+    expect(await rows.count()).toBe(2);
+    let heldCents = 0;
+    for (const cells of await Promise.all((await rows.all()).map((row) => cellTexts(row)))) {
+      expect(cells[3]).toMatch(/^En retard de \d[\d\u202f]* jours$/);
+      heldCents += centsOf(cells[4] ?? "");
+    }
+    const caption = (await late.locator("caption").innerText()).trim();
+    const total = centsOf(caption.slice(caption.lastIndexOf(":") + 1).trim());
+    expect(total).toBeGreaterThanOrEqual(heldCents);
+    await rows
+      .first()
+      .getByRole("link", { name: `${UNDER_WAY.title} : ses finances`, exact: true })
+      .waitFor();
   });
 
   it("raises one laureate's allocation with its reason, after a confirmation, and sees the table and the reserve follow", async () => {
@@ -253,13 +286,18 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
       name: `Confirmer la nouvelle allocation de « ${RAISED.title} »`,
     });
     await confirmation.waitFor();
-    expect(await readFigures(confirmation)).toEqual({
+    const gapFigure = "Écart échéancier / montant alloué après l'opération";
+    await confirmation.getByText(gapFigure, { exact: true }).waitFor();
+    const confirmed = await readFigures(confirmation);
+    expect(confirmed).toMatchObject({
       "Montant alloué actuel": euros(before),
       "Nouveau montant alloué": euros(after),
       Variation: `+${euros(RAISE_CENTS)}`,
       "Réserve non allouée après l'opération": `${euros(reserveBefore - RAISE_CENTS)} (au lieu de ${euros(reserveBefore)})`,
       Motif: RAISE_REASON,
     });
+    // Its schedule planned the whole allocation: the raise is the gap it will leave.
+    expect(confirmed[gapFigure]).toContain(`+${euros(RAISE_CENTS)} (échéancier prévu : ${euros(before)})`);
     expect((await cellTexts(row))[2]).toBe(euros(before));
 
     await confirmation.getByRole("button", { name: "Confirmer la nouvelle allocation", exact: true }).click();
@@ -273,6 +311,27 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
     expect(tiles["Réserve non allouée"]).toBe(euros(reserveBefore - RAISE_CENTS));
     expect(tiles.Alloué).toBe(euros(allocatedBefore + RAISE_CENTS));
     done.raisedAllocationCents = after;
+  });
+
+  it("is offered the rebalanced schedule, the planned solde absorbing the raise, and applies it", async () => {
+    const offer = page.getByRole("region", { name: "Échéancier et montant alloué", exact: true });
+    await offer.waitFor();
+    expect(await offer.innerText()).toContain(`écart échéancier / montant alloué : +${euros(RAISE_CENTS)}`);
+    const proposal = offer.getByRole("table", {
+      name: `Échéancier rééquilibré proposé pour « ${RAISED.title} »`,
+    });
+    const [solde] = await proposal.locator("tbody tr").all();
+    expect(await proposal.locator("tbody tr").count()).toBe(1);
+    const [before, proposed] = solde ? await cellTexts(solde) : [];
+    expect(centsOf(proposed ?? "") - centsOf(before ?? "")).toBe(RAISE_CENTS);
+    await offer
+      .getByRole("button", { name: `Appliquer l'échéancier rééquilibré de « ${RAISED.title} »`, exact: true })
+      .click();
+    await waitForNotice(
+      section(page, "Allocations par lauréat"),
+      `L'échéancier de « ${RAISED.title} » suit désormais le montant alloué.`,
+    );
+    expect(await offer.count()).toBe(0);
   });
 
   it("finds the raise in the laureate's allocation movements, with its reason and author", async () => {
@@ -294,6 +353,11 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
       OFFICER.displayName,
     ]);
     expect(allocatedCentsOf(await allocationFigures())).toBe(done.raisedAllocationCents);
+    // The rebalanced schedule follows the allocation: no gap left to show.
+    expect(await section(page, "Écart échéancier / montant alloué").count()).toBe(0);
+    // Its solde, planned in 2024 and unpaid, says how late it is.
+    const solde = rowNamed(section(page, "Échéancier").getByRole("table"), "3. Solde");
+    expect((await cellTexts(solde))[2]).toMatch(/^Prévu en retard de \d[\d\u202f]* jours$/i);
   });
 
   it("records the convention and the legal commitment of a laureate that had neither", async () => {
@@ -497,6 +561,8 @@ describe("exports des finances, avec la session de la page", () => {
     expect(records).toHaveLength(27);
     for (const record of records) {
       for (const column of LAUREATE_CSV_AMOUNTS) expect(record[column], column).toMatch(/^-?\d+,\d{2}$/);
+      // Restes à payer on what is committed; the rest is "non engagé", not a reste à payer of 0.
+      expect(record["Reste à payer (€)"]).toMatch(record.Engagé === "oui" ? /^-?\d+,\d{2}$/ : /^$/);
     }
     const [raised] = recordsOf(records, "Identifiant", RAISED.slug);
     expect(raised?.["Montant alloué (€)"]).toBe(csvEuros(done.raisedAllocationCents, ","));
@@ -505,8 +571,10 @@ describe("exports des finances, avec la session de la page", () => {
       Titre: UNSCHEDULED.title,
       "Montant alloué (€)": csvEuros(done.allocationCents, ","),
       Engagé: "oui",
+      "Non engagé (€)": "0,00",
       "Versé (€)": "0,00",
       "Reste à payer (€)": csvEuros(done.allocationCents, ","),
+      "Bloqué par un jalon (€)": "0,00",
       "Numéro EJ": EJ_NUMBER,
       "Date de convention": CONVENTION_DAY,
     });

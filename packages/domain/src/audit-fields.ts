@@ -143,6 +143,7 @@ export const AUDIT_FIELDS = {
     referenceTransfert: field("Référence du transfert de crédits"),
   },
   "echeancier.planification": { tranches: field("Échéancier", asSchedule), motif: REASON, ...SCHEDULE_GAP },
+  "echeancier.ecart": { ecartCentimes: SCHEDULE_GAP.ecartCentimes, motif: REASON },
   "tranche.statut": {
     statut: field("Statut", vocabulary(TRANCHE_STATUSES)),
     date: DAY,

@@ -63,6 +63,7 @@ const ACTIONS = {
   "versement.hors_echeancier": { entity: "versement", label: "Versement hors échéancier" },
   "financement.modification": { entity: "financement", label: "Modification du dossier de financement" },
   "echeancier.planification": { entity: "echeancier", label: "Planification de l'échéancier" },
+  "echeancier.ecart": { entity: "echeancier", label: "Écart gardé entre l'échéancier et l'allocation" },
   "tranche.statut": { entity: "tranche", label: "Changement de statut d'une tranche" },
   "import.paiements": { entity: "import", label: "Import d'un relevé de paiements" },
   "tranche.jalon": { entity: "tranche", label: "Jalon requis pour une tranche" },

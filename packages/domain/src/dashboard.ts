@@ -115,11 +115,15 @@ export interface DashboardFigures {
   asOf: string;
   envelopeCents: Cents;
   allocatedCents: Cents;
-  /** Allocations whose convention (EJ) was signed on or before the day. */
+  /** Allocations committed on the day, by the rule of their funding mode (`isCommittedOn`). */
   committedCents: Cents;
+  /** Allocated but not committed on the day. */
+  uncommittedCents: Cents;
   paidCents: Cents;
-  /** Restes à payer: committed − paid. */
+  /** Restes à payer: committed allocations − what was paid on them. */
   remainingToPayCents: Cents;
+  /** Planned money of the tranches open on the day whose gating milestone was not reached. */
+  blockedByMilestoneCents: Cents;
   /** Envelope − allocated. */
   reserveCents: Cents;
   laureates: number;

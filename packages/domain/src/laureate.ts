@@ -127,7 +127,7 @@ export interface LaureateListItem {
   allocatedCents: number | null;
   /** Payments, reversals deducted; 0 while nothing is paid. */
   paidCents: number;
-  /** The legal commitment (EJ) is signed: the allocation is committed. */
+  /** Committed today by the rule of its funding mode (`isCommittedOn`). */
   committed: boolean;
   allocationIsDemo: boolean;
 }

@@ -1,3 +1,4 @@
+import type { MoneyFigures } from "./finance/money-figures.js";
 import type { Cents } from "./money.js";
 
 export const PROGRAMME_STATUSES = {
@@ -23,16 +24,16 @@ export interface ProgrammeReference {
   sourcePublisher: string;
 }
 
-/** One group of the portfolio (a category, a ministry, a territory). */
-export interface PortfolioGroup {
+/**
+ * One group of the portfolio (a laureate, a category, a ministry, a territory,
+ * a funding mode) and its money on the day: allocated, committed (AE
+ * consumed) and not, paid (CP consumed, reversals deducted), restes à payer
+ * on what is committed, and what milestones not reached hold back.
+ */
+export interface PortfolioGroup extends MoneyFigures {
   key: string;
   label: string;
   laureates: number;
-  allocatedCents: number;
-  /** Allocations whose legal commitment (EJ) is signed: AE consumed. */
-  committedCents: number;
-  /** Payments, reversals deducted: CP consumed. */
-  paidCents: number;
 }
 
 export interface ProgrammeOverview {
@@ -40,9 +41,13 @@ export interface ProgrammeOverview {
   laureates: number;
   allocatedCents: Cents;
   committedCents: Cents;
+  /** Allocated but not committed. */
+  uncommittedCents: Cents;
   paidCents: Cents;
-  /** Restes à payer: committed − paid. */
+  /** Restes à payer: committed allocations − what was paid on them. */
   remainingToPayCents: Cents;
+  /** Planned money of open tranches whose gating milestone is not reached. */
+  blockedByMilestoneCents: Cents;
   reserveCents: Cents;
   /** True while demonstration rows exist: every page then says so. */
   demonstration: boolean;
@@ -50,4 +55,6 @@ export interface ProgrammeOverview {
   byMinistry: PortfolioGroup[];
   byTerritory: PortfolioGroup[];
   byFundingMode: PortfolioGroup[];
+  /** Each laureate's figures, `key` being its slug, in the portfolio's order. */
+  byLaureate: PortfolioGroup[];
 }

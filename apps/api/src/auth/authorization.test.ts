@@ -1,7 +1,7 @@
 import { recordPayment, schema, type DatabaseHandle } from "@defis/db";
 import { randomUUID } from "node:crypto";
 import { describeAuditChanges, type SessionUser } from "@defis/domain";
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parisDay } from "../paris-day.js";
@@ -73,6 +73,20 @@ async function allocatedTo(database: DatabaseHandle, slug: string): Promise<numb
     .innerJoin(schema.laureates, eq(schema.laureates.id, schema.allocations.laureateId))
     .where(eq(schema.laureates.slug, slug));
   return row?.amount ?? 0;
+}
+
+/** A laureate with an allocation and no schedule: its whole allocation is a gap to keep. */
+async function unscheduledLaureate(database: DatabaseHandle) {
+  const [row] = await database.db
+    .select({ slug: schema.laureates.slug, gapCents: schema.allocations.amountCents })
+    .from(schema.allocations)
+    .innerJoin(schema.laureates, eq(schema.laureates.id, schema.allocations.laureateId))
+    .leftJoin(schema.tranches, eq(schema.tranches.laureateId, schema.laureates.id))
+    .where(and(isNull(schema.tranches.id), gt(schema.allocations.amountCents, 0)))
+    .orderBy(asc(schema.laureates.position))
+    .limit(1);
+  if (!row) throw new Error("Aucun lauréat alloué sans échéancier");
+  return row;
 }
 
 async function laureateIdBySlug(database: DatabaseHandle, slug: string): Promise<number> {
@@ -334,6 +348,19 @@ const MUTATIONS: MutationCase[] = [
         version: 1,
         to: "service_fait",
         on: "2023-01-02",
+        idempotencyKey: randomUUID(),
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
+    path: "finance.acceptScheduleGap",
+    call: async (caller, database, run) => {
+      const { slug, gapCents } = await unscheduledLaureate(database);
+      return caller.finance.acceptScheduleGap({
+        laureateSlug: slug,
+        gapCents,
+        reason: `Échéancier à venir ${run}`,
         idempotencyKey: randomUUID(),
       });
     },

@@ -5,6 +5,7 @@ import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { groupingSets } from "../grouping-sets.js";
 import { territoryKeySql } from "../laureates/laureate-queries.js";
 import { cents, endOfParisDay } from "./day-sql.js";
+import { blockedByMilestoneSubquery, committedOnSql, moneyFigureSums } from "../finance/money-figures-sql.js";
 
 const { allocations, allocationMovements, fundingRecords, laureates, payments } = schema;
 
@@ -34,6 +35,7 @@ function moneyAsOf(db: Executor, asOf: string) {
     .where(sql`${payments.paidOn} > ${asOf}::date`)
     .groupBy(payments.laureateId)
     .as("paid_later");
+  const blocked = blockedByMilestoneSubquery(db, asOf);
   return db
     .select({
       id: laureates.id,
@@ -53,17 +55,16 @@ function moneyAsOf(db: Executor, asOf: string) {
       paidCents: sql<number>`coalesce(${allocations.paidCents}, 0) - coalesce(${paidLater.cents}, 0)`.as(
         "paid_cents",
       ),
-      // The EJ is signed with the convention: its date is when the AE were consumed.
-      committed:
-        sql<boolean>`coalesce(${fundingRecords.ejNumber} is not null and ${fundingRecords.conventionDate} <= ${asOf}::date, false)`.as(
-          "committed",
-        ),
+      // The mode's rule, the decision dated on or before the day: when the AE were consumed.
+      committed: sql<boolean>`${committedOnSql(asOf)}`.as("committed"),
+      blockedCents: sql<number>`coalesce(${blocked.cents}, 0)`.as("blocked_cents"),
     })
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
     .leftJoin(allocatedLater, eq(allocatedLater.laureateId, laureates.id))
     .leftJoin(paidLater, eq(paidLater.laureateId, laureates.id))
     .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
+    .leftJoin(blocked, eq(blocked.laureateId, laureates.id))
     .as("money");
 }
 
@@ -83,6 +84,7 @@ export function readLaureateMoney(db: Executor, asOf: string) {
       allocatedCents: cents(sql`${money.allocatedCents}`),
       paidCents: cents(sql`${money.paidCents}`),
       committed: money.committed,
+      blockedByMilestoneCents: cents(sql`${money.blockedCents}`),
     })
     .from(money)
     .orderBy(asc(money.position), asc(money.id));
@@ -110,9 +112,12 @@ export function readMoneyGroups(db: Executor, asOf: string) {
       dimension,
       key,
       laureates: sql<number>`count(*)::int`,
-      allocatedCents: cents(sql`sum(${money.allocatedCents})`),
-      committedCents: cents(sql`sum(${money.allocatedCents}) filter (where ${money.committed})`),
-      paidCents: cents(sql`sum(${money.paidCents})`),
+      ...moneyFigureSums({
+        allocated: sql`${money.allocatedCents}`,
+        paid: sql`${money.paidCents}`,
+        committed: sql`${money.committed}`,
+        blocked: sql`${money.blockedCents}`,
+      }),
     })
     .from(money)
     .groupBy(groupBy)

@@ -130,8 +130,6 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
   const total = rows.moneyGroups.find((row) => row.dimension === "total");
   const laureates = total?.laureates ?? 0;
   const allocatedCents = total?.allocatedCents ?? 0;
-  const committedCents = total?.committedCents ?? 0;
-  const paidCents = total?.paidCents ?? 0;
 
   const weather = emptyWeatherCounts();
   for (const report of rows.weather) weather[report.level] += 1;
@@ -163,9 +161,11 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
     asOf,
     envelopeCents: rows.programme.envelopeCents,
     allocatedCents,
-    committedCents,
-    paidCents,
-    remainingToPayCents: committedCents - paidCents,
+    committedCents: total?.committedCents ?? 0,
+    uncommittedCents: total?.uncommittedCents ?? 0,
+    paidCents: total?.paidCents ?? 0,
+    remainingToPayCents: total?.remainingToPayCents ?? 0,
+    blockedByMilestoneCents: total?.blockedByMilestoneCents ?? 0,
     reserveCents: rows.programme.envelopeCents - allocatedCents,
     laureates,
     weather,

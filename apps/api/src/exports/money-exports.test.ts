@@ -126,7 +126,8 @@ describe("money exports", () => {
   describe("laureats.csv", () => {
     const header =
       "Identifiant;Titre;Porteur;Ministère;Catégorie;Région;Département;Mode de financement;" +
-      "Montant alloué (€);Montant initial (€);Engagé;Versé (€);Reste à payer (€);Numéro EJ;Date de convention";
+      "Montant alloué (€);Montant initial (€);Engagé;Non engagé (€);Versé (€);Reste à payer (€);" +
+      "Bloqué par un jalon (€);Numéro EJ;Date de convention";
 
     it("lists the 27 laureates with allocated, original, paid and remaining amounts, byte for byte", async () => {
       const { text, response } = await downloadText("/api/exports/laureats.csv");
@@ -137,14 +138,14 @@ describe("money exports", () => {
       expect(lines).toHaveLength(28);
       expect(lines.some((line) => line.includes("\n") || line.includes("\r"))).toBe(false);
       const expected = [
-        `dggn-lab-innovation;${DGGN.title};${DGGN.porteur};Ministère de l'Intérieur;${ORGANISATIONS};National;;Transfert de crédits;200000,00;200000,00;oui;200000,00;0,00;2100999999;2022-04-01`,
+        `dggn-lab-innovation;${DGGN.title};${DGGN.porteur};Ministère de l'Intérieur;${ORGANISATIONS};National;;Transfert de crédits;200000,00;200000,00;oui;0,00;200000,00;0,00;0,00;2100999999;2022-04-01`,
         // Revised amount and original kept apart; committed, so RAP = 123 456,78 − 37 037,03.
-        `smicval-zero-dechet;${SMICVAL.title};${SMICVAL.porteur};${AUCUN};${ORGANISATIONS};Nouvelle-Aquitaine;33;${SUBVENTION};123456,78;120000,00;oui;37037,03;86419,75;2100123456;2022-06-15`,
-        // Not committed (no EJ): nothing remains to pay yet.
-        `chu-toulouse-parkinson;${CHU.title};${CHU.porteur};Ministère des Solidarités et de la Santé;${PARCOURS};Occitanie;31;${SUBVENTION};50000,01;50000,01;non;0,00;0,00;;`,
-        `collectif-rivage-ou-atterrir;${COLLECTIF.title};${COLLECTIF.porteur};${AUCUN};${PARCOURS};Nouvelle-Aquitaine;33;${SUBVENTION};10000,05;10000,05;non;0,00;0,00;;2022-05-02`,
+        `smicval-zero-dechet;${SMICVAL.title};${SMICVAL.porteur};${AUCUN};${ORGANISATIONS};Nouvelle-Aquitaine;33;${SUBVENTION};123456,78;120000,00;oui;0,00;37037,03;86419,75;0,00;2100123456;2022-06-15`,
+        // Not committed (a subvention without its EJ): the allocation is "non engagé", no RAP shown as 0.
+        `chu-toulouse-parkinson;${CHU.title};${CHU.porteur};Ministère des Solidarités et de la Santé;${PARCOURS};Occitanie;31;${SUBVENTION};50000,01;50000,01;non;50000,01;0,00;;0,00;;`,
+        `collectif-rivage-ou-atterrir;${COLLECTIF.title};${COLLECTIF.porteur};${AUCUN};${PARCOURS};Nouvelle-Aquitaine;33;${SUBVENTION};10000,05;10000,05;non;10000,05;0,00;;0,00;;2022-05-02`,
         // No allocation: the amounts are empty, not 0.
-        `prevention-perte-autonomie;Prévention de la perte d'autonomie des personnes âgées;non précisé;Non précisé;${PARCOURS};National;;Non précisé;;;non;0,00;0,00;;`,
+        `prevention-perte-autonomie;Prévention de la perte d'autonomie des personnes âgées;non précisé;Non précisé;${PARCOURS};National;;Non précisé;;;non;;0,00;;0,00;;`,
       ];
       const positions = expected.map((line) => lines.indexOf(line));
       expect(positions.every((position) => position > 0)).toBe(true);
@@ -161,10 +162,10 @@ describe("money exports", () => {
       const lines = text.split("\r\n");
       expect(lines).toHaveLength(29);
       expect(lines).toContain(
-        `smicval-zero-dechet,${SMICVAL.title},"${SMICVAL.porteur}","${AUCUN}",${ORGANISATIONS},Nouvelle-Aquitaine,33,${SUBVENTION},123456.78,120000.00,oui,37037.03,86419.75,2100123456,2022-06-15`,
+        `smicval-zero-dechet,${SMICVAL.title},"${SMICVAL.porteur}","${AUCUN}",${ORGANISATIONS},Nouvelle-Aquitaine,33,${SUBVENTION},123456.78,120000.00,oui,0.00,37037.03,86419.75,0.00,2100123456,2022-06-15`,
       );
       expect(lines).toContain(
-        `collectif-rivage-ou-atterrir,${COLLECTIF.title},"${COLLECTIF.porteur}","${AUCUN}",${PARCOURS},Nouvelle-Aquitaine,33,${SUBVENTION},10000.05,10000.05,non,0.00,0.00,,2022-05-02`,
+        `collectif-rivage-ou-atterrir,${COLLECTIF.title},"${COLLECTIF.porteur}","${AUCUN}",${PARCOURS},Nouvelle-Aquitaine,33,${SUBVENTION},10000.05,10000.05,non,10000.05,0.00,,0.00,,2022-05-02`,
       );
     });
   });
@@ -204,7 +205,7 @@ describe("money exports", () => {
         "Tranches",
         "Paiements",
       ]);
-      const expected = { Lauréats: [15, 28], Tranches: [13, 5], Paiements: [9, 5] } as const;
+      const expected = { Lauréats: [17, 28], Tranches: [13, 5], Paiements: [9, 5] } as const;
       for (const [name, [columns, rows]] of Object.entries(expected)) {
         const worksheet = sheet(name);
         expect(worksheet.rowCount).toBe(rows);
@@ -231,8 +232,10 @@ describe("money exports", () => {
         "Montant alloué (€)",
         "Montant initial (€)",
         "Engagé",
+        "Non engagé (€)",
         "Versé (€)",
         "Reste à payer (€)",
+        "Bloqué par un jalon (€)",
         "Numéro EJ",
         "Date de convention",
       ]);
@@ -240,16 +243,16 @@ describe("money exports", () => {
 
     it("stores euros as numbers in the euro format, and dates as real dates", () => {
       const smicval = rowOf(sheet("Lauréats"), "smicval-zero-dechet");
-      expect([9, 10, 12, 13].map((column) => smicval.getCell(column).value)).toEqual([
-        123_456.78, 120_000, 37_037.03, 86_419.75,
+      expect([9, 10, 12, 13, 14, 15].map((column) => smicval.getCell(column).value)).toEqual([
+        123_456.78, 120_000, 0, 37_037.03, 86_419.75, 0,
       ]);
-      for (const column of [9, 10, 12, 13]) expect(smicval.getCell(column).numFmt).toBe(EURO_FORMAT);
+      for (const column of [9, 10, 12, 13, 14, 15]) expect(smicval.getCell(column).numFmt).toBe(EURO_FORMAT);
       expect(smicval.getCell(11).value).toBe("oui");
-      expect(smicval.getCell(15).value).toEqual(new Date(Date.UTC(2022, 5, 15)));
-      expect(smicval.getCell(15).numFmt).toBe(DATE_FORMAT);
+      expect(smicval.getCell(17).value).toEqual(new Date(Date.UTC(2022, 5, 15)));
+      expect(smicval.getCell(17).numFmt).toBe(DATE_FORMAT);
       const unallocated = rowOf(sheet("Lauréats"), "prevention-perte-autonomie");
       expect(unallocated.getCell(9).value).toBeNull();
-      expect(unallocated.getCell(12).value).toBe(0);
+      expect(unallocated.getCell(13).value).toBe(0);
 
       const acompte = sheet("Tranches").getRow(3);
       expect(acompte.getCell(4).value).toBe(2);

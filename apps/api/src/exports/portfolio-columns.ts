@@ -7,18 +7,14 @@ import {
   TRANCHE_KINDS,
   TRANCHE_STATUSES,
   PAYMENT_SOURCES,
+  remainingToPay,
 } from "@defis/domain";
 import type { Column } from "./csv.js";
 import type { LaureateMoneyRow, PaymentExportRow, TrancheExportRow } from "./portfolio-queries.js";
 
-/** Committed once the legal commitment (EJ) is signed: the AE is consumed. */
-function isCommitted(row: LaureateMoneyRow): boolean {
-  return row.ejNumber !== null;
-}
-
-/** RAP = committed − paid; nothing remains to pay on what is not committed. */
-function remainingToPayCents(row: LaureateMoneyRow): number {
-  return isCommitted(row) && row.amountCents !== null ? row.amountCents - (row.paidCents ?? 0) : 0;
+/** RAP by the shared rule: empty when not committed (the amount then shows as "non engagé"). */
+function remainingToPayCents(row: LaureateMoneyRow): number | null {
+  return remainingToPay(row.committed, row.amountCents ?? 0, row.paidCents ?? 0).remainingCents;
 }
 
 export const laureateColumns: Column<LaureateMoneyRow>[] = [
@@ -37,9 +33,16 @@ export const laureateColumns: Column<LaureateMoneyRow>[] = [
   // Empty while nothing is allocated: "no allocation yet" is not "0 €".
   { header: "Montant alloué (€)", kind: "euros", value: (row) => row.amountCents },
   { header: "Montant initial (€)", kind: "euros", value: (row) => row.originalAmountCents },
-  { header: "Engagé", value: (row) => (isCommitted(row) ? "oui" : "non") },
+  { header: "Engagé", value: (row) => (row.committed ? "oui" : "non") },
+  {
+    header: "Non engagé (€)",
+    kind: "euros",
+    // Empty while nothing is allocated, as the amounts before it.
+    value: (row) => (row.amountCents === null ? null : row.committed ? 0 : row.amountCents),
+  },
   { header: "Versé (€)", kind: "euros", value: (row) => row.paidCents ?? 0 },
   { header: "Reste à payer (€)", kind: "euros", value: remainingToPayCents },
+  { header: "Bloqué par un jalon (€)", kind: "euros", value: (row) => row.blockedByMilestoneCents },
   { header: "Numéro EJ", value: (row) => row.ejNumber },
   { header: "Date de convention", kind: "date", value: (row) => row.conventionDate },
 ];

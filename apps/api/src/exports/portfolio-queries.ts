@@ -1,7 +1,9 @@
 import type { Database, Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import type { PaymentCondition } from "@defis/domain";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
+import { blockedByMilestoneSubquery, committedOnSql } from "../finance/money-figures-sql.js";
+import { parisDay } from "../paris-day.js";
 import {
   PAYMENT_COLUMNS,
   REVERSAL_JOIN,
@@ -33,6 +35,10 @@ export interface LaureateMoneyRow {
   siret: string | null;
   rna: string | null;
   paymentConditions: PaymentCondition | null;
+  /** Committed today by the rule of its funding mode (`isCommittedOn`). */
+  committed: boolean;
+  /** Planned money of open tranches whose gating milestone is not reached. */
+  blockedByMilestoneCents: number;
 }
 
 export interface TrancheExportRow extends TrancheFacts {
@@ -57,8 +63,13 @@ export interface PaymentExportRow {
   source: "saisie" | "import";
 }
 
-/** Every laureate, in the announcement's order, with what has been allocated, committed and paid. */
-export function laureateMoneyRows(db: Executor): Promise<LaureateMoneyRow[]> {
+/**
+ * Every laureate, in the announcement's order, with what has been allocated,
+ * committed and paid, and what a milestone holds back: committed and blocked
+ * by the same SQL as /finances and /pilotage, on the same day.
+ */
+export function laureateMoneyRows(db: Executor, today = parisDay()): Promise<LaureateMoneyRow[]> {
+  const blocked = blockedByMilestoneSubquery(db, today);
   return db
     .select({
       ...LAUREATE_IDENTITY_COLUMNS,
@@ -71,10 +82,13 @@ export function laureateMoneyRows(db: Executor): Promise<LaureateMoneyRow[]> {
       originalAmountCents: allocations.originalAmountCents,
       paidCents: allocations.paidCents,
       ...FUNDING_RECORD_COLUMNS,
+      committed: committedOnSql(today),
+      blockedByMilestoneCents: sql<number>`coalesce(${blocked.cents}, 0)::bigint`.mapWith(Number),
     })
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
     .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
+    .leftJoin(blocked, eq(blocked.laureateId, laureates.id))
     .orderBy(asc(laureates.position), asc(laureates.id));
 }
 
@@ -118,10 +132,10 @@ export interface PortfolioSnapshot {
  * The three tables read in one read-only snapshot: a payment recorded during
  * the export cannot show in one table and not in another.
  */
-export function portfolioSnapshot(db: Database): Promise<PortfolioSnapshot> {
+export function portfolioSnapshot(db: Database, today = parisDay()): Promise<PortfolioSnapshot> {
   return db.transaction(
     async (tx) => ({
-      laureates: await laureateMoneyRows(tx),
+      laureates: await laureateMoneyRows(tx, today),
       tranches: await trancheRows(tx),
       payments: await paymentRows(tx),
     }),

@@ -1,4 +1,5 @@
 import {
+  acceptScheduleGapSchema,
   laureateSlugSchema,
   moveTrancheSchema,
   planScheduleSchema,
@@ -20,6 +21,8 @@ import {
 } from "./money-commands.js";
 import { moveTranche, planSchedule, setTrancheGate, updateFundingRecord } from "./schedule-commands.js";
 import { idempotentInTransaction } from "../mutation.js";
+import { lateTranches } from "./late-tranches.js";
+import { acceptScheduleGap, scheduleGap } from "./schedule-gap.js";
 
 /** Every role reads the figures; officers and administrators move the money. */
 export const financeRouter = router({
@@ -28,6 +31,16 @@ export const financeRouter = router({
     .query(({ ctx, input }) => laureateFinance(ctx.db, input.slug)),
 
   monthly: signedInProcedure.query(({ ctx }) => monthlyPayments(ctx.db)),
+
+  lateTranches: signedInProcedure.query(({ ctx }) => lateTranches(ctx.db, parisDay())),
+
+  scheduleGap: signedInProcedure
+    .input(laureateSlugSchema)
+    .query(({ ctx, input }) => scheduleGap(ctx.db, input.slug)),
+
+  acceptScheduleGap: procedureFor("manageMoney")
+    .input(acceptScheduleGapSchema)
+    .mutation(idempotentInTransaction(acceptScheduleGap)),
 
   setAllocation: procedureFor("manageMoney")
     .input(setAllocationSchema)

@@ -11,7 +11,7 @@ import {
   type SetTrancheGateInput,
   type UpdateFundingRecordInput,
 } from "@defis/domain";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 
@@ -142,6 +142,21 @@ export async function updateFundingRecord(db: Executor, actor: Actor, input: Upd
   return { version: written[0]?.version ?? 1 };
 }
 
+/** A planned tranche may wait only for a milestone of its own laureate. */
+async function refuseForeignGates(
+  db: Executor,
+  laureateId: number,
+  planned: PlanScheduleInput["tranches"],
+): Promise<void> {
+  const gateIds = [...new Set(planned.flatMap((tranche) => tranche.gatingMilestoneId ?? []))];
+  if (gateIds.length === 0) return;
+  const own = await db
+    .select({ id: milestones.id })
+    .from(milestones)
+    .where(and(eq(milestones.laureateId, laureateId), inArray(milestones.id, gateIds)));
+  if (own.length !== gateIds.length) throw new NotFound("Ce jalon n'existe pas pour ce lauréat.");
+}
+
 /** Replaces the still-planned tranches; their total with the tranches under way stays within the allocation. */
 export async function planSchedule(db: Executor, actor: Actor, input: PlanScheduleInput) {
   const laureateId = await laureateIdOf(db, input.laureateSlug);
@@ -164,6 +179,7 @@ export async function planSchedule(db: Executor, actor: Actor, input: PlanSchedu
   if (total > allocation.amountCents) {
     throw new Refusal("L'échéancier dépasse le montant alloué : réduisez les tranches prévues.");
   }
+  await refuseForeignGates(db, laureateId, input.tranches);
   await db.delete(tranches).where(and(eq(tranches.laureateId, laureateId), eq(tranches.status, "prevu")));
   const start = (kept.at(-1)?.position ?? 0) + 1;
   if (input.tranches.length > 0) {

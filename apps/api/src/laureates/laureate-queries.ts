@@ -10,6 +10,8 @@ import type {
 } from "@defis/domain";
 import { periodOf } from "@defis/domain";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { committedOnSql } from "../finance/money-figures-sql.js";
+import { parisDay } from "../paris-day.js";
 
 const { allocations, fundingRecords, laureates, milestones, programmes, weatherReports } = schema;
 
@@ -68,7 +70,8 @@ function filterConditions(filters: LaureateFilters, today: string): SQL[] {
   return conditions;
 }
 
-const listColumns = {
+/** A laureate as the lists show it; committed on `today` by the rule of its funding mode. */
+const listColumns = (today: string) => ({
   slug: laureates.slug,
   title: laureates.title,
   porteur: laureates.porteur,
@@ -80,9 +83,9 @@ const listColumns = {
   fundingMode: sql<FundingModeKey>`${laureates.fundingMode}`,
   allocatedCents: allocations.amountCents,
   paidCents: sql<number>`coalesce(${allocations.paidCents}, 0)`.mapWith(Number),
-  committed: sql<boolean>`${fundingRecords.ejNumber} is not null`,
+  committed: committedOnSql(today),
   allocationIsDemo: sql<boolean>`coalesce(${allocations.isDemo}, false)`,
-};
+});
 
 export async function listLaureates(
   db: Executor,
@@ -90,7 +93,7 @@ export async function listLaureates(
   today: string,
 ): Promise<LaureateListItem[]> {
   return db
-    .select(listColumns)
+    .select(listColumns(today))
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
     .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
@@ -98,10 +101,14 @@ export async function listLaureates(
     .orderBy(asc(laureates.position), asc(laureates.id));
 }
 
-export async function findLaureateBySlug(db: Executor, slug: string): Promise<LaureateDetail | null> {
+export async function findLaureateBySlug(
+  db: Executor,
+  slug: string,
+  today = parisDay(),
+): Promise<LaureateDetail | null> {
   const [row] = await db
     .select({
-      ...listColumns,
+      ...listColumns(today),
       version: laureates.version,
       partnerLabs: laureates.partnerLabs,
       summary: laureates.summary,

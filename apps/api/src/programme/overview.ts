@@ -12,24 +12,17 @@ import {
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { groupingSets } from "../grouping-sets.js";
 import { territoryKeySql } from "../laureates/laureate-queries.js";
+import { blockedByMilestoneSubquery, committedOnSql, moneyFigureSums } from "../finance/money-figures-sql.js";
 
 const { allocations, fundingRecords, laureates, programmes } = schema;
-
-/** The money figures of a set of laureates, summed by the database. */
-const moneyColumns = {
-  allocatedCents: sql<number>`coalesce(sum(${allocations.amountCents}), 0)::bigint`.mapWith(Number),
-  committedCents:
-    sql<number>`coalesce(sum(${allocations.amountCents}) filter (where ${fundingRecords.ejNumber} is not null), 0)::bigint`.mapWith(
-      Number,
-    ),
-  paidCents: sql<number>`coalesce(sum(${allocations.paidCents}), 0)::bigint`.mapWith(Number),
-};
 
 const LABELS = {
   category: (key: string) => labelFrom(CATEGORIES, key),
   ministry: (key: string) => labelFrom(MINISTRIES, key),
   territory: territoryKeyLabel,
   fundingMode: (key: string) => labelFrom(FUNDING_MODES, key),
+  // A laureate's row is labelled with its title, read beside it.
+  laureate: (key: string) => key,
 };
 
 type Dimension = keyof typeof LABELS;
@@ -39,42 +32,49 @@ const DIMENSIONS: Record<Dimension, SQL<string>> = {
   ministry: sql<string>`${laureates.ministry}`,
   territory: territoryKeySql,
   fundingMode: sql<string>`${laureates.fundingMode}`,
+  laureate: sql<string>`${laureates.slug}`,
 };
 
 /** The first programme: the portfolio has one. */
 const programmeId = sql`(select ${programmes.id} from ${programmes} order by ${programmes.id} limit 1)`;
 
 /**
- * The whole portfolio and its four groupings in one statement (GROUPING
+ * The whole portfolio, its four groupings and each laureate in one statement (GROUPING
  * SETS): one pass over the laureates instead of five queries, sent at the
  * same time as the programme's row.
  */
-async function portfolioFigures(db: Executor) {
+async function portfolioFigures(db: Executor, today: string) {
   const { dimension, key, groupBy } = groupingSets(Object.entries(DIMENSIONS) as [Dimension, SQL<string>][]);
+  const blocked = blockedByMilestoneSubquery(db, today);
   const rows = await db
     .select({
       dimension,
       key,
+      // The title of the one laureate of a laureate's row.
+      title: sql<string>`min(${laureates.title})`,
       laureates: sql<number>`count(*)::int`,
-      ...moneyColumns,
+      ...moneyFigureSums({
+        allocated: sql`${allocations.amountCents}`,
+        paid: sql`${allocations.paidCents}`,
+        committed: committedOnSql(today),
+        blocked: sql`${blocked.cents}`,
+      }),
       demonstration: sql<boolean>`coalesce(bool_or(${allocations.isDemo}), false)`,
     })
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
     .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
+    .leftJoin(blocked, eq(blocked.laureateId, laureates.id))
     .where(eq(laureates.programmeId, programmeId))
     .groupBy(groupBy)
     .orderBy(sql`min(${laureates.position})`);
   const groups = (name: Dimension): PortfolioGroup[] =>
     rows
       .filter((row) => row.dimension === name)
-      .map(({ key, laureates, allocatedCents, committedCents, paidCents }) => ({
+      .map(({ dimension: _dimension, key, title, demonstration: _demo, ...figures }) => ({
+        ...figures,
         key: key ?? "",
-        label: LABELS[name](key ?? ""),
-        laureates,
-        allocatedCents,
-        committedCents,
-        paidCents,
+        label: name === "laureate" ? title : LABELS[name](key ?? ""),
       }));
   return {
     totals: rows.find((row) => row.dimension === "total"),
@@ -82,19 +82,21 @@ async function portfolioFigures(db: Executor) {
     byMinistry: groups("ministry"),
     byTerritory: groups("territory"),
     byFundingMode: groups("fundingMode"),
+    byLaureate: groups("laureate"),
   };
 }
 
-/** The envelope and the portfolio at a glance; every figure is computed by the database. */
-export async function getProgrammeOverview(db: Executor): Promise<ProgrammeOverview | null> {
-  const [[programme], { totals, byCategory, byMinistry, byTerritory, byFundingMode }] = await Promise.all([
-    db.select().from(programmes).orderBy(asc(programmes.id)).limit(1),
-    portfolioFigures(db),
-  ]);
+/**
+ * The envelope and the portfolio at a glance on `today` (Paris); every figure
+ * is computed by the database, by the same rules as the dashboard's.
+ */
+export async function getProgrammeOverview(db: Executor, today: string): Promise<ProgrammeOverview | null> {
+  const [[programme], { totals, byCategory, byMinistry, byTerritory, byFundingMode, byLaureate }] =
+    await Promise.all([
+      db.select().from(programmes).orderBy(asc(programmes.id)).limit(1),
+      portfolioFigures(db, today),
+    ]);
   if (!programme) return null;
-  const allocatedCents = totals?.allocatedCents ?? 0;
-  const committedCents = totals?.committedCents ?? 0;
-  const paidCents = totals?.paidCents ?? 0;
   return {
     programme: {
       slug: programme.slug,
@@ -111,10 +113,12 @@ export async function getProgrammeOverview(db: Executor): Promise<ProgrammeOverv
       sourcePublisher: programme.sourcePublisher,
     },
     laureates: totals?.laureates ?? 0,
-    allocatedCents,
-    committedCents,
-    paidCents,
-    remainingToPayCents: committedCents - paidCents,
+    allocatedCents: totals?.allocatedCents ?? 0,
+    committedCents: totals?.committedCents ?? 0,
+    uncommittedCents: totals?.uncommittedCents ?? 0,
+    paidCents: totals?.paidCents ?? 0,
+    remainingToPayCents: totals?.remainingToPayCents ?? 0,
+    blockedByMilestoneCents: totals?.blockedByMilestoneCents ?? 0,
     // Kept by the ledger with every allocation change; equal to envelope − Σ allocations.
     reserveCents: programme.envelopeCents - programme.allocatedCents,
     demonstration: totals?.demonstration ?? false,
@@ -122,5 +126,6 @@ export async function getProgrammeOverview(db: Executor): Promise<ProgrammeOverv
     byMinistry,
     byTerritory,
     byFundingMode,
+    byLaureate,
   };
 }

@@ -122,3 +122,18 @@ export const idempotencyKeys = pgTable("idempotency_key", {
   response: jsonb("response").notNull(),
   createdAt: writtenAt("created_at"),
 });
+
+/**
+ * A gap between a laureate's schedule (Σ planned, cancelled tranches
+ * excepted) and its allocation that the officer chose to keep, with the
+ * reason. It holds for that gap only: once the gap moves, the page asks again.
+ */
+export const scheduleGapAcceptances = pgTable("schedule_gap_acceptance", {
+  laureateId: integer("laureate_id")
+    .primaryKey()
+    .references(() => laureates.id),
+  gapCents: bigint("gap_cents", { mode: "number" }).notNull(),
+  reason: text("reason").notNull(),
+  actorUserId: userReference("actor_user_id"),
+  acceptedAt: writtenAt("accepted_at"),
+});

@@ -1,2 +1,4 @@
 export * from "./schemas.js";
 export * from "./funding-rules.js";
+export * from "./schedule-gap.js";
+export * from "./money-figures.js";

@@ -117,7 +117,8 @@ export type PaymentCondition = keyof typeof PAYMENT_CONDITIONS;
  */
 export const idempotencyKeySchema = z.uuid({ error: "Clé d'idempotence invalide." });
 
-const reasonSchema = z
+/** The reason an officer gives for a money decision, kept in its history. */
+export const reasonSchema = z
   .string()
   .trim()
   .min(5, { error: "Indiquez le motif (5 caractères au moins)." })
@@ -257,6 +258,8 @@ const plannedTrancheSchema = z.object({
     error: "Le montant prévu doit être positif.",
   }),
   plannedOn: isoDateSchema,
+  /** The milestone the tranche waits for, kept when a schedule is rebalanced. */
+  gatingMilestoneId: z.number().int().positive().nullable().optional(),
 });
 
 /**

@@ -10,6 +10,20 @@ import { KpiList, type Kpi } from "../../components/KpiList";
 import { formatCents, formatCount, formatPercent, pluralize } from "../../lib/format";
 import { WEATHER_COUNT_LABELS } from "../laureates/laureate-labels";
 
+/**
+ * A figure added after some reviews were frozen: a review's snapshot taken
+ * before it has none, and shows no tile rather than a wrong 0.
+ */
+function moneyHeldTiles(
+  figures: DashboardFigures,
+  demo: string,
+  name: "uncommittedCents" | "blockedByMilestoneCents",
+  { label, detail }: { label: string; detail: string },
+): Kpi[] {
+  const cents = (figures as Partial<DashboardFigures>)[name];
+  return cents === undefined ? [] : [{ label: `${label}${demo}`, value: formatCents(cents), detail }];
+}
+
 function tilesOf(figures: DashboardFigures): Kpi[] {
   const envelope = figures.envelopeCents;
   const demo = figures.demonstration ? " (démonstration)" : "";
@@ -28,16 +42,24 @@ function tilesOf(figures: DashboardFigures): Kpi[] {
       detail: ofEnvelope(figures.allocatedCents),
     },
     {
-      label: `Engagé (EJ signés)${demo}`,
+      label: `Engagé${demo}`,
       value: formatCents(figures.committedCents),
-      detail: `${formatPercent(ratio(figures.committedCents, figures.allocatedCents))} du montant alloué`,
+      detail: `${formatPercent(ratio(figures.committedCents, figures.allocatedCents))} du montant alloué, selon le mode de financement`,
     },
+    ...moneyHeldTiles(figures, demo, "uncommittedCents", {
+      label: "Non engagé",
+      detail: "Alloué sans engagement constaté",
+    }),
     { label: `Versé${demo}`, value: formatCents(figures.paidCents), detail: ofEnvelope(figures.paidCents) },
     {
       label: `Restes à payer${demo}`,
       value: formatCents(figures.remainingToPayCents),
-      detail: "Engagé moins versé",
+      detail: "Engagé moins ce qui a été versé sur les allocations engagées",
     },
+    ...moneyHeldTiles(figures, demo, "blockedByMilestoneCents", {
+      label: "Bloqué par un jalon",
+      detail: "Tranches à payer qui attendent un jalon non atteint",
+    }),
     {
       label: `Part versée${demo}`,
       value: formatPercent(ratio(figures.paidCents, figures.allocatedCents)),

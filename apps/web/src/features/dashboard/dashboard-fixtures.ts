@@ -42,6 +42,8 @@ export const dashboardFixture: DashboardFigures = {
   committedCents: 100_000_000,
   paidCents: 63_000_012,
   remainingToPayCents: 36_999_988,
+  uncommittedCents: 20_000_000,
+  blockedByMilestoneCents: 4_500_000,
   reserveCents: 180_000_000,
   laureates: 10,
   weather: weather(4, 3, 1, 1, 1),

@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { setAllocationSchema, type SetAllocationInput } from "@defis/domain";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { formatCents, formatCentsForInput, formatSignedCents, parseEuros } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -50,6 +50,8 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
   const { errors } = fieldErrors;
   const { key } = useIdempotencyKey();
   const current = laureate.allocatedCents ?? 0;
+  // The schedule as it stands: the confirmation says what gap the new amount leaves with it.
+  const gap = useQuery(trpc.finance.scheduleGap.queryOptions({ slug: laureate.slug }));
 
   const [amount, setAmount] = useState(
     laureate.allocatedCents === null ? "" : formatCentsForInput(laureate.allocatedCents),
@@ -119,6 +121,14 @@ export function AllocationForm({ laureate, reserveCents, paidCents, onDone, onCa
               ? "Inconnue (les chiffres de l'enveloppe n'ont pas pu être lus)"
               : `${formatCents(reserveCents - delta)} (au lieu de ${formatCents(reserveCents)})`}
           </Figure>
+          {gap.data && (
+            <Figure label="Écart échéancier / montant alloué après l'opération">
+              {formatSignedCents(confirming.amountCents - gap.data.plannedCents)} (échéancier prévu :{" "}
+              {formatCents(gap.data.plannedCents)})
+              {confirming.amountCents !== gap.data.plannedCents &&
+                " ; un échéancier rééquilibré vous sera proposé, ou vous garderez l'écart avec son motif."}
+            </Figure>
+          )}
           <Figure label="Motif">{confirming.reason}</Figure>
         </dl>
       </ConfirmStep>

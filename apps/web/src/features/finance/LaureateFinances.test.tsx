@@ -1,5 +1,7 @@
 import type {
+  AcceptScheduleGapInput,
   LaureateFinance,
+  ScheduleGap,
   MoveTrancheInput,
   PlanScheduleInput,
   ReversePaymentInput,
@@ -7,7 +9,7 @@ import type {
 } from "@defis/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { mockAuth, mockProcedures, ProcedureError } from "../../test/api-server";
 import { laureateDetailFixture, officerUser, overviewFixture } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
@@ -16,6 +18,7 @@ import {
   financeFixture,
   leadershipUser,
   requestedInstalment,
+  scheduleGapOf,
   UUID_PATTERN,
 } from "./finance-fixtures";
 
@@ -30,6 +33,7 @@ const collapsed = (text: string) => text.replace(/\s+/g, " ");
 function serveLaureateFinances(
   finance: LaureateFinance | (() => LaureateFinance) = financeFixture,
   mutations: Record<string, (input: unknown) => unknown> = {},
+  queries: Record<string, (input: unknown) => unknown> = {},
 ) {
   const calls: { path: string; input: unknown }[] = [];
   const recorded = Object.fromEntries(
@@ -45,6 +49,8 @@ function serveLaureateFinances(
     "programme.overview": () => overviewFixture,
     "laureates.bySlug": () => laureateDetailFixture,
     "finance.forLaureate": () => (typeof finance === "function" ? finance() : finance),
+    "finance.scheduleGap": () => scheduleGapOf(typeof finance === "function" ? finance() : finance),
+    ...queries,
     ...recorded,
   });
   return calls;
@@ -62,7 +68,13 @@ async function openFinances() {
 }
 
 describe("LaureateFinances", () => {
-  it("shows every role the allocation, the commitment, the schedule, the payments and the ledger", async () => {
+  it("shows every role the allocation, the commitment, the schedule (late tranches said so), the payments and the ledger", async () => {
+    // Only the clock: a tranche is late by the day in Paris.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-25T10:00:00Z"));
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     mockAuth({ user: leadershipUser });
     serveLaureateFinances();
     renderApp(URL);
@@ -100,11 +112,18 @@ describe("LaureateFinances", () => {
         "2. Acompte",
         euros("11 728,39"),
         "01/09/2024",
-        "Demande de paiement",
+        "Demande de paiement en retard de 815 jours",
         "Aucun",
         "Service fait le 02/09/2024Demande de paiement le 03/09/2024 (DP n° DP-2024-0107)",
       ],
-      ["3. Solde", euros("4 691,36"), "01/03/2025", "Prévu", "Bilan partagé non atteint", "Aucune étape"],
+      [
+        "3. Solde",
+        euros("4 691,36"),
+        "01/03/2025",
+        "Prévu en retard de 634 jours",
+        "Bilan partagé non atteint",
+        "Aucune étape",
+      ],
     ]);
 
     const payments = screen.getByRole("table", { name: /Versements enregistrés/ });
@@ -452,5 +471,85 @@ describe("LaureateFinances", () => {
     renderApp(URL);
     expect(await screen.findByText("Les données n'ont pas pu être chargées")).toBeDefined();
     expect(screen.getByRole("button", { name: "Réessayer" })).toBeDefined();
+  });
+  it("shows the gap between the schedule and the allocation, and keeps it with a reason", async () => {
+    mockAuth({ user: officerUser });
+    const raised: LaureateFinance = {
+      ...financeFixture,
+      allocation: {
+        amountCents: 2_545_678,
+        originalAmountCents: 2_000_000,
+        paidCents: 703_703,
+        isDemo: false,
+      },
+    };
+    let accepted: ScheduleGap["accepted"] = null;
+    const calls = serveLaureateFinances(
+      raised,
+      {
+        "finance.acceptScheduleGap": (input) => {
+          accepted = {
+            gapCents: 200_000,
+            reason: (input as AcceptScheduleGapInput).reason,
+            acceptedAt: new Date("2026-11-25T10:00:00Z"),
+            actorName: "Camille Durand",
+          };
+          return { laureateSlug: "registre-reunion", gapCents: 200_000 };
+        },
+      },
+      { "finance.scheduleGap": () => ({ ...scheduleGapOf(raised), accepted }) },
+    );
+    const user = userEvent.setup();
+    renderApp(URL);
+    const section = await screen.findByRole("region", { name: "Écart échéancier / montant alloué" });
+    const figure = (label: string) => within(section).getByText(label).nextElementSibling?.textContent;
+    expect(figure("Montant alloué")).toBe(euros("25 456,78"));
+    expect(figure("Prévu à l'échéancier (tranches annulées exceptées)")).toBe(euros("23 456,78"));
+    expect(figure("Écart (alloué moins prévu)")).toMatch(new RegExp(`^\\+${euros("2 000,00")} au `));
+    expect(
+      within(section).getByText(
+        collapsed(`${euros("2 000,00")} du montant alloué ne figurent dans aucune tranche.`),
+      ),
+    ).toBeDefined();
+
+    await user.click(
+      within(section).getByRole("button", { name: "Garder l'écart de « Registre des transports »" }),
+    );
+    await user.click(within(section).getByRole("button", { name: "Garder l'écart avec ce motif" }));
+    expect(await within(section).findByText("Indiquez le motif (5 caractères au moins).")).toBeDefined();
+    expect(calls).toEqual([]);
+    await user.type(within(section).getByLabelText(/Motif de l'écart gardé/), "Solde ajusté au bilan final");
+    await user.click(within(section).getByRole("button", { name: "Garder l'écart avec ce motif" }));
+    expect(
+      await within(section).findByText(
+        /Écart gardé le .* par Camille Durand, motif : « Solde ajusté au bilan final »/,
+      ),
+    ).toBeDefined();
+    expect(calls).toEqual([
+      {
+        path: "finance.acceptScheduleGap",
+        input: {
+          laureateSlug: "registre-reunion",
+          gapCents: 200_000,
+          reason: "Solde ajusté au bilan final",
+          idempotencyKey: expect.stringMatching(UUID_PATTERN) as string,
+        },
+      },
+    ]);
+  });
+  it("keeps the milestone a planned tranche waits for when the planned tranches are edited", async () => {
+    mockAuth({ user: officerUser });
+    const calls = serveLaureateFinances(financeFixture, {
+      "finance.planSchedule": (input) => ({ planned: (input as PlanScheduleInput).tranches.length }),
+    });
+    const user = userEvent.setup();
+    renderApp(URL);
+    await openFinances();
+    await user.click(screen.getByRole("button", { name: "Modifier les tranches prévues" }));
+    await user.click(await screen.findByRole("button", { name: "Enregistrer l'échéancier" }));
+    expect(await screen.findByText("L'échéancier a été enregistré : 1 tranche prévue.")).toBeDefined();
+    expect(calls.map((call) => (call.input as PlanScheduleInput).tranches)).toEqual([
+      [{ kind: "solde", plannedAmountCents: 469_136, plannedOn: "2025-03-01", gatingMilestoneId: 31 }],
+    ]);
   });
 });

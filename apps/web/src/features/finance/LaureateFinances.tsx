@@ -7,6 +7,7 @@ import { asOfDay } from "./finance-labels";
 import { FundingRecordSection } from "./FundingRecordSection";
 import { MovementsTable } from "./MovementsTable";
 import { PaymentsSection } from "./PaymentsSection";
+import { ScheduleGapSection } from "./ScheduleGapSection";
 import { TrancheSchedule } from "./TrancheSchedule";
 
 /**
@@ -26,6 +27,7 @@ export default function LaureateFinances({ laureate }: { laureate: { slug: strin
     <>
       <AllocationSummary laureate={laureate} finance={finance} canManage={canManage} asOf={asOf} />
       <FundingRecordSection slug={laureate.slug} record={finance.funding} canManage={canManage} />
+      <ScheduleGapSection laureate={laureate} canManage={canManage} asOf={asOf} />
       <TrancheSchedule slug={laureate.slug} finance={finance} canManage={canManage} asOf={asOf} />
       <PaymentsSection payments={finance.payments} canManage={canManage} asOf={asOf} />
       <MovementsTable movements={finance.movements} asOf={asOf} />

@@ -29,6 +29,8 @@ interface DraftTranche {
   kind: TrancheKind;
   amount: string;
   plannedOn: string;
+  /** The milestone a tranche already planned waits for: an edit keeps it. */
+  gatingMilestoneId: number | null;
 }
 
 const LINE_FIELDS = ["kind", "amount", "plannedOn"] as const;
@@ -59,6 +61,7 @@ function proposedLines(
     kind: tranche.kind,
     amount: formatCentsForInput(tranche.amountCents),
     plannedOn: addMonths(start, 6 * index),
+    gatingMilestoneId: null,
   }));
 }
 
@@ -68,6 +71,7 @@ function linesOf(tranches: readonly TrancheItem[]): DraftTranche[] {
     kind: tranche.kind,
     amount: formatCentsForInput(tranche.plannedAmountCents),
     plannedOn: tranche.plannedOn,
+    gatingMilestoneId: tranche.gatingMilestoneId,
   }));
 }
 
@@ -162,6 +166,7 @@ export function SchedulePlanner({
         kind: "acompte",
         amount: "",
         plannedOn: last ? addMonths(last.plannedOn, 6) : parisToday(),
+        gatingMilestoneId: null,
       },
     ]);
     setNextKey(nextKey + 1);
@@ -187,7 +192,12 @@ export function SchedulePlanner({
       else if (amountCents === 0) nextErrors[`${line.key}.amount`] = "Le montant prévu doit être positif.";
       if (line.plannedOn === "")
         nextErrors[`${line.key}.plannedOn`] = "Indiquez la date prévue, au format JJ/MM/AAAA.";
-      return { kind: line.kind, plannedAmountCents: amountCents ?? 0, plannedOn: line.plannedOn };
+      return {
+        kind: line.kind,
+        plannedAmountCents: amountCents ?? 0,
+        plannedOn: line.plannedOn,
+        gatingMilestoneId: line.gatingMilestoneId,
+      };
     });
     if (totalCents > availableCents)
       nextErrors.total = `Le total des tranches prévues (${formatCents(totalCents)}) dépasse le montant disponible (${formatCents(availableCents)}).`;

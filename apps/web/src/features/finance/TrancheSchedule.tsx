@@ -1,11 +1,19 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { nextTrancheStatuses, TRANCHE_KINDS, type LaureateFinance, type TrancheItem } from "@defis/domain";
+import {
+  nextTrancheStatuses,
+  plannedTotalCents,
+  TRANCHE_KINDS,
+  trancheDaysLate,
+  type LaureateFinance,
+  type TrancheItem,
+} from "@defis/domain";
 import { EmptyState } from "../../components/QueryStates";
-import { formatCents, formatShortDate } from "../../lib/format";
+import { formatCents, formatShortDate, parisToday } from "../../lib/format";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 import {
+  lateLabel,
   STATUS_SEVERITIES,
   statusLabel,
   STEP_ACTIONS,
@@ -38,6 +46,26 @@ function GateCell({ tranche }: { tranche: TrancheItem }) {
       <Badge as="span" small severity={gate.reached ? "success" : "warning"}>
         {gate.reached ? "atteint" : "non atteint"}
       </Badge>
+    </>
+  );
+}
+
+/** The status, and how late the tranche is when its planned date has passed unpaid. */
+function StatusCell({ tranche, today }: { tranche: TrancheItem; today: string }) {
+  const daysLate = trancheDaysLate(tranche, today);
+  return (
+    <>
+      <Badge as="span" small severity={STATUS_SEVERITIES[tranche.status]}>
+        {statusLabel(tranche.status)}
+      </Badge>
+      {daysLate > 0 && (
+        <>
+          {" "}
+          <Badge as="span" small severity="error">
+            {lateLabel(daysLate).toLowerCase()}
+          </Badge>
+        </>
+      )}
     </>
   );
 }
@@ -85,9 +113,8 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
     panel?.kind === "step" ? tranches.find((tranche) => tranche.id === panel.trancheId) : undefined;
   const gateTranche =
     panel?.kind === "gate" ? tranches.find((tranche) => tranche.id === panel.trancheId) : undefined;
-  const plannedCents = tranches
-    .filter((tranche) => tranche.status !== "annule")
-    .reduce((sum, tranche) => sum + tranche.plannedAmountCents, 0);
+  const today = parisToday();
+  const plannedCents = plannedTotalCents(tranches);
 
   const columns: TableColumn[] = [
     { header: "Tranche" },
@@ -121,9 +148,7 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
                 `${tranche.position}. ${TRANCHE_KINDS[tranche.kind]}`,
                 formatCents(tranche.plannedAmountCents),
                 formatShortDate(tranche.plannedOn),
-                <Badge key="status" as="span" small severity={STATUS_SEVERITIES[tranche.status]}>
-                  {statusLabel(tranche.status)}
-                </Badge>,
+                <StatusCell key="status" tranche={tranche} today={today} />,
                 <GateCell key="gate" tranche={tranche} />,
                 <StepsCell key="steps" tranche={tranche} />,
               ];

@@ -1,9 +1,12 @@
-import type {
-  LaureateFinance,
-  MonthlyPayments,
-  ProgrammeOverview,
-  SessionUser,
-  TrancheItem,
+import {
+  plannedTotalCents,
+  type LateTranches,
+  type LaureateFinance,
+  type MonthlyPayments,
+  type ProgrammeOverview,
+  type ScheduleGap,
+  type SessionUser,
+  type TrancheItem,
 } from "@defis/domain";
 import { http, HttpResponse } from "msw";
 import superjson from "superjson";
@@ -26,6 +29,8 @@ export const financeOverview: ProgrammeOverview = {
   committedCents: 10_000_000,
   paidCents: 3_000_000,
   remainingToPayCents: 7_000_000,
+  uncommittedCents: 2_345_678,
+  blockedByMilestoneCents: 1_200_000,
   reserveCents: 287_654_322,
   byCategory: [
     {
@@ -35,6 +40,9 @@ export const financeOverview: ProgrammeOverview = {
       allocatedCents: 10_000_000,
       committedCents: 10_000_000,
       paidCents: 3_000_000,
+      uncommittedCents: 0,
+      remainingToPayCents: 7_000_000,
+      blockedByMilestoneCents: 0,
     },
     {
       key: "numerique",
@@ -43,6 +51,9 @@ export const financeOverview: ProgrammeOverview = {
       allocatedCents: 2_345_678,
       committedCents: 0,
       paidCents: 0,
+      uncommittedCents: 2_345_678,
+      remainingToPayCents: 0,
+      blockedByMilestoneCents: 0,
     },
   ],
 };
@@ -156,6 +167,43 @@ export const financeFixture: LaureateFinance = {
       source: "import",
     },
   ],
+};
+
+/** What `finance.scheduleGap` answers for these finances, no gap kept. */
+export function scheduleGapOf(finance: LaureateFinance): ScheduleGap {
+  const allocatedCents = finance.allocation?.amountCents ?? 0;
+  const plannedCents = plannedTotalCents(finance.tranches);
+  return { allocatedCents, plannedCents, gapCents: allocatedCents - plannedCents, accepted: null };
+}
+
+/** Two tranches late on 25 November 2026: the instalment of the Réunion, the advance of the laboratory. */
+export const lateTranchesFixture: LateTranches = {
+  asOf: "2026-11-25",
+  tranches: [
+    {
+      trancheId: 12,
+      laureateSlug: "registre-reunion",
+      laureateTitle: "Registre des transports",
+      kind: "acompte",
+      position: 2,
+      status: "demande_paiement",
+      plannedOn: "2024-09-01",
+      plannedAmountCents: 1_172_839,
+      daysLate: 815,
+    },
+    {
+      trancheId: 21,
+      laureateSlug: "lab-interieur",
+      laureateTitle: "Laboratoire d'innovation",
+      kind: "avance",
+      position: 1,
+      status: "prevu",
+      plannedOn: "2026-11-24",
+      plannedAmountCents: 3_000_000,
+      daysLate: 1,
+    },
+  ],
+  totalCents: 4_172_839,
 };
 
 type Envelope = Parameters<typeof superjson.deserialize>[0];

@@ -1,5 +1,5 @@
 import { TRANCHE_KINDS, TRANCHE_STATUSES, type TrancheItem, type TrancheStatus } from "@defis/domain";
-import { formatDate } from "../../lib/format";
+import { formatDate, pluralize } from "../../lib/format";
 
 /** "au 25 novembre 2026": the day a figure was read (a query's dataUpdatedAt), in Paris. */
 export function asOfDay(updatedAt: number): string {
@@ -30,4 +30,9 @@ export const statusLabel = (status: TrancheStatus) => TRANCHE_STATUSES[status];
 /** "Tranche 2 (acompte)": how a tranche is named in headings and hidden button texts. */
 export function trancheName(tranche: Pick<TrancheItem, "position" | "kind">): string {
   return `Tranche ${tranche.position} (${TRANCHE_KINDS[tranche.kind].toLowerCase()})`;
+}
+
+/** "En retard de 12 jours": a tranche past its planned date and not paid (`trancheDaysLate`). */
+export function lateLabel(daysLate: number): string {
+  return `En retard de ${pluralize(daysLate, "jour")}`;
 }

@@ -4,7 +4,7 @@ import { useTRPC } from "../../lib/trpc";
 
 /**
  * After a money action: every figure that may have changed is read again
- * (the laureate's finances, the envelope, the lists' allocated amounts, the
+ * (the laureate's finances, the envelope, the dashboard's key figures, the lists' allocated amounts, the
  * follow-up's freshness and health, the journal). Resolves once they are, so a panel closes on up-to-date figures.
  */
 export function useRefreshMoney(): () => Promise<void> {
@@ -14,6 +14,7 @@ export function useRefreshMoney(): () => Promise<void> {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.finance.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.programme.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.laureates.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.progress.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),

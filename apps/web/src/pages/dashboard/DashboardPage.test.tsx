@@ -93,6 +93,9 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     const tiles = screen.getByRole("list", { name: "Chiffres clés" }).textContent;
     expect(tiles).toContain(euros("630 000,12 €"));
     expect(tiles).toContain(euros("369 999,88 €"));
+    // Not committed, and held back by a milestone not reached: key figures of their own.
+    expect(tiles).toContain(`Non engagé (démonstration)${euros("200 000,00 €")}`);
+    expect(tiles).toContain(`Bloqué par un jalon (démonstration)${euros("45 000,00 €")}`);
     expect(tiles).toContain("52,5\u00a0%");
     expect(tiles).toContain("Orage : 1");
 

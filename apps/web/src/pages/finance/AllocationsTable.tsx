@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { LaureateListItem } from "@defis/domain";
+import type { LaureateListItem, PortfolioGroup } from "@defis/domain";
 import { Link } from "react-router";
 import { formatCents } from "../../lib/format";
 import { ROUTES } from "../../routes";
@@ -12,20 +12,23 @@ export const allocationButtonId = (slug: string) => `allocation-${slug}-modifier
 interface AllocationsTableProps {
   laureates: LaureateListItem[];
   caption: string;
+  /** Each laureate's money figures (`programme.overview`'s byLaureate), by slug; empty until read. */
+  figures: ReadonlyMap<string, PortfolioGroup>;
   /** Given to those who may move money: a button per row. */
   onEdit?: (laureate: LaureateListItem) => void;
 }
 
 /** The allocated amount of every laureate, each linking to the laureate's finances. */
-export function AllocationsTable({ laureates, caption, onEdit }: AllocationsTableProps) {
+export function AllocationsTable({ laureates, caption, figures, onEdit }: AllocationsTableProps) {
   const columns: TableColumn[] = [
     { header: "Lauréat" },
     { header: "Ministère" },
     { header: "Mode de financement" },
     { header: "Montant alloué", numeric: true },
-    { header: "Engagé (EJ signé)" },
+    { header: "Engagé" },
     { header: "Versé", numeric: true },
     { header: "Reste à payer", numeric: true },
+    { header: "Bloqué par un jalon", numeric: true },
   ];
   if (onEdit) columns.push({ header: "Actions" });
   return (
@@ -33,6 +36,7 @@ export function AllocationsTable({ laureates, caption, onEdit }: AllocationsTabl
       caption={caption}
       columns={columns}
       rows={laureates.map((laureate) => {
+        const money = figures.get(laureate.slug);
         const cells = [
           <Link key="title" to={ROUTES.laureateFinances(laureate.slug)}>
             {laureate.title} <span className={fr.cx("fr-sr-only")}>: ses finances</span>
@@ -42,8 +46,13 @@ export function AllocationsTable({ laureates, caption, onEdit }: AllocationsTabl
           laureate.allocatedCents === null ? "Non alloué" : formatCents(laureate.allocatedCents),
           laureate.committed ? "Oui" : "Non",
           formatCents(laureate.paidCents),
-          // Restes à payer count only what is committed.
-          formatCents(laureate.committed ? (laureate.allocatedCents ?? 0) - laureate.paidCents : 0),
+          // Restes à payer count only what is committed: the rest is said to be so, not shown as 0.
+          money === undefined
+            ? "…"
+            : laureate.committed
+              ? formatCents(money.remainingToPayCents)
+              : "Non engagé",
+          money === undefined ? "…" : formatCents(money.blockedByMilestoneCents),
         ];
         if (onEdit)
           cells.push(

@@ -18,9 +18,9 @@ function kpisOf(overview: ProgrammeOverview): Kpi[] {
       detail: `${formatPercent(ratio(overview.reserveCents, envelope))} de l'enveloppe`,
     },
     {
-      label: `Engagé (EJ signés)${demo}`,
+      label: `Engagé${demo}`,
       value: formatCents(overview.committedCents),
-      detail: `Autorisations d'engagement consommées : ${formatPercent(ratio(overview.committedCents, overview.allocatedCents))} du montant alloué`,
+      detail: `Autorisations d'engagement consommées, selon le mode de financement : ${formatPercent(ratio(overview.committedCents, overview.allocatedCents))} du montant alloué`,
     },
     {
       label: `Versé${demo}`,
@@ -28,9 +28,19 @@ function kpisOf(overview: ProgrammeOverview): Kpi[] {
       detail: "Crédits de paiement consommés, contre-passations déduites",
     },
     {
+      label: `Non engagé${demo}`,
+      value: formatCents(overview.uncommittedCents),
+      detail: "Alloué sans engagement constaté, selon le mode de financement",
+    },
+    {
       label: `Restes à payer${demo}`,
       value: formatCents(overview.remainingToPayCents),
-      detail: "Engagé moins versé",
+      detail: "Engagé moins ce qui a été versé sur les allocations engagées",
+    },
+    {
+      label: `Bloqué par un jalon${demo}`,
+      value: formatCents(overview.blockedByMilestoneCents),
+      detail: "Tranches à payer qui attendent un jalon non atteint",
     },
     {
       label: `% versé${demo}`,

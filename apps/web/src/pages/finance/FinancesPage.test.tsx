@@ -1,4 +1,4 @@
-import type { ReallocateInput, SetAllocationInput } from "@defis/domain";
+import type { PlanScheduleInput, ReallocateInput, SetAllocationInput } from "@defis/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
@@ -14,7 +14,9 @@ import {
 import { laureateItems, officerUser, sponsorUser } from "../../test/fixtures";
 import { renderApp, renderPage } from "../../test/render";
 import {
+  financeFixture,
   financeOverview,
+  lateTranchesFixture,
   leadershipUser,
   monthlyFixture,
   UUID_PATTERN,
@@ -35,6 +37,9 @@ function serveFinances(resolvers: Record<string, (input: unknown) => unknown> = 
     "progress.portfolio": () => followUpRows,
     "laureates.list": () => laureateItems,
     "finance.monthly": () => monthlyFixture,
+    "finance.lateTranches": () => lateTranchesFixture,
+    "finance.scheduleGap": () => ({ allocatedCents: 0, plannedCents: 0, gapCents: 0, accepted: null }),
+    "finance.forLaureate": () => financeFixture,
     ...resolvers,
   });
 }
@@ -73,12 +78,14 @@ describe("FinancesPage", () => {
     expect(tile("Enveloppe")).toBe(euros("3 000 000,00"));
     expect(tile("Alloué")).toBe(euros("123 456,78"));
     expect(tile("Réserve non allouée")).toBe(euros("2 876 543,22"));
-    expect(tile("Engagé (EJ signés)")).toBe(euros("100 000,00"));
+    expect(tile("Engagé")).toBe(euros("100 000,00"));
+    expect(tile("Non engagé")).toBe(euros("23 456,78"));
     expect(tile("Versé")).toBe(euros("30 000,00"));
     expect(tile("Restes à payer")).toBe(euros("70 000,00"));
+    expect(tile("Bloqué par un jalon")).toBe(euros("12 000,00"));
     // 3 000 000 / 12 345 678 cents.
     expect(tile("% versé")).toBe(`24,3${NBSP}%`);
-    expect(within(tiles).getAllByText(/au 25 novembre 2026/)).toHaveLength(7);
+    expect(within(tiles).getAllByText(/au 25 novembre 2026/)).toHaveLength(9);
 
     const allocations = screen.getByRole("table", {
       name: "Montant alloué par lauréat, au 25 novembre 2026",
@@ -91,6 +98,8 @@ describe("FinancesPage", () => {
         euros("100 000,00"),
         "Non",
         euros("0,00"),
+        // Not committed: said so, not shown as a reste à payer of 0.
+        "Non engagé",
         euros("0,00"),
       ],
       [
@@ -100,6 +109,7 @@ describe("FinancesPage", () => {
         euros("23 456,78"),
         "Non",
         euros("0,00"),
+        "Non engagé",
         euros("0,00"),
       ],
     ]);
@@ -111,16 +121,39 @@ describe("FinancesPage", () => {
 
     const byCategory = screen.getByRole("table", { name: "Par catégorie, au 25 novembre 2026" });
     expect(rowsOf(byCategory)).toEqual([
-      ["Catégorie", "Lauréats", "Alloué", "Engagé (EJ signés)", "Versé", "% versé"],
+      [
+        "Catégorie",
+        "Lauréats",
+        "Alloué",
+        "Engagé",
+        "Non engagé",
+        "Versé",
+        "% versé",
+        "Restes à payer",
+        "Bloqué par un jalon",
+      ],
       [
         "Transformation des organisations",
         "1",
         euros("100 000,00"),
         euros("100 000,00"),
+        euros("0,00"),
         euros("30 000,00"),
         `30${NBSP}%`,
+        euros("70 000,00"),
+        euros("0,00"),
       ],
-      ["Solutions numériques", "1", euros("23 456,78"), euros("0,00"), euros("0,00"), `0${NBSP}%`],
+      [
+        "Solutions numériques",
+        "1",
+        euros("23 456,78"),
+        euros("0,00"),
+        euros("23 456,78"),
+        euros("0,00"),
+        `0${NBSP}%`,
+        euros("0,00"),
+        euros("0,00"),
+      ],
     ]);
     // Amounts line up on the right.
     expect(within(byCategory).getAllByRole("cell")[1]?.className).toBe("defis-table-amount");
@@ -136,6 +169,39 @@ describe("FinancesPage", () => {
       ["mars 2025", euros("20 000,00"), `-5${NNBSP}000,00${NBSP}€`, euros("100 000,00"), euros("25 000,00")],
     ]);
     expect(screen.queryByRole("button", { name: /Modifier l'allocation/ })).toBeNull();
+  });
+
+  it("lists the late tranches, the money they hold, and links each to its laureate's finances", async () => {
+    mockAuth({ user: sponsorUser });
+    serveFinances();
+    renderPage(<FinancesPage />);
+    const late = await screen.findByRole("table", { name: /^Tranches en retard au 25 novembre 2026/ });
+    expect(late.querySelector("caption")?.textContent).toBe(
+      `Tranches en retard au 25 novembre 2026, de la plus ancienne à la plus récente ; total : ${euros("41 728,39")}`,
+    );
+    expect(rowsOf(late)).toEqual([
+      ["Lauréat", "Tranche", "Statut", "Date prévue", "Retard", "Montant prévu"],
+      [
+        "Registre des transports : ses finances",
+        "2. Acompte",
+        "Demande de paiement",
+        "01/09/2024",
+        "En retard de 815 jours",
+        euros("11 728,39"),
+      ],
+      [
+        "Laboratoire d'innovation : ses finances",
+        "1. Avance",
+        "Prévu",
+        "24/11/2026",
+        "En retard de 1 jour",
+        euros("30 000,00"),
+      ],
+    ]);
+    expect(
+      within(late).getByRole("link", { name: "Registre des transports : ses finances" }).getAttribute("href"),
+    ).toBe("/laureats/registre-reunion?onglet=finances");
+    expect(screen.getByText(/2 tranches en retard/).parentElement?.textContent).toContain(euros("41 728,39"));
   });
 
   it("says when nothing is planned or paid yet, and when a figure could not be read", async () => {
@@ -291,6 +357,83 @@ describe("FinancesPage", () => {
         idempotencyKey: expect.stringMatching(UUID_PATTERN) as string,
       },
     ]);
+  });
+
+  it("offers the rebalanced schedule once an allocation rises, and applies it through planSchedule", async () => {
+    mockAuth({ user: officerUser });
+    const raised = {
+      ...financeFixture,
+      allocation: {
+        amountCents: 2_545_678,
+        originalAmountCents: 2_000_000,
+        paidCents: 703_703,
+        isDemo: false,
+      },
+    };
+    let gap = { allocatedCents: 2_345_678, plannedCents: 2_345_678, gapCents: 0, accepted: null };
+    const planned: PlanScheduleInput[] = [];
+    serveFinances({
+      "finance.scheduleGap": () => gap,
+      "finance.forLaureate": () => raised,
+      "finance.setAllocation": () => {
+        gap = { ...gap, allocatedCents: 2_545_678, gapCents: 200_000 };
+        return {
+          laureateSlug: "registre-reunion",
+          amountBeforeCents: 2_345_678,
+          amountAfterCents: 2_545_678,
+        };
+      },
+      "finance.planSchedule": (input) => {
+        planned.push(input as PlanScheduleInput);
+        gap = { ...gap, plannedCents: 2_545_678, gapCents: 0 };
+        return { planned: 1 };
+      },
+    });
+    const user = userEvent.setup();
+    renderPage(<FinancesPage />);
+    await user.click(
+      await screen.findByRole("button", { name: "Modifier l'allocation de « Registre des transports »" }),
+    );
+    const amount = screen.getByLabelText<HTMLInputElement>(/Nouveau montant alloué \(en euros\)/);
+    await user.clear(amount);
+    await user.type(amount, "25456,78");
+    await user.type(screen.getByLabelText(/Motif de la modification/), "Hausse votée en comité");
+    await user.click(screen.getByRole("button", { name: "Vérifier avant d'enregistrer" }));
+    const confirmation = await screen.findByRole("heading", { name: /Confirmer la nouvelle allocation/ });
+    // Before anything is written, the gap the new amount leaves with the schedule.
+    expect(confirmation.parentElement?.querySelector("dl")?.textContent).toContain(
+      `Écart échéancier / montant alloué après l'opération+${euros("2 000,00")} (échéancier prévu : ${euros("23 456,78")})`,
+    );
+    await user.click(screen.getByRole("button", { name: "Confirmer la nouvelle allocation" }));
+
+    const proposal = await screen.findByRole("table", {
+      name: "Échéancier rééquilibré proposé pour « Registre des transports »",
+    });
+    expect(screen.getByText(/écart échéancier \/ montant alloué/).textContent).toContain(
+      `+${euros("2 000,00")}`,
+    );
+    // Only the planned solde changes; the paid advance and the requested instalment stay.
+    expect(rowsOf(proposal).slice(1)).toEqual([["3. Solde", euros("4 691,36"), euros("6 691,36")]]);
+    await user.click(
+      screen.getByRole("button", {
+        name: "Appliquer l'échéancier rééquilibré de « Registre des transports »",
+      }),
+    );
+    expect(
+      await screen.findByText(
+        "L'échéancier de « Registre des transports » suit désormais le montant alloué.",
+      ),
+    ).toBeDefined();
+    expect(planned).toEqual([
+      {
+        laureateSlug: "registre-reunion",
+        tranches: [
+          { kind: "solde", plannedAmountCents: 669_136, plannedOn: "2025-03-01", gatingMilestoneId: 31 },
+        ],
+        idempotencyKey: expect.stringMatching(UUID_PATTERN) as string,
+      },
+    ]);
+    expect(screen.queryByRole("table", { name: /Échéancier rééquilibré proposé/ })).toBeNull();
   });
 
   it("puts the server's field messages (BAD_REQUEST) back beside the fields", async () => {

@@ -16,6 +16,9 @@ import { GroupTable } from "./GroupTable";
 import { MonthlyTable } from "./MonthlyTable";
 import { ReallocationForm } from "./ReallocationForm";
 import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
+import { ScheduleGapPanel } from "../../features/finance/ScheduleGapPanel";
+import { LateTranches } from "./LateTranches";
+import { useState } from "react";
 
 type Panel = { kind: "allocation"; laureate: LaureateListItem } | { kind: "reallocation" };
 
@@ -29,6 +32,10 @@ export default function FinancesPage() {
   const laureates = useQuery(trpc.laureates.list.queryOptions({}));
   const { panel, notice, open, close, finish, clearNotice } = useSectionPanel<Panel>();
   const reserveCents = overview.data?.reserveCents;
+  // The laureates whose allocation just changed: their schedule may no longer add up to it.
+  const [changed, setChanged] = useState<{ slug: string; title: string }[]>([]);
+  const titleOf = (slug: string) => laureates.data?.find((laureate) => laureate.slug === slug)?.title ?? slug;
+  const figures = new Map((overview.data?.byLaureate ?? []).map((group) => [group.key, group]));
 
   return (
     <>
@@ -62,6 +69,17 @@ export default function FinancesPage() {
           historique de l'allocation.
         </p>
         <SectionNotice notice={notice} onClose={clearNotice} />
+        {changed.length > 0 && (
+          <ScheduleGapPanel
+            key={changed.map((laureate) => laureate.slug).join(",")}
+            laureates={changed}
+            onDone={(message) => {
+              setChanged([]);
+              finish(message);
+            }}
+            onClose={() => setChanged([])}
+          />
+        )}
         {canManage && laureates.data && laureates.data.length > 1 && (
           <Button
             iconId="fr-icon-arrow-left-right-line"
@@ -80,7 +98,10 @@ export default function FinancesPage() {
           <ReallocationForm
             laureates={laureates.data}
             reserveCents={reserveCents}
-            onDone={finish}
+            onDone={(message, moved) => {
+              finish(message);
+              setChanged(moved.map((slug) => ({ slug, title: titleOf(slug) })));
+            }}
             onCancel={close}
           />
         )}
@@ -89,7 +110,10 @@ export default function FinancesPage() {
             key={panel.laureate.slug}
             laureate={panel.laureate}
             reserveCents={reserveCents}
-            onDone={finish}
+            onDone={(message) => {
+              finish(message);
+              setChanged([{ slug: panel.laureate.slug, title: panel.laureate.title }]);
+            }}
             onCancel={close}
           />
         )}
@@ -102,6 +126,7 @@ export default function FinancesPage() {
           <AllocationsTable
             laureates={laureates.data}
             caption={`Montant alloué par lauréat, ${asOfDay(laureates.dataUpdatedAt)}`}
+            figures={figures}
             onEdit={
               canManage
                 ? (laureate) => open({ kind: "allocation", laureate }, allocationButtonId(laureate.slug))
@@ -139,6 +164,11 @@ export default function FinancesPage() {
             />
           </>
         )}
+      </section>
+
+      <section aria-labelledby="finances-retards">
+        <h2 id="finances-retards">Tranches en retard</h2>
+        <LateTranches />
       </section>
 
       <section aria-labelledby="finances-mensuel">

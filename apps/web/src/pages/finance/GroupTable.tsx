@@ -9,7 +9,10 @@ interface GroupTableProps {
   groups: PortfolioGroup[];
 }
 
-/** One split of the envelope: allocated, committed and paid per group, with the share paid. */
+/**
+ * One split of the envelope: allocated, committed or not, paid (with the
+ * share paid), restes à payer and what milestones hold back, per group.
+ */
 export function GroupTable({ caption, groupHeader, groups }: GroupTableProps) {
   return (
     <DataTable
@@ -18,9 +21,12 @@ export function GroupTable({ caption, groupHeader, groups }: GroupTableProps) {
         { header: groupHeader },
         { header: "Lauréats", numeric: true },
         { header: "Alloué", numeric: true },
-        { header: "Engagé (EJ signés)", numeric: true },
+        { header: "Engagé", numeric: true },
+        { header: "Non engagé", numeric: true },
         { header: "Versé", numeric: true },
         { header: "% versé", numeric: true },
+        { header: "Restes à payer", numeric: true },
+        { header: "Bloqué par un jalon", numeric: true },
       ]}
       rows={groups.map((group) => ({
         key: group.key,
@@ -29,8 +35,11 @@ export function GroupTable({ caption, groupHeader, groups }: GroupTableProps) {
           formatCount(group.laureates),
           formatCents(group.allocatedCents),
           formatCents(group.committedCents),
+          formatCents(group.uncommittedCents),
           formatCents(group.paidCents),
           formatPercent(ratio(group.paidCents, group.allocatedCents)),
+          formatCents(group.remainingToPayCents),
+          formatCents(group.blockedByMilestoneCents),
         ],
       }))}
     />

@@ -19,7 +19,8 @@ interface ReallocationFormProps {
   laureates: AllocatedLaureate[];
   /** The unallocated reserve, unchanged by a reallocation; undefined when it could not be read. */
   reserveCents: number | undefined;
-  onDone: (message: string) => void | Promise<void>;
+  /** After the move, with the two laureates it changed (origin, destination). */
+  onDone: (message: string, laureateSlugs: [string, string]) => void | Promise<void>;
   onCancel: () => void;
 }
 
@@ -57,6 +58,7 @@ export function ReallocationForm({ laureates, reserveCents, onDone, onCancel }: 
         await refresh();
         await onDone(
           `${formatCents(input.amountCents)} ont été réaffectés de « ${titleOf(input.fromLaureateSlug)} » à « ${titleOf(input.toLaureateSlug)} ».`,
+          [input.fromLaureateSlug, input.toLaureateSlug],
         );
       },
       onError: (error) => {

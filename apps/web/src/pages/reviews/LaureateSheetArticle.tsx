@@ -39,9 +39,14 @@ export function LaureateSheetArticle({ sheet }: { sheet: LaureateSheet }) {
         </dl>
         <dl className={fr.cx("fr-col-12", "fr-col-md-6")}>
           <Fact label="Alloué">{formatCents(sheet.allocatedCents)}</Fact>
-          <Fact label="Engagé (EJ signés)">{formatCents(sheet.committedCents)}</Fact>
+          <Fact label="Engagé">{formatCents(sheet.committedCents)}</Fact>
           <Fact label="Versé">{formatCents(sheet.paidCents)}</Fact>
-          <Fact label="Restes à payer">{formatCents(sheet.committedCents - sheet.paidCents)}</Fact>
+          <Fact label="Restes à payer">
+            {/* On a committed allocation only (remainingToPay): an uncommitted one is said so, not shown as 0. */}
+            {sheet.committedCents === 0 && sheet.allocatedCents > 0
+              ? "Non engagé"
+              : formatCents(sheet.committedCents - sheet.paidCents)}
+          </Fact>
           <Fact label="Météo">
             {sheet.weather ? (
               <>
