@@ -101,3 +101,27 @@ export function trancheDaysLate(
   if (!isOpenTranche(tranche.status)) return 0;
   return Math.max(0, daysBetween(tranche.plannedOn, today));
 }
+
+/** The steps that move money, which the funding-mode rules guard. */
+export type MoneyStep = "service_fait" | "demande_paiement" | "paye";
+
+/**
+ * The French refusal of a money step (a tranche's service fait, payment
+ * request or payment, a payment outside the schedule, an imported payment)
+ * under the rules of the laureate's mode, or null when it may go ahead: the
+ * commitment first (`commitmentRefusal`), then, for a transfer of credits
+ * recorded as paid, the transfer's reference.
+ */
+export function moneyStepRefusal(
+  step: MoneyStep,
+  mode: FundingModeKey,
+  facts: FundingFacts | null,
+  reference: string | null | undefined,
+): string | null {
+  const uncommitted = commitmentRefusal(mode, facts);
+  if (uncommitted) return uncommitted;
+  if (step === "paye" && mode === "transfert" && !reference?.trim()) {
+    return "Un transfert de crédits payé porte sa référence : saisissez la référence du transfert.";
+  }
+  return null;
+}

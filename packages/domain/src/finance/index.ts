@@ -1,2 +1,4 @@
 export * from "./schemas.js";
 export * from "./funding-rules.js";
+export * from "./lifecycle.js";
+export * from "./payment-kinds.js";
