@@ -1,6 +1,13 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type { LaureateFinance, MonthlyPayments } from "@defis/domain";
+import {
+  COMMITMENT_DEFINITIONS,
+  isCommitted,
+  remainingToPay,
+  type FundingModeKey,
+  type LaureateFinance,
+  type MonthlyPayments,
+} from "@defis/domain";
 import { alias } from "drizzle-orm/pg-core";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
@@ -29,6 +36,11 @@ const {
 export async function laureateFinance(db: Executor, laureateSlug: string): Promise<LaureateFinance> {
   const laureateId = await laureateIdOf(db, laureateSlug);
   const counterparts = alias(laureates, "counterpart");
+  const [laureate] = await db
+    .select({ fundingMode: laureates.fundingMode })
+    .from(laureates)
+    .where(eq(laureates.id, laureateId));
+  const fundingMode = (laureate?.fundingMode ?? "non-precise") as FundingModeKey;
   const [[allocation], [funding], trancheRows, movements, paymentRows] = await Promise.all([
     db
       .select({
@@ -86,21 +98,25 @@ export async function laureateFinance(db: Executor, laureateSlug: string): Promi
       .where(eq(payments.laureateId, laureateId))
       .orderBy(asc(payments.paidOn), asc(payments.id)),
   ]);
-  const committed = Boolean(funding?.ejNumber);
+  const committed = isCommitted(fundingMode, funding ?? null);
   return {
     laureateSlug,
-    funding: funding ?? {
-      conventionDate: null,
-      ejNumber: null,
-      siret: null,
-      rna: null,
-      paymentConditions: null,
-      version: 0,
-    },
+    funding: funding
+      ? { ...funding, fundingMode }
+      : {
+          fundingMode,
+          conventionDate: null,
+          ejNumber: null,
+          siret: null,
+          rna: null,
+          paymentConditions: null,
+          version: 0,
+        },
     tranches: trancheRows.map(withGatingMilestone),
     allocation: allocation ?? null,
     committed,
-    remainingToPayCents: committed && allocation ? allocation.amountCents - allocation.paidCents : 0,
+    commitmentDefinition: COMMITMENT_DEFINITIONS[fundingMode],
+    remainingToPay: remainingToPay(committed, allocation?.amountCents ?? 0, allocation?.paidCents ?? 0),
     movements: movements.map(({ counterpartSlug, counterpartTitle, ...movement }) => ({
       ...movement,
       counterpart:
