@@ -231,8 +231,9 @@ export async function recordPaymentOutsideSchedule(
   db: Executor,
   actor: LedgerActor,
   payment: OutsideSchedulePayment,
+  source: PaymentSource = "saisie",
 ): Promise<number> {
-  const [id] = await recordPaymentsOutsideSchedule(db, actor, [payment]);
+  const [id] = await recordPaymentsOutsideSchedule(db, actor, [payment], source);
   if (id === undefined) throw new Error("Le versement n'a pas été enregistré.");
   return id;
 }

@@ -1,4 +1,4 @@
-import { recordPayment, schema, type DatabaseHandle } from "@defis/db";
+import { recordPaymentOutsideSchedule, schema, type DatabaseHandle } from "@defis/db";
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@defis/domain";
 import { and, asc, count, desc, eq } from "drizzle-orm";
@@ -90,10 +90,15 @@ async function aPayment(database: DatabaseHandle): Promise<number> {
     .from(schema.laureates)
     .where(eq(schema.laureates.slug, "dggn-lab-innovation"));
   return database.db.transaction((tx) =>
-    recordPayment(
+    recordPaymentOutsideSchedule(
       tx,
       { userId: null },
-      { laureateId: laureate?.id ?? 0, amountCents: 100, paidOn: "2024-01-01" },
+      {
+        laureateId: laureate?.id ?? 0,
+        amountCents: 100,
+        paidOn: "2024-01-01",
+        reason: "Versement d'essai hors échéancier",
+      },
     ),
   );
 }
@@ -296,6 +301,7 @@ const MUTATIONS: MutationCase[] = [
       return caller.finance.updateFunding({
         laureateSlug: "smicval-zero-dechet",
         version: record?.version ?? 0,
+        fundingMode: "subvention",
         conventionDate: "2022-06-01",
         ejNumber: null,
         siret: null,
@@ -505,6 +511,7 @@ const MUTATIONS: MutationCase[] = [
         laureateSlug: "dggn-lab-innovation",
         amountCents: 100,
         paidOn: "2024-05-01",
+        reason: "Versement d'essai hors échéancier",
         idempotencyKey: randomUUID(),
       }),
     expected: moneyRoles,

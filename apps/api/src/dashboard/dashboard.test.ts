@@ -178,6 +178,7 @@ describe("the dashboard as of a day", () => {
       laureateSlug: target,
       amountCents: 1_234_56,
       paidOn: valueDate,
+      reason: "Versement d'essai hors échéancier",
       idempotencyKey: randomUUID(),
     });
     expect((await leadership.dashboard.figures({ asOf: addDays(valueDate, -1) })).paidCents).toBe(
@@ -260,6 +261,7 @@ describe("portfolio reviews", () => {
       laureateSlug: target,
       amountCents: 500_00,
       paidOn: "2023-10-02",
+      reason: "Versement d'essai hors échéancier",
       idempotencyKey: randomUUID(),
     });
     const recomputed = await leadership.dashboard.figures({ asOf: "2023-12-31" });

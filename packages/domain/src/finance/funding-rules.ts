@@ -12,6 +12,10 @@ export const FUNDING_FACT_LABELS = {
   ejNumber: "Numéro d'engagement juridique (EJ)",
 } as const;
 export type RequiredFundingFact = keyof typeof FUNDING_FACT_LABELS;
+const FUNDING_FACT_ARTICLED: Record<RequiredFundingFact, string> = {
+  conventionDate: "la date de la convention",
+  ejNumber: "le numéro d'engagement juridique (EJ)",
+};
 
 /**
  * What each mode needs before a tranche's service fait, its payment request or
@@ -54,7 +58,8 @@ export function commitmentRefusal(mode: FundingModeKey, facts: FundingFacts | nu
   }
   const missing = missingFundingFacts(mode, facts);
   if (missing.length === 0) return null;
-  const labels = missing.map((fact) => FUNDING_FACT_LABELS[fact].toLowerCase());
+  // "la date de la convention", "le numéro d'engagement juridique (EJ)": the acronym keeps its capitals.
+  const labels = missing.map((fact) => FUNDING_FACT_ARTICLED[fact]);
   return mode === "subvention"
     ? `Une subvention ne peut avancer sans engagement : saisissez d'abord ${labels.join(" et ")} dans le dossier de financement.`
     : "Un transfert de crédits ne peut avancer sans sa décision : saisissez d'abord sa date dans le dossier de financement.";
