@@ -5,6 +5,7 @@ import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { groupingSets } from "../grouping-sets.js";
 import { territoryKeySql } from "../laureates/laureate-queries.js";
 import { cents, endOfParisDay } from "./day-sql.js";
+import { committedSql } from "../finance/commitment-sql.js";
 
 const { allocations, allocationMovements, fundingRecords, laureates, payments } = schema;
 
@@ -53,11 +54,8 @@ function moneyAsOf(db: Executor, asOf: string) {
       paidCents: sql<number>`coalesce(${allocations.paidCents}, 0) - coalesce(${paidLater.cents}, 0)`.as(
         "paid_cents",
       ),
-      // The EJ is signed with the convention: its date is when the AE were consumed.
-      committed:
-        sql<boolean>`coalesce(${fundingRecords.ejNumber} is not null and ${fundingRecords.conventionDate} <= ${asOf}::date, false)`.as(
-          "committed",
-        ),
+      // Committed by the rule of the laureate's mode, the convention (or decision) dated by that day.
+      committed: sql<boolean>`${committedSql(asOf)}`.as("committed"),
     })
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))

@@ -6,19 +6,23 @@ import {
   REGIONS,
   TRANCHE_KINDS,
   TRANCHE_STATUSES,
+  PAYMENT_KINDS,
   PAYMENT_SOURCES,
+  isCommitted,
+  paymentKindOf,
+  remainingToPay,
 } from "@defis/domain";
 import type { Column } from "./csv.js";
 import type { LaureateMoneyRow, PaymentExportRow, TrancheExportRow } from "./portfolio-queries.js";
 
-/** Committed once the legal commitment (EJ) is signed: the AE is consumed. */
-function isCommitted(row: LaureateMoneyRow): boolean {
-  return row.ejNumber !== null;
+/** Engagé by the rule of the laureate's funding mode (`isCommitted`, funding-rules.ts). */
+function committed(row: LaureateMoneyRow): boolean {
+  return isCommitted(row.fundingMode, row);
 }
 
-/** RAP = committed − paid; nothing remains to pay on what is not committed. */
-function remainingToPayCents(row: LaureateMoneyRow): number {
-  return isCommitted(row) && row.amountCents !== null ? row.amountCents - (row.paidCents ?? 0) : 0;
+/** Restes à payer, empty (not 0) when nothing is committed: what was paid then has its own column. */
+function remaining(row: LaureateMoneyRow) {
+  return remainingToPay(committed(row), row.amountCents ?? 0, row.paidCents ?? 0);
 }
 
 export const laureateColumns: Column<LaureateMoneyRow>[] = [
@@ -37,11 +41,17 @@ export const laureateColumns: Column<LaureateMoneyRow>[] = [
   // Empty while nothing is allocated: "no allocation yet" is not "0 €".
   { header: "Montant alloué (€)", kind: "euros", value: (row) => row.amountCents },
   { header: "Montant initial (€)", kind: "euros", value: (row) => row.originalAmountCents },
-  { header: "Engagé", value: (row) => (isCommitted(row) ? "oui" : "non") },
+  { header: "Engagé", value: (row) => (committed(row) ? "oui" : "non") },
   { header: "Versé (€)", kind: "euros", value: (row) => row.paidCents ?? 0 },
-  { header: "Reste à payer (€)", kind: "euros", value: remainingToPayCents },
+  { header: "Reste à payer (€)", kind: "euros", value: (row) => remaining(row).remainingCents },
   { header: "Numéro EJ", value: (row) => row.ejNumber },
   { header: "Date de convention", kind: "date", value: (row) => row.conventionDate },
+  // Last, so that the earlier columns keep their place for those who read the file by position.
+  {
+    header: "Versé sans engagement (€)",
+    kind: "euros",
+    value: (row) => remaining(row).paidWithoutCommitmentCents,
+  },
 ];
 
 export const trancheColumns: Column<TrancheExportRow>[] = [
@@ -71,4 +81,7 @@ export const paymentColumns: Column<PaymentExportRow>[] = [
   { header: "Contre-passation de", kind: "integer", value: (row) => row.reversesPaymentId },
   { header: "Motif", value: (row) => row.reason },
   { header: "Source", value: (row) => PAYMENT_SOURCES[row.source] },
+  // A tranche's payment (its position in the schedule), a payment outside the schedule, a reversal.
+  { header: "Nature", value: (row) => PAYMENT_KINDS[paymentKindOf(row)] },
+  { header: "Tranche payée (ordre)", kind: "integer", value: (row) => row.tranchePosition },
 ];

@@ -1,7 +1,7 @@
 import type { Database, Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type { PaymentCondition } from "@defis/domain";
-import { asc, eq } from "drizzle-orm";
+import type { FundingModeKey, PaymentCondition } from "@defis/domain";
+import { asc, eq, sql } from "drizzle-orm";
 import {
   PAYMENT_COLUMNS,
   REVERSAL_JOIN,
@@ -23,7 +23,7 @@ export interface LaureateMoneyRow {
   territoryScope: "national" | "local";
   regionCode: string | null;
   departementCode: string | null;
-  fundingMode: string;
+  fundingMode: FundingModeKey;
   /** Null while no amount is allocated. */
   amountCents: number | null;
   originalAmountCents: number | null;
@@ -55,6 +55,9 @@ export interface PaymentExportRow {
   reversedBy: number | null;
   reason: string | null;
   source: "saisie" | "import";
+  trancheId: number | null;
+  /** The position in its schedule of the tranche it pays. */
+  tranchePosition: number | null;
 }
 
 /** Every laureate, in the announcement's order, with what has been allocated, committed and paid. */
@@ -66,7 +69,7 @@ export function laureateMoneyRows(db: Executor): Promise<LaureateMoneyRow[]> {
       territoryScope: laureates.territoryScope,
       regionCode: laureates.regionCode,
       departementCode: laureates.departementCode,
-      fundingMode: laureates.fundingMode,
+      fundingMode: sql<FundingModeKey>`${laureates.fundingMode}`,
       amountCents: allocations.amountCents,
       originalAmountCents: allocations.originalAmountCents,
       paidCents: allocations.paidCents,
@@ -101,10 +104,13 @@ export function paymentRows(db: Executor): Promise<PaymentExportRow[]> {
       laureateSlug: laureates.slug,
       laureateTitle: laureates.title,
       ...PAYMENT_COLUMNS,
+      trancheId: payments.trancheId,
+      tranchePosition: tranches.position,
     })
     .from(payments)
     .innerJoin(laureates, eq(laureates.id, payments.laureateId))
     .leftJoin(...REVERSAL_JOIN)
+    .leftJoin(tranches, eq(tranches.id, payments.trancheId))
     .orderBy(asc(laureates.position), asc(payments.paidOn), asc(payments.id));
 }
 

@@ -10,6 +10,7 @@ import type {
 } from "@defis/domain";
 import { periodOf } from "@defis/domain";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { committedSql } from "../finance/commitment-sql.js";
 
 const { allocations, fundingRecords, laureates, milestones, programmes, weatherReports } = schema;
 
@@ -80,7 +81,7 @@ const listColumns = {
   fundingMode: sql<FundingModeKey>`${laureates.fundingMode}`,
   allocatedCents: allocations.amountCents,
   paidCents: sql<number>`coalesce(${allocations.paidCents}, 0)`.mapWith(Number),
-  committed: sql<boolean>`${fundingRecords.ejNumber} is not null`,
+  committed: committedSql(),
   allocationIsDemo: sql<boolean>`coalesce(${allocations.isDemo}, false)`,
 };
 

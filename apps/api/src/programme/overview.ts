@@ -12,6 +12,7 @@ import {
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { groupingSets } from "../grouping-sets.js";
 import { territoryKeySql } from "../laureates/laureate-queries.js";
+import { committedSql } from "../finance/commitment-sql.js";
 
 const { allocations, fundingRecords, laureates, programmes } = schema;
 
@@ -19,7 +20,7 @@ const { allocations, fundingRecords, laureates, programmes } = schema;
 const moneyColumns = {
   allocatedCents: sql<number>`coalesce(sum(${allocations.amountCents}), 0)::bigint`.mapWith(Number),
   committedCents:
-    sql<number>`coalesce(sum(${allocations.amountCents}) filter (where ${fundingRecords.ejNumber} is not null), 0)::bigint`.mapWith(
+    sql<number>`coalesce(sum(${allocations.amountCents}) filter (where ${committedSql()}), 0)::bigint`.mapWith(
       Number,
     ),
   paidCents: sql<number>`coalesce(sum(${allocations.paidCents}), 0)::bigint`.mapWith(Number),
