@@ -161,8 +161,8 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
       <p className={fr.cx("fr-text--sm")}>
         Le mode de financement décide de ce que les paiements demandent : une subvention, la date de la
         convention et le numéro d'EJ ; un transfert de crédits, la date de la décision et, au paiement, la
-        référence du transfert. Tant qu'il n'est pas précisé, aucune tranche ne peut avancer. Les autres champs
-        se renseignent à mesure que la convention avance.
+        référence du transfert. Tant qu'il n'est pas précisé, aucune tranche ne peut avancer. Les autres
+        champs se renseignent à mesure que la convention avance.
       </p>
       {conflict && (
         <StaleVersionAlert

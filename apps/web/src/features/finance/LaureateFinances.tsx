@@ -27,7 +27,7 @@ export default function LaureateFinances({ laureate }: { laureate: { slug: strin
       <AllocationSummary laureate={laureate} finance={finance} canManage={canManage} asOf={asOf} />
       <FundingRecordSection slug={laureate.slug} record={finance.funding} canManage={canManage} />
       <TrancheSchedule slug={laureate.slug} finance={finance} canManage={canManage} asOf={asOf} />
-      <PaymentsSection payments={finance.payments} canManage={canManage} asOf={asOf} />
+      <PaymentsSection slug={laureate.slug} payments={finance.payments} canManage={canManage} asOf={asOf} />
       <MovementsTable movements={finance.movements} asOf={asOf} />
     </>
   );
