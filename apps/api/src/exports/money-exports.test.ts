@@ -206,7 +206,7 @@ describe("money exports", () => {
         "Tranches",
         "Paiements",
       ]);
-      const expected = { Lauréats: [15, 28], Tranches: [13, 5], Paiements: [9, 5] } as const;
+      const expected = { Lauréats: [16, 28], Tranches: [13, 5], Paiements: [11, 5] } as const;
       for (const [name, [columns, rows]] of Object.entries(expected)) {
         const worksheet = sheet(name);
         expect(worksheet.rowCount).toBe(rows);
