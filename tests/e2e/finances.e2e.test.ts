@@ -83,7 +83,17 @@ const LAUREATE_CSV_HEADER = [
   "Date de convention",
   "Versé sans engagement (€)",
 ];
-const LAUREATE_CSV_AMOUNTS = ["Montant alloué (€)", "Montant initial (€)", "Versé (€)", "Reste à payer (€)"];
+const LAUREATE_CSV_AMOUNTS = [
+  "Montant alloué (€)",
+  "Montant initial (€)",
+  "Versé (€)",
+  "Versé sans engagement (€)",
+];
+/** Restes à payer are a number once committed, and empty (not 0) while nothing is. */
+function expectRemainingToPay(record: Record<string, string>, decimal: "," | "."): void {
+  const amount = new RegExp(`^-?\\d+\\${decimal}\\d{2}$`);
+  expect(record["Reste à payer (€)"], record.Identifiant).toMatch(record.Engagé === "oui" ? amount : /^$/);
+}
 /** The 16 fields of the SCDL "subventions" 2.1.1 schema, in its order. */
 const SCDL_FIELDS = [
   "nomAttribuant",
@@ -506,6 +516,7 @@ describe("exports des finances, avec la session de la page", () => {
     expect(records).toHaveLength(27);
     for (const record of records) {
       for (const column of LAUREATE_CSV_AMOUNTS) expect(record[column], column).toMatch(/^-?\d+,\d{2}$/);
+      expectRemainingToPay(record, ",");
     }
     const [raised] = recordsOf(records, "Identifiant", RAISED.slug);
     expect(raised?.["Montant alloué (€)"]).toBe(csvEuros(done.raisedAllocationCents, ","));
@@ -528,6 +539,7 @@ describe("exports des finances, avec la session de la page", () => {
     expect(records).toHaveLength(27);
     for (const record of records) {
       for (const column of LAUREATE_CSV_AMOUNTS) expect(record[column], column).toMatch(/^-?\d+\.\d{2}$/);
+      expectRemainingToPay(record, ".");
     }
     expect(recordsOf(records, "Identifiant", RAISED.slug)[0]?.["Montant alloué (€)"]).toBe(
       csvEuros(done.raisedAllocationCents, "."),
