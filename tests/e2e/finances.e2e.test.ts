@@ -1,3 +1,4 @@
+import type { ImportReport } from "../../packages/domain/src/imports";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./support/app-server";
@@ -64,7 +65,7 @@ const MONEY_TILES = [
 const STEP_BUTTON = /^(Service fait|Demande de paiement|Payé|Annuler) : Tranche \d+/;
 /** Every button that moves money, by the start of its accessible name. */
 const MONEY_BUTTONS =
-  /^(Modifier l'allocation|Attribuer un montant|Réaffecter|Contre-passer|Proposer un échéancier|Modifier les tranches prévues|Modifier les informations de financement|Appliquer l'échéancier rééquilibré|Garder l'écart|(Service fait|Demande de paiement|Payé|Annuler|Jalon requis) : Tranche)/;
+  /^(Modifier l'allocation|Attribuer un montant|Réaffecter|Contre-passer|Proposer un échéancier|Modifier les tranches prévues|Modifier les informations de financement|Appliquer l'échéancier rééquilibré|Garder l'écart|Versement hors échéancier|(Service fait|Demande de paiement|Payé|Annuler|Jalon requis) : Tranche)/;
 
 const LAUREATE_CSV_HEADER = [
   "Identifiant",
@@ -84,6 +85,7 @@ const LAUREATE_CSV_HEADER = [
   "Bloqué par un jalon (€)",
   "Numéro EJ",
   "Date de convention",
+  "Versé sans engagement (€)",
 ];
 const LAUREATE_CSV_AMOUNTS = [
   "Montant alloué (€)",
@@ -91,7 +93,13 @@ const LAUREATE_CSV_AMOUNTS = [
   "Non engagé (€)",
   "Versé (€)",
   "Bloqué par un jalon (€)",
+  "Versé sans engagement (€)",
 ];
+/** Restes à payer are a number once committed, and empty (not 0) while nothing is. */
+function expectRemainingToPay(record: Record<string, string>, decimal: "," | "."): void {
+  const amount = new RegExp(`^-?\\d+\\${decimal}\\d{2}$`);
+  expect(record["Reste à payer (€)"], record.Identifiant).toMatch(record.Engagé === "oui" ? amount : /^$/);
+}
 /** The 16 fields of the SCDL "subventions" 2.1.1 schema, in its order. */
 const SCDL_FIELDS = [
   "nomAttribuant",
@@ -364,9 +372,11 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
     await openLaureateFinances(page, UNSCHEDULED);
     const allocation = await allocationFigures();
     done.allocationCents = allocatedCentsOf(allocation);
-    expect(allocation["Engagé (EJ signé)"]).toBe("Non : aucun engagement juridique enregistré");
+    // A transfer of credits is committed by its dated decision: the page says so beside the figure.
+    expect(allocation["Engagé"]).toBe("NonEngagé : la décision de transfert de crédits est datée.");
     expect(leadingCentsOf(allocation["Versé"] ?? "")).toBe(0);
-    expect(leadingCentsOf(allocation["Restes à payer (engagé moins versé)"] ?? "")).toBe(0);
+    // Nothing committed: no remaining amount is made up, not even 0.
+    expect(allocation["Restes à payer (engagé moins versé)"]).toBe("Non calculés : rien n'est engagé");
 
     const funding = section(page, "Convention et engagement juridique");
     await funding
@@ -382,7 +392,9 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
     expect(facts["Date de signature de la convention"]).toBe(longDate(CONVENTION_DAY));
     expect(facts["Numéro d'engagement juridique (EJ)"]).toBe(EJ_NUMBER);
     const committed = await allocationFigures();
-    expect(committed["Engagé (EJ signé)"]).toBe(`Oui, EJ n° ${EJ_NUMBER}`);
+    expect(committed["Engagé"]).toBe(
+      `Oui, EJ n° ${EJ_NUMBER}Engagé : la décision de transfert de crédits est datée.`,
+    );
     expect(leadingCentsOf(committed["Restes à payer (engagé moins versé)"] ?? "")).toBe(done.allocationCents);
   });
 
@@ -490,6 +502,7 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
       shortDate(done.stepDay),
       euros(done.avanceCents),
       PAYMENT_REFERENCE,
+      "Paiement d'une tranche",
       "Saisie",
       "—",
       `Contre-passer le versement n° ${done.paymentId}`,
@@ -525,13 +538,14 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
     const reversalId = (await reversal.getByRole("rowheader").innerText()).trim();
     expect(reversalId).toMatch(/^n° \d+$/);
     done.reversalId = reversalId.slice("n° ".length);
-    const [day, amount, reference, source, link, action] = await cellTexts(reversal);
+    const [day, amount, reference, nature, source, link, action] = await cellTexts(reversal);
     // Dated by the server, the day it is recorded.
     expect(day).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     // The reversal carries the reference of the payment it cancels.
-    expect([amount, reference, source, action]).toEqual([
+    expect([amount, reference, nature, source, action]).toEqual([
       euros(-done.avanceCents),
       PAYMENT_REFERENCE,
+      "Contre-passation",
       "Saisie",
       "—",
     ]);
@@ -540,6 +554,7 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
       shortDate(done.stepDay),
       euros(done.avanceCents),
       PAYMENT_REFERENCE,
+      "Paiement d'une tranche",
       "Saisie",
       `Contre-passé par le versement n° ${done.reversalId}`,
       "—",
@@ -561,8 +576,7 @@ describe("exports des finances, avec la session de la page", () => {
     expect(records).toHaveLength(27);
     for (const record of records) {
       for (const column of LAUREATE_CSV_AMOUNTS) expect(record[column], column).toMatch(/^-?\d+,\d{2}$/);
-      // Restes à payer on what is committed; the rest is "non engagé", not a reste à payer of 0.
-      expect(record["Reste à payer (€)"]).toMatch(record.Engagé === "oui" ? /^-?\d+,\d{2}$/ : /^$/);
+      expectRemainingToPay(record, ",");
     }
     const [raised] = recordsOf(records, "Identifiant", RAISED.slug);
     expect(raised?.["Montant alloué (€)"]).toBe(csvEuros(done.raisedAllocationCents, ","));
@@ -587,6 +601,7 @@ describe("exports des finances, avec la session de la page", () => {
     expect(records).toHaveLength(27);
     for (const record of records) {
       for (const column of LAUREATE_CSV_AMOUNTS) expect(record[column], column).toMatch(/^-?\d+\.\d{2}$/);
+      expectRemainingToPay(record, ".");
     }
     expect(recordsOf(records, "Identifiant", RAISED.slug)[0]?.["Montant alloué (€)"]).toBe(
       csvEuros(done.raisedAllocationCents, "."),
@@ -681,7 +696,14 @@ async function tryRecordPayment(from: Page): Promise<{ status: number; code: str
       method: "POST",
       headers: { "content-type": "application/json", "x-trpc-source": "e2e" },
       body: JSON.stringify({
-        json: { laureateSlug, amountCents: 100, paidOn: "2024-01-15", idempotencyKey: crypto.randomUUID() },
+        json: {
+          laureateSlug,
+          amountCents: 100,
+          paidOn: "2024-01-15",
+          reference: "TRF-E2E-1",
+          reason: "Versement hors échéancier d'essai",
+          idempotencyKey: crypto.randomUUID(),
+        },
       }),
     });
     const body = (await response.json()) as { error?: { json?: { data?: { code?: string } } } };
@@ -786,5 +808,106 @@ describe("lecture seule pour la direction et les sponsors", () => {
 
   it("accepts the same API call from the officer: the refusals above are the role's, not the request's", async () => {
     expect(await tryRecordPayment(page)).toEqual({ status: 200, code: undefined });
+  });
+});
+
+/** A subvention of the demonstration, paid by tranches; the test below withdraws its EJ. */
+const SUBVENTION = {
+  slug: "corse-vulnerabilite-1000-jours",
+  title: "Repérage de la vulnérabilité dans les 1 000 premiers jours de l'enfant en Corse",
+};
+
+function frenchDayOf(isoDay: string): string {
+  const [year, month, day] = isoDay.split("-");
+  return `${day}/${month}/${year}`;
+}
+
+async function postExtract(mode: "simulation" | "application", csv: string) {
+  const response = await page.request.post(`/api/imports/paiements?mode=${mode}`, {
+    headers: { "content-type": "text/csv; charset=utf-8", "x-trpc-source": "e2e" },
+    data: csv,
+  });
+  expect(response.status(), mode).toBe(200);
+  return ((await response.json()) as { report: ImportReport }).report;
+}
+
+describe("un relevé importé, et les règles du mode de financement", () => {
+  it("pays from an imported extract a tranche still « prévu »; the tranches and payments exports then agree", async () => {
+    await openLaureateFinances(page, UNSCHEDULED);
+    const schedule = section(page, "Échéancier");
+    const acompte = rowNamed(schedule.getByRole("table"), "2. Acompte");
+    expect(await statusOf(acompte)).toBe("Prévu");
+    const [planned = ""] = await cellTexts(acompte);
+    const acompteCents = centsOf(planned);
+    const csv = `EJ;date;montant;référence\n${EJ_NUMBER};${frenchDayOf(done.stepDay)};${typedEuros(acompteCents)};IMPORT-E2E-1\n`;
+
+    const simulation = await postExtract("simulation", csv);
+    expect(simulation.rows[0]?.tranche?.position).toBe(2);
+    expect(simulation.rows[0]?.message).toMatch(
+      /^Acompte n° 2 prévu le \d\d\/\d\d\/\d{4} → payé ; service fait et demande de paiement constatés par l'import du \d\d\/\d\d\/\d{4}\.$/,
+    );
+    const applied = await postExtract("application", csv);
+    expect(applied.applied).toMatchObject({ payments: 1, tranchesPaid: 1, outsideSchedule: 0 });
+
+    await openLaureateFinances(page, UNSCHEDULED);
+    expect(await statusOf(rowNamed(section(page, "Échéancier").getByRole("table"), "2. Acompte"))).toBe(
+      "Payé",
+    );
+
+    // For every laureate, each tranche read "Payé" has exactly one payment not reversed, and every other
+    // payment is outside the schedule with its reason, or a reversal.
+    const tranches = await excelCsv("/api/exports/tranches.csv", "tranches");
+    const payments = await excelCsv("/api/exports/paiements.csv", "paiements");
+    const reversed = new Set(payments.map((payment) => payment["Contre-passation de"]).filter(Boolean));
+    const standing = payments.filter(
+      (payment) => payment["Contre-passation de"] === "" && !reversed.has(payment.Identifiant),
+    );
+    expect(payments.filter((payment) => payment.Nature === "Versement sans tranche")).toEqual([]);
+    const slugs = new Set(tranches.map((tranche) => tranche["Lauréat (identifiant)"] ?? ""));
+    for (const slug of slugs) {
+      const paidTranches = recordsOf(tranches, "Lauréat (identifiant)", slug)
+        .filter((tranche) => tranche.Statut === "Payé")
+        .map((tranche) => tranche.Ordre)
+        .sort();
+      const paidOnTranches = recordsOf(standing, "Lauréat (identifiant)", slug)
+        .filter((payment) => payment.Nature === "Paiement d'une tranche")
+        .map((payment) => payment["Tranche payée (ordre)"])
+        .sort();
+      expect(paidOnTranches, slug).toEqual(paidTranches);
+    }
+    const imported = recordsOf(payments, "Référence", "IMPORT-E2E-1")[0];
+    expect(imported).toMatchObject({
+      "Montant (€)": csvEuros(acompteCents, ","),
+      "Tranche payée (ordre)": "2",
+    });
+  });
+
+  it("refuses to pay a subvention without its EJ, and says why next to the action", async () => {
+    await openLaureateFinances(page, SUBVENTION);
+    const funding = section(page, "Convention et engagement juridique");
+    await funding
+      .getByRole("button", { name: "Modifier les informations de financement", exact: true })
+      .click();
+    const form = page.getByRole("form", { name: "Modifier les informations de financement" });
+    await form.getByRole("textbox", { name: /^Numéro d'engagement juridique \(EJ\) Chorus/ }).fill("");
+    await form.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await waitForNotice(funding, "Les informations de financement ont été enregistrées.");
+    expect((await allocationFigures())["Engagé"]).toMatch(/^Non/);
+
+    const paymentsSection = section(page, "Versements");
+    await paymentsSection.getByRole("button", { name: "Versement hors échéancier", exact: true }).click();
+    const entry = page.getByRole("form", { name: "Versement hors échéancier" });
+    await entry.getByRole("textbox", { name: /^Montant versé/ }).fill("100,00");
+    await entry.getByLabel("Date du versement", { exact: true }).fill("2024-05-02");
+    await entry
+      .getByRole("textbox", { name: /^Pourquoi ce versement est hors échéancier/ })
+      .fill("Essai sans EJ");
+    await entry.getByRole("button", { name: "Vérifier avant d'enregistrer", exact: true }).click();
+    await page.getByRole("button", { name: "Confirmer le versement", exact: true }).click();
+    await page
+      .getByText(/^Une subvention ne peut avancer sans engagement : saisissez d'abord/)
+      .first()
+      .waitFor();
+    expect(await page.getByText("Le versement n'a pas été enregistré").count()).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackupRefusal, rowsOf, tablesInDependencyOrder } from "./backup.js";
 import { restoreBackupFile, writeBackupFile } from "./backup-file.js";
 import { createDatabase, type DatabaseHandle } from "./database.js";
-import { recordPayment, reversePayment } from "./ledger.js";
+import { recordPaymentOutsideSchedule, reversePayment } from "./ledger.js";
 import * as schema from "./schema/index.js";
 import {
   createEmptyPostgresDatabase,
@@ -46,10 +46,10 @@ describe(`backup and restore (${testDatabaseKind()})`, () => {
       .from(schema.allocations)
       .limit(1);
     const laureateId = allocation?.laureateId ?? 0;
-    const paymentId = await recordPayment(
+    const paymentId = await recordPaymentOutsideSchedule(
       database.db,
       { userId: null },
-      { laureateId, amountCents: 12_345, paidOn: "2026-11-02" },
+      { laureateId, amountCents: 12_345, paidOn: "2026-11-02", reason: "Versement d'essai de la sauvegarde" },
     );
     await reversePayment(
       database.db,
@@ -88,10 +88,15 @@ describe(`backup and restore (${testDatabaseKind()})`, () => {
     await restoreBackupFile(database, file, { force: true });
     expect(await contents(database)).toEqual(saved);
     const savedPayments = (saved.payment ?? []) as { id: number; laureate_id: number }[];
-    const next = await recordPayment(
+    const next = await recordPaymentOutsideSchedule(
       database.db,
       { userId: null },
-      { laureateId: savedPayments[0]?.laureate_id ?? 0, amountCents: 1, paidOn: "2026-11-04" },
+      {
+        laureateId: savedPayments[0]?.laureate_id ?? 0,
+        amountCents: 1,
+        paidOn: "2026-11-04",
+        reason: "Après la restauration",
+      },
     );
     expect(next).toBeGreaterThan(Math.max(...savedPayments.map((row) => row.id)));
     await restoreBackupFile(database, file, { force: true });

@@ -2,14 +2,31 @@ import { asc, eq, gt, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Executor } from "./database.js";
-import { LedgerRefusal, reallocate, recordPayment, reversePayment, setAllocation } from "./ledger.js";
+import {
+  LedgerRefusal,
+  payTranches,
+  reallocate,
+  recordPaymentOutsideSchedule,
+  reversePayment,
+  scheduleLedgerBreaches,
+  setAllocation,
+} from "./ledger.js";
 import { PROGRAMME } from "./reference/programme.js";
-import { allocationMovements, allocations, laureates, payments, programmes } from "./schema/index.js";
+import {
+  allocationMovements,
+  allocations,
+  laureates,
+  payments,
+  programmes,
+  tranches,
+} from "./schema/index.js";
+import { canTake, type PayingPath, type TrancheStatus } from "@defis/domain";
 import { createTestDatabase, type TestDatabaseHandle } from "./testing.js";
 
 /**
- * Model-based test of the envelope ledger: long random sequences of the four
- * ledger verbs, each in its own transaction, replayed against the database and
+ * Model-based test of the envelope ledger: long random sequences of the five
+ * ledger verbs (allocate, reallocate, pay a tranche, pay outside the schedule,
+ * reverse), each in its own transaction, replayed against the database and
  * against a plain in-memory model that predicts which ones are refused. After
  * every step the database must satisfy the ledger's invariants on its own and
  * equal the model. Fixed seeds keep CI deterministic: a failure names its seed
@@ -21,6 +38,8 @@ const OPERATIONS_PER_SEED = 1_000;
 const LAUREATE_COUNT = 5;
 const ENVELOPE = PROGRAMME.envelopeCents;
 const OFFICER = { userId: null };
+/** Tranches per laureate, half requested and half still planned, created before the run. */
+const TRANCHES_PER_LAUREATE = 8;
 
 // ── Generated operations: abstract, resolved against the current state at replay ──
 
@@ -37,6 +56,8 @@ type Operation =
   | { kind: "set"; laureate: LaureatePick; amount: AmountChoice }
   | { kind: "reallocate"; from: LaureatePick; to: LaureatePick; amount: AmountChoice }
   | { kind: "pay"; laureate: LaureatePick; amount: AmountChoice }
+  /** `pick` chooses among the tranches (one in twenty picks a missing one); "planned" pays the planned amount. */
+  | { kind: "payTranche"; pick: number; path: PayingPath; amount: AmountChoice | "planned" }
   | { kind: "reverse"; target: "original" | "reversed" | "reversal" | "missing"; pick: number };
 
 const laureatePick: fc.Arbitrary<LaureatePick> = fc.oneof(
@@ -90,6 +111,18 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
     }),
   },
   {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("payTranche" as const),
+      pick: fc.nat(),
+      path: fc.constantFrom("payer" as const, "constater_par_import" as const),
+      amount: fc.oneof(
+        { weight: 3, arbitrary: fc.constant("planned" as const) },
+        { weight: 2, arbitrary: amountChoice(1) },
+      ),
+    }),
+  },
+  {
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant("reverse" as const),
@@ -116,6 +149,7 @@ type Command =
   | { kind: "setAllocation"; laureateId: number; amountCents: number }
   | { kind: "reallocate"; fromLaureateId: number; toLaureateId: number; amountCents: number }
   | { kind: "recordPayment"; laureateId: number; amountCents: number }
+  | { kind: "payTranche"; trancheId: number; path: PayingPath; amountCents: number | undefined }
   | { kind: "reversePayment"; paymentId: number };
 
 function describeCommand(command: Command): string {
@@ -126,6 +160,8 @@ function describeCommand(command: Command): string {
       return `reallocate(${command.fromLaureateId} → ${command.toLaureateId}, ${command.amountCents})`;
     case "recordPayment":
       return `recordPayment(laureate ${command.laureateId}, ${command.amountCents})`;
+    case "payTranche":
+      return `payTranche(tranche ${command.trancheId}, ${command.path}, ${command.amountCents ?? "planned"})`;
     case "reversePayment":
       return `reversePayment(payment ${command.paymentId})`;
   }
@@ -138,7 +174,19 @@ async function runOnLedger(db: Executor, command: Command): Promise<unknown> {
     case "reallocate":
       return reallocate(db, OFFICER, { ...command, reason: "Essai aléatoire" });
     case "recordPayment":
-      return recordPayment(db, OFFICER, { ...command, paidOn: "2024-05-02", reference: "VIR-MODELE" });
+      return recordPaymentOutsideSchedule(db, OFFICER, {
+        ...command,
+        paidOn: "2024-05-02",
+        reference: "VIR-MODELE",
+        reason: "Essai aléatoire hors échéancier",
+      });
+    case "payTranche": {
+      const { kind: _kind, ...payment } = command;
+      const [id] = await payTranches(db, OFFICER, [
+        { ...payment, paidOn: "2024-05-02", observedOn: "2024-05-02" },
+      ]);
+      return id;
+    }
     case "reversePayment":
       return reversePayment(db, OFFICER, { ...command, reason: "Essai aléatoire", reversedOn: "2024-05-03" });
   }
@@ -157,8 +205,16 @@ interface ModelAllocation {
 interface ModelPayment {
   id: number;
   laureateId: number;
+  trancheId: number | null;
   amount: number;
   reversesPaymentId: number | null;
+}
+
+interface ModelTranche {
+  id: number;
+  laureateId: number;
+  planned: number;
+  status: TrancheStatus;
 }
 
 interface ModelMovement {
@@ -178,6 +234,7 @@ class LedgerModel {
   readonly allocations = new Map<number, ModelAllocation>();
   readonly payments: ModelPayment[] = [];
   readonly movements: ModelMovement[] = [];
+  readonly tranches = new Map<number, ModelTranche>();
 
   constructor(
     readonly envelope: number,
@@ -225,6 +282,20 @@ class LedgerModel {
         const high = current ? current.amount - current.paid : 0;
         return { kind: "recordPayment", laureateId, amountCents: amountOf(operation.amount, 1, high, 1) };
       }
+      case "payTranche": {
+        const ids = [...this.tranches.keys()];
+        const trancheId =
+          operation.pick % 20 === 0 ? Math.max(0, ...ids) + 1 : (ids[operation.pick % ids.length] ?? 0);
+        const tranche = this.tranches.get(trancheId);
+        const current = tranche ? this.allocations.get(tranche.laureateId) : undefined;
+        const high = current ? current.amount - current.paid : 0;
+        return {
+          kind: "payTranche",
+          trancheId,
+          path: operation.path,
+          amountCents: operation.amount === "planned" ? undefined : amountOf(operation.amount, 1, high, 1),
+        };
+      }
       case "reverse": {
         const lastId = this.payments.reduce((max, payment) => Math.max(max, payment.id), 0);
         const missing = lastId + 1 + (operation.pick % 3);
@@ -248,6 +319,8 @@ class LedgerModel {
         return this.predictReallocate(command);
       case "recordPayment":
         return this.predictRecordPayment(command);
+      case "payTranche":
+        return this.predictPayTranche(command);
       case "reversePayment":
         return this.predictReversePayment(command);
     }
@@ -371,7 +444,39 @@ class LedgerModel {
         this.payments.push({
           id: result as number,
           laureateId,
+          trancheId: null,
           amount: amountCents,
+          reversesPaymentId: null,
+        });
+      },
+    };
+  }
+
+  private predictPayTranche(command: {
+    trancheId: number;
+    path: PayingPath;
+    amountCents: number | undefined;
+  }): Prediction {
+    const tranche = this.tranches.get(command.trancheId);
+    if (!tranche) return { accepted: false, why: "no such tranche" };
+    if (!canTake(command.path, tranche.status)) return { accepted: false, why: "not open to this path" };
+    const amount = command.amountCents ?? tranche.planned;
+    const allocation = this.allocations.get(tranche.laureateId);
+    if (!allocation) return { accepted: false, why: "no allocation" };
+    if (allocation.paid + amount > allocation.amount)
+      return { accepted: false, why: "more than the remaining amount" };
+    return {
+      accepted: true,
+      result: expect.any(Number),
+      apply: (result) => {
+        this.expectNewPaymentId(result);
+        allocation.paid += amount;
+        tranche.status = "paye";
+        this.payments.push({
+          id: result as number,
+          laureateId: tranche.laureateId,
+          trancheId: tranche.id,
+          amount,
           reversesPaymentId: null,
         });
       },
@@ -396,9 +501,12 @@ class LedgerModel {
         this.expectNewPaymentId(reversalId);
         if (!allocation) throw new Error("The model holds a payment without an allocation.");
         allocation.paid -= original.amount;
+        const tranche = original.trancheId === null ? undefined : this.tranches.get(original.trancheId);
+        if (tranche?.status === "paye") tranche.status = "demande_paiement";
         this.payments.push({
           id: reversalId,
           laureateId: original.laureateId,
+          trancheId: original.trancheId,
           amount: -original.amount,
           reversesPaymentId: original.id,
         });
@@ -461,6 +569,7 @@ async function checkLedger(
     .select({
       id: payments.id,
       laureateId: payments.laureateId,
+      trancheId: payments.trancheId,
       amount: payments.amountCents,
       reversesPaymentId: payments.reversesPaymentId,
     })
@@ -498,6 +607,9 @@ async function checkLedger(
   for (const total of [...paymentTotals, ...movementTotals])
     expect(allocated.has(total.laureateId), `laureate ${total.laureateId} has an allocation`).toBe(true);
 
+  // The schedule agrees with the payments: Σ payments = Σ paid on tranches + Σ outside the schedule.
+  expect(await scheduleLedgerBreaches(db), "schedule and ledger agree").toEqual([]);
+
   // The database equals the model.
   expect(programme, "programme").toEqual({ envelope: model.envelope, allocated: model.allocated });
   expect(allocationRows, "allocations").toEqual(
@@ -511,6 +623,16 @@ async function checkLedger(
         version,
       })),
   );
+  const trancheRows = await db
+    .select({
+      id: tranches.id,
+      laureateId: tranches.laureateId,
+      planned: tranches.plannedAmountCents,
+      status: tranches.status,
+    })
+    .from(tranches)
+    .orderBy(asc(tranches.id));
+  expect(trancheRows, "tranches").toEqual([...model.tranches.values()]);
   expect(paymentTotals, "payments per laureate").toEqual(
     totalsBy(model.payments, (payment) => payment.amount),
   );
@@ -547,6 +669,7 @@ async function checkWholeJournal(db: Executor, model: LedgerModel): Promise<void
     .select({
       id: payments.id,
       laureateId: payments.laureateId,
+      trancheId: payments.trancheId,
       amount: payments.amountCents,
       reversesPaymentId: payments.reversesPaymentId,
     })
@@ -586,6 +709,35 @@ async function replay(handle: TestDatabaseHandle, seed: number, list: readonly O
   const laureateIds = laureateRows.map((row) => row.id);
   const missingLaureateId = Math.max(...everyLaureate.map((row) => row.id)) + 1_000;
   const model = new LedgerModel(programme.envelope, new Set(everyLaureate.map((row) => row.id)));
+  // A sixth laureate never allocated: its tranches meet the "no allocation" refusal.
+  const [unallocated] = await handle.db
+    .select({ id: laureates.id })
+    .from(laureates)
+    .orderBy(asc(laureates.position), asc(laureates.id))
+    .offset(LAUREATE_COUNT)
+    .limit(1);
+  const scheduled = [...laureateIds, unallocated?.id ?? 0];
+  const planned = await handle.db
+    .insert(tranches)
+    .values(
+      scheduled.flatMap((laureateId) =>
+        Array.from({ length: TRANCHES_PER_LAUREATE }, (_, index) => ({
+          laureateId,
+          kind: "acompte" as const,
+          position: index + 1,
+          plannedAmountCents: 100_000 * (index + 1),
+          plannedOn: "2024-04-01",
+          status: index % 2 === 0 ? ("demande_paiement" as const) : ("prevu" as const),
+        })),
+      ),
+    )
+    .returning({
+      id: tranches.id,
+      laureateId: tranches.laureateId,
+      planned: tranches.plannedAmountCents,
+      status: tranches.status,
+    });
+  for (const tranche of planned) model.tranches.set(tranche.id, { ...tranche });
   const checkpoint: Checkpoint = { lastPaymentId: 0, lastMovementId: 0, movementsSeen: 0 };
   await checkLedger(handle.db, programme.id, model, checkpoint);
 
@@ -646,6 +798,11 @@ const EXPECTED_OUTCOMES = [
   "recordPayment: accepted",
   "recordPayment: no allocation",
   "recordPayment: more than the remaining amount",
+  "payTranche: accepted",
+  "payTranche: no such tranche",
+  "payTranche: not open to this path",
+  "payTranche: no allocation",
+  "payTranche: more than the remaining amount",
   "reversePayment: accepted",
   "reversePayment: no such payment",
   "reversePayment: a reversal is not reversed",

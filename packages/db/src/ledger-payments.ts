@@ -1,15 +1,27 @@
-import { and, eq, sql } from "drizzle-orm";
+import {
+  canTake,
+  OPEN_TRANCHE_STATUSES,
+  statusesFrom,
+  TRANCHE_PATHS,
+  TRANCHE_STATUSES,
+  type PayingPath,
+} from "@defis/domain";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "./database.js";
 import { LedgerRefusal, lockedAllocations, money, type LedgerActor } from "./ledger-core.js";
 import { allocations, payments, tranches } from "./schema/index.js";
 
-export interface PaymentRecord {
+type PaymentSource = "saisie" | "import";
+
+/** A payment row to insert: always a tranche's, or outside the schedule with its reason. */
+interface PaymentRow {
   laureateId: number;
   amountCents: number;
   paidOn: string;
-  reference?: string | null;
-  trancheId?: number | null;
-  source?: "saisie" | "import";
+  reference: string | null;
+  trancheId: number | null;
+  reason: string | null;
+  source: PaymentSource;
 }
 
 /** A payment the ledger refused, and which one of those it was given. */
@@ -28,51 +40,46 @@ export class PaymentRefusal extends LedgerRefusal {
  * once the earlier ones are paid; null when all are covered.
  */
 function firstUncovered(
-  records: readonly PaymentRecord[],
+  rows: readonly PaymentRow[],
   locked: Awaited<ReturnType<typeof lockedAllocations>>,
 ): PaymentRefusal | null {
   const remaining = new Map(locked.map((row) => [row.laureateId, row.amountCents - row.paidCents]));
-  for (const [index, record] of records.entries()) {
-    const left = remaining.get(record.laureateId);
+  for (const [index, row] of rows.entries()) {
+    const left = remaining.get(row.laureateId);
     if (left === undefined)
       return new PaymentRefusal("Ce lauréat n'a pas d'allocation : attribuez d'abord un montant.", index);
-    if (record.amountCents > left)
+    if (row.amountCents > left)
       return new PaymentRefusal(
         `Ce versement dépasserait le montant alloué : il reste ${money(left)} à payer.`,
         index,
       );
-    remaining.set(record.laureateId, left - record.amountCents);
+    remaining.set(row.laureateId, left - row.amountCents);
   }
   return null;
 }
 
 /**
- * Records payments, all or none, in three statements whatever their number:
+ * Inserts payments, all or none, in three statements whatever their number:
  * the allocations are locked and checked, each paid amount raised once, the
  * payments inserted together. 50 concurrent payments against a 1 000 €
  * allocation pay exactly 1 000 €, on PostgreSQL as on PGlite. A refusal,
- * thrown before any write, names the first payment not covered.
+ * thrown before any write, names the first payment not covered. Not exported:
+ * a payment goes in through `payTranches` or `recordPaymentsOutsideSchedule`.
  */
-export async function recordPayments(
-  db: Executor,
-  actor: LedgerActor,
-  records: readonly PaymentRecord[],
-): Promise<number[]> {
-  const invalid = records.findIndex(
-    (record) => !Number.isSafeInteger(record.amountCents) || record.amountCents <= 0,
-  );
+async function insertPayments(db: Executor, actor: LedgerActor, rows: readonly PaymentRow[]) {
+  const invalid = rows.findIndex((row) => !Number.isSafeInteger(row.amountCents) || row.amountCents <= 0);
   if (invalid >= 0) {
     throw new PaymentRefusal(
       "Le montant d'un versement doit être un nombre entier de centimes, positif.",
       invalid,
     );
   }
-  if (records.length === 0) return [];
+  if (rows.length === 0) return [];
   const paidByLaureate = new Map<number, number>();
-  for (const record of records) {
-    paidByLaureate.set(record.laureateId, (paidByLaureate.get(record.laureateId) ?? 0) + record.amountCents);
+  for (const row of rows) {
+    paidByLaureate.set(row.laureateId, (paidByLaureate.get(row.laureateId) ?? 0) + row.amountCents);
   }
-  const refusal = firstUncovered(records, await lockedAllocations(db, [...paidByLaureate.keys()]));
+  const refusal = firstUncovered(rows, await lockedAllocations(db, [...paidByLaureate.keys()]));
   if (refusal) throw refusal;
   const added = sql.join(
     [...paidByLaureate].map(([id, cents]) => sql`(${id}::integer, ${cents}::bigint)`),
@@ -85,36 +92,155 @@ export async function recordPayments(
     .where(sql`${allocations.laureateId} = added.laureate_id`);
   const created = await db
     .insert(payments)
-    .values(
-      records.map((record) => ({
-        laureateId: record.laureateId,
-        trancheId: record.trancheId ?? null,
-        amountCents: record.amountCents,
-        paidOn: record.paidOn,
-        reference: record.reference ?? null,
-        source: record.source ?? "saisie",
-        actorUserId: actor.userId,
-        isDemo: actor.isDemo ?? false,
-      })),
-    )
+    .values(rows.map((row) => ({ ...row, actorUserId: actor.userId, isDemo: actor.isDemo ?? false })))
     .returning({ id: payments.id });
   return created.map((row) => row.id);
 }
 
-/** Records one payment: `recordPayments` for a single one. */
-export async function recordPayment(
+/** The payment of one tranche, by the officer's step or observed by an import. */
+export interface TranchePayment {
+  trancheId: number;
+  path: PayingPath;
+  /** The amount actually paid; the tranche's planned amount by default. */
+  amountCents?: number;
+  paidOn: string;
+  reference?: string | null;
+  /** For an import: its day, which dates a service fait or payment request the tranche lacks. */
+  observedOn?: string;
+}
+
+/**
+ * The only way a tranche is paid, for one tranche or thousands in five
+ * statements: the tranches locked and checked against their path
+ * (`lifecycle.ts`), their payments recorded (allocations locked and raised,
+ * payments inserted), the tranches marked paid. A tranche paid by an import that lacked its service
+ * fait or payment request gets them dated by the import's day. So a tranche
+ * reads "payé" exactly when its payment exists. All or none; a refusal names
+ * the payment in cause.
+ */
+export async function payTranches(
   db: Executor,
   actor: LedgerActor,
-  payment: PaymentRecord,
+  list: readonly TranchePayment[],
+  source: PaymentSource = "saisie",
+): Promise<number[]> {
+  if (list.length === 0) return [];
+  const seen = new Map<number, number>();
+  for (const [index, payment] of list.entries()) {
+    if (seen.has(payment.trancheId))
+      throw new PaymentRefusal("Deux versements ne peuvent pas payer la même tranche.", index);
+    seen.set(payment.trancheId, index);
+  }
+  const locked = await db
+    .select({
+      id: tranches.id,
+      laureateId: tranches.laureateId,
+      status: tranches.status,
+      plannedAmountCents: tranches.plannedAmountCents,
+    })
+    .from(tranches)
+    .where(inArray(tranches.id, [...seen.keys()]))
+    .orderBy(asc(tranches.id))
+    .for("update");
+  const byId = new Map(locked.map((tranche) => [tranche.id, tranche]));
+  const rows = list.map((payment, index): PaymentRow => {
+    const tranche = byId.get(payment.trancheId);
+    if (!tranche) throw new PaymentRefusal("Cette tranche n'existe pas.", index);
+    if (!canTake(payment.path, tranche.status)) {
+      throw new PaymentRefusal(
+        `Une tranche « ${TRANCHE_STATUSES[tranche.status]} » ne peut pas passer à « ${TRANCHE_STATUSES[TRANCHE_PATHS[payment.path].to]} ».`,
+        index,
+      );
+    }
+    return {
+      laureateId: tranche.laureateId,
+      amountCents: payment.amountCents ?? tranche.plannedAmountCents,
+      paidOn: payment.paidOn,
+      reference: payment.reference ?? null,
+      trancheId: tranche.id,
+      reason: null,
+      source,
+    };
+  });
+  const ids = await insertPayments(db, actor, rows);
+  const paid = sql.join(
+    list.map(
+      (payment) =>
+        sql`(${payment.trancheId}::integer, ${payment.paidOn}::date, ${payment.observedOn ?? null}::date)`,
+    ),
+    sql`, `,
+  );
+  const by = actor.userId;
+  await db
+    .update(tranches)
+    .set({
+      status: "paye",
+      paidOn: sql`paid.paid_on`,
+      paidBy: by,
+      serviceFaitBy: sql`case when ${tranches.serviceFaitOn} is null then ${by}::integer else ${tranches.serviceFaitBy} end`,
+      serviceFaitOn: sql`coalesce(${tranches.serviceFaitOn}, paid.observed_on)`,
+      paymentRequestedBy: sql`case when ${tranches.paymentRequestedOn} is null then ${by}::integer else ${tranches.paymentRequestedBy} end`,
+      paymentRequestedOn: sql`coalesce(${tranches.paymentRequestedOn}, paid.observed_on)`,
+      version: sql`${tranches.version} + 1`,
+    })
+    .from(sql`(values ${paid}) as paid (tranche_id, paid_on, observed_on)`)
+    .where(and(sql`${tranches.id} = paid.tranche_id`, inArray(tranches.status, [...OPEN_TRANCHE_STATUSES])));
+  return ids;
+}
+
+/** A payment that no tranche plans, with the reason it is made outside the schedule. */
+export interface OutsideSchedulePayment {
+  laureateId: number;
+  amountCents: number;
+  paidOn: string;
+  reference?: string | null;
+  reason: string;
+}
+
+/** Records payments outside the schedule ("hors échéancier"); each says why. All or none. */
+export async function recordPaymentsOutsideSchedule(
+  db: Executor,
+  actor: LedgerActor,
+  list: readonly OutsideSchedulePayment[],
+  source: PaymentSource = "saisie",
+): Promise<number[]> {
+  const unexplained = list.findIndex((payment) => payment.reason.trim().length < 5);
+  if (unexplained >= 0) {
+    throw new PaymentRefusal(
+      "Un versement hors échéancier dit pourquoi : indiquez le motif (5 caractères au moins).",
+      unexplained,
+    );
+  }
+  return insertPayments(
+    db,
+    actor,
+    list.map((payment) => ({
+      laureateId: payment.laureateId,
+      amountCents: payment.amountCents,
+      paidOn: payment.paidOn,
+      reference: payment.reference ?? null,
+      trancheId: null,
+      reason: payment.reason.trim(),
+      source,
+    })),
+  );
+}
+
+/** One payment outside the schedule: `recordPaymentsOutsideSchedule` for a single one. */
+export async function recordPaymentOutsideSchedule(
+  db: Executor,
+  actor: LedgerActor,
+  payment: OutsideSchedulePayment,
+  source: PaymentSource = "saisie",
 ): Promise<number> {
-  const [id] = await recordPayments(db, actor, [payment]);
+  const [id] = await recordPaymentsOutsideSchedule(db, actor, [payment], source);
   if (id === undefined) throw new Error("Le versement n'a pas été enregistré.");
   return id;
 }
 
 /**
  * Cancels a payment by a reversal entry; the payment itself is never changed.
- * A tranche it paid goes back to "demande de paiement", to be paid again.
+ * A tranche it paid reopens by its lifecycle path, to be paid again.
  */
 export async function reversePayment(
   db: Executor,
@@ -134,12 +260,17 @@ export async function reversePayment(
     .from(payments)
     .where(eq(payments.reversesPaymentId, original.id));
   if (already) throw new LedgerRefusal("Ce versement a déjà été contre-passé.");
-  // The money is due again: the tranche it paid reopens, back to its payment request.
   if (original.trancheId !== null) {
+    const reopen = TRANCHE_PATHS.rouvrir_par_contre_passation;
     await db
       .update(tranches)
-      .set({ status: "demande_paiement", paidOn: null, paidBy: null, version: sql`${tranches.version} + 1` })
-      .where(and(eq(tranches.id, original.trancheId), eq(tranches.status, "paye")));
+      .set({ status: reopen.to, paidOn: null, paidBy: null, version: sql`${tranches.version} + 1` })
+      .where(
+        and(
+          eq(tranches.id, original.trancheId),
+          inArray(tranches.status, [...statusesFrom("rouvrir_par_contre_passation")]),
+        ),
+      );
   }
   await db
     .update(allocations)

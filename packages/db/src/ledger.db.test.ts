@@ -5,13 +5,16 @@ import {
   LedgerRefusal,
   PaymentRefusal,
   reallocate,
-  recordPayment,
-  recordPayments,
+  recordPaymentOutsideSchedule,
+  recordPaymentsOutsideSchedule,
   reversePayment,
   setAllocation,
 } from "./ledger.js";
 import { allocationMovements, allocations, laureates, payments, programmes } from "./schema/index.js";
 import { createTestDatabase } from "./testing.js";
+
+/** Payments outside the schedule say why; these tests are about the allocation, not the schedule. */
+const WHY = "Versement d'essai hors échéancier";
 
 const OFFICER = { userId: null };
 
@@ -62,7 +65,12 @@ describe("the envelope ledger", () => {
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, () =>
         handle.db.transaction((tx) =>
-          recordPayment(tx, OFFICER, { laureateId: id, amountCents: 5_000, paidOn: "2024-01-15" }),
+          recordPaymentOutsideSchedule(tx, OFFICER, {
+            laureateId: id,
+            amountCents: 5_000,
+            paidOn: "2024-01-15",
+            reason: WHY,
+          }),
         ),
       ),
     );
@@ -113,7 +121,12 @@ describe("the envelope ledger", () => {
     );
     await expect(
       handle.db.transaction(async (tx) => {
-        await recordPayment(tx, OFFICER, { laureateId: id, amountCents: 10_000, paidOn: "2024-02-01" });
+        await recordPaymentOutsideSchedule(tx, OFFICER, {
+          laureateId: id,
+          amountCents: 10_000,
+          paidOn: "2024-02-01",
+          reason: WHY,
+        });
         throw new Error("panne simulée");
       }),
     ).rejects.toThrow("panne simulée");
@@ -123,10 +136,11 @@ describe("the envelope ledger", () => {
   it("corrects a payment by a reversal with its reason, once", async () => {
     const id = await laureateId(handle, "apilos-conventions-apl");
     const paymentId = await handle.db.transaction((tx) =>
-      recordPayment(tx, OFFICER, {
+      recordPaymentOutsideSchedule(tx, OFFICER, {
         laureateId: id,
         amountCents: 20_000,
         paidOn: "2024-03-01",
+        reason: WHY,
         reference: "VIR-1",
       }),
     );
@@ -217,12 +231,13 @@ describe("payments recorded together", () => {
       laureateId: index % 2 === 0 ? smicval : chu,
       amountCents: 1_000 + index,
       paidOn: "2024-04-01",
+      reason: WHY,
     }));
     const statements: string[] = [];
     const ids = await handle.db.transaction(async (tx) => {
       recorded = statements;
       try {
-        return await recordPayments(tx, OFFICER, batch);
+        return await recordPaymentsOutsideSchedule(tx, OFFICER, batch);
       } finally {
         recorded = null;
       }
@@ -246,10 +261,10 @@ describe("payments recorded together", () => {
     const dma = await allocated("dma-acceslibre", 10_000);
     const insep = await allocated("insep-catalyser", 10_000);
     const overpaid = handle.db.transaction((tx) =>
-      recordPayments(tx, OFFICER, [
-        { laureateId: dma, amountCents: 6_000, paidOn: "2024-05-01" },
-        { laureateId: insep, amountCents: 1_000, paidOn: "2024-05-01" },
-        { laureateId: dma, amountCents: 5_000, paidOn: "2024-05-02" },
+      recordPaymentsOutsideSchedule(tx, OFFICER, [
+        { laureateId: dma, amountCents: 6_000, paidOn: "2024-05-01", reason: WHY },
+        { laureateId: insep, amountCents: 1_000, paidOn: "2024-05-01", reason: WHY },
+        { laureateId: dma, amountCents: 5_000, paidOn: "2024-05-02", reason: WHY },
       ]),
     );
     await expect(overpaid).rejects.toBeInstanceOf(PaymentRefusal);
@@ -260,9 +275,9 @@ describe("payments recorded together", () => {
     const unallocated = await laureateId(handle, "sgmi-intrapreneuriat");
     await expect(
       handle.db.transaction((tx) =>
-        recordPayments(tx, OFFICER, [
-          { laureateId: insep, amountCents: 1_000, paidOn: "2024-05-01" },
-          { laureateId: unallocated, amountCents: 1_000, paidOn: "2024-05-01" },
+        recordPaymentsOutsideSchedule(tx, OFFICER, [
+          { laureateId: insep, amountCents: 1_000, paidOn: "2024-05-01", reason: WHY },
+          { laureateId: unallocated, amountCents: 1_000, paidOn: "2024-05-01", reason: WHY },
         ]),
       ),
     ).rejects.toMatchObject({
@@ -282,10 +297,10 @@ describe("payments recorded together", () => {
       Array.from({ length: 30 }, (_, index) => {
         const pair = index % 2 === 0 ? [collectif, dggn] : [dggn, collectif];
         return handle.db.transaction((tx) =>
-          recordPayments(
+          recordPaymentsOutsideSchedule(
             tx,
             OFFICER,
-            pair.map((laureateId) => ({ laureateId, amountCents: 5_000, paidOn: "2024-06-03" })),
+            pair.map((laureateId) => ({ laureateId, amountCents: 5_000, paidOn: "2024-06-03", reason: WHY })),
           ),
         );
       }),

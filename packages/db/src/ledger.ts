@@ -5,8 +5,11 @@
  * PostgreSQL serialises even when many requests race:
  *   reserve + Σ allocations = envelope   (programme.allocated_cents)
  *   0 ≤ Σ payments ≤ allocation          (allocation.paid_cents)
+ *   a payment pays a tranche (payTranches) or says why it is outside the
+ *   schedule (recordPaymentsOutsideSchedule); see ledger-invariants.ts
  * CHECK constraints back both: no code path can break them.
  */
 export { LedgerRefusal, type LedgerActor } from "./ledger-core.js";
 export * from "./ledger-allocations.js";
 export * from "./ledger-payments.js";
+export { scheduleLedgerBreaches } from "./ledger-invariants.js";

@@ -1,9 +1,12 @@
 import { count, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordPayment, reversePayment } from "./ledger.js";
+import { recordPaymentOutsideSchedule, reversePayment } from "./ledger.js";
 import { allocations, laureates, paymentMonths, payments, tranches } from "./schema/index.js";
 import { addSyntheticPortfolio, ledgerInvariantBreaches } from "./synthetic.js";
 import { createTestDatabase, type TestDatabaseHandle } from "./testing.js";
+
+/** Payments outside the schedule say why; these tests are about the allocation, not the schedule. */
+const WHY = "Versement d'essai hors échéancier";
 
 describe("synthetic portfolio", () => {
   let database: TestDatabaseHandle;
@@ -43,7 +46,11 @@ describe("synthetic portfolio", () => {
     const laureateId = allocation?.laureateId ?? 0;
     const [march, april] = [await month("2026-03-01"), await month("2026-04-01")];
     const paymentId = await database.db.transaction((tx) =>
-      recordPayment(tx, { userId: null }, { laureateId, amountCents: 1_234, paidOn: "2026-03-31" }),
+      recordPaymentOutsideSchedule(
+        tx,
+        { userId: null },
+        { laureateId, amountCents: 1_234, paidOn: "2026-03-31", reason: WHY },
+      ),
     );
     await database.db.transaction((tx) =>
       reversePayment(
@@ -64,6 +71,10 @@ describe("synthetic portfolio", () => {
       amountCents: 100,
       paidOn: "2024-01-01",
     });
-    expect(await ledgerInvariantBreaches(database.db)).toHaveLength(1);
+    // Neither counted in its allocation nor paying a tranche or saying why it is outside the schedule.
+    const breaches = await ledgerInvariantBreaches(database.db);
+    expect(breaches).toHaveLength(2);
+    expect(breaches[0]).toContain("versé ≠ Σ versements");
+    expect(breaches[1]).toContain("on paid tranches");
   });
 });

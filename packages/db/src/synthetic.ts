@@ -1,5 +1,6 @@
 import { asc, sql } from "drizzle-orm";
 import type { Executor } from "./database.js";
+import { scheduleLedgerBreaches } from "./ledger-invariants.js";
 import { laureates, programmes } from "./schema/index.js";
 
 export interface SyntheticPortfolio {
@@ -65,14 +66,15 @@ export async function addSyntheticPortfolio(
     from generate_series(1, ${size.laureates}) g
     join template t on t.rn = 1 + (g - 1) % (select count(*) from template)`);
 
-  // Payments over 2022–2025, amounts between 100 € and 5 100 €, spread evenly over the new laureates.
+  // Payments over 2022–2025, amounts between 100 € and 5 100 €, spread evenly over the new laureates,
+  // outside the schedule (with their reason): the tranches below stay planned, for the tranche steps to pay.
   await db.execute(sql`
     with added as (
       select id, row_number() over (order by id) - 1 as idx from laureate where id > ${afterLaureateId}
     )
-    insert into payment (laureate_id, amount_cents, paid_on, reference, source, is_demo)
+    insert into payment (laureate_id, amount_cents, paid_on, reference, reason, source, is_demo)
     select a.id, 10000 + (i::bigint * 7919 + a.id::bigint * 104729) % 500000, date '2022-03-01' + ((i * 37 + a.id) % 1300)::int,
-           'SYN-' || i, 'import', true
+           'SYN-' || i, 'Versement synthétique hors échéancier (banc d''essai)', 'import', true
     from generate_series(0, ${size.payments} - 1) i
     join added a on a.idx = i % ${size.laureates}`);
 
@@ -141,7 +143,9 @@ export async function addSyntheticPortfolio(
  * The ledger's invariants checked by the database, whatever wrote the rows:
  * each allocation's paid_cents is the sum of its payments and within its
  * amount, the programme's allocated_cents is the sum of its allocations,
- * within the envelope, and payment_month holds each month's sum of payments. Returns what is broken (empty when all holds).
+ * within the envelope, payment_month holds each month's sum of payments, and
+ * the schedule agrees with the payments (`scheduleLedgerBreaches`). Returns
+ * what is broken (empty when all holds).
  */
 export async function ledgerInvariantBreaches(db: Executor): Promise<string[]> {
   const rows = await db
@@ -169,5 +173,5 @@ export async function ledgerInvariantBreaches(db: Executor): Promise<string[]> {
   if (row?.monthMismatch) {
     breaches.push(`${row.monthMismatch} mois : payment_month ≠ Σ versements du mois`);
   }
-  return breaches;
+  return [...breaches, ...(await scheduleLedgerBreaches(db))];
 }

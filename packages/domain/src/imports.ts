@@ -1,4 +1,4 @@
-import type { TrancheKind } from "./finance/index.js";
+import type { TrancheKind, TrancheStatus } from "./finance/index.js";
 
 /**
  * The answer of POST /api/imports/paiements, shared by the API that builds it
@@ -22,10 +22,26 @@ export interface ImportRowReport {
   amountCents: number | null;
   reference: string | null;
   outcome: ImportOutcome;
-  /** Why a row is an error or a duplicate, or which tranche it pays, in French. */
+  /**
+   * In French: why a row is an error or a duplicate; for a row to import, what
+   * changes ("Solde prévu le 01/06/2024 → payé ; service fait et demande de
+   * paiement constatés par l'import du 06/12/2026"), or why it is recorded
+   * outside the schedule.
+   */
   message: string | null;
-  /** The tranche the payment settles, when one waits for exactly this amount. */
-  tranche: { id: number; kind: TrancheKind; position: number } | null;
+  /**
+   * The open tranche the payment settles: the one planned for exactly this
+   * amount, else the earliest open one; null for a payment outside the schedule.
+   */
+  tranche: {
+    id: number;
+    kind: TrancheKind;
+    position: number;
+    plannedOn: string;
+    plannedAmountCents: number;
+    /** Its status before the import. */
+    status: TrancheStatus;
+  } | null;
 }
 
 export interface ImportTotals {
@@ -36,6 +52,8 @@ export interface ImportTotals {
   toImportCents: number;
   /** Rows to import that settle a tranche. */
   tranchesToPay: number;
+  /** Rows to import that no open tranche awaits: recorded outside the schedule, with the reason. */
+  outsideSchedule: number;
 }
 
 export interface ImportReport {
@@ -54,5 +72,5 @@ export interface ImportReport {
   notice: string | null;
   rows: ImportRowReport[];
   /** After an application: what was written. */
-  applied: { payments: number; amountCents: number; tranchesPaid: number } | null;
+  applied: { payments: number; amountCents: number; tranchesPaid: number; outsideSchedule: number } | null;
 }

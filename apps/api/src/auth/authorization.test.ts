@@ -1,4 +1,4 @@
-import { recordPayment, schema, type DatabaseHandle } from "@defis/db";
+import { recordPaymentOutsideSchedule, schema, type DatabaseHandle } from "@defis/db";
 import { randomUUID } from "node:crypto";
 import { describeAuditChanges, type SessionUser } from "@defis/domain";
 import { and, asc, count, desc, eq, gt, isNull } from "drizzle-orm";
@@ -97,6 +97,20 @@ async function laureateIdBySlug(database: DatabaseHandle, slug: string): Promise
   return laureate?.id ?? 0;
 }
 
+/**
+ * The laureate committed by its mode's rule (convention dated, EJ signed), as
+ * money steps require: the cases are about who may call, not about the rules.
+ */
+async function committedLaureate(database: DatabaseHandle, slug: string, ejNumber: string): Promise<number> {
+  const laureateId = await laureateIdBySlug(database, slug);
+  const facts = { conventionDate: "2022-06-01", ejNumber };
+  await database.db
+    .insert(schema.fundingRecords)
+    .values({ laureateId, ...facts })
+    .onConflictDoUpdate({ target: schema.fundingRecords.laureateId, set: facts });
+  return laureateId;
+}
+
 /** A payment written straight through the ledger, for the reversal case to cancel. */
 async function aPayment(database: DatabaseHandle): Promise<number> {
   const [laureate] = await database.db
@@ -104,10 +118,15 @@ async function aPayment(database: DatabaseHandle): Promise<number> {
     .from(schema.laureates)
     .where(eq(schema.laureates.slug, "dggn-lab-innovation"));
   return database.db.transaction((tx) =>
-    recordPayment(
+    recordPaymentOutsideSchedule(
       tx,
       { userId: null },
-      { laureateId: laureate?.id ?? 0, amountCents: 100, paidOn: "2024-01-01" },
+      {
+        laureateId: laureate?.id ?? 0,
+        amountCents: 100,
+        paidOn: "2024-01-01",
+        reason: "Versement d'essai hors échéancier",
+      },
     ),
   );
 }
@@ -310,6 +329,7 @@ const MUTATIONS: MutationCase[] = [
       return caller.finance.updateFunding({
         laureateSlug: "smicval-zero-dechet",
         version: record?.version ?? 0,
+        fundingMode: "subvention",
         conventionDate: "2022-06-01",
         ejNumber: null,
         siret: null,
@@ -336,7 +356,7 @@ const MUTATIONS: MutationCase[] = [
       const [tranche] = await database.db
         .insert(schema.tranches)
         .values({
-          laureateId: await laureateIdBySlug(database, "smicval-zero-dechet"),
+          laureateId: await committedLaureate(database, "smicval-zero-dechet", "2188000001"),
           kind: "acompte",
           position: 99,
           plannedAmountCents: 500,
@@ -527,13 +547,17 @@ const MUTATIONS: MutationCase[] = [
   },
   {
     path: "finance.recordPayment",
-    call: (caller) =>
-      caller.finance.recordPayment({
+    call: async (caller, database) => {
+      await committedLaureate(database, "dggn-lab-innovation", "2188000002");
+      return caller.finance.recordPayment({
         laureateSlug: "dggn-lab-innovation",
         amountCents: 100,
         paidOn: "2024-05-01",
+        reference: "TRF-2024-05",
+        reason: "Versement d'essai hors échéancier",
         idempotencyKey: randomUUID(),
-      }),
+      });
+    },
     expected: moneyRoles,
   },
   {

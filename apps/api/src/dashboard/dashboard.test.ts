@@ -85,7 +85,13 @@ async function laureateWithRoomToPay(database: TestDatabaseHandle): Promise<stri
     .select({ slug: schema.laureates.slug })
     .from(schema.laureates)
     .innerJoin(schema.allocations, eq(schema.allocations.laureateId, schema.laureates.id))
-    .where(sql`${schema.allocations.amountCents} - ${schema.allocations.paidCents} >= 100000`)
+    .innerJoin(schema.fundingRecords, eq(schema.fundingRecords.laureateId, schema.laureates.id))
+    // Committed by its mode's rule, so that it may be paid.
+    .where(
+      sql`${schema.allocations.amountCents} - ${schema.allocations.paidCents} >= 100000
+        and ${schema.fundingRecords.conventionDate} is not null and ${schema.fundingRecords.ejNumber} is not null
+        and ${schema.laureates.fundingMode} <> 'non-precise'`,
+    )
     .limit(1);
   if (!target) throw new Error("Aucun lauréat avec un reste à verser dans la démonstration");
   return target.slug;
@@ -178,6 +184,8 @@ describe("the dashboard as of a day", () => {
       laureateSlug: target,
       amountCents: 1_234_56,
       paidOn: valueDate,
+      reference: "VIR-ESSAI",
+      reason: "Versement d'essai hors échéancier",
       idempotencyKey: randomUUID(),
     });
     expect((await leadership.dashboard.figures({ asOf: addDays(valueDate, -1) })).paidCents).toBe(
@@ -260,6 +268,8 @@ describe("portfolio reviews", () => {
       laureateSlug: target,
       amountCents: 500_00,
       paidOn: "2023-10-02",
+      reference: "VIR-ESSAI",
+      reason: "Versement d'essai hors échéancier",
       idempotencyKey: randomUUID(),
     });
     const recomputed = await leadership.dashboard.figures({ asOf: "2023-12-31" });

@@ -99,14 +99,15 @@ describe("money exports", () => {
     it("lists payments and reversals (negative, with the reversed payment and the reason), byte for byte", async () => {
       const { dggnTransfer, smicvalAdvance, smicvalDuplicate, smicvalReversal } = fixture.payments;
       const header =
-        "Identifiant;Lauréat (identifiant);Lauréat;Date;Montant (€);Référence;Contre-passation de;Motif;Source";
+        "Identifiant;Lauréat (identifiant);Lauréat;Date;Montant (€);Référence;Contre-passation de;Motif;Source;" +
+        "Nature;Tranche payée (ordre)";
       const { text: excel, response } = await downloadText("/api/exports/paiements.csv");
       expect(excel).toBe(
         `${BOM}${header}\r\n` +
-          `${dggnTransfer};dggn-lab-innovation;${DGGN.title};2022-05-02;200000,00;TRF-2022-01;;;Import d'un relevé\r\n` +
-          `${smicvalAdvance};smicval-zero-dechet;${SMICVAL.title};2022-07-20;37037,03;VIR-2022-0001;;;Saisie\r\n` +
-          `${smicvalDuplicate};smicval-zero-dechet;${SMICVAL.title};2022-09-01;500,00;'=1+2;;;Saisie\r\n` +
-          `${smicvalReversal};smicval-zero-dechet;${SMICVAL.title};2022-09-10;-500,00;'=1+2;${smicvalDuplicate};Doublon, saisi deux fois;Saisie\r\n`,
+          `${dggnTransfer};dggn-lab-innovation;${DGGN.title};2022-05-02;200000,00;TRF-2022-01;;Transfert en une fois, sans échéancier;Import d'un relevé;Hors échéancier;\r\n` +
+          `${smicvalAdvance};smicval-zero-dechet;${SMICVAL.title};2022-07-20;37037,03;VIR-2022-0001;;;Saisie;Paiement d'une tranche;1\r\n` +
+          `${smicvalDuplicate};smicval-zero-dechet;${SMICVAL.title};2022-09-01;500,00;'=1+2;;Frais de l'atelier usagers, hors échéancier;Saisie;Hors échéancier;\r\n` +
+          `${smicvalReversal};smicval-zero-dechet;${SMICVAL.title};2022-09-10;-500,00;'=1+2;${smicvalDuplicate};Doublon, saisi deux fois;Saisie;Contre-passation;\r\n`,
       );
       expect(response.headers.get("content-disposition")).toMatch(
         new RegExp(`^attachment; filename="paiements-${DAY}\\.csv"$`),
@@ -115,10 +116,10 @@ describe("money exports", () => {
       const { text: opendata } = await downloadText("/api/exports/paiements.csv?format=opendata");
       expect(opendata).toBe(
         `${header.replaceAll(";", ",")}\r\n` +
-          `${dggnTransfer},dggn-lab-innovation,${DGGN.title},2022-05-02,200000.00,TRF-2022-01,,,Import d'un relevé\r\n` +
-          `${smicvalAdvance},smicval-zero-dechet,${SMICVAL.title},2022-07-20,37037.03,VIR-2022-0001,,,Saisie\r\n` +
-          `${smicvalDuplicate},smicval-zero-dechet,${SMICVAL.title},2022-09-01,500.00,=1+2,,,Saisie\r\n` +
-          `${smicvalReversal},smicval-zero-dechet,${SMICVAL.title},2022-09-10,-500.00,=1+2,${smicvalDuplicate},"Doublon, saisi deux fois",Saisie\r\n`,
+          `${dggnTransfer},dggn-lab-innovation,${DGGN.title},2022-05-02,200000.00,TRF-2022-01,,"Transfert en une fois, sans échéancier",Import d'un relevé,Hors échéancier,\r\n` +
+          `${smicvalAdvance},smicval-zero-dechet,${SMICVAL.title},2022-07-20,37037.03,VIR-2022-0001,,,Saisie,Paiement d'une tranche,1\r\n` +
+          `${smicvalDuplicate},smicval-zero-dechet,${SMICVAL.title},2022-09-01,500.00,=1+2,,"Frais de l'atelier usagers, hors échéancier",Saisie,Hors échéancier,\r\n` +
+          `${smicvalReversal},smicval-zero-dechet,${SMICVAL.title},2022-09-10,-500.00,=1+2,${smicvalDuplicate},"Doublon, saisi deux fois",Saisie,Contre-passation,\r\n`,
       );
     });
   });
@@ -127,7 +128,7 @@ describe("money exports", () => {
     const header =
       "Identifiant;Titre;Porteur;Ministère;Catégorie;Région;Département;Mode de financement;" +
       "Montant alloué (€);Montant initial (€);Engagé;Non engagé (€);Versé (€);Reste à payer (€);" +
-      "Bloqué par un jalon (€);Numéro EJ;Date de convention";
+      "Bloqué par un jalon (€);Numéro EJ;Date de convention;Versé sans engagement (€)";
 
     it("lists the 27 laureates with allocated, original, paid and remaining amounts, byte for byte", async () => {
       const { text, response } = await downloadText("/api/exports/laureats.csv");
@@ -138,14 +139,14 @@ describe("money exports", () => {
       expect(lines).toHaveLength(28);
       expect(lines.some((line) => line.includes("\n") || line.includes("\r"))).toBe(false);
       const expected = [
-        `dggn-lab-innovation;${DGGN.title};${DGGN.porteur};Ministère de l'Intérieur;${ORGANISATIONS};National;;Transfert de crédits;200000,00;200000,00;oui;0,00;200000,00;0,00;0,00;2100999999;2022-04-01`,
+        `dggn-lab-innovation;${DGGN.title};${DGGN.porteur};Ministère de l'Intérieur;${ORGANISATIONS};National;;Transfert de crédits;200000,00;200000,00;oui;0,00;200000,00;0,00;0,00;2100999999;2022-04-01;0,00`,
         // Revised amount and original kept apart; committed, so RAP = 123 456,78 − 37 037,03.
-        `smicval-zero-dechet;${SMICVAL.title};${SMICVAL.porteur};${AUCUN};${ORGANISATIONS};Nouvelle-Aquitaine;33;${SUBVENTION};123456,78;120000,00;oui;0,00;37037,03;86419,75;0,00;2100123456;2022-06-15`,
+        `smicval-zero-dechet;${SMICVAL.title};${SMICVAL.porteur};${AUCUN};${ORGANISATIONS};Nouvelle-Aquitaine;33;${SUBVENTION};123456,78;120000,00;oui;0,00;37037,03;86419,75;0,00;2100123456;2022-06-15;0,00`,
         // Not committed (a subvention without its EJ): the allocation is "non engagé", no RAP shown as 0.
-        `chu-toulouse-parkinson;${CHU.title};${CHU.porteur};Ministère des Solidarités et de la Santé;${PARCOURS};Occitanie;31;${SUBVENTION};50000,01;50000,01;non;50000,01;0,00;;0,00;;`,
-        `collectif-rivage-ou-atterrir;${COLLECTIF.title};${COLLECTIF.porteur};${AUCUN};${PARCOURS};Nouvelle-Aquitaine;33;${SUBVENTION};10000,05;10000,05;non;10000,05;0,00;;0,00;;2022-05-02`,
+        `chu-toulouse-parkinson;${CHU.title};${CHU.porteur};Ministère des Solidarités et de la Santé;${PARCOURS};Occitanie;31;${SUBVENTION};50000,01;50000,01;non;50000,01;0,00;;0,00;;;0,00`,
+        `collectif-rivage-ou-atterrir;${COLLECTIF.title};${COLLECTIF.porteur};${AUCUN};${PARCOURS};Nouvelle-Aquitaine;33;${SUBVENTION};10000,05;10000,05;non;10000,05;0,00;;0,00;;2022-05-02;0,00`,
         // No allocation: the amounts are empty, not 0.
-        `prevention-perte-autonomie;Prévention de la perte d'autonomie des personnes âgées;non précisé;Non précisé;${PARCOURS};National;;Non précisé;;;non;;0,00;;0,00;;`,
+        `prevention-perte-autonomie;Prévention de la perte d'autonomie des personnes âgées;non précisé;Non précisé;${PARCOURS};National;;Non précisé;;;non;;0,00;;0,00;;;0,00`,
       ];
       const positions = expected.map((line) => lines.indexOf(line));
       expect(positions.every((position) => position > 0)).toBe(true);
@@ -162,10 +163,10 @@ describe("money exports", () => {
       const lines = text.split("\r\n");
       expect(lines).toHaveLength(29);
       expect(lines).toContain(
-        `smicval-zero-dechet,${SMICVAL.title},"${SMICVAL.porteur}","${AUCUN}",${ORGANISATIONS},Nouvelle-Aquitaine,33,${SUBVENTION},123456.78,120000.00,oui,0.00,37037.03,86419.75,0.00,2100123456,2022-06-15`,
+        `smicval-zero-dechet,${SMICVAL.title},"${SMICVAL.porteur}","${AUCUN}",${ORGANISATIONS},Nouvelle-Aquitaine,33,${SUBVENTION},123456.78,120000.00,oui,0.00,37037.03,86419.75,0.00,2100123456,2022-06-15,0.00`,
       );
       expect(lines).toContain(
-        `collectif-rivage-ou-atterrir,${COLLECTIF.title},"${COLLECTIF.porteur}","${AUCUN}",${PARCOURS},Nouvelle-Aquitaine,33,${SUBVENTION},10000.05,10000.05,non,10000.05,0.00,,0.00,,2022-05-02`,
+        `collectif-rivage-ou-atterrir,${COLLECTIF.title},"${COLLECTIF.porteur}","${AUCUN}",${PARCOURS},Nouvelle-Aquitaine,33,${SUBVENTION},10000.05,10000.05,non,10000.05,0.00,,0.00,,2022-05-02,0.00`,
       );
     });
   });
@@ -205,7 +206,7 @@ describe("money exports", () => {
         "Tranches",
         "Paiements",
       ]);
-      const expected = { Lauréats: [17, 28], Tranches: [13, 5], Paiements: [9, 5] } as const;
+      const expected = { Lauréats: [18, 28], Tranches: [13, 5], Paiements: [11, 5] } as const;
       for (const [name, [columns, rows]] of Object.entries(expected)) {
         const worksheet = sheet(name);
         expect(worksheet.rowCount).toBe(rows);
@@ -238,6 +239,7 @@ describe("money exports", () => {
         "Bloqué par un jalon (€)",
         "Numéro EJ",
         "Date de convention",
+        "Versé sans engagement (€)",
       ]);
     });
 

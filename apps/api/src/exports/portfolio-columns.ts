@@ -6,15 +6,17 @@ import {
   REGIONS,
   TRANCHE_KINDS,
   TRANCHE_STATUSES,
+  PAYMENT_KINDS,
   PAYMENT_SOURCES,
+  paymentKindOf,
   remainingToPay,
 } from "@defis/domain";
 import type { Column } from "./csv.js";
 import type { LaureateMoneyRow, PaymentExportRow, TrancheExportRow } from "./portfolio-queries.js";
 
-/** RAP by the shared rule: empty when not committed (the amount then shows as "non engagé"). */
-function remainingToPayCents(row: LaureateMoneyRow): number | null {
-  return remainingToPay(row.committed, row.amountCents ?? 0, row.paidCents ?? 0).remainingCents;
+/** RAP by the shared rule: empty (not 0) when not committed; what was paid then has its own column. */
+function remaining(row: LaureateMoneyRow) {
+  return remainingToPay(row.committed, row.amountCents ?? 0, row.paidCents ?? 0);
 }
 
 export const laureateColumns: Column<LaureateMoneyRow>[] = [
@@ -41,10 +43,16 @@ export const laureateColumns: Column<LaureateMoneyRow>[] = [
     value: (row) => (row.amountCents === null ? null : row.committed ? 0 : row.amountCents),
   },
   { header: "Versé (€)", kind: "euros", value: (row) => row.paidCents ?? 0 },
-  { header: "Reste à payer (€)", kind: "euros", value: remainingToPayCents },
+  { header: "Reste à payer (€)", kind: "euros", value: (row) => remaining(row).remainingCents },
   { header: "Bloqué par un jalon (€)", kind: "euros", value: (row) => row.blockedByMilestoneCents },
   { header: "Numéro EJ", value: (row) => row.ejNumber },
   { header: "Date de convention", kind: "date", value: (row) => row.conventionDate },
+  // Last, so that the earlier columns keep their place for those who read the file by position.
+  {
+    header: "Versé sans engagement (€)",
+    kind: "euros",
+    value: (row) => remaining(row).paidWithoutCommitmentCents,
+  },
 ];
 
 export const trancheColumns: Column<TrancheExportRow>[] = [
@@ -74,4 +82,7 @@ export const paymentColumns: Column<PaymentExportRow>[] = [
   { header: "Contre-passation de", kind: "integer", value: (row) => row.reversesPaymentId },
   { header: "Motif", value: (row) => row.reason },
   { header: "Source", value: (row) => PAYMENT_SOURCES[row.source] },
+  // A tranche's payment (its position in the schedule), a payment outside the schedule, a reversal.
+  { header: "Nature", value: (row) => PAYMENT_KINDS[paymentKindOf(row)] },
+  { header: "Tranche payée (ordre)", kind: "integer", value: (row) => row.tranchePosition },
 ];

@@ -1,6 +1,6 @@
 import type { Database, Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import type { PaymentCondition } from "@defis/domain";
+import type { FundingModeKey, PaymentCondition } from "@defis/domain";
 import { asc, eq, sql } from "drizzle-orm";
 import { blockedByMilestoneSubquery, committedOnSql } from "../finance/money-figures-sql.js";
 import { parisDay } from "../paris-day.js";
@@ -25,7 +25,7 @@ export interface LaureateMoneyRow {
   territoryScope: "national" | "local";
   regionCode: string | null;
   departementCode: string | null;
-  fundingMode: string;
+  fundingMode: FundingModeKey;
   /** Null while no amount is allocated. */
   amountCents: number | null;
   originalAmountCents: number | null;
@@ -61,6 +61,9 @@ export interface PaymentExportRow {
   reversedBy: number | null;
   reason: string | null;
   source: "saisie" | "import";
+  trancheId: number | null;
+  /** The position in its schedule of the tranche it pays. */
+  tranchePosition: number | null;
 }
 
 /**
@@ -77,7 +80,7 @@ export function laureateMoneyRows(db: Executor, today = parisDay()): Promise<Lau
       territoryScope: laureates.territoryScope,
       regionCode: laureates.regionCode,
       departementCode: laureates.departementCode,
-      fundingMode: laureates.fundingMode,
+      fundingMode: sql<FundingModeKey>`${laureates.fundingMode}`,
       amountCents: allocations.amountCents,
       originalAmountCents: allocations.originalAmountCents,
       paidCents: allocations.paidCents,
@@ -115,10 +118,13 @@ export function paymentRows(db: Executor): Promise<PaymentExportRow[]> {
       laureateSlug: laureates.slug,
       laureateTitle: laureates.title,
       ...PAYMENT_COLUMNS,
+      trancheId: payments.trancheId,
+      tranchePosition: tranches.position,
     })
     .from(payments)
     .innerJoin(laureates, eq(laureates.id, payments.laureateId))
     .leftJoin(...REVERSAL_JOIN)
+    .leftJoin(tranches, eq(tranches.id, payments.trancheId))
     .orderBy(asc(laureates.position), asc(payments.paidOn), asc(payments.id));
 }
 

@@ -1,4 +1,11 @@
-import { recordPayment, reversePayment, schema, setAllocation, type DatabaseHandle } from "@defis/db";
+import {
+  payTranches,
+  recordPaymentOutsideSchedule,
+  reversePayment,
+  schema,
+  setAllocation,
+  type DatabaseHandle,
+} from "@defis/db";
 import { eq } from "drizzle-orm";
 import { openSession } from "../auth/sessions.js";
 import { sessionCookieName } from "../auth/session-cookie.js";
@@ -96,11 +103,11 @@ export async function writeMoneyFixture(database: DatabaseHandle): Promise<Money
           position: 1,
           plannedAmountCents: 3_703_703,
           plannedOn: "2022-07-01",
-          status: "paye",
+          // Paid below, by the tranche's own step.
+          status: "demande_paiement",
           serviceFaitOn: "2022-06-20",
           paymentRequestedOn: "2022-06-25",
           paymentRequestReference: "DP-2022-001",
-          paidOn: "2022-07-20",
         },
         {
           laureateId: smicval,
@@ -134,26 +141,28 @@ export async function writeMoneyFixture(database: DatabaseHandle): Promise<Money
       ])
       .returning({ id: schema.tranches.id });
 
-    const dggnTransfer = await recordPayment(tx, actor, {
-      laureateId: dggn,
-      amountCents: 20_000_000,
-      paidOn: "2022-05-02",
-      reference: "TRF-2022-01",
-      source: "import",
-    });
-    const smicvalAdvance = await recordPayment(tx, actor, {
-      laureateId: smicval,
-      amountCents: 3_703_703,
-      paidOn: "2022-07-20",
-      reference: "VIR-2022-0001",
-      trancheId: advance?.id ?? null,
-    });
+    const dggnTransfer = await recordPaymentOutsideSchedule(
+      tx,
+      actor,
+      {
+        laureateId: dggn,
+        amountCents: 20_000_000,
+        paidOn: "2022-05-02",
+        reference: "TRF-2022-01",
+        reason: "Transfert en une fois, sans échéancier",
+      },
+      "import",
+    );
+    const [smicvalAdvance = 0] = await payTranches(tx, actor, [
+      { trancheId: advance?.id ?? 0, path: "payer", paidOn: "2022-07-20", reference: "VIR-2022-0001" },
+    ]);
     // A reference Excel would run as a formula: the Excel file must neutralise it, open data keep it.
-    const smicvalDuplicate = await recordPayment(tx, actor, {
+    const smicvalDuplicate = await recordPaymentOutsideSchedule(tx, actor, {
       laureateId: smicval,
       amountCents: 50_000,
       paidOn: "2022-09-01",
       reference: "=1+2",
+      reason: "Frais de l'atelier usagers, hors échéancier",
     });
     const { reversalId } = await reversePayment(tx, actor, {
       paymentId: smicvalDuplicate,

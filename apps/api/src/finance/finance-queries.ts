@@ -1,9 +1,17 @@
 import type { Executor } from "@defis/db";
-import { schema } from "@defis/db";
-import type { LaureateFinance, MonthlyPayments } from "@defis/domain";
+import { readTogether, schema } from "@defis/db";
+import {
+  COMMITMENT_DEFINITIONS,
+  isCommittedOn,
+  remainingToPay,
+  type FundingModeKey,
+  type LaureateFinance,
+  type MonthlyPayments,
+} from "@defis/domain";
 import { alias } from "drizzle-orm/pg-core";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
+import { parisDay } from "../paris-day.js";
 import {
   GATE_COLUMNS,
   GATE_JOIN,
@@ -25,82 +33,103 @@ const {
   users,
 } = schema;
 
-/** Allocation, ledger and payments of one laureate. */
-export async function laureateFinance(db: Executor, laureateSlug: string): Promise<LaureateFinance> {
+/**
+ * Allocation, ledger and payments of one laureate. "Engagé" on `today`, by
+ * the rule every other figure reads (isCommittedOn).
+ */
+export async function laureateFinance(
+  db: Executor,
+  laureateSlug: string,
+  today = parisDay(),
+): Promise<LaureateFinance> {
   const laureateId = await laureateIdOf(db, laureateSlug);
   const counterparts = alias(laureates, "counterpart");
-  const [[allocation], [funding], trancheRows, movements, paymentRows] = await Promise.all([
-    db
-      .select({
-        amountCents: allocations.amountCents,
-        originalAmountCents: allocations.originalAmountCents,
-        paidCents: allocations.paidCents,
-        isDemo: allocations.isDemo,
-      })
-      .from(allocations)
-      .where(eq(allocations.laureateId, laureateId)),
-    db
-      .select({
-        ...FUNDING_RECORD_COLUMNS,
-        version: fundingRecords.version,
-      })
-      .from(fundingRecords)
-      .where(eq(fundingRecords.laureateId, laureateId)),
-    db
-      .select({
-        id: tranches.id,
-        ...TRANCHE_COLUMNS,
-        gatingMilestoneId: tranches.gatingMilestoneId,
-        ...GATE_COLUMNS,
-        version: tranches.version,
-      })
-      .from(tranches)
-      .leftJoin(...GATE_JOIN)
-      .where(eq(tranches.laureateId, laureateId))
-      .orderBy(asc(tranches.position)),
-    db
-      .select({
-        id: allocationMovements.id,
-        kind: allocationMovements.kind,
-        deltaCents: allocationMovements.deltaCents,
-        amountAfterCents: allocationMovements.amountAfterCents,
-        reason: allocationMovements.reason,
-        counterpartSlug: counterparts.slug,
-        counterpartTitle: counterparts.title,
-        actorName: users.displayName,
-        occurredAt: allocationMovements.occurredAt,
-      })
-      .from(allocationMovements)
-      .leftJoin(counterparts, eq(counterparts.id, allocationMovements.counterpartLaureateId))
-      .leftJoin(users, eq(users.id, allocationMovements.actorUserId))
-      .where(eq(allocationMovements.laureateId, laureateId))
-      .orderBy(desc(allocationMovements.occurredAt), desc(allocationMovements.id)),
-    db
-      .select({
-        id: payments.id,
-        trancheId: payments.trancheId,
-        ...PAYMENT_COLUMNS,
-      })
-      .from(payments)
-      .leftJoin(...REVERSAL_JOIN)
-      .where(eq(payments.laureateId, laureateId))
-      .orderBy(asc(payments.paidOn), asc(payments.id)),
+  const [laureate] = await db
+    .select({ fundingMode: laureates.fundingMode })
+    .from(laureates)
+    .where(eq(laureates.id, laureateId));
+  const fundingMode = (laureate?.fundingMode ?? "non-precise") as FundingModeKey;
+  const [[allocation], [funding], trancheRows, movements, paymentRows] = await readTogether(db, [
+    () =>
+      db
+        .select({
+          amountCents: allocations.amountCents,
+          originalAmountCents: allocations.originalAmountCents,
+          paidCents: allocations.paidCents,
+          isDemo: allocations.isDemo,
+        })
+        .from(allocations)
+        .where(eq(allocations.laureateId, laureateId)),
+    () =>
+      db
+        .select({
+          ...FUNDING_RECORD_COLUMNS,
+          version: fundingRecords.version,
+        })
+        .from(fundingRecords)
+        .where(eq(fundingRecords.laureateId, laureateId)),
+    () =>
+      db
+        .select({
+          id: tranches.id,
+          ...TRANCHE_COLUMNS,
+          gatingMilestoneId: tranches.gatingMilestoneId,
+          ...GATE_COLUMNS,
+          version: tranches.version,
+        })
+        .from(tranches)
+        .leftJoin(...GATE_JOIN)
+        .where(eq(tranches.laureateId, laureateId))
+        .orderBy(asc(tranches.position)),
+    () =>
+      db
+        .select({
+          id: allocationMovements.id,
+          kind: allocationMovements.kind,
+          deltaCents: allocationMovements.deltaCents,
+          amountAfterCents: allocationMovements.amountAfterCents,
+          reason: allocationMovements.reason,
+          counterpartSlug: counterparts.slug,
+          counterpartTitle: counterparts.title,
+          actorName: users.displayName,
+          occurredAt: allocationMovements.occurredAt,
+        })
+        .from(allocationMovements)
+        .leftJoin(counterparts, eq(counterparts.id, allocationMovements.counterpartLaureateId))
+        .leftJoin(users, eq(users.id, allocationMovements.actorUserId))
+        .where(eq(allocationMovements.laureateId, laureateId))
+        .orderBy(desc(allocationMovements.occurredAt), desc(allocationMovements.id)),
+    () =>
+      db
+        .select({
+          id: payments.id,
+          trancheId: payments.trancheId,
+          ...PAYMENT_COLUMNS,
+        })
+        .from(payments)
+        .leftJoin(...REVERSAL_JOIN)
+        .where(eq(payments.laureateId, laureateId))
+        .orderBy(asc(payments.paidOn), asc(payments.id)),
   ]);
-  const committed = Boolean(funding?.ejNumber);
+  const committed = isCommittedOn(fundingMode, funding ?? null, today);
   return {
     laureateSlug,
-    funding: funding ?? {
-      conventionDate: null,
-      ejNumber: null,
-      siret: null,
-      rna: null,
-      paymentConditions: null,
-      version: 0,
-    },
+    funding: funding
+      ? { ...funding, fundingMode }
+      : {
+          fundingMode,
+          conventionDate: null,
+          ejNumber: null,
+          siret: null,
+          rna: null,
+          paymentConditions: null,
+          version: 0,
+        },
     tranches: trancheRows.map(withGatingMilestone),
     allocation: allocation ?? null,
     committed,
-    remainingToPayCents: committed && allocation ? allocation.amountCents - allocation.paidCents : 0,
+    commitmentDefinition: COMMITMENT_DEFINITIONS[fundingMode],
+    remainingToPay: remainingToPay(committed, allocation?.amountCents ?? 0, allocation?.paidCents ?? 0),
     movements: movements.map(({ counterpartSlug, counterpartTitle, ...movement }) => ({
       ...movement,
       counterpart:
@@ -124,17 +153,19 @@ export async function monthlyPayments(db: Executor): Promise<MonthlyPayments[]> 
     .groupBy(tranches.plannedOn)
     .as("planned_by_day");
   const plannedMonth = sql<string>`to_char(${plannedByDay.day}, 'YYYY-MM')`;
-  const [planned, paid] = await Promise.all([
-    db
-      .select({ month: plannedMonth, cents: sql<number>`sum(${plannedByDay.cents})`.mapWith(Number) })
-      .from(plannedByDay)
-      .groupBy(plannedMonth),
-    db
-      .select({
-        month: sql<string>`to_char(${paymentMonths.month}, 'YYYY-MM')`,
-        cents: paymentMonths.paidCents,
-      })
-      .from(paymentMonths),
+  const [planned, paid] = await readTogether(db, [
+    () =>
+      db
+        .select({ month: plannedMonth, cents: sql<number>`sum(${plannedByDay.cents})`.mapWith(Number) })
+        .from(plannedByDay)
+        .groupBy(plannedMonth),
+    () =>
+      db
+        .select({
+          month: sql<string>`to_char(${paymentMonths.month}, 'YYYY-MM')`,
+          cents: paymentMonths.paidCents,
+        })
+        .from(paymentMonths),
   ]);
   // The database sums; here the two short monthly lists are only laid side by side.
   const months = new Map<string, MonthlyPayments>();

@@ -15,8 +15,28 @@ describe("finance", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     officer = await callerAs(database, DEMO_EMAILS.officer);
+    for (const slug of ["chu-toulouse-parkinson", "dma-acceslibre", "ens-donnees-enquetes-ethnographiques"])
+      await committed(slug);
   });
   afterAll(() => database.close());
+
+  /**
+   * These tests are about the ledger and its keys: the laureate is first made
+   * committed by its mode's rule, as an officer would before paying it.
+   */
+  let ejCounter = 0;
+  async function committed(slug: string): Promise<void> {
+    const { funding, committed: already } = await officer.finance.forLaureate({ slug });
+    if (already) return;
+    ejCounter += 1;
+    await officer.finance.updateFunding({
+      ...funding,
+      laureateSlug: slug,
+      conventionDate: funding.conventionDate ?? "2022-05-01",
+      ejNumber: funding.ejNumber ?? `23000000${String(ejCounter).padStart(2, "0")}`,
+      idempotencyKey: randomUUID(),
+    });
+  }
 
   async function paymentsOf(slug: string): Promise<number> {
     const finance = await officer.finance.forLaureate({ slug });
@@ -29,6 +49,7 @@ describe("finance", () => {
       amountCents: 12_345,
       paidOn: "2024-04-02",
       reference: "VIR-2024-0402",
+      reason: "Versement d'essai hors échéancier",
       idempotencyKey: randomUUID(),
     };
     const before = await paymentsOf(request.laureateSlug);
@@ -50,6 +71,7 @@ describe("finance", () => {
       laureateSlug: "chu-toulouse-parkinson",
       amountCents: 100,
       paidOn: "2024-04-03",
+      reason: "Versement d'essai hors échéancier",
       idempotencyKey: key,
     });
     const before = await paymentsOf("chu-toulouse-parkinson");
@@ -58,6 +80,7 @@ describe("finance", () => {
         laureateSlug: "chu-toulouse-parkinson",
         amountCents: 200,
         paidOn: "2024-04-03",
+        reason: "Versement d'essai hors échéancier",
         idempotencyKey: key,
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
@@ -72,6 +95,8 @@ describe("finance", () => {
         laureateSlug: "dma-acceslibre",
         amountCents: remaining + 1,
         paidOn: "2024-04-04",
+        reference: "TRF-2024-04",
+        reason: "Versement d'essai hors échéancier",
         idempotencyKey: randomUUID(),
       }),
     ).rejects.toMatchObject({
@@ -127,6 +152,7 @@ describe("finance", () => {
       laureateSlug: "ens-donnees-enquetes-ethnographiques",
       amountCents: 5_000,
       paidOn: "2024-06-01",
+      reason: "Versement d'essai hors échéancier",
       reference: "VIR-ERREUR",
       idempotencyKey: randomUUID(),
     });
@@ -164,7 +190,14 @@ describe("finance", () => {
           db: database.db,
           actor: { userId: officerUser.id, role: "charge_mission", requestId: "panne" },
         },
-        input: { laureateSlug: slug, amountCents: 100, paidOn: "2024-07-01", idempotencyKey },
+        input: {
+          laureateSlug: slug,
+          amountCents: 100,
+          paidOn: "2024-07-01",
+          reference: "TRF-PANNE",
+          reason: "Versement d'essai hors échéancier",
+          idempotencyKey,
+        },
         path: "finance.recordPayment",
       }),
     ).rejects.toThrow("panne simulée");
@@ -191,6 +224,7 @@ describe("finance", () => {
         laureateSlug: "insep-catalyser",
         amountCents: 1,
         paidOn: "2024-01-01",
+        reason: "Versement d'essai hors échéancier",
         idempotencyKey: randomUUID(),
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

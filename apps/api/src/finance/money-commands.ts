@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { reallocate, recordPayment, reversePayment, setAllocation } from "@defis/db";
+import { reallocate, recordPaymentOutsideSchedule, reversePayment, setAllocation } from "@defis/db";
 import type {
   ReallocateInput,
   RecordPaymentInput,
@@ -8,6 +8,7 @@ import type {
 } from "@defis/domain";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
+import { refuseMoneyStep } from "./funding-guard.js";
 
 /**
  * The officer's money operations. Each one runs in the caller's transaction
@@ -59,19 +60,32 @@ export async function reallocateCommand(db: Executor, actor: Actor, input: Reall
   return moved;
 }
 
+/**
+ * A payment outside the schedule ("hors échéancier"), with its reason, under
+ * the same funding-mode rules as a tranche's payment. A tranche is paid by its
+ * own step (`moveTranche`), never here.
+ */
 export async function recordPaymentCommand(db: Executor, actor: Actor, input: RecordPaymentInput) {
   const laureateId = await laureateIdOf(db, input.laureateSlug);
-  const paymentId = await recordPayment(db, ledgerActor(actor), {
+  await refuseMoneyStep(db, laureateId, "paye", input.reference);
+  const paymentId = await recordPaymentOutsideSchedule(db, ledgerActor(actor), {
     laureateId,
     amountCents: input.amountCents,
     paidOn: input.paidOn,
     reference: input.reference ?? null,
+    reason: input.reason,
   });
   await recordAudit(db, actor, {
     action: "versement.enregistrement",
     entityId: paymentId,
     laureateId,
-    after: { montantCentimes: input.amountCents, date: input.paidOn, reference: input.reference ?? null },
+    after: {
+      montantCentimes: input.amountCents,
+      date: input.paidOn,
+      reference: input.reference ?? null,
+      horsEcheancier: true,
+      motif: input.reason,
+    },
   });
   return { paymentId };
 }

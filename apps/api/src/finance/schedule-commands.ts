@@ -1,11 +1,12 @@
 import type { Executor } from "@defis/db";
-import { recordPayment, schema } from "@defis/db";
+import { payTranches, schema } from "@defis/db";
 import {
   NotFound,
   Refusal,
   staleVersion,
-  canMoveTranche,
+  officerPathBetween,
   TRANCHE_STATUSES,
+  type FundingModeKey,
   type MoveTrancheInput,
   type PlanScheduleInput,
   type SetTrancheGateInput,
@@ -14,8 +15,9 @@ import {
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
+import { refuseMoneyStep } from "./funding-guard.js";
 
-const { allocations, fundingRecords, milestones, tranches } = schema;
+const { allocations, fundingRecords, laureates, milestones, tranches } = schema;
 
 type TrancheRow = typeof tranches.$inferSelect;
 
@@ -99,11 +101,21 @@ export async function setTrancheGate(db: Executor, actor: Actor, input: SetTranc
   return { trancheId: tranche.id, milestoneId: input.milestoneId };
 }
 
-/** Creates the funding record on version 0, updates it on the version read otherwise. */
+/**
+ * Sets the laureate's funding mode (kept on the laureate, whose version it
+ * moves so that its own edit form sees the change) and creates the funding
+ * record on version 0, or updates it on the version read.
+ */
 export async function updateFundingRecord(db: Executor, actor: Actor, input: UpdateFundingRecordInput) {
   const laureateId = await laureateIdOf(db, input.laureateSlug);
+  const [laureate] = await db
+    .select({ fundingMode: laureates.fundingMode })
+    .from(laureates)
+    .where(eq(laureates.id, laureateId))
+    .for("update");
+  const modeBefore = (laureate?.fundingMode ?? "non-precise") as FundingModeKey;
   const [before] = await db.select().from(fundingRecords).where(eq(fundingRecords.laureateId, laureateId));
-  const { laureateSlug: _slug, version, idempotencyKey: _key, ...facts } = input;
+  const { laureateSlug: _slug, version, idempotencyKey: _key, fundingMode, ...facts } = input;
   if (input.ejNumber) {
     const [taken] = await db
       .select({ laureateId: fundingRecords.laureateId })
@@ -124,8 +136,18 @@ export async function updateFundingRecord(db: Executor, actor: Actor, input: Upd
           .onConflictDoNothing()
           .returning({ version: fundingRecords.version })
       : [];
-  if (written.length === 0) staleVersion(before ? { ...before } : { version: 0 });
-  const recorded = (record: typeof facts) => ({
+  if (written.length === 0) {
+    const { laureateId: _id, isDemo: _demo, updatedAt: _at, ...current } = before ?? { version: 0 };
+    staleVersion({ ...current, fundingMode: modeBefore });
+  }
+  if (fundingMode !== modeBefore) {
+    await db
+      .update(laureates)
+      .set({ fundingMode, version: sql`${laureates.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(laureates.id, laureateId));
+  }
+  const recorded = (record: typeof facts, mode: FundingModeKey) => ({
+    modeFinancement: mode,
     dateConvention: record.conventionDate,
     numeroEj: record.ejNumber,
     siret: record.siret,
@@ -136,8 +158,8 @@ export async function updateFundingRecord(db: Executor, actor: Actor, input: Upd
     action: "financement.modification",
     entityId: input.laureateSlug,
     laureateId,
-    before: before ? recorded(before) : {},
-    after: recorded(facts),
+    before: before ? recorded(before, modeBefore) : { modeFinancement: modeBefore },
+    after: recorded(facts, fundingMode),
   });
   return { version: written[0]?.version ?? 1 };
 }
@@ -203,48 +225,50 @@ export async function planSchedule(db: Executor, actor: Actor, input: PlanSchedu
 }
 
 /**
- * Moves a tranche one step forward, dated and referenced. Paying it records
- * the payment in the ledger (within the allocation) in the same transaction.
+ * Moves a tranche one step forward by its lifecycle path, dated and
+ * referenced, once the laureate's funding mode allows it. Paying it goes
+ * through the ledger's one door (`payTranches`), within the allocation, in the
+ * same transaction.
  */
 export async function moveTranche(db: Executor, actor: Actor, input: MoveTrancheInput) {
   const tranche = await lockTranche(db, input.trancheId, input.version);
-  if (!canMoveTranche(tranche.status, input.to)) {
+  const path = officerPathBetween(tranche.status, input.to);
+  if (path === null) {
     throw new Refusal(
       `Une tranche « ${TRANCHE_STATUSES[tranche.status]} » ne peut pas passer à « ${TRANCHE_STATUSES[input.to]} ».`,
     );
   }
+  if (input.to !== "annule") await refuseMoneyStep(db, tranche.laureateId, input.to, input.reference);
   if (input.to === "service_fait") await refuseServiceFaitBeforeMilestone(db, tranche);
-  const step = {
-    service_fait: { serviceFaitOn: input.on, serviceFaitBy: actor.userId },
-    demande_paiement: {
-      paymentRequestedOn: input.on,
-      paymentRequestedBy: actor.userId,
-      paymentRequestReference: input.reference ?? null,
-    },
-    paye: { paidOn: input.on, paidBy: actor.userId },
-    annule: {
-      cancelledOn: input.on,
-      cancelledBy: actor.userId,
-      cancellationReason: input.reason ?? null,
-    },
-  }[input.to];
-  if (input.to === "paye") {
-    await recordPayment(
-      db,
-      { userId: actor.userId },
+  if (path === "payer") {
+    await payTranches(db, { userId: actor.userId }, [
       {
-        laureateId: tranche.laureateId,
         trancheId: tranche.id,
+        path,
         amountCents: input.amountCents ?? tranche.plannedAmountCents,
         paidOn: input.on,
         reference: input.reference ?? null,
       },
-    );
+    ]);
+  } else {
+    const step = {
+      service_fait: { serviceFaitOn: input.on, serviceFaitBy: actor.userId },
+      demande_paiement: {
+        paymentRequestedOn: input.on,
+        paymentRequestedBy: actor.userId,
+        paymentRequestReference: input.reference ?? null,
+      },
+      annule: {
+        cancelledOn: input.on,
+        cancelledBy: actor.userId,
+        cancellationReason: input.reason ?? null,
+      },
+    }[input.to as "service_fait" | "demande_paiement" | "annule"];
+    await db
+      .update(tranches)
+      .set({ ...step, status: input.to, version: sql`${tranches.version} + 1` })
+      .where(eq(tranches.id, tranche.id));
   }
-  await db
-    .update(tranches)
-    .set({ ...step, status: input.to, version: sql`${tranches.version} + 1` })
-    .where(eq(tranches.id, tranche.id));
   await recordAudit(db, actor, {
     action: "tranche.statut",
     entityId: tranche.id,

@@ -21,6 +21,7 @@ describe("funding record and tranche schedule", () => {
   it("creates the funding record, then edits it on the version read, with a unique valid EJ", async () => {
     const base = {
       laureateSlug: SLUG,
+      fundingMode: "transfert" as const,
       conventionDate: "2022-05-12",
       siret: null,
       rna: null,

@@ -14,6 +14,7 @@ export class ReportBuilder {
     errors: 0,
     toImportCents: 0,
     tranchesToPay: 0,
+    outsideSchedule: 0,
   };
   private readonly firstRows: ImportRowReport[] = [];
   private readonly firstProblems: ImportRowReport[] = [];
@@ -25,6 +26,7 @@ export class ReportBuilder {
       this.totals.toImport += 1;
       this.totals.toImportCents += row.amountCents ?? 0;
       if (row.tranche) this.totals.tranchesToPay += 1;
+      else this.totals.outsideSchedule += 1;
     } else if (row.outcome === "doublon") {
       this.totals.duplicates += 1;
     } else {

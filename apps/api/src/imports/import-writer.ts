@@ -1,48 +1,58 @@
 import type { Executor } from "@defis/db";
-import { PaymentRefusal, recordPayments, schema } from "@defis/db";
-import { and, inArray, sql } from "drizzle-orm";
+import { PaymentRefusal, payTranches, recordPaymentsOutsideSchedule } from "@defis/db";
 import type { Actor } from "../audit/record-audit.js";
 import type { ReportBuilder } from "./import-report.js";
-import { PAYABLE_TRANCHE_STATUSES, type EvaluatedRow, type PaymentToWrite } from "./payment-evaluator.js";
-
-const { tranches } = schema;
+import type { EvaluatedRow, PaymentToWrite } from "./payment-evaluator.js";
 
 /**
- * Records the payments through the ledger and pays their tranches, in a few
- * statements whatever their number. A refusal names the payment it is about.
+ * Records the batch through the ledger's doors, in a few statements whatever
+ * its size: the rows that pay a tranche by the import's path (`payTranches`,
+ * which dates the service fait and payment request the tranche lacked), the
+ * others outside the schedule with their reason. A refusal names the row, by
+ * its index in the batch.
  */
-async function writePayments(db: Executor, actor: Actor, batch: PaymentToWrite[]): Promise<void> {
-  await recordPayments(
-    db,
-    { userId: actor.userId },
-    batch.map((payment) => ({ ...payment, source: "import" as const })),
+async function writePayments(
+  db: Executor,
+  actor: Actor,
+  batch: PaymentToWrite[],
+  today: string,
+): Promise<void> {
+  const ledgerActor = { userId: actor.userId };
+  const indexed = batch.map((payment, index) => ({ payment, index }));
+  const paying = indexed.filter(({ payment }) => payment.trancheId !== null);
+  const outside = indexed.filter(({ payment }) => payment.trancheId === null);
+  const inBatch = async (rows: typeof indexed, write: () => Promise<unknown>) => {
+    try {
+      await write();
+    } catch (error) {
+      if (error instanceof PaymentRefusal && rows[error.index])
+        throw new PaymentRefusal(error.message, rows[error.index]?.index ?? error.index);
+      throw error;
+    }
+  };
+  await inBatch(paying, () =>
+    payTranches(
+      db,
+      ledgerActor,
+      paying.map(({ payment }) => ({
+        trancheId: payment.trancheId ?? 0,
+        path: "constater_par_import" as const,
+        amountCents: payment.amountCents,
+        paidOn: payment.paidOn,
+        reference: payment.reference,
+        observedOn: today,
+      })),
+      "import",
+    ),
   );
-  const paying = batch.flatMap((payment, index) =>
-    payment.trancheId === null ? [] : [{ index, trancheId: payment.trancheId, paidOn: payment.paidOn }],
+  await inBatch(outside, () =>
+    recordPaymentsOutsideSchedule(
+      db,
+      ledgerActor,
+      outside.map(({ payment }) => ({ ...payment, reason: payment.reason ?? "" })),
+      "import",
+    ),
   );
-  if (paying.length === 0) return;
-  const paidOn = sql.join(
-    paying.map(({ trancheId, paidOn }) => sql`(${trancheId}::integer, ${paidOn}::date)`),
-    sql`, `,
-  );
-  const paid = await db
-    .update(tranches)
-    .set({
-      status: "paye",
-      paidOn: sql`paid.paid_on`,
-      paidBy: actor.userId,
-      version: sql`${tranches.version} + 1`,
-    })
-    .from(sql`(values ${paidOn}) as paid (tranche_id, paid_on)`)
-    .where(
-      and(sql`${tranches.id} = paid.tranche_id`, inArray(tranches.status, [...PAYABLE_TRANCHE_STATUSES])),
-    )
-    .returning({ id: tranches.id });
-  const paidIds = new Set(paid.map((row) => row.id));
-  const moved = paying.find(({ trancheId }) => !paidIds.has(trancheId));
-  if (moved) {
-    throw new PaymentRefusal("La tranche a changé entre-temps : vérifiez à nouveau le fichier.", moved.index);
-  }
 }
 
 /**
@@ -52,13 +62,14 @@ async function writePayments(db: Executor, actor: Actor, batch: PaymentToWrite[]
  * then only reported.
  */
 export class ImportWriter {
-  readonly applied = { payments: 0, amountCents: 0, tranchesPaid: 0 };
+  readonly applied = { payments: 0, amountCents: 0, tranchesPaid: 0, outsideSchedule: 0 };
   readonly paidLaureateIds = new Set<number>();
 
   constructor(
     private readonly db: Executor,
     private readonly actor: Actor,
     private readonly report: ReportBuilder,
+    private readonly today: string,
   ) {}
 
   async write(rows: EvaluatedRow[]): Promise<void> {
@@ -83,6 +94,7 @@ export class ImportWriter {
         this.db,
         this.actor,
         toWrite.map(({ write }) => write),
+        this.today,
       );
     } catch (error) {
       if (!(error instanceof PaymentRefusal)) throw error;
@@ -95,6 +107,7 @@ export class ImportWriter {
       this.applied.amountCents += write.amountCents;
       this.paidLaureateIds.add(write.laureateId);
       if (write.trancheId !== null) this.applied.tranchesPaid += 1;
+      else this.applied.outsideSchedule += 1;
     }
     return null;
   }

@@ -1,6 +1,13 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { TRANCHE_KINDS, TRANCHE_STATUSES, type TrancheKind } from "@defis/domain";
+import {
+  moneyStepRefusal,
+  statusesFrom,
+  TRANCHE_KINDS,
+  type FundingModeKey,
+  type TrancheKind,
+  type TrancheStatus,
+} from "@defis/domain";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
@@ -16,15 +23,16 @@ import type { ImportRowReport } from "@defis/domain";
 
 const { allocations, fundingRecords, laureates, payments, tranches } = schema;
 
-/** The statuses in which a tranche waits for its payment. */
-export const PAYABLE_TRANCHE_STATUSES = ["demande_paiement", "service_fait"] as const;
+/** The statuses from which an import may pay a tranche: its lifecycle path says. */
+const PAYABLE_BY_IMPORT = statusesFrom("constater_par_import");
 
 interface OpenTranche {
   id: number;
   kind: TrancheKind;
   position: number;
+  plannedOn: string;
   plannedAmountCents: number;
-  status: (typeof PAYABLE_TRANCHE_STATUSES)[number];
+  status: TrancheStatus;
 }
 
 /** What the import needs to know of one laureate, read once, then kept up to date row after row. */
@@ -34,8 +42,11 @@ interface LaureateLedger {
   title: string;
   /** Allocation minus what is paid, minus the earlier rows of the file; null without an allocation. */
   remainingCents: number | null;
-  /** Tranches waiting for a payment and not yet claimed by an earlier row of the file. */
+  /** Open tranches not yet claimed by an earlier row of the file, earliest first. */
   openTranches: OpenTranche[];
+  fundingMode: FundingModeKey;
+  conventionDate: string | null;
+  ejNumber: string;
 }
 
 /** A row's cells read, each with its value or its error. */
@@ -47,13 +58,14 @@ interface ParsedRow {
   reference: Parsed<string | null>;
 }
 
-/** What to write for a row to import. */
+/** What to write for a row to import: the tranche it pays, or the reason it is outside the schedule. */
 export interface PaymentToWrite {
   laureateId: number;
   amountCents: number;
   paidOn: string;
   reference: string | null;
   trancheId: number | null;
+  reason: string | null;
 }
 
 export interface EvaluatedRow {
@@ -76,12 +88,47 @@ function valueOf<T>(parsed: Parsed<T>): T | null {
   return parsed.ok ? parsed.value : null;
 }
 
-/** "Paiera la tranche n° 2 (acompte, demande de paiement)." */
-function trancheMessage(tranche: OpenTranche): string {
+/** "06/12/2026": dates in the report's sentences, as the pages write them. */
+function frenchDay(isoDay: string): string {
+  const [year, month, day] = isoDay.split("-");
+  return `${day}/${month}/${year}`;
+}
+
+/** What the import observes besides the payment, for a tranche in this status. */
+const OBSERVED_STEPS: Partial<Record<TrancheStatus, string>> = {
+  prevu: "service fait et demande de paiement constatés",
+  service_fait: "demande de paiement constatée",
+};
+
+/** "Solde n° 3 prévu le 01/06/2024 → payé ; service fait et demande de paiement constatés par l'import du 06/12/2026." */
+function trancheChange(tranche: OpenTranche, amountCents: number, today: string): string {
+  const observed = OBSERVED_STEPS[tranche.status];
+  // "Avance prévue… → payée", "Solde prévu… → payé".
+  const ending = tranche.kind === "avance" ? "e" : "";
   return (
-    `Paiera la tranche n° ${tranche.position} (${TRANCHE_KINDS[tranche.kind].toLowerCase()}, ` +
-    `${TRANCHE_STATUSES[tranche.status].toLowerCase()}).`
+    `${TRANCHE_KINDS[tranche.kind]} n° ${tranche.position} prévu${ending} le ${frenchDay(tranche.plannedOn)} → payé${ending}` +
+    (amountCents === tranche.plannedAmountCents
+      ? ""
+      : ` (montant prévu : ${money(tranche.plannedAmountCents)})`) +
+    (observed ? ` ; ${observed} par l'import du ${frenchDay(today)}` : "") +
+    "."
   );
+}
+
+/** The reason written on a payment that no open tranche awaits. */
+export function outsideScheduleReason(today: string): string {
+  return `Import du relevé du ${frenchDay(today)} : aucune tranche ouverte`;
+}
+
+/**
+ * The tranche a row pays: the open tranche planned for exactly its amount,
+ * else the earliest open one; none (outside the schedule) when none is open.
+ * Taken off the list, so that two rows of one file never pay the same tranche.
+ */
+function takeTranche(ledger: LaureateLedger, amountCents: number): OpenTranche | null {
+  const exact = ledger.openTranches.findIndex((tranche) => tranche.plannedAmountCents === amountCents);
+  const [tranche] = ledger.openTranches.splice(Math.max(exact, 0), 1);
+  return tranche ?? null;
 }
 
 /** "laureate|date|cents|reference": a payment as the import compares it. */
@@ -194,18 +241,30 @@ export class PaymentEvaluator {
       );
     }
 
-    const trancheIndex = ledger.openTranches.findIndex(
-      (tranche) => tranche.plannedAmountCents === amount.value,
-    );
-    const [tranche] = trancheIndex >= 0 ? ledger.openTranches.splice(trancheIndex, 1) : [];
+    const modeRefusal = moneyStepRefusal("paye", ledger.fundingMode, ledger, reference.value);
+    if (modeRefusal) return error(modeRefusal);
+
+    const tranche = takeTranche(ledger, amount.value);
+    const reason = tranche ? null : outsideScheduleReason(this.today);
     ledger.remainingCents -= amount.value;
     this.accepted.set(fileKey, source.line);
     return {
       report: {
         ...report,
         outcome: "à importer",
-        message: tranche ? trancheMessage(tranche) : null,
-        tranche: tranche ? { id: tranche.id, kind: tranche.kind, position: tranche.position } : null,
+        message: tranche
+          ? trancheChange(tranche, amount.value, this.today)
+          : `Hors échéancier, motif : « ${reason} ».`,
+        tranche: tranche
+          ? {
+              id: tranche.id,
+              kind: tranche.kind,
+              position: tranche.position,
+              plannedOn: tranche.plannedOn,
+              plannedAmountCents: tranche.plannedAmountCents,
+              status: tranche.status,
+            }
+          : null,
       },
       write: {
         laureateId: ledger.id,
@@ -213,6 +272,7 @@ export class PaymentEvaluator {
         paidOn: date.value,
         reference: reference.value,
         trancheId: tranche?.id ?? null,
+        reason,
       },
     };
   }
@@ -226,6 +286,8 @@ export class PaymentEvaluator {
         id: laureates.id,
         slug: laureates.slug,
         title: laureates.title,
+        fundingMode: laureates.fundingMode,
+        conventionDate: fundingRecords.conventionDate,
         amountCents: allocations.amountCents,
         paidCents: allocations.paidCents,
       })
@@ -239,6 +301,7 @@ export class PaymentEvaluator {
         id: tranches.id,
         kind: tranches.kind,
         position: tranches.position,
+        plannedOn: tranches.plannedOn,
         plannedAmountCents: tranches.plannedAmountCents,
         status: tranches.status,
       })
@@ -249,10 +312,11 @@ export class PaymentEvaluator {
             tranches.laureateId,
             found.map((laureate) => laureate.id),
           ),
-          inArray(tranches.status, [...PAYABLE_TRANCHE_STATUSES]),
+          inArray(tranches.status, [...PAYABLE_BY_IMPORT]),
         ),
       )
-      .orderBy(tranches.laureateId, tranches.position);
+      // Earliest first: by planned date, then by position in the schedule.
+      .orderBy(tranches.laureateId, tranches.plannedOn, tranches.position);
     const openTranches =
       found.length === 0
         ? []
@@ -272,7 +336,10 @@ export class PaymentEvaluator {
         title: laureate.title,
         remainingCents:
           laureate.amountCents === null ? null : laureate.amountCents - (laureate.paidCents ?? 0),
-        openTranches: byLikelyPayment(openByLaureate.get(laureate.id) ?? []),
+        openTranches: openByLaureate.get(laureate.id) ?? [],
+        fundingMode: laureate.fundingMode as FundingModeKey,
+        conventionDate: laureate.conventionDate,
+        ejNumber: laureate.ejNumber,
       });
     }
   }
@@ -325,13 +392,4 @@ export class PaymentEvaluator {
     }
     return recorded;
   }
-}
-
-/** A tranche whose payment is requested is the one the extract most likely pays. */
-function byLikelyPayment(open: OpenTranche[]): OpenTranche[] {
-  return open.sort(
-    (left, right) =>
-      PAYABLE_TRANCHE_STATUSES.indexOf(left.status) - PAYABLE_TRANCHE_STATUSES.indexOf(right.status) ||
-      left.position - right.position,
-  );
 }

@@ -1,4 +1,11 @@
-import { recordPayment, reversePayment, schema, setAllocation, type DatabaseHandle } from "@defis/db";
+import {
+  recordPaymentOutsideSchedule,
+  reversePayment,
+  scheduleLedgerBreaches,
+  schema,
+  setAllocation,
+  type DatabaseHandle,
+} from "@defis/db";
 import { and, count, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
@@ -25,6 +32,12 @@ const EJ = {
   insep: "2100000007",
   sgmi: "2100000008",
   apilos: "2100000009",
+  /** A subvention whose convention is not dated yet. */
+  cnous: "2100000010",
+  /** Its funding mode is not set. */
+  autonomie: "2100000011",
+  /** Its whole schedule still planned. */
+  corse: "2100000012",
 } as const;
 
 const SLUGS: Record<keyof typeof EJ, string> = {
@@ -36,6 +49,9 @@ const SLUGS: Record<keyof typeof EJ, string> = {
   insep: "insep-catalyser",
   sgmi: "sgmi-intrapreneuriat",
   apilos: "apilos-conventions-apl",
+  cnous: "cnous-arts-deco-residences",
+  autonomie: "prevention-perte-autonomie",
+  corse: "corse-vulnerabilite-1000-jours",
 };
 
 interface Fixture {
@@ -43,7 +59,13 @@ interface Fixture {
   leadershipCookie: string;
   ids: Record<keyof typeof EJ, number>;
   /** smicval's tranches: the advance awaits its payment, the first acompte has its service fait. */
-  tranches: { smicvalAdvance: number; smicvalAcompte: number; collectifAdvance: number };
+  tranches: {
+    smicvalAdvance: number;
+    smicvalAcompte: number;
+    smicvalSolde: number;
+    collectifAdvance: number;
+    corse: number[];
+  };
 }
 
 async function account(database: DatabaseHandle, email: string, role: "charge_mission" | "direction") {
@@ -72,15 +94,20 @@ async function writeFixture(database: DatabaseHandle): Promise<Fixture> {
       ["insep", 3_000_000],
       ["sgmi", 100_000_000],
       ["apilos", 1_000_000],
+      ["cnous", 1_000_000],
+      ["autonomie", 1_000_000],
+      ["corse", 1_000_000],
     ];
     for (const [key, amountCents] of allocated) {
       await setAllocation(tx, actor, { laureateId: ids[key], amountCents, reason: "Attribution" });
     }
-    await tx
-      .insert(fundingRecords)
-      .values(
-        (Object.keys(EJ) as (keyof typeof EJ)[]).map((key) => ({ laureateId: ids[key], ejNumber: EJ[key] })),
-      );
+    await tx.insert(fundingRecords).values(
+      (Object.keys(EJ) as (keyof typeof EJ)[]).map((key) => ({
+        laureateId: ids[key],
+        ejNumber: EJ[key],
+        conventionDate: key === "cnous" ? null : "2022-03-01",
+      })),
+    );
     const planned = await tx
       .insert(tranches)
       .values([
@@ -115,19 +142,29 @@ async function writeFixture(database: DatabaseHandle): Promise<Fixture> {
           plannedOn: "2024-02-01",
           status: "demande_paiement" as const,
         },
+        // Corse: avance, acompte and solde, all still planned.
+        ...[300_000, 300_000, 400_000].map((plannedAmountCents, index) => ({
+          laureateId: ids.corse,
+          kind: (["avance", "acompte", "solde"] as const)[index] ?? "acompte",
+          position: index + 1,
+          plannedAmountCents,
+          plannedOn: `2024-0${index + 3}-01`,
+        })),
       ])
       .returning({ id: tranches.id });
-    await recordPayment(tx, actor, {
+    await recordPaymentOutsideSchedule(tx, actor, {
       laureateId: ids.dggn,
       amountCents: 100_000,
       paidOn: "2024-01-15",
       reference: "VIR-DGGN-1",
+      reason: "Transfert sans échéancier",
     });
-    const mistaken = await recordPayment(tx, actor, {
+    const mistaken = await recordPaymentOutsideSchedule(tx, actor, {
       laureateId: ids.dggn,
       amountCents: 5_000,
       paidOn: "2024-01-20",
       reference: "VIR-DGGN-ERR",
+      reason: "Transfert sans échéancier",
     });
     await reversePayment(tx, actor, {
       paymentId: mistaken,
@@ -141,7 +178,9 @@ async function writeFixture(database: DatabaseHandle): Promise<Fixture> {
       tranches: {
         smicvalAdvance: planned[0]?.id ?? 0,
         smicvalAcompte: planned[1]?.id ?? 0,
+        smicvalSolde: planned[2]?.id ?? 0,
         collectifAdvance: planned[3]?.id ?? 0,
+        corse: planned.slice(4).map((row) => row.id),
       },
     };
   });
@@ -224,6 +263,10 @@ describe("POST /api/imports/paiements", () => {
   }
 
   const brief = (row: ImportRowReport) => [row.line, row.outcome, row.amountCents, row.message];
+  const OUTSIDE = expect.stringMatching(
+    /^Hors échéancier, motif : « Import du relevé du \d\d\/\d\d\/\d{4} : aucune tranche ouverte »\.$/,
+  ) as unknown;
+  const importDay = () => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris" }).format(new Date());
 
   describe("simulation", () => {
     it("reads a French CSV (BOM, ';', JJ/MM/AAAA, spaces in amounts) and says which tranche each row pays", async () => {
@@ -245,17 +288,37 @@ describe("POST /api/imports/paiements", () => {
           amountCents: 3_000_000,
           reference: "VIR-001",
           outcome: "à importer",
-          message: "Paiera la tranche n° 1 (avance, demande de paiement).",
-          tranche: { id: fixture.tranches.smicvalAdvance, kind: "avance", position: 1 },
+          message: "Avance n° 1 prévue le 15/01/2024 → payée.",
+          tranche: {
+            id: fixture.tranches.smicvalAdvance,
+            kind: "avance",
+            position: 1,
+            plannedOn: "2024-01-15",
+            plannedAmountCents: 3_000_000,
+            status: "demande_paiement",
+          },
         },
         expect.objectContaining({
           line: 3,
           date: "2024-06-20",
           amountCents: 4_000_000,
           outcome: "à importer",
-          tranche: { id: fixture.tranches.smicvalAcompte, kind: "acompte", position: 2 },
+          message: `Acompte n° 2 prévu le 15/06/2024 → payé ; demande de paiement constatée par l'import du ${importDay()}.`,
+          tranche: expect.objectContaining({
+            id: fixture.tranches.smicvalAcompte,
+            status: "service_fait",
+          }) as unknown,
         }),
-        expect.objectContaining({ line: 4, amountCents: 123_456, outcome: "à importer", tranche: null }),
+        // No tranche of this amount: the earliest open one, the solde still planned.
+        expect.objectContaining({
+          line: 4,
+          amountCents: 123_456,
+          outcome: "à importer",
+          message:
+            `Solde n° 3 prévu le 15/01/2025 → payé (montant prévu : 30${NNBSP}000,00${NBSP}€) ; ` +
+            `service fait et demande de paiement constatés par l'import du ${importDay()}.`,
+          tranche: expect.objectContaining({ id: fixture.tranches.smicvalSolde, status: "prevu" }) as unknown,
+        }),
       ]);
       expect(simulation.totals).toEqual({
         lines: 3,
@@ -263,7 +326,8 @@ describe("POST /api/imports/paiements", () => {
         duplicates: 0,
         errors: 0,
         toImportCents: 7_123_456,
-        tranchesToPay: 2,
+        tranchesToPay: 3,
+        outsideSchedule: 0,
       });
       expect(simulation.sha256).toBe(createHash("sha256").update(csv).digest("hex"));
       // A dry run writes nothing.
@@ -304,14 +368,14 @@ describe("POST /api/imports/paiements", () => {
         [4, "erreur", null, expect.stringMatching(/^Montant négatif « -100,00 » refusé/)],
         [5, "erreur", 10_000, "Date inexistante « 31/02/2024 »."],
         [6, "erreur", 10_000, "Ce lauréat n'a pas d'allocation : attribuez-lui d'abord un montant."],
-        [7, "à importer", 250_000, null],
+        [7, "à importer", 250_000, OUTSIDE],
         [
           8,
           "erreur",
           250_000,
           `Ce versement dépasserait le montant alloué : il reste 1${NNBSP}500,00${NBSP}€ à payer, lignes précédentes du fichier comprises.`,
         ],
-        [9, "à importer", 150_000, null],
+        [9, "à importer", 150_000, OUTSIDE],
         [
           10,
           "erreur",
@@ -340,9 +404,9 @@ describe("POST /api/imports/paiements", () => {
           100_000,
           "Ce versement est déjà enregistré (même lauréat, date, montant et référence).",
         ],
-        [3, "à importer", 1_000, null],
+        [3, "à importer", 1_000, OUTSIDE],
         [4, "doublon", 1_000, "Ligne identique à la ligne 3 du fichier."],
-        [5, "à importer", 1_000, null],
+        [5, "à importer", 1_000, OUTSIDE],
         [
           6,
           "doublon",
@@ -393,6 +457,7 @@ describe("POST /api/imports/paiements", () => {
         errors: 1_000,
         toImportCents: 9_900_000,
         tranchesToPay: 0,
+        outsideSchedule: 99_000,
       });
       expect(simulation.detail).toBe("non importables");
       expect(simulation.rows).toHaveLength(500);
@@ -437,7 +502,12 @@ describe("POST /api/imports/paiements", () => {
         `${EJ.collectif};01/03/2024;1 000,00;VIR-COL-2\n` +
         `${EJ.collectif};01/03/2024;1 000,00;VIR-COL-2\n`;
       const first = await report(csv, { mode: "application" });
-      expect(first.applied).toEqual({ payments: 2, amountCents: 700_000, tranchesPaid: 1 });
+      expect(first.applied).toEqual({
+        payments: 2,
+        amountCents: 700_000,
+        tranchesPaid: 1,
+        outsideSchedule: 1,
+      });
       expect(first.totals).toMatchObject({ lines: 3, toImport: 2, duplicates: 1, errors: 0 });
       expect(await paymentsOf("collectif")).toEqual([
         {
@@ -473,13 +543,15 @@ describe("POST /api/imports/paiements", () => {
             versementsImportes: 2,
             montantCentimes: 700_000,
             tranchesPayees: 1,
+            horsEcheancier: 1,
             doublonsIgnores: 1,
           },
         },
       ]);
 
       const again = await report(csv, { mode: "application" });
-      expect(again.applied).toEqual({ payments: 0, amountCents: 0, tranchesPaid: 0 });
+      expect(again.applied).toEqual({ payments: 0, amountCents: 0, tranchesPaid: 0, outsideSchedule: 0 });
+      expect(await scheduleLedgerBreaches(database.db)).toEqual([]);
       expect(again.totals).toMatchObject({ lines: 3, toImport: 0, duplicates: 3, errors: 0 });
       expect(await paymentsOf("collectif")).toHaveLength(2);
       expect(await paidCentsOf("collectif")).toBe(700_000);
@@ -514,8 +586,86 @@ describe("POST /api/imports/paiements", () => {
       expect(simulation.rows.every((row) => row.outcome === "à importer")).toBe(true);
 
       const applied = await report(bytes, { type: XLSX_CONTENT_TYPE, mode: "application" });
-      expect(applied.applied).toEqual({ payments: 3, amountCents: 1_354_617, tranchesPaid: 0 });
+      expect(applied.applied).toEqual({
+        payments: 3,
+        amountCents: 1_354_617,
+        tranchesPaid: 0,
+        outsideSchedule: 3,
+      });
       expect(await paidCentsOf("insep")).toBe(1_354_617);
+    });
+
+    it("pays tranches still planned, never one tranche for two rows, and dates what it observed", async () => {
+      const csv =
+        `EJ;date;montant;référence\n` +
+        `${EJ.corse};02/03/2024;3 000,00;COR-1\n` +
+        `${EJ.corse};03/03/2024;3 000,00;COR-2\n` +
+        `${EJ.corse};04/03/2024;3 000,00;COR-3\n` +
+        `${EJ.corse};05/03/2024;500,00;COR-4\n`;
+      const applied = await report(csv, { mode: "application" });
+      const [avance, acompte, solde] = fixture.tranches.corse;
+      // Two rows of the planned amount take the avance then the acompte; the third, the solde (the
+      // only one left open); the fourth finds no open tranche and is recorded outside the schedule.
+      expect(applied.rows.map((row) => row.tranche?.id ?? null)).toEqual([avance, acompte, solde, null]);
+      expect(applied.rows[3]?.message).toEqual(OUTSIDE);
+      expect(applied.applied).toEqual({
+        payments: 4,
+        amountCents: 950_000,
+        tranchesPaid: 3,
+        outsideSchedule: 1,
+      });
+      const rows = await database.db
+        .select({
+          status: tranches.status,
+          paidOn: tranches.paidOn,
+          serviceFaitOn: tranches.serviceFaitOn,
+          paymentRequestedOn: tranches.paymentRequestedOn,
+        })
+        .from(tranches)
+        .where(eq(tranches.laureateId, fixture.ids.corse))
+        .orderBy(tranches.position);
+      const [day, month, year] = importDay().split("/");
+      const today = `${year}-${month}-${day}`;
+      expect(rows).toEqual([
+        { status: "paye", paidOn: "2024-03-02", serviceFaitOn: today, paymentRequestedOn: today },
+        { status: "paye", paidOn: "2024-03-03", serviceFaitOn: today, paymentRequestedOn: today },
+        { status: "paye", paidOn: "2024-03-04", serviceFaitOn: today, paymentRequestedOn: today },
+      ]);
+      const [outside] = await database.db
+        .select({ reason: payments.reason, trancheId: payments.trancheId })
+        .from(payments)
+        .where(and(eq(payments.laureateId, fixture.ids.corse), eq(payments.reference, "COR-4")));
+      expect(outside).toEqual({
+        reason: `Import du relevé du ${importDay()} : aucune tranche ouverte`,
+        trancheId: null,
+      });
+      expect(await scheduleLedgerBreaches(database.db)).toEqual([]);
+    });
+
+    it("refuses, in French, rows the funding mode does not allow yet", async () => {
+      const csv =
+        `EJ;date;montant;référence\n` +
+        `${EJ.cnous};02/03/2024;100,00;CN-1\n` +
+        `${EJ.autonomie};02/03/2024;100,00;AU-1\n` +
+        `${EJ.dma};02/03/2024;100,00;\n`;
+      const simulation = await report(csv);
+      expect(simulation.rows.map(brief)).toEqual([
+        [
+          2,
+          "erreur",
+          10_000,
+          expect.stringMatching(
+            /^Une subvention ne peut avancer sans engagement : saisissez d'abord la date de la convention/,
+          ),
+        ],
+        [3, "erreur", 10_000, expect.stringMatching(/^Précisez d'abord le mode de financement/)],
+        [
+          4,
+          "erreur",
+          10_000,
+          "Un transfert de crédits payé porte sa référence : saisissez la référence du transfert.",
+        ],
+      ]);
     });
 
     it("refuses a file that is not a workbook", async () => {

@@ -53,7 +53,9 @@ const IMPORT_LOCK = "defis:import.paiements";
 
 /**
  * Imports the file all or nothing, in one transaction under an advisory lock:
- * every row to import is recorded through the ledger (and pays its tranche),
+ * every row to import is recorded through the ledger: it pays its tranche
+ * (the open tranche of its amount, else the earliest open one) or, when no
+ * tranche is open, is recorded outside the schedule with the reason,
  * a thousand rows at a time (`ImportWriter`), duplicates are skipped, and one
  * audit event names the file by its SHA-256.
  * One row in error and nothing is written: ImportRefused carries the errors.
@@ -70,7 +72,7 @@ export async function applyPaymentImport(
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${IMPORT_LOCK}))`);
     const evaluator = new PaymentEvaluator(tx, today, true);
     const report = new ReportBuilder();
-    const writer = new ImportWriter(tx, actor, report);
+    const writer = new ImportWriter(tx, actor, report, today);
     for await (const batch of rowBatchesOf(file.bytes, file.format)) {
       await writer.write(await evaluator.evaluate(batch));
     }
@@ -86,6 +88,7 @@ export async function applyPaymentImport(
         versementsImportes: writer.applied.payments,
         montantCentimes: writer.applied.amountCents,
         tranchesPayees: writer.applied.tranchesPaid,
+        horsEcheancier: writer.applied.outsideSchedule,
         doublonsIgnores: report.totals.duplicates,
       },
     });

@@ -308,6 +308,8 @@ describe("follow-up of a laureate: milestones, météo, comments", () => {
       laureateSlug: "insep-catalyser",
       amountCents: 100,
       paidOn: "2026-11-02",
+      reference: "VIR-ESSAI",
+      reason: "Versement d'essai hors échéancier",
       idempotencyKey: randomUUID(),
     });
     const [row] = await database.db

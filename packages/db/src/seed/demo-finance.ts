@@ -1,7 +1,7 @@
 import { proposeSchedule } from "@defis/domain";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
-import { recordPayment, type LedgerActor } from "../ledger.js";
+import { payTranches, type LedgerActor } from "../ledger.js";
 import { allocations, fundingRecords, laureates, tranches } from "../schema/index.js";
 import { randomInt, seededRandom } from "./random.js";
 
@@ -43,42 +43,51 @@ export async function seedDemoFinance(db: Executor, programmeId: number, seed: n
     if (!signed) continue;
     const schedule = proposeSchedule(laureate.amountCents);
     const offsets = [1, 12, 24];
-    const plan = schedule.map((tranche, position) => ({
-      laureateId: laureate.id,
-      kind: tranche.kind,
-      position: position + 1,
-      plannedAmountCents: tranche.amountCents,
-      plannedOn: addMonths(conventionDate, offsets[position] ?? 24),
-      isDemo: true,
-    }));
-    const inserted = await db
-      .insert(tranches)
-      .values(plan)
-      .returning({ id: tranches.id, position: tranches.position });
     // The avance is always paid; the acompte mostly; the solde for some, late for others.
     const paidPositions = random() < 0.7 ? (random() < 0.4 ? [1, 2, 3] : [1, 2]) : [1];
-    for (const tranche of inserted) {
-      const planned = plan[tranche.position - 1];
-      if (!planned || !paidPositions.includes(tranche.position)) continue;
-      const paidOn = addMonths(planned.plannedOn, randomInt(random, 0, 2));
-      await recordPayment(db, DEMO_ACTOR, {
-        laureateId: laureate.id,
-        trancheId: tranche.id,
-        amountCents: planned.plannedAmountCents,
+    const plan = schedule.map((tranche, index) => {
+      const position = index + 1;
+      const plannedOn = addMonths(conventionDate, offsets[index] ?? 24);
+      const paidOn = paidPositions.includes(position) ? addMonths(plannedOn, randomInt(random, 0, 2)) : null;
+      // A tranche to pay has gone through its steps: service fait and payment request a month before.
+      const steps = paidOn
+        ? {
+            status: "demande_paiement" as const,
+            serviceFaitOn: addMonths(paidOn, -1),
+            paymentRequestedOn: addMonths(paidOn, -1),
+          }
+        : {};
+      return {
+        row: {
+          laureateId: laureate.id,
+          kind: tranche.kind,
+          position,
+          plannedAmountCents: tranche.amountCents,
+          plannedOn,
+          isDemo: true,
+          ...steps,
+        },
         paidOn,
-        reference: `DEMO-VIR-${tranche.id}`,
-      });
-      await db
-        .update(tranches)
-        .set({
-          status: "paye",
-          serviceFaitOn: addMonths(paidOn, -1),
-          paymentRequestedOn: addMonths(paidOn, -1),
-          paymentRequestReference: `DEMO-DP-${tranche.id}`,
-          paidOn,
-          version: 4,
-        })
-        .where(eq(tranches.id, tranche.id));
-    }
+      };
+    });
+    const inserted = await db
+      .insert(tranches)
+      .values(plan.map(({ row }) => row))
+      .returning({ id: tranches.id, position: tranches.position });
+    // Paid through the ledger's one door, as the officer's "payé" step does.
+    await payTranches(
+      db,
+      DEMO_ACTOR,
+      inserted.flatMap((tranche) => {
+        const paidOn = plan[tranche.position - 1]?.paidOn;
+        return paidOn
+          ? [{ trancheId: tranche.id, path: "payer" as const, paidOn, reference: `DEMO-VIR-${tranche.id}` }]
+          : [];
+      }),
+    );
+    await db
+      .update(tranches)
+      .set({ paymentRequestReference: sql`'DEMO-DP-' || ${tranches.id}` })
+      .where(and(eq(tranches.laureateId, laureate.id), isNotNull(tranches.paymentRequestedOn)));
   }
 }

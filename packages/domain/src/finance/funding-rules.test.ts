@@ -3,6 +3,7 @@ import {
   commitmentRefusal,
   isCommitted,
   missingFundingFacts,
+  moneyStepRefusal,
   remainingToPay,
   trancheDaysLate,
 } from "./index.js";
@@ -51,5 +52,25 @@ describe("late tranches", () => {
     expect(trancheDaysLate({ status: "prevu", plannedOn: "2024-05-01" }, "2024-04-11")).toBe(0);
     expect(trancheDaysLate({ status: "paye", plannedOn: "2024-04-01" }, "2024-06-01")).toBe(0);
     expect(trancheDaysLate({ status: "annule", plannedOn: "2024-04-01" }, "2024-06-01")).toBe(0);
+  });
+});
+
+describe("the refusal of a money step", () => {
+  const signed = { conventionDate: "2022-03-01", ejNumber: "2100012345" };
+
+  it("refuses a subvention's steps without its EJ, and a mode not set", () => {
+    for (const step of ["service_fait", "demande_paiement", "paye"] as const) {
+      expect(
+        moneyStepRefusal(step, "subvention", { conventionDate: "2022-03-01", ejNumber: null }, "V"),
+      ).toContain("engagement juridique");
+      expect(moneyStepRefusal(step, "non-precise", signed, "V")).toContain("mode de financement");
+    }
+    expect(moneyStepRefusal("paye", "subvention", signed, null)).toBeNull();
+  });
+
+  it("asks a transfer of credits recorded as paid for its reference", () => {
+    expect(moneyStepRefusal("paye", "transfert", signed, " ")).toContain("référence du transfert");
+    expect(moneyStepRefusal("paye", "transfert", signed, "TR-2024-01")).toBeNull();
+    expect(moneyStepRefusal("demande_paiement", "transfert", signed, null)).toBeNull();
   });
 });

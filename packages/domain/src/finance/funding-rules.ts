@@ -12,6 +12,10 @@ export const FUNDING_FACT_LABELS = {
   ejNumber: "Numéro d'engagement juridique (EJ)",
 } as const;
 export type RequiredFundingFact = keyof typeof FUNDING_FACT_LABELS;
+const FUNDING_FACT_ARTICLED: Record<RequiredFundingFact, string> = {
+  conventionDate: "la date de la convention",
+  ejNumber: "le numéro d'engagement juridique (EJ)",
+};
 
 /**
  * What each mode needs before a tranche's service fait, its payment request or
@@ -54,7 +58,8 @@ export function commitmentRefusal(mode: FundingModeKey, facts: FundingFacts | nu
   }
   const missing = missingFundingFacts(mode, facts);
   if (missing.length === 0) return null;
-  const labels = missing.map((fact) => FUNDING_FACT_LABELS[fact].toLowerCase());
+  // "la date de la convention", "le numéro d'engagement juridique (EJ)": the acronym keeps its capitals.
+  const labels = missing.map((fact) => FUNDING_FACT_ARTICLED[fact]);
   return mode === "subvention"
     ? `Une subvention ne peut avancer sans engagement : saisissez d'abord ${labels.join(" et ")} dans le dossier de financement.`
     : "Un transfert de crédits ne peut avancer sans sa décision : saisissez d'abord sa date dans le dossier de financement.";
@@ -100,4 +105,28 @@ export function trancheDaysLate(
 ): number {
   if (!isOpenTranche(tranche.status)) return 0;
   return Math.max(0, daysBetween(tranche.plannedOn, today));
+}
+
+/** The steps that move money, which the funding-mode rules guard. */
+export type MoneyStep = "service_fait" | "demande_paiement" | "paye";
+
+/**
+ * The French refusal of a money step (a tranche's service fait, payment
+ * request or payment, a payment outside the schedule, an imported payment)
+ * under the rules of the laureate's mode, or null when it may go ahead: the
+ * commitment first (`commitmentRefusal`), then, for a transfer of credits
+ * recorded as paid, the transfer's reference.
+ */
+export function moneyStepRefusal(
+  step: MoneyStep,
+  mode: FundingModeKey,
+  facts: FundingFacts | null,
+  reference: string | null | undefined,
+): string | null {
+  const uncommitted = commitmentRefusal(mode, facts);
+  if (uncommitted) return uncommitted;
+  if (step === "paye" && mode === "transfert" && !reference?.trim()) {
+    return "Un transfert de crédits payé porte sa référence : saisissez la référence du transfert.";
+  }
+  return null;
 }

@@ -1,21 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  canMoveTranche,
-  isValidSiret,
-  nextTrancheStatuses,
-  proposeSchedule,
-  reallocateSchema,
-} from "./index.js";
-
-describe("tranche statuses", () => {
-  it("only move forward, or to cancelled before payment", () => {
-    expect(nextTrancheStatuses("prevu")).toEqual(["service_fait", "annule"]);
-    expect(canMoveTranche("demande_paiement", "paye")).toBe(true);
-    expect(canMoveTranche("paye", "annule")).toBe(false);
-    expect(canMoveTranche("service_fait", "prevu")).toBe(false);
-    expect(canMoveTranche("annule", "prevu")).toBe(false);
-  });
-});
+import { isValidSiret, proposeSchedule, reallocateSchema } from "./index.js";
 
 describe("proposeSchedule", () => {
   it("proposes avance, acomptes and solde that sum to the allocation to the cent", () => {

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { centsSchema, type Cents } from "../money.js";
 import { isoDateSchema } from "../dates.js";
 import { laureateSlug, storedInteger } from "../identifiers.js";
+import { fundingModeSchema, type FundingModeKey } from "../laureate.js";
+import type { RemainingToPay } from "./funding-rules.js";
 
 /** Tranches of a grant, in the order they are paid. */
 export const TRANCHE_KINDS = {
@@ -11,10 +13,7 @@ export const TRANCHE_KINDS = {
 } as const;
 export type TrancheKind = keyof typeof TRANCHE_KINDS;
 
-/**
- * A tranche moves forward only: planned, service certified, payment requested,
- * paid; or cancelled before it is paid.
- */
+/** Where a tranche stands; how it moves from one to another is in `lifecycle.ts`. */
 export const TRANCHE_STATUSES = {
   prevu: "Prévu",
   service_fait: "Service fait",
@@ -23,23 +22,6 @@ export const TRANCHE_STATUSES = {
   annule: "Annulé",
 } as const;
 export type TrancheStatus = keyof typeof TRANCHE_STATUSES;
-
-const FORWARD: Record<TrancheStatus, readonly TrancheStatus[]> = {
-  prevu: ["service_fait", "annule"],
-  service_fait: ["demande_paiement", "annule"],
-  demande_paiement: ["paye", "annule"],
-  paye: [],
-  annule: [],
-};
-
-/** The statuses a tranche may move to from `status`. */
-export function nextTrancheStatuses(status: TrancheStatus): readonly TrancheStatus[] {
-  return FORWARD[status];
-}
-
-export function canMoveTranche(from: TrancheStatus, to: TrancheStatus): boolean {
-  return FORWARD[from].includes(to);
-}
 
 /** A proposed line of a payment schedule, before the officer adjusts it. */
 export interface ProposedTranche {
@@ -148,11 +130,21 @@ export const reallocateSchema = z
   });
 export type ReallocateInput = z.infer<typeof reallocateSchema>;
 
+/**
+ * A payment outside the schedule ("hors échéancier"): money paid that no
+ * tranche plans. It is the exception, so it says why. A tranche is paid by its
+ * own step (`moveTrancheSchema`), never by this entry.
+ */
 export const recordPaymentSchema = z.object({
   laureateSlug,
   amountCents: centsSchema.refine((value) => value > 0, { error: "Le montant doit être positif." }),
   paidOn: isoDateSchema,
-  reference: z.string().trim().max(100).optional(),
+  reference: z.string().trim().max(100, { error: "100 caractères au plus." }).optional(),
+  reason: z
+    .string()
+    .trim()
+    .min(5, { error: "Indiquez pourquoi ce versement est hors échéancier (5 caractères au moins)." })
+    .max(500, { error: "Le motif est limité à 500 caractères." }),
   idempotencyKey: idempotencyKeySchema,
 });
 export type RecordPaymentInput = z.infer<typeof recordPaymentSchema>;
@@ -212,8 +204,12 @@ export interface LaureateFinance {
   funding: FundingRecordItem;
   tranches: TrancheItem[];
   allocation: { amountCents: Cents; originalAmountCents: Cents; paidCents: Cents; isDemo: boolean } | null;
+  /** Engagé, by the rule of the laureate's funding mode (`isCommitted`). */
   committed: boolean;
-  remainingToPayCents: Cents;
+  /** What "engagé" means for this laureate's mode, written beside the figure. */
+  commitmentDefinition: string;
+  /** Restes à payer, never a silent 0 for money paid without a commitment. */
+  remainingToPay: RemainingToPay;
   movements: AllocationMovementItem[];
   payments: PaymentItem[];
 }
@@ -237,6 +233,8 @@ const optionalText = (max: number) =>
 export const updateFundingRecordSchema = z.object({
   laureateSlug,
   version: z.number().int().min(0),
+  /** The laureate's funding mode, which decides what money steps require. */
+  fundingMode: fundingModeSchema,
   conventionDate: isoDateSchema.nullable(),
   ejNumber: ejNumberSchema.nullable(),
   siret: siretSchema.nullable(),
@@ -322,6 +320,8 @@ export interface TrancheItem {
 }
 
 export interface FundingRecordItem {
+  /** Kept on the laureate; edited with its funding record. */
+  fundingMode: FundingModeKey;
   conventionDate: string | null;
   ejNumber: string | null;
   siret: string | null;

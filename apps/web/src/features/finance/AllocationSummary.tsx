@@ -10,6 +10,20 @@ import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 
 const EDIT_BUTTON_ID = "finances-allocation-modifier";
 
+/** Restes à payer, or, while nothing is committed, what was paid without a commitment: never a silent 0. */
+function RemainingToPay({ finance, asOf }: { finance: LaureateFinance; asOf: string }) {
+  const { remainingCents, paidWithoutCommitmentCents } = finance.remainingToPay;
+  if (remainingCents !== null)
+    return (
+      <>
+        {formatCents(remainingCents)} <span className={fr.cx("fr-text--xs")}>{asOf}</span>
+      </>
+    );
+  if (paidWithoutCommitmentCents > 0)
+    return <>Non calculés : {formatCents(paidWithoutCommitmentCents)} payés sans engagement</>;
+  return <>Non calculés : rien n'est engagé</>;
+}
+
 interface AllocationSummaryProps {
   laureate: { slug: string; title: string };
   finance: LaureateFinance;
@@ -51,14 +65,15 @@ export function AllocationSummary({ laureate, finance, canManage, asOf }: Alloca
           </div>
           <div className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-lg-4")}>
             <Figure label="Restes à payer (engagé moins versé)">
-              {formatCents(finance.remainingToPayCents)} <span className={fr.cx("fr-text--xs")}>{asOf}</span>
+              <RemainingToPay finance={finance} asOf={asOf} />
             </Figure>
           </div>
           <div className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-lg-4")}>
-            <Figure label="Engagé (EJ signé)">
-              {finance.committed && finance.funding.ejNumber
-                ? `Oui, EJ n° ${finance.funding.ejNumber}`
-                : "Non : aucun engagement juridique enregistré"}
+            <Figure label="Engagé">
+              {finance.committed
+                ? `Oui${finance.funding.ejNumber ? `, EJ n° ${finance.funding.ejNumber}` : ""}`
+                : "Non"}
+              <span className={fr.cx("fr-hint-text")}>{finance.commitmentDefinition}</span>
             </Figure>
           </div>
         </dl>

@@ -1,4 +1,4 @@
-import { PAYMENT_CONDITIONS, type FundingRecordItem } from "@defis/domain";
+import { FUNDING_MODES, PAYMENT_CONDITIONS, type FundingRecordItem } from "@defis/domain";
 import { formatDate } from "../../lib/format";
 import { Figure } from "./Figures";
 
@@ -8,6 +8,7 @@ const NOT_GIVEN = "Non renseigné";
 export function FundingFacts({ record }: { record: Omit<FundingRecordItem, "version"> }) {
   return (
     <dl>
+      <Figure label="Mode de financement">{FUNDING_MODES[record.fundingMode]}</Figure>
       <Figure label="Date de signature de la convention">
         {record.conventionDate ? formatDate(record.conventionDate) : "Non renseignée"}
       </Figure>

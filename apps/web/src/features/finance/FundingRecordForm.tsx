@@ -2,7 +2,9 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import {
+  FUNDING_MODES,
   PAYMENT_CONDITIONS,
+  type FundingModeKey,
   updateFundingRecordSchema,
   type FundingRecordItem,
   type PaymentCondition,
@@ -20,13 +22,22 @@ import { useIdempotencyKey } from "./use-idempotency-key";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { useRefreshMoney } from "./use-refresh-money";
 import { LabelOptions } from "../../components/LabelOptions";
+import { VocabularySelect } from "../../components/VocabularySelect";
 
-type Field = "conventionDate" | "ejNumber" | "siret" | "rna" | "paymentConditions";
-const FIELDS: readonly Field[] = ["conventionDate", "ejNumber", "siret", "rna", "paymentConditions"];
-type Values = Record<Field, string>;
+type Field = "fundingMode" | "conventionDate" | "ejNumber" | "siret" | "rna" | "paymentConditions";
+const FIELDS: readonly Field[] = [
+  "fundingMode",
+  "conventionDate",
+  "ejNumber",
+  "siret",
+  "rna",
+  "paymentConditions",
+];
+type Values = Record<Exclude<Field, "fundingMode">, string> & { fundingMode: FundingModeKey };
 
 function valuesOf(record: FundingRecordItem): Values {
   return {
+    fundingMode: record.fundingMode,
     conventionDate: record.conventionDate ?? "",
     ejNumber: record.ejNumber ?? "",
     siret: record.siret ?? "",
@@ -37,6 +48,7 @@ function valuesOf(record: FundingRecordItem): Values {
 
 const currentRecordSchema = updateFundingRecordSchema.pick({
   version: true,
+  fundingMode: true,
   conventionDate: true,
   ejNumber: true,
   siret: true,
@@ -71,6 +83,7 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
   const baseId = useId();
   const ids: Record<Field | "heading", string> = {
     heading: `${baseId}-titre`,
+    fundingMode: `${baseId}-mode`,
     conventionDate: `${baseId}-convention`,
     ejNumber: `${baseId}-ej`,
     siret: `${baseId}-siret`,
@@ -100,7 +113,7 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
   const conflict = isStaleVersion(mutation.error);
   const current = conflict ? currentRecordOf(mutation.error) : null;
 
-  function change(field: Field, value: string) {
+  function change<Name extends Field>(field: Name, value: Values[Name]) {
     setValues((before) => ({ ...before, [field]: value }));
     fieldErrors.clear(field);
   }
@@ -113,6 +126,7 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
       updateFundingRecordSchema.safeParse({
         laureateSlug: slug,
         version,
+        fundingMode: values.fundingMode,
         conventionDate: orNull(values.conventionDate),
         ejNumber: orNull(values.ejNumber),
         siret: orNull(values.siret),
@@ -134,7 +148,7 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
     focus(ids.conventionDate);
   }
 
-  const input = (field: Field) => ({
+  const input = (field: Exclude<Field, "fundingMode">) => ({
     id: ids[field],
     value: values[field],
     autoComplete: "off",
@@ -145,8 +159,10 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
   return (
     <Panel headingId={ids.heading} title="Modifier les informations de financement">
       <p className={fr.cx("fr-text--sm")}>
-        Tous les champs sont facultatifs : renseignez-les à mesure que la convention avance. Un numéro d'EJ
-        marque le montant alloué comme engagé.
+        Le mode de financement décide de ce que les paiements demandent : une subvention, la date de la
+        convention et le numéro d'EJ ; un transfert de crédits, la date de la décision et, au paiement, la
+        référence du transfert. Tant qu'il n'est pas précisé, aucune tranche ne peut avancer. Les autres
+        champs se renseignent à mesure que la convention avance.
       </p>
       {conflict && (
         <StaleVersionAlert
@@ -168,6 +184,14 @@ export function FundingRecordForm({ slug, record, onDone, onCancel }: FundingRec
         <ActionErrorAlert error={mutation.error} title="Les informations n'ont pas été enregistrées" />
       )}
       <form noValidate aria-labelledby={ids.heading} onSubmit={submit}>
+        <VocabularySelect
+          id={ids.fundingMode}
+          label="Mode de financement"
+          labels={FUNDING_MODES}
+          value={values.fundingMode}
+          error={errors.fundingMode}
+          onChange={(fundingMode) => change("fundingMode", fundingMode)}
+        />
         <Input
           label="Date de signature de la convention"
           {...fieldState(errors.conventionDate)}

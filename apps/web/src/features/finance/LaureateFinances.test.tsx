@@ -1,11 +1,13 @@
-import type {
-  AcceptScheduleGapInput,
-  LaureateFinance,
-  ScheduleGap,
-  MoveTrancheInput,
-  PlanScheduleInput,
-  ReversePaymentInput,
-  UpdateFundingRecordInput,
+import {
+  COMMITMENT_DEFINITIONS,
+  type AcceptScheduleGapInput,
+  type LaureateFinance,
+  type MoveTrancheInput,
+  type PlanScheduleInput,
+  type RecordPaymentInput,
+  type ReversePaymentInput,
+  type ScheduleGap,
+  type UpdateFundingRecordInput,
 } from "@defis/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -87,7 +89,8 @@ describe("LaureateFinances", () => {
     expect(figure("Montant initialement alloué")).toBe(euros("20 000,00"));
     expect(figure("Versé")).toMatch(new RegExp(`^${euros("7 037,03")} au `));
     expect(figure("Restes à payer (engagé moins versé)")).toMatch(new RegExp(`^${euros("16 419,75")} au `));
-    expect(figure("Engagé (EJ signé)")).toBe("Oui, EJ n° 2103456789");
+    // "Engagé" says what it means for this laureate's funding mode.
+    expect(figure("Engagé")).toBe(`Oui, EJ n° 2103456789${COMMITMENT_DEFINITIONS.subvention}`);
 
     const funding = screen.getByRole("region", { name: "Convention et engagement juridique" });
     expect(
@@ -132,6 +135,7 @@ describe("LaureateFinances", () => {
       "20/03/2024",
       euros("7 037,03"),
       "MANDAT-0042",
+      "Paiement d'une tranche",
       "Import d'un relevé",
       "—",
     ]);
@@ -370,6 +374,7 @@ describe("LaureateFinances", () => {
     const current = {
       laureateId: 27,
       version: 4,
+      fundingMode: "subvention",
       conventionDate: "2024-02-20",
       ejNumber: "2109999999",
       siret: "13002526500013",
@@ -458,6 +463,100 @@ describe("LaureateFinances", () => {
         } satisfies ReversePaymentInput,
       },
     ]);
+  });
+
+  it("records a payment outside the schedule, with its reason, after a confirmation, and lists it as such", async () => {
+    mockAuth({ user: officerUser });
+    let finance = financeFixture;
+    const calls = serveLaureateFinances(() => finance, {
+      "finance.recordPayment": (input) => {
+        const { amountCents, paidOn, reference, reason } = input as RecordPaymentInput;
+        finance = {
+          ...finance,
+          payments: [
+            ...finance.payments,
+            {
+              id: 9,
+              trancheId: null,
+              amountCents,
+              paidOn,
+              reference: reference ?? null,
+              reversesPaymentId: null,
+              reversedBy: null,
+              reason,
+              source: "saisie",
+            },
+          ],
+        };
+        return { paymentId: 9 };
+      },
+    });
+    const user = userEvent.setup();
+    renderApp(URL);
+    await openFinances();
+    await user.click(screen.getByRole("button", { name: "Versement hors échéancier" }));
+    await user.type(screen.getByLabelText(/Montant versé/), "1 500,00");
+    await user.type(screen.getByLabelText(/Date du versement/), "2024-05-02");
+    await user.click(screen.getByRole("button", { name: "Vérifier avant d'enregistrer" }));
+    // The reason is required: the form says so next to the field, and sends nothing.
+    expect(
+      await screen.findByText("Indiquez pourquoi ce versement est hors échéancier (5 caractères au moins)."),
+    ).toBeDefined();
+    expect(calls).toEqual([]);
+    await user.type(
+      screen.getByLabelText(/Pourquoi ce versement est hors échéancier/),
+      "Frais du jury régional",
+    );
+    await user.click(screen.getByRole("button", { name: "Vérifier avant d'enregistrer" }));
+    await user.click(await screen.findByRole("button", { name: "Confirmer le versement" }));
+    expect(
+      await screen.findByText(
+        collapsed(`Versement hors échéancier de ${euros("1 500,00")} enregistré le 2 mai 2024.`),
+      ),
+    ).toBeDefined();
+    expect(calls).toEqual([
+      {
+        path: "finance.recordPayment",
+        input: {
+          laureateSlug: "registre-reunion",
+          amountCents: 150_000,
+          paidOn: "2024-05-02",
+          reason: "Frais du jury régional",
+          idempotencyKey: expect.stringMatching(UUID_PATTERN) as string,
+        } satisfies RecordPaymentInput,
+      },
+    ]);
+    const payments = await screen.findByRole("table", { name: /Versements enregistrés/ });
+    await waitFor(() => expect(rowsOf(payments)).toHaveLength(3));
+    expect(rowsOf(payments)[2]?.[4]).toBe("Hors échéancier : Frais du jury régional");
+  });
+
+  it("never shows a silent 0 for money paid without a commitment, and lets the officer set the mode", async () => {
+    mockAuth({ user: officerUser });
+    const calls = serveLaureateFinances(
+      {
+        ...financeFixture,
+        funding: { ...financeFixture.funding, fundingMode: "non-precise" },
+        committed: false,
+        commitmentDefinition: COMMITMENT_DEFINITIONS["non-precise"],
+        remainingToPay: { committed: false, remainingCents: null, paidWithoutCommitmentCents: 703_703 },
+      },
+      { "finance.updateFunding": () => ({ version: 3 }) },
+    );
+    const user = userEvent.setup();
+    renderApp(URL);
+    await openFinances();
+    const allocation = screen.getByRole("region", { name: "Allocation" });
+    const figure = (label: string) => within(allocation).getByText(label).nextElementSibling?.textContent;
+    expect(figure("Restes à payer (engagé moins versé)")).toBe(
+      `Non calculés : ${euros("7 037,03")} payés sans engagement`,
+    );
+    expect(figure("Engagé")).toBe(`Non${COMMITMENT_DEFINITIONS["non-precise"]}`);
+    await user.click(screen.getByRole("button", { name: "Modifier les informations de financement" }));
+    await user.selectOptions(screen.getByLabelText("Mode de financement"), "transfert");
+    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+    expect(await screen.findByText("Les informations de financement ont été enregistrées.")).toBeDefined();
+    expect(calls.map((call) => (call.input as UpdateFundingRecordInput).fundingMode)).toEqual(["transfert"]);
   });
 
   it("says when the finances could not be read", async () => {

@@ -1,16 +1,30 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { PaymentItem } from "@defis/domain";
+import { PAYMENT_KINDS, paymentKindOf, type PaymentItem } from "@defis/domain";
 import { EmptyState } from "../../components/QueryStates";
 import { formatCents, formatShortDate } from "../../lib/format";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 import { PAYMENT_SOURCES } from "@defis/domain";
 import { ReversePaymentForm } from "./ReversePaymentForm";
+import { OffSchedulePaymentForm } from "./OffSchedulePaymentForm";
 import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 
 const HEADING_ID = "finances-versements-titre";
 const rowId = (paymentId: number) => `versement-${paymentId}`;
 const reverseButtonId = (payment: PaymentItem) => `versement-${payment.id}-contre-passer`;
+const OFF_SCHEDULE_BUTTON_ID = "versement-hors-echeancier";
+
+/** What the payment is: a tranche's, outside the schedule (with its reason, shown), a reversal. */
+function KindCell({ payment }: { payment: PaymentItem }) {
+  const kind = paymentKindOf(payment);
+  if (kind === "hors_echeancier")
+    return (
+      <>
+        <strong>{PAYMENT_KINDS.hors_echeancier}</strong> : {payment.reason}
+      </>
+    );
+  return <>{PAYMENT_KINDS[kind]}</>;
+}
 
 /** A payment and its reversal name each other: a link leads from one row to the other. */
 function ReversalCell({ payment }: { payment: PaymentItem }) {
@@ -35,24 +49,26 @@ const canReverse = (payment: PaymentItem) =>
   payment.reversesPaymentId === null && payment.reversedBy === null && payment.amountCents > 0;
 
 interface PaymentsSectionProps {
+  slug: string;
   payments: PaymentItem[];
   canManage: boolean;
   asOf: string;
 }
 
 /** Every payment recorded (typed in or imported), reversals included as negative entries. */
-export function PaymentsSection({ payments, canManage, asOf }: PaymentsSectionProps) {
-  const section = useSectionPanel<PaymentItem>(HEADING_ID);
+export function PaymentsSection({ slug, payments, canManage, asOf }: PaymentsSectionProps) {
+  const section = useSectionPanel<PaymentItem | "hors_echeancier">(HEADING_ID);
   const columns: TableColumn[] = [
     { header: "Versement" },
     { header: "Date" },
     { header: "Montant", numeric: true },
     { header: "Référence" },
+    { header: "Nature" },
     { header: "Source" },
     { header: "Contre-passation" },
   ];
   if (canManage) columns.push({ header: "Actions" });
-  const reversing = section.panel;
+  const reversing = section.panel === "hors_echeancier" ? null : section.panel;
 
   return (
     <section aria-labelledby={HEADING_ID} className={fr.cx("fr-mb-6w")}>
@@ -60,6 +76,20 @@ export function PaymentsSection({ payments, canManage, asOf }: PaymentsSectionPr
         Versements
       </h2>
       <SectionNotice notice={section.notice} onClose={section.clearNotice} />
+      {canManage && section.panel === null && (
+        <Button
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          className={fr.cx("fr-mb-2w")}
+          nativeButtonProps={{ id: OFF_SCHEDULE_BUTTON_ID }}
+          onClick={() => section.open("hors_echeancier", OFF_SCHEDULE_BUTTON_ID)}
+        >
+          Versement hors échéancier
+        </Button>
+      )}
+      {canManage && section.panel === "hors_echeancier" && (
+        <OffSchedulePaymentForm slug={slug} onDone={section.finish} onCancel={section.close} />
+      )}
       {reversing && (
         <ReversePaymentForm
           key={reversing.id}
@@ -71,7 +101,8 @@ export function PaymentsSection({ payments, canManage, asOf }: PaymentsSectionPr
       )}
       {payments.length === 0 ? (
         <EmptyState title="Aucun versement enregistré">
-          Les versements apparaîtront ici dès qu'une tranche sera payée ou qu'un extrait Chorus sera importé.
+          Les versements apparaîtront ici dès qu'une tranche sera payée, qu'un extrait Chorus sera importé ou
+          qu'un versement hors échéancier sera enregistré.
         </EmptyState>
       ) : (
         <DataTable
@@ -85,6 +116,7 @@ export function PaymentsSection({ payments, canManage, asOf }: PaymentsSectionPr
               formatShortDate(payment.paidOn),
               formatCents(payment.amountCents),
               payment.reference ?? "—",
+              <KindCell key="kind" payment={payment} />,
               PAYMENT_SOURCES[payment.source],
               <ReversalCell key="reversal" payment={payment} />,
             ];

@@ -1,4 +1,5 @@
 import {
+  COMMITMENT_DEFINITIONS,
   plannedTotalCents,
   type LateTranches,
   type LaureateFinance,
@@ -121,6 +122,7 @@ export const plannedBalance: TrancheItem = {
 export const financeFixture: LaureateFinance = {
   laureateSlug: "registre-reunion",
   funding: {
+    fundingMode: "subvention",
     conventionDate: "2024-02-15",
     ejNumber: "2103456789",
     siret: "13002526500013",
@@ -131,7 +133,8 @@ export const financeFixture: LaureateFinance = {
   tranches: [paidAdvance, requestedInstalment, plannedBalance],
   allocation: { amountCents: 2_345_678, originalAmountCents: 2_000_000, paidCents: 703_703, isDemo: false },
   committed: true,
-  remainingToPayCents: 1_641_975,
+  commitmentDefinition: COMMITMENT_DEFINITIONS.subvention,
+  remainingToPay: { committed: true, remainingCents: 1_641_975, paidWithoutCommitmentCents: 0 },
   movements: [
     {
       id: 2,
@@ -157,7 +160,7 @@ export const financeFixture: LaureateFinance = {
   payments: [
     {
       id: 7,
-      trancheId: null,
+      trancheId: paidAdvance.id,
       amountCents: 703_703,
       paidOn: "2024-03-20",
       reference: "MANDAT-0042",

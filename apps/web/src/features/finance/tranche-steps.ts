@@ -70,8 +70,9 @@ export const TRANCHE_STEPS: Record<TrancheStep, StepConfig> = {
     submitLabel: "Vérifier avant d'enregistrer",
     requirement: " Sauf mention contraire, les champs sont obligatoires.",
     fields: ["amount", "reference"],
-    referenceLabel: "Référence du paiement (facultatif)",
-    referenceHint: "Par exemple le numéro de mandat Chorus.",
+    referenceLabel: "Référence du paiement (facultative pour une subvention)",
+    referenceHint:
+      "Par exemple le numéro de mandat Chorus ; pour un transfert de crédits, la référence du transfert, obligatoire.",
     check: (entries) => {
       const amountCents = parseEuros(entries.amount);
       if (amountCents === null) return { amount: AMOUNT_INVALID };

@@ -24,8 +24,16 @@ const rows: ImportRowReport[] = [
     amountCents: 3_000_000,
     reference: "VIR-1",
     outcome: "à importer",
-    message: "Paiera la tranche n° 1 (avance, demande de paiement).",
-    tranche: { id: 7, kind: "avance", position: 1 },
+    message:
+      "Avance n° 1 prévue le 15/01/2024 → payée ; service fait et demande de paiement constatés par l'import du 06/12/2026.",
+    tranche: {
+      id: 7,
+      kind: "avance",
+      position: 1,
+      plannedOn: "2024-01-15",
+      plannedAmountCents: 3_000_000,
+      status: "prevu",
+    },
   },
   {
     line: 3,
@@ -35,7 +43,7 @@ const rows: ImportRowReport[] = [
     amountCents: 123_456,
     reference: "VIR-2",
     outcome: "à importer",
-    message: null,
+    message: "Hors échéancier, motif : « Import du relevé du 06/12/2026 : aucune tranche ouverte ».",
     tranche: null,
   },
   {
@@ -56,7 +64,15 @@ function reportOf(overrides: Partial<ImportReport>): ImportReport {
     mode: "simulation",
     format: "csv",
     sha256: "ab".repeat(32),
-    totals: { lines: 3, toImport: 2, duplicates: 1, errors: 0, toImportCents: 3_123_456, tranchesToPay: 1 },
+    totals: {
+      lines: 3,
+      toImport: 2,
+      duplicates: 1,
+      errors: 0,
+      toImportCents: 3_123_456,
+      tranchesToPay: 1,
+      outsideSchedule: 1,
+    },
     detail: "toutes",
     notice: null,
     rows,
@@ -119,7 +135,7 @@ describe("ImportPage", () => {
         body: {
           report: reportOf({
             mode: "application",
-            applied: { payments: 2, amountCents: 3_123_456, tranchesPaid: 1 },
+            applied: { payments: 2, amountCents: 3_123_456, tranchesPaid: 1, outsideSchedule: 1 },
           }),
         },
       },
@@ -147,12 +163,16 @@ describe("ImportPage", () => {
     ).toBe("/laureats/smicval-zero-dechet");
     expect(bodyRows[0]?.textContent).toContain("30\u202f000,00\u00a0€");
     expect(bodyRows[0]?.textContent).toContain("15/01/2024");
-    expect(bodyRows[0]?.textContent).toContain("Paiera la tranche n° 1");
+    // Each row says the tranche it pays and what changes, or that it goes outside the schedule.
+    expect(bodyRows[0]?.textContent).toContain(
+      "Avance n° 1 prévue le 15/01/2024 → payée ; service fait et demande de paiement constatés par l'import du 06/12/2026.",
+    );
+    expect(bodyRows[1]?.textContent).toContain("Hors échéancier, motif : « Import du relevé du 06/12/2026");
     expect(bodyRows[2]?.textContent).toContain("Ligne identique à la ligne 3 du fichier.");
     const totals = screen.getByRole("list", { name: "Totaux du fichier" });
     expect(totals.textContent).toContain("3 lignes lues");
     expect(totals.textContent).toContain(
-      "2 versements à importer pour 31\u202f234,56\u00a0€, dont 1 paie une tranche",
+      "2 versements à importer pour 31\u202f234,56\u00a0€, dont 1 paie une tranche ; 1 versement ne trouve aucune tranche ouverte et sera enregistré hors échéancier",
     );
     expect(totals.textContent).toContain("1 doublon ignoré");
 
@@ -166,7 +186,7 @@ describe("ImportPage", () => {
 
     const done = await screen.findByRole("heading", { name: "Import terminé" });
     expect(done.parentElement?.textContent).toContain(
-      "2 versements enregistrés pour 31\u202f234,56\u00a0€ ; 1 tranche payée ; 1 doublon ignoré sur 3 lignes.",
+      "2 versements enregistrés pour 31\u202f234,56\u00a0€ ; 1 tranche payée ; 1 versement hors échéancier ; 1 doublon ignoré sur 3 lignes.",
     );
     expect(screen.getByRole("link", { name: "Voir les finances" }).getAttribute("href")).toBe("/finances");
     // Both calls send the file itself, with the content type of its extension and the custom header.
@@ -195,6 +215,7 @@ describe("ImportPage", () => {
               errors: 1,
               toImportCents: 3_123_456,
               tranchesToPay: 1,
+              outsideSchedule: 0,
             },
             rows: [...rows, errorRow],
           }),
@@ -238,6 +259,7 @@ describe("ImportPage", () => {
               errors: 1,
               toImportCents: 3_000_000,
               tranchesToPay: 1,
+              outsideSchedule: 0,
             },
             rows: [errorRow],
           }),

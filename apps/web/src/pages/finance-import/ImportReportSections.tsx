@@ -81,6 +81,8 @@ export function AppliedSection({ report }: { report: ImportReport }) {
             {pluralize(applied.payments, "versement enregistré", "versements enregistrés")} pour{" "}
             {formatCents(applied.amountCents)} ;{" "}
             {pluralize(applied.tranchesPaid, "tranche payée", "tranches payées")} ;{" "}
+            {applied.outsideSchedule > 0 &&
+              `${pluralize(applied.outsideSchedule, "versement hors échéancier", "versements hors échéancier")} ; `}
             {pluralize(report.totals.duplicates, "doublon ignoré", "doublons ignorés")} sur{" "}
             {formatCount(report.totals.lines)} {report.totals.lines > 1 ? "lignes" : "ligne"}.
           </>

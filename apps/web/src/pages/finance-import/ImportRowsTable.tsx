@@ -30,7 +30,8 @@ const COLUMNS: TableColumn[] = [
   { header: "Montant", numeric: true },
   { header: "Référence" },
   { header: "Résultat" },
-  { header: "Détail" },
+  // Which tranche a row pays and what changes, or why it is an error or a duplicate.
+  { header: "Tranche et changements" },
 ];
 
 function missing(): ReactNode {

@@ -13,6 +13,8 @@ export function ImportTotals({ report }: { report: ImportReport }) {
         {formatCents(totals.toImportCents)}
         {totals.tranchesToPay > 0 &&
           `, dont ${pluralize(totals.tranchesToPay, "paie une tranche", "paient une tranche")}`}
+        {totals.outsideSchedule > 0 &&
+          ` ; ${pluralize(totals.outsideSchedule, "versement ne trouve", "versements ne trouvent")} aucune tranche ouverte et ${totals.outsideSchedule > 1 ? "seront enregistrés" : "sera enregistré"} hors échéancier`}
       </li>
       <li>{pluralize(totals.duplicates, "doublon ignoré", "doublons ignorés")}</li>
       <li>

@@ -1,5 +1,11 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { ADOPTION_STAGES, territoryKeyLabel, type LaureateSheet, type MilestoneOutcome } from "@defis/domain";
+import {
+  ADOPTION_STAGES,
+  remainingToPay,
+  territoryKeyLabel,
+  type LaureateSheet,
+  type MilestoneOutcome,
+} from "@defis/domain";
 import { Link } from "react-router";
 import { DataTable } from "../../components/DataTable";
 import { formatCents, formatMonth, formatShortDate } from "../../lib/format";
@@ -19,6 +25,19 @@ const OUTCOME_OF_ONE: Record<MilestoneOutcome, string> = {
 };
 
 /** One laureate on the review's day: a sheet that prints on a page of its own. */
+/** Restes à payer of a sheet: never a negative amount or a silent 0 for money paid without a commitment. */
+function remainingLabel(sheet: LaureateSheet): string {
+  const { remainingCents, paidWithoutCommitmentCents } = remainingToPay(
+    sheet.committedCents > 0,
+    sheet.committedCents,
+    sheet.paidCents,
+  );
+  if (remainingCents !== null) return formatCents(remainingCents);
+  return paidWithoutCommitmentCents > 0
+    ? `Non calculés : ${formatCents(paidWithoutCommitmentCents)} payés sans engagement`
+    : "Non calculés : rien n'est engagé";
+}
+
 export function LaureateSheetArticle({ sheet }: { sheet: LaureateSheet }) {
   const headingId = `fiche-${sheet.slug}`;
   return (
@@ -41,12 +60,7 @@ export function LaureateSheetArticle({ sheet }: { sheet: LaureateSheet }) {
           <Fact label="Alloué">{formatCents(sheet.allocatedCents)}</Fact>
           <Fact label="Engagé">{formatCents(sheet.committedCents)}</Fact>
           <Fact label="Versé">{formatCents(sheet.paidCents)}</Fact>
-          <Fact label="Restes à payer">
-            {/* On a committed allocation only (remainingToPay): an uncommitted one is said so, not shown as 0. */}
-            {sheet.committedCents === 0 && sheet.allocatedCents > 0
-              ? "Non engagé"
-              : formatCents(sheet.committedCents - sheet.paidCents)}
-          </Fact>
+          <Fact label="Restes à payer">{remainingLabel(sheet)}</Fact>
           <Fact label="Météo">
             {sheet.weather ? (
               <>
