@@ -16,3 +16,6 @@ export * from "./outbox.js";
 export * from "./replication/index.js";
 export * from "./dashboard.js";
 export { DEPARTEMENTS } from "./departements.js";
+export * from "./open-data.js";
+export * from "./controls.js";
+export * from "./downloads.js";
