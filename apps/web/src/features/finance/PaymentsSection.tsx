@@ -7,8 +7,9 @@ import { DataTable, type TableColumn } from "../../components/DataTable";
 import { PAYMENT_SOURCES } from "@defis/domain";
 import { ReversePaymentForm } from "./ReversePaymentForm";
 import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
+import { FINANCE_SECTION_IDS } from "./finance-anchors";
 
-const HEADING_ID = "finances-versements-titre";
+const HEADING_ID = FINANCE_SECTION_IDS.versements;
 const rowId = (paymentId: number) => `versement-${paymentId}`;
 const reverseButtonId = (payment: PaymentItem) => `versement-${payment.id}-contre-passer`;
 
