@@ -571,7 +571,7 @@ describe("parcours d'un·e chargé·e de mission dans les finances", () => {
 
 describe("exports des finances, avec la session de la page", () => {
   it("serves laureats.csv for French Excel: BOM, semicolons, CRLF, decimal comma", async () => {
-    const records = await excelCsv("/api/exports/laureats.csv", "laureats");
+    const records = await excelCsv("/api/exports/laureats.csv", "defis-laureats");
     expect(Object.keys(records[0] ?? {})).toEqual(LAUREATE_CSV_HEADER);
     expect(records).toHaveLength(27);
     for (const record of records) {
@@ -595,7 +595,10 @@ describe("exports des finances, avec la session de la page", () => {
   });
 
   it("serves laureats.csv for open data: no BOM, commas, CRLF, decimal point", async () => {
-    const { table } = await openDataCsv("/api/exports/laureats.csv?format=opendata", "laureats");
+    const { table } = await openDataCsv(
+      "/api/exports/laureats.csv?format=opendata",
+      "defis-laureats-opendata",
+    );
     expect(table.header).toEqual(LAUREATE_CSV_HEADER);
     const records = csvObjects(table);
     expect(records).toHaveLength(27);
@@ -612,7 +615,7 @@ describe("exports des finances, avec la session de la page", () => {
 
   it("serves tranches.csv with the schedule and the steps just recorded", async () => {
     const records = recordsOf(
-      await excelCsv("/api/exports/tranches.csv", "tranches"),
+      await excelCsv("/api/exports/tranches.csv", "defis-tranches"),
       "Lauréat (identifiant)",
       UNSCHEDULED.slug,
     );
@@ -633,7 +636,7 @@ describe("exports des finances, avec la session de la page", () => {
 
   it("serves paiements.csv with the payment and its reversal", async () => {
     const records = recordsOf(
-      await excelCsv("/api/exports/paiements.csv", "paiements"),
+      await excelCsv("/api/exports/paiements.csv", "defis-versements"),
       "Lauréat (identifiant)",
       UNSCHEDULED.slug,
     );
@@ -654,7 +657,7 @@ describe("exports des finances, avec la session de la page", () => {
   it("serves portefeuille.xlsx as a spreadsheet (a ZIP archive)", async () => {
     const response = await request("/api/exports/portefeuille.xlsx");
     expect(response.headers()["content-type"]).toBe(XLSX_TYPE);
-    expectAttachment(response.headers(), "portefeuille", "xlsx");
+    expectAttachment(response.headers(), "defis-portefeuille", "xlsx");
     const bytes = await response.body();
     expect(bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
     // The archive's entry names are stored uncompressed.
@@ -662,7 +665,10 @@ describe("exports des finances, avec la session de la page", () => {
   });
 
   it("serves scdl-subventions.csv with the 16 fields of the SCDL schema", async () => {
-    const { response, table } = await openDataCsv("/api/exports/scdl-subventions.csv", "scdl-subventions");
+    const { response, table } = await openDataCsv(
+      "/api/exports/scdl-subventions.csv",
+      "defis-scdl-subventions",
+    );
     expect(table.header).toEqual(SCDL_FIELDS);
     // Subsidies missing a required field (the DITP's SIRET is not configured here) are counted, not published.
     expect(response.headers()["x-lignes-ecartees"]).toMatch(/^\d+$/);

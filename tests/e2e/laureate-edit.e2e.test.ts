@@ -132,7 +132,7 @@ describe("parcours d'un·e chargé·e de mission", () => {
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     expect(response.headers()["content-disposition"]).toMatch(
-      /^attachment; filename="journal-\d{4}-\d{2}-\d{2}\.csv"$/,
+      /^attachment; filename="defis-journal-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
 
     const bytes = await response.body();

@@ -49,10 +49,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(securityHeaders());
 
   app.get("/api/health", healthHandler(deps.database));
-  app.use(
-    "/api/exports",
-    exportsRoutes(deps.database.db, deps.production, deps.openData ?? { attribuantSiret: null }),
-  );
+  const openData = deps.openData ?? { attribuantSiret: null };
+  app.use("/api/exports", exportsRoutes(deps.database.db, deps.production, openData));
   app.use("/api/imports", importsRoutes(deps.database.db, deps.production));
 
   app.use(
@@ -85,6 +83,7 @@ export function createApp(deps: AppDependencies): Express {
           loadUser: () => (token ? findSessionUser(deps.database.db, token) : Promise.resolve(null)),
           exposeInternalErrors: !deps.production,
           mail: deps.mail,
+          openData,
         };
       },
       onError: ({ error, path, req }) => {

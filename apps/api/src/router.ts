@@ -1,5 +1,7 @@
 import { auditRouter } from "./audit/audit.router.js";
+import { controlsRouter } from "./controls/controls.router.js";
 import { dashboardRouter } from "./dashboard/dashboard.router.js";
+import { exportsRouter } from "./exports/exports.router.js";
 import { financeRouter } from "./finance/finance.router.js";
 import { laureatesRouter } from "./laureates/laureates.router.js";
 import { programmeRouter } from "./programme/programme.router.js";
@@ -21,6 +23,8 @@ export const appRouter = router({
   replication: replicationRouter,
   dashboard: dashboardRouter,
   reviews: reviewsRouter,
+  controls: controlsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

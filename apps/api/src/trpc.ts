@@ -17,6 +17,7 @@ import { z, ZodError } from "zod";
 import type { Actor } from "./audit/record-audit.js";
 import { isLaureateInScope } from "./auth/scope.js";
 import { controlCharactersIn } from "./input-hygiene.js";
+import type { OpenDataSettings } from "./exports/exports.routes.js";
 import type { Logger } from "./logger.js";
 
 export interface Context {
@@ -33,6 +34,8 @@ export interface Context {
   /** Production hides internal messages; development shows them to the developer. */
   exposeInternalErrors: boolean;
   mail: MailSettings;
+  /** What the SCDL preview and the controls need beyond the database (the attribuant's SIRET). */
+  openData: OpenDataSettings;
 }
 
 /** What procedures that write mail need to know of the deployment. */

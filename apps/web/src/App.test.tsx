@@ -102,6 +102,7 @@ describe("header", () => {
       ["Revues", "/revues"],
       ["Finances", "/finances"],
       ["Essaimage", "/essaimage"],
+      ["Contrôles", "/controles"],
       ["Journal", "/journal"],
       ["Rappels", "/rappels"],
     ]);

@@ -17,6 +17,7 @@ const ReviewPage = lazy(() => import("./pages/reviews/ReviewPage"));
 const FinancesPage = lazy(() => import("./pages/finance/FinancesPage"));
 const ReplicationPage = lazy(() => import("./pages/replication/ReplicationPage"));
 const ImportPage = lazy(() => import("./pages/finance-import/ImportPage"));
+const ControlsPage = lazy(() => import("./pages/controls/ControlsPage"));
 const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
 const SignInPage = lazy(() => import("./pages/sign-in/SignInPage"));
 const UsersPage = lazy(() => import("./pages/admin/UsersPage"));
@@ -75,6 +76,14 @@ export function App() {
               element={
                 <RequirePermission permission="manageMoney">
                   <ImportPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path={ROUTES.controls}
+              element={
+                <RequirePermission permission="readControls">
+                  <ControlsPage />
                 </RequirePermission>
               }
             />

@@ -4,6 +4,11 @@ export const ROUTES = {
   laureate: (slug: string) => `/laureats/${encodeURIComponent(slug)}`,
   /** The "Finances" tab of a laureate's page. */
   laureateFinances: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=finances`,
+  /** A section of the "Finances" tab, by the id of its heading (features/finance/finance-anchors.ts). */
+  laureateFinancesSection: (slug: string, headingId: string) =>
+    `/laureats/${encodeURIComponent(slug)}?onglet=finances#${headingId}`,
+  /** The "Fiche" tab, at an element of it (its edit button). */
+  laureateFactsAt: (slug: string, elementId: string) => `/laureats/${encodeURIComponent(slug)}#${elementId}`,
   /** The "Suivi" tab of a laureate's page: milestones, météo, comments. */
   laureateProgress: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=suivi`,
   /** A sponsor's laureates and what needs updating. */
@@ -22,6 +27,8 @@ export const ROUTES = {
   replication: "/essaimage",
   financesImport: "/finances/import",
   journal: "/journal",
+  /** The consistency controls (officers and administrators), a section per kind (`#controle-<kind>`). */
+  controls: "/controles",
   /** Weekly reminders and the outbox of the mail the app wrote. */
   reminders: "/rappels",
   /** The accounts page (pages/admin/, written separately): wired in App.tsx. */

@@ -22,3 +22,6 @@ export * from "./french-format.js";
 export type { AuditField, ValueFormat } from "./audit-values.js";
 export * from "./audit-fields.js";
 export * from "./audit-describe.js";
+export * from "./open-data.js";
+export * from "./controls.js";
+export * from "./downloads.js";

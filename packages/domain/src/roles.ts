@@ -35,6 +35,12 @@ export const PERMISSIONS = {
   closeLaureate: ["charge_mission", "administrateur"],
   /** Sponsors keep the adoptions and reusable assets of their own laureates (scope checked by the server). */
   manageAdoptions: ["charge_mission", "administrateur", "sponsor"],
+  /**
+   * The consistency controls: the officers' list of what to fix, and its count
+   * in their navigation and on the dashboard. The direction reads the figures,
+   * not this work list, whose every line leads to an action it cannot take.
+   */
+  readControls: ["charge_mission", "administrateur"],
   /** Opening a portfolio review (COPIL), whose figures are then frozen; leadership reads them. */
   openReview: ["charge_mission", "administrateur"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -625,6 +625,29 @@ const MUTATIONS: MutationCase[] = [
   },
 ];
 
+interface QueryCase {
+  path: string;
+  call: (caller: ReturnType<typeof callerFor>) => Promise<unknown>;
+  expected: Record<Who, Outcome>;
+}
+
+/** Queries whose audience is narrower than, or worth stating beside, the portfolio's. */
+const QUERIES: QueryCase[] = [
+  { path: "controls.list", call: (caller) => caller.controls.list(), expected: moneyRoles },
+  { path: "controls.count", call: (caller) => caller.controls.count(), expected: moneyRoles },
+  {
+    path: "exports.scdlPreview",
+    call: (caller) => caller.exports.scdlPreview(),
+    expected: {
+      anonyme: "UNAUTHORIZED",
+      administrateur: "ok",
+      charge_mission: "ok",
+      sponsor: "ok",
+      direction: "ok",
+    },
+  },
+];
+
 describe("authorization", () => {
   let database: DatabaseHandle;
   const users = {} as Record<Exclude<Who, "anonyme">, SessionUser>;
@@ -700,6 +723,19 @@ describe("authorization", () => {
           ).toEqual(laureateBefore);
           expect(await database.db.select().from(schema.users)).toEqual(usersBefore);
         }
+      });
+    }
+  }
+
+  for (const query of QUERIES) {
+    for (const who of whos) {
+      it(`${query.path} as ${who}: ${query.expected[who]}`, async () => {
+        const caller = callerFor(database, who === "anonyme" ? null : users[who]);
+        const outcome = await query.call(caller).then(
+          () => "ok",
+          (error: unknown) => (error as { code?: string }).code ?? String(error),
+        );
+        expect(outcome).toBe(query.expected[who]);
       });
     }
   }

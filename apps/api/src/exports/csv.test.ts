@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { datedFileName, eurosFromCents, toCsv, type Column } from "./csv.js";
+import { downloadFileName, MONEY_TABLE_DOWNLOADS, WORKBOOK_DOWNLOAD } from "@defis/domain";
+import { parisDay } from "../paris-day.js";
+import { eurosFromCents, toCsv, type Column } from "./csv.js";
 
 interface Line {
   label: string;
@@ -78,10 +80,17 @@ describe("toCsv", () => {
   });
 });
 
-describe("datedFileName", () => {
-  it("dates the file with the day in Paris", () => {
-    expect(datedFileName("laureats", "csv", new Date("2024-12-31T23:30:00Z"))).toBe(
-      "laureats-2025-01-01.csv",
+describe("the name of a download", () => {
+  it("carries the product, the table, the dialect and the day in Paris", () => {
+    const newYearsEve = parisDay(new Date("2024-12-31T23:30:00Z"));
+    expect(downloadFileName(MONEY_TABLE_DOWNLOADS.paiements, "csv", newYearsEve)).toBe(
+      "defis-versements-2025-01-01.csv",
+    );
+    expect(downloadFileName(MONEY_TABLE_DOWNLOADS.paiements, "csv", newYearsEve, "opendata")).toBe(
+      "defis-versements-opendata-2025-01-01.csv",
+    );
+    expect(downloadFileName(WORKBOOK_DOWNLOAD, "xlsx", newYearsEve)).toBe(
+      "defis-portefeuille-2025-01-01.xlsx",
     );
   });
 });

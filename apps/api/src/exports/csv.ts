@@ -1,5 +1,3 @@
-import { parisDay } from "../paris-day.js";
-
 /**
  * A column of an export, typed so that each writer (CSV for Excel, open-data
  * CSV, XLSX) renders the value its own way: amounts are integer cents, dates
@@ -96,9 +94,4 @@ export function toCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[]
 
 export function toExcelCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   return toCsv(rows, columns, "excel");
-}
-
-/** "journal-2026-11-25.csv": the date of the export, in Paris. */
-export function datedFileName(prefix: string, extension: string, now = new Date()): string {
-  return `${prefix}-${parisDay(now)}.${extension}`;
 }

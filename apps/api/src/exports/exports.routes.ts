@@ -1,10 +1,19 @@
 import type { Database } from "@defis/db";
-import { auditFiltersSchema } from "@defis/domain";
+import {
+  auditFiltersSchema,
+  downloadFileName,
+  JOURNAL_DOWNLOAD,
+  MONEY_TABLE_DOWNLOADS,
+  SCDL_DOWNLOAD,
+  WORKBOOK_DOWNLOAD,
+  type DownloadDefinition,
+} from "@defis/domain";
 import express, { type Response, type Router } from "express";
 import { allAuditEvents } from "../audit/audit-queries.js";
 import { requireUser } from "../auth/require-user.js";
 import { noStore } from "../http/guards.js";
-import { CSV_FORMATS, datedFileName, toCsv, toExcelCsv, type Column, type CsvFormat } from "./csv.js";
+import { parisDay } from "../paris-day.js";
+import { CSV_FORMATS, toCsv, toExcelCsv, type Column, type CsvFormat } from "./csv.js";
 import { journalColumns } from "./journal-columns.js";
 import { laureateColumns, paymentColumns, trancheColumns } from "./portfolio-columns.js";
 import { laureateMoneyRows, paymentRows, portfolioSnapshot, trancheRows } from "./portfolio-queries.js";
@@ -25,9 +34,23 @@ function csvFormatOf(value: unknown): CsvFormat | null {
   return CSV_FORMATS.find((format) => format === value) ?? null;
 }
 
-function sendCsv(res: Response, prefix: string, body: string): void {
+/** "attachment; filename=…", named with the day of the export in Paris. */
+function attachment(
+  download: DownloadDefinition,
+  extension: "csv" | "xlsx",
+  format: CsvFormat = "excel",
+): string {
+  return `attachment; filename="${downloadFileName(download, extension, parisDay(), format)}"`;
+}
+
+function sendCsv(
+  res: Response,
+  download: DownloadDefinition,
+  body: string,
+  format: CsvFormat = "excel",
+): void {
   res.setHeader("Content-Type", "text/csv; charset=utf-8");
-  res.setHeader("Content-Disposition", `attachment; filename="${datedFileName(prefix, "csv")}"`);
+  res.setHeader("Content-Disposition", attachment(download, "csv", format));
   res.send(body);
 }
 
@@ -51,11 +74,11 @@ export function exportsRoutes(
 
   /** A money table as CSV, in the dialect of ?format=excel (default) or ?format=opendata. */
   function csvRoute<Row>(
-    prefix: string,
+    download: DownloadDefinition,
     rowsOf: () => Promise<Row[]>,
     columns: readonly Column<Row>[],
   ): void {
-    exports.get(`/${prefix}.csv`, signedIn, async (req, res) => {
+    exports.get(`/${download.route}`, signedIn, async (req, res) => {
       const format = csvFormatOf(req.query.format);
       if (!format) {
         res.status(400).json({
@@ -63,15 +86,15 @@ export function exportsRoutes(
         });
         return;
       }
-      sendCsv(res, prefix, toCsv(await rowsOf(), columns, format));
+      sendCsv(res, download, toCsv(await rowsOf(), columns, format), format);
     });
   }
 
-  csvRoute("laureats", () => laureateMoneyRows(db), laureateColumns);
-  csvRoute("tranches", () => trancheRows(db), trancheColumns);
-  csvRoute("paiements", () => paymentRows(db), paymentColumns);
+  csvRoute(MONEY_TABLE_DOWNLOADS.laureats, () => laureateMoneyRows(db), laureateColumns);
+  csvRoute(MONEY_TABLE_DOWNLOADS.tranches, () => trancheRows(db), trancheColumns);
+  csvRoute(MONEY_TABLE_DOWNLOADS.paiements, () => paymentRows(db), paymentColumns);
 
-  exports.get("/portefeuille.xlsx", signedIn, async (_req, res) => {
+  exports.get(`/${WORKBOOK_DOWNLOAD.route}`, signedIn, async (_req, res) => {
     const { laureates, tranches, payments } = await portfolioSnapshot(db);
     const workbook = await toXlsx([
       sheet({ name: "Lauréats", rows: laureates, columns: laureateColumns }),
@@ -79,23 +102,23 @@ export function exportsRoutes(
       sheet({ name: "Paiements", rows: payments, columns: paymentColumns }),
     ]);
     res.setHeader("Content-Type", XLSX_TYPE);
-    res.setHeader("Content-Disposition", `attachment; filename="${datedFileName("portefeuille", "xlsx")}"`);
+    res.setHeader("Content-Disposition", attachment(WORKBOOK_DOWNLOAD, "xlsx"));
     res.send(workbook);
   });
 
-  exports.get("/scdl-subventions.csv", signedIn, async (_req, res) => {
+  exports.get(`/${SCDL_DOWNLOAD.route}`, signedIn, async (_req, res) => {
     const { laureates, tranches, payments } = await portfolioSnapshot(db);
     const scdl = scdlSubventions(laureates, tranches, payments, openData.attribuantSiret);
     // Subsidies that miss a required field are left out rather than published incomplete; the headers say
     // how many and why (percent-encoded: a header carries ASCII only).
-    res.setHeader("X-Lignes-Ecartees", String(scdl.excluded.count));
-    if (scdl.excluded.count > 0) {
-      res.setHeader("X-Lignes-Ecartees-Motifs", encodeURIComponent(exclusionSummary(scdl.excluded)));
+    res.setHeader("X-Lignes-Ecartees", String(scdl.preview.dropped.length));
+    if (scdl.preview.dropped.length > 0) {
+      res.setHeader("X-Lignes-Ecartees-Motifs", encodeURIComponent(exclusionSummary(scdl.preview)));
     }
-    sendCsv(res, "scdl-subventions", toScdlCsv(scdl.rows));
+    sendCsv(res, SCDL_DOWNLOAD, toScdlCsv(scdl.rows));
   });
 
-  exports.get("/journal.csv", requireUser(db, production, "readAudit"), async (req, res) => {
+  exports.get(`/${JOURNAL_DOWNLOAD.route}`, requireUser(db, production, "readAudit"), async (req, res) => {
     const parsed = auditFiltersSchema.safeParse({
       actorId: optionalNumber(req.query.acteur),
       entity: optionalString(req.query.objet),
@@ -108,7 +131,7 @@ export function exportsRoutes(
       return;
     }
     const events = await allAuditEvents(db, parsed.data);
-    sendCsv(res, "journal", toExcelCsv(events, journalColumns));
+    sendCsv(res, JOURNAL_DOWNLOAD, toExcelCsv(events, journalColumns));
   });
 
   return exports;

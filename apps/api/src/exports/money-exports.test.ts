@@ -83,15 +83,18 @@ describe("money exports", () => {
       expect(text).toBe(excel);
       expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
       expect(response.headers.get("content-disposition")).toMatch(
-        new RegExp(`^attachment; filename="tranches-${DAY}\\.csv"$`),
+        new RegExp(`^attachment; filename="defis-tranches-${DAY}\\.csv"$`),
       );
       expect(response.headers.get("cache-control")).toBe("no-store");
       expect((await downloadText("/api/exports/tranches.csv?format=excel")).text).toBe(excel);
     });
 
-    it("writes the open-data dialect on ?format=opendata, byte for byte", async () => {
-      const { text } = await downloadText("/api/exports/tranches.csv?format=opendata");
+    it("writes the open-data dialect on ?format=opendata, byte for byte, in a file named so", async () => {
+      const { text, response } = await downloadText("/api/exports/tranches.csv?format=opendata");
       expect(text).toBe(opendata);
+      expect(response.headers.get("content-disposition")).toMatch(
+        new RegExp(`^attachment; filename="defis-tranches-opendata-${DAY}\\.csv"$`),
+      );
     });
   });
 
@@ -110,7 +113,7 @@ describe("money exports", () => {
           `${smicvalReversal};smicval-zero-dechet;${SMICVAL.title};2022-09-10;-500,00;'=1+2;${smicvalDuplicate};Doublon, saisi deux fois;Saisie;Contre-passation;\r\n`,
       );
       expect(response.headers.get("content-disposition")).toMatch(
-        new RegExp(`^attachment; filename="paiements-${DAY}\\.csv"$`),
+        new RegExp(`^attachment; filename="defis-versements-${DAY}\\.csv"$`),
       );
 
       const { text: opendata } = await downloadText("/api/exports/paiements.csv?format=opendata");
@@ -153,7 +156,7 @@ describe("money exports", () => {
       // In the announcement's order.
       expect([...positions].sort((left, right) => left - right)).toEqual(positions);
       expect(response.headers.get("content-disposition")).toMatch(
-        new RegExp(`^attachment; filename="laureats-${DAY}\\.csv"$`),
+        new RegExp(`^attachment; filename="defis-laureats-${DAY}\\.csv"$`),
       );
     });
 
@@ -180,7 +183,7 @@ describe("money exports", () => {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       );
       expect(response.headers.get("content-disposition")).toMatch(
-        new RegExp(`^attachment; filename="portefeuille-${DAY}\\.xlsx"$`),
+        new RegExp(`^attachment; filename="defis-portefeuille-${DAY}\\.xlsx"$`),
       );
       workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(await response.arrayBuffer());

@@ -131,7 +131,7 @@ describe("scdl-subventions.csv", () => {
     );
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="scdl-subventions-\d{4}-\d{2}-\d{2}\.csv"$/,
+      /^attachment; filename="defis-scdl-subventions-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
   });
 

@@ -1,4 +1,13 @@
-import { isValidSiret, PORTEUR_NOT_GIVEN, type PaymentCondition } from "@defis/domain";
+import {
+  isScdlCandidate,
+  scdlBeneficiaryIds,
+  scdlExclusionReasons,
+  scdlReasonCounts,
+  SCDL_EXCLUSION_REASONS,
+  type PaymentCondition,
+  type ScdlDroppedRow,
+  type ScdlPreview,
+} from "@defis/domain";
 import { toCsv, type Column } from "./csv.js";
 import type { LaureateMoneyRow, PaymentExportRow, TrancheExportRow } from "./portfolio-queries.js";
 
@@ -55,21 +64,10 @@ const columns: Column<ScdlRow>[] = [
   { header: "dispositifAide", value: (row) => row.dispositifAide },
 ];
 
-/** Why a subsidy cannot be published yet, in the order the checks run. */
-export const SCDL_EXCLUSION_REASONS = {
-  attribuant: "SIRET de l'attribuant non configuré (SCDL_ATTRIBUANT_SIRET)",
-  beneficiaire: "porteur non précisé",
-  convention: "sans date de convention",
-  identifiant: "sans SIRET ni RNA valide du bénéficiaire",
-  montant: "sans montant alloué",
-  conditions: "sans conditions de versement",
-} as const;
-type ExclusionReason = keyof typeof SCDL_EXCLUSION_REASONS;
-
 export interface ScdlExport {
   rows: ScdlRow[];
-  /** Subsidies left out, and how many lack each required field (one may lack several). */
-  excluded: { count: number; reasons: { reason: string; count: number }[] };
+  /** Subsidies left out, and why: what the pages announce before the download. */
+  preview: ScdlPreview;
 }
 
 /** At most `max` characters (code points, so that no character is cut in half). */
@@ -107,6 +105,51 @@ function groupBy<Item>(items: readonly Item[], key: (item: Item) => number): Map
   return groups;
 }
 
+/** A subsidy every check passed: the fields the file requires are present. */
+type PublishableSubsidy = LaureateMoneyRow & {
+  conventionDate: string;
+  amountCents: number;
+  paymentConditions: PaymentCondition;
+};
+
+/** Repeats, for the type checker, what an empty list of exclusion reasons already guarantees. */
+function isPublishable(laureate: LaureateMoneyRow): laureate is PublishableSubsidy {
+  return (
+    laureate.conventionDate !== null && laureate.amountCents !== null && laureate.paymentConditions !== null
+  );
+}
+
+/** Every subsidy, published or left out with its reasons: one reading for the file, its preview and the controls. */
+export function scdlSelection(
+  laureates: readonly LaureateMoneyRow[],
+  attribuantSiret: string | null,
+): { published: PublishableSubsidy[]; preview: ScdlPreview } {
+  const subsidies = laureates.filter(isScdlCandidate);
+  const published: PublishableSubsidy[] = [];
+  const dropped: ScdlDroppedRow[] = [];
+  for (const laureate of subsidies) {
+    const reasons = scdlExclusionReasons(laureate, attribuantSiret);
+    if (reasons.length === 0 && isPublishable(laureate)) published.push(laureate);
+    else
+      dropped.push({
+        laureate: { slug: laureate.slug, title: laureate.title },
+        amountCents: laureate.amountCents,
+        conventionDate: laureate.conventionDate,
+        reasons,
+      });
+  }
+  return {
+    published,
+    preview: {
+      attribuantConfigured: attribuantSiret !== null,
+      subsidyCount: subsidies.length,
+      rowCount: published.length,
+      dropped,
+      reasons: scdlReasonCounts(dropped),
+    },
+  };
+}
+
 export function scdlSubventions(
   laureates: readonly LaureateMoneyRow[],
   tranches: readonly TrancheExportRow[],
@@ -115,33 +158,12 @@ export function scdlSubventions(
 ): ScdlExport {
   const tranchesOf = groupBy(tranches, (tranche) => tranche.laureateId);
   const paymentsOf = groupBy(payments, (payment) => payment.laureateId);
-  const reasonCounts = new Map<ExclusionReason, number>();
-  const rows: ScdlRow[] = [];
-  let excluded = 0;
-  for (const laureate of laureates) {
-    if (laureate.fundingMode !== "subvention") continue;
-    const siret = laureate.siret !== null && isValidSiret(laureate.siret) ? laureate.siret : null;
-    const rna = laureate.rna !== null && /^W\d{9}$/.test(laureate.rna) ? laureate.rna : null;
-    const missing: ExclusionReason[] = [];
-    if (attribuantSiret === null) missing.push("attribuant");
-    if (laureate.porteur === PORTEUR_NOT_GIVEN) missing.push("beneficiaire");
-    if (laureate.conventionDate === null) missing.push("convention");
-    if (siret === null && rna === null) missing.push("identifiant");
-    if (laureate.amountCents === null || laureate.amountCents === 0) missing.push("montant");
-    if (laureate.paymentConditions === null) missing.push("conditions");
-    // The null checks repeat the list above for the type checker.
-    if (
-      missing.length > 0 ||
-      attribuantSiret === null ||
-      laureate.conventionDate === null ||
-      laureate.amountCents === null ||
-      laureate.paymentConditions === null
-    ) {
-      excluded += 1;
-      for (const reason of missing) reasonCounts.set(reason, (reasonCounts.get(reason) ?? 0) + 1);
-      continue;
-    }
-    rows.push({
+  const { published, preview } = scdlSelection(laureates, attribuantSiret);
+  // Without the attribuant's SIRET nothing is published (the first exclusion reason).
+  if (attribuantSiret === null) return { rows: [], preview };
+  const rows = published.map((laureate): ScdlRow => {
+    const { siret, rna } = scdlBeneficiaryIds(laureate);
+    return {
       nomAttribuant: SCDL_ATTRIBUANT_NAME,
       idAttribuant: attribuantSiret,
       dateConvention: laureate.conventionDate,
@@ -167,18 +189,9 @@ export function scdlSubventions(
       // nothing finer is invented.
       pourcentageSubvention: "1",
       dispositifAide: SCDL_DISPOSITIF,
-    });
-  }
-  return {
-    rows,
-    excluded: {
-      count: excluded,
-      reasons: (Object.keys(SCDL_EXCLUSION_REASONS) as ExclusionReason[]).flatMap((reason) => {
-        const count = reasonCounts.get(reason);
-        return count ? [{ reason: SCDL_EXCLUSION_REASONS[reason], count }] : [];
-      }),
-    },
-  };
+    };
+  });
+  return { rows, preview };
 }
 
 /** UTF-8 without a byte-order mark, ",", decimal point, AAAA-MM-JJ: the open-data dialect. */
@@ -187,6 +200,8 @@ export function toScdlCsv(rows: readonly ScdlRow[]): string {
 }
 
 /** "sans date de convention : 2 ; sans montant alloué : 1", for a response header. */
-export function exclusionSummary(excluded: ScdlExport["excluded"]): string {
-  return excluded.reasons.map(({ reason, count }) => `${reason} : ${count}`).join(" ; ");
+export function exclusionSummary(preview: ScdlPreview): string {
+  return preview.reasons
+    .map(({ reason, count }) => `${SCDL_EXCLUSION_REASONS[reason]} : ${count}`)
+    .join(" ; ");
 }

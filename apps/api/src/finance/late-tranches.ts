@@ -1,13 +1,14 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { OPEN_TRANCHE_STATUSES, trancheDaysLate, type LateTranches } from "@defis/domain";
-import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import { trancheDaysLate, type LateTranches } from "@defis/domain";
+import { asc, eq } from "drizzle-orm";
+import { isLateTrancheSql } from "./funding-rules-sql.js";
 
 const { laureates, tranches } = schema;
 
 /**
  * The tranches late on `today` (open, planned before the day: the rule of
- * `trancheDaysLate`, as a WHERE clause over `tranche_planned_idx`), the
+ * `trancheDaysLate`, in its SQL form `isLateTrancheSql`), the
  * oldest first, in one statement; the days late come from the domain rule.
  */
 export async function lateTranches(db: Executor, today: string): Promise<LateTranches> {
@@ -24,7 +25,7 @@ export async function lateTranches(db: Executor, today: string): Promise<LateTra
     })
     .from(tranches)
     .innerJoin(laureates, eq(laureates.id, tranches.laureateId))
-    .where(and(lt(tranches.plannedOn, today), inArray(tranches.status, [...OPEN_TRANCHE_STATUSES])))
+    .where(isLateTrancheSql(today))
     .orderBy(asc(tranches.plannedOn), asc(laureates.position), asc(tranches.position));
   const late = rows.map((row) => ({ ...row, daysLate: trancheDaysLate(row, today) }));
   return {

@@ -16,7 +16,11 @@ export const silentLogger = pino({ level: "silent" });
 const createCaller = createCallerFactory(appRouter);
 
 /** The context the HTTP layer would build for one request by `user`. */
-export function contextFor(database: DatabaseHandle, user: SessionUser | null): Context {
+export function contextFor(
+  database: DatabaseHandle,
+  user: SessionUser | null,
+  openData: Context["openData"] = { attribuantSiret: null },
+): Context {
   return {
     db: database.db,
     databaseKind: database.kind,
@@ -25,12 +29,17 @@ export function contextFor(database: DatabaseHandle, user: SessionUser | null): 
     loadUser: () => Promise.resolve(user),
     exposeInternalErrors: false,
     mail: { publicUrl: "https://defis.test", deliveryConfigured: false },
+    openData,
   };
 }
 
 /** A caller for the router, as `user` (null: anonymous). */
-export function callerFor(database: DatabaseHandle, user: SessionUser | null = null) {
-  return createCaller(contextFor(database, user));
+export function callerFor(
+  database: DatabaseHandle,
+  user: SessionUser | null = null,
+  openData?: Context["openData"],
+) {
+  return createCaller(contextFor(database, user, openData));
 }
 
 export { createTestDatabase };

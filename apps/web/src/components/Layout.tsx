@@ -9,6 +9,7 @@ import { useState, type ReactNode } from "react";
 import { matchPath, useLocation } from "react-router";
 import { useSession, useSessionActions } from "../lib/session";
 import { ROUTE_PATTERNS, ROUTES } from "../routes";
+import { ControlsNavLabel } from "../features/controls/ControlsNavLabel";
 import { DemoNotice } from "./DemoNotice";
 import { HeaderPerson } from "./HeaderPerson";
 import { ErrorState, LoadingState } from "./QueryStates";
@@ -49,6 +50,13 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
     // Every role reads the replication picture too.
     { text: "Essaimage", linkProps: { to: ROUTES.replication }, isActive: pathname === ROUTES.replication },
   ];
+  // The officers' work list, with what remains to fix (the domain feature draws the count).
+  if (can(user.role, "readControls"))
+    items.push({
+      text: <ControlsNavLabel />,
+      linkProps: { to: ROUTES.controls },
+      isActive: pathname === ROUTES.controls,
+    });
   if (can(user.role, "readAudit"))
     items.push({ text: "Journal", linkProps: { to: ROUTES.journal }, isActive: pathname === ROUTES.journal });
   if (can(user.role, "readOutbox"))

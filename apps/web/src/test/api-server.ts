@@ -2,6 +2,7 @@ import type { SessionUser } from "@defis/domain";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import superjson from "superjson";
+import { scdlPreviewFixture } from "../features/exports/exports-fixtures";
 import type { AuthOptions } from "../lib/auth-api";
 
 /** Where the app under test sends its calls (jsdom's fetch needs an absolute URL). */
@@ -76,7 +77,18 @@ function refused(status: number, message: string) {
   return HttpResponse.json({ error: { message } }, { status });
 }
 
-export function mockProcedures(resolvers: Record<string, Resolver>): void {
+/**
+ * What many pages ask besides their own data, answered unless a test says
+ * otherwise: the controls' count in the officers' navigation, and the SCDL
+ * preview beside the downloads of the portfolio (the landing page) and the finances.
+ */
+const SHARED_RESOLVERS: Record<string, Resolver> = {
+  "controls.count": () => ({ checkedOn: "2026-12-06", total: 0, counts: [] }),
+  "exports.scdlPreview": () => scdlPreviewFixture,
+};
+
+export function mockProcedures(ownResolvers: Record<string, Resolver>): void {
+  const resolvers = { ...SHARED_RESOLVERS, ...ownResolvers };
   apiServer.use(
     http.get(`${TEST_API_BASE_URL}/trpc/:paths`, ({ request, params }) => {
       if (!request.headers.get("x-trpc-source")) return refused(400, "En-tête x-trpc-source absent.");

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { allocationMovements, allocations, laureates, programmes } from "../schema/index.js";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from "./demo-accounts.js";
+import { seedDemoAnomalies } from "./demo-anomalies.js";
 import { seedDemoFinance } from "./demo-finance.js";
 import { seedDemoProgress } from "./demo-progress.js";
 import { seedDemoReplication } from "./demo-replication.js";
@@ -37,6 +38,7 @@ export interface DemoOptions {
 export async function seedDemo(db: Executor, programmeId: number, options: DemoOptions = {}): Promise<void> {
   await seedDemoAllocations(db, programmeId, options.seed ?? DEMO_SEED);
   await seedDemoFinance(db, programmeId, options.seed ?? DEMO_SEED);
+  await seedDemoAnomalies(db);
   await seedDemoReplication(db, programmeId, options.seed ?? DEMO_SEED);
   await seedDemoAccounts(db, options.password ?? DEFAULT_DEMO_PASSWORD);
   await seedDemoProgress(db, programmeId, options.seed ?? DEMO_SEED, options.today ?? parisToday());

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { formatCents } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { AllocationForm } from "./AllocationForm";
+import { FINANCE_SECTION_IDS } from "./finance-anchors";
 import { Figure } from "./Figures";
 import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 
@@ -41,8 +42,8 @@ export function AllocationSummary({ laureate, finance, canManage, asOf }: Alloca
   const demo = allocation?.isDemo ? " (démonstration)" : "";
 
   return (
-    <section aria-labelledby="finances-allocation-titre" className={fr.cx("fr-mb-6w")}>
-      <h2 id="finances-allocation-titre" className={fr.cx("fr-h4")}>
+    <section aria-labelledby={FINANCE_SECTION_IDS.allocation} className={fr.cx("fr-mb-6w")}>
+      <h2 id={FINANCE_SECTION_IDS.allocation} tabIndex={-1} className={fr.cx("fr-h4")}>
         Allocation
       </h2>
       <SectionNotice notice={section.notice} onClose={section.clearNotice} />

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { FundingRecordItem } from "@defis/domain";
+import { FINANCE_SECTION_IDS } from "./finance-anchors";
 import { FundingFacts } from "./FundingFacts";
 import { FundingRecordForm } from "./FundingRecordForm";
 import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
@@ -17,8 +18,8 @@ interface FundingRecordSectionProps {
 export function FundingRecordSection({ slug, record, canManage }: FundingRecordSectionProps) {
   const section = useSectionPanel<"edit">();
   return (
-    <section aria-labelledby="finances-financement-titre" className={fr.cx("fr-mb-6w")}>
-      <h2 id="finances-financement-titre" className={fr.cx("fr-h4")}>
+    <section aria-labelledby={FINANCE_SECTION_IDS.financement} className={fr.cx("fr-mb-6w")}>
+      <h2 id={FINANCE_SECTION_IDS.financement} tabIndex={-1} className={fr.cx("fr-h4")}>
         Convention et engagement juridique
       </h2>
       <SectionNotice notice={section.notice} onClose={section.clearNotice} />

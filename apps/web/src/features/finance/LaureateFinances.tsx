@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { useCan } from "../../lib/session";
+import { useHashFocus } from "../../lib/use-hash-focus";
 import { useTRPC } from "../../lib/trpc";
 import { AllocationSummary } from "./AllocationSummary";
 import { asOfDay } from "./finance-labels";
@@ -18,6 +19,8 @@ export default function LaureateFinances({ laureate }: { laureate: { slug: strin
   const trpc = useTRPC();
   const canManage = useCan("manageMoney");
   const query = useQuery(trpc.finance.forLaureate.queryOptions({ slug: laureate.slug }));
+  // A link to one section (the controls' "Corriger") lands on it once the figures are drawn.
+  useHashFocus();
 
   if (query.isPending) return <LoadingState label="Chargement des finances du lauréat" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;

@@ -8,8 +8,9 @@ import { PAYMENT_SOURCES } from "@defis/domain";
 import { ReversePaymentForm } from "./ReversePaymentForm";
 import { OffSchedulePaymentForm } from "./OffSchedulePaymentForm";
 import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
+import { FINANCE_SECTION_IDS } from "./finance-anchors";
 
-const HEADING_ID = "finances-versements-titre";
+const HEADING_ID = FINANCE_SECTION_IDS.versements;
 const rowId = (paymentId: number) => `versement-${paymentId}`;
 const reverseButtonId = (payment: PaymentItem) => `versement-${payment.id}-contre-passer`;
 const OFF_SCHEDULE_BUTTON_ID = "versement-hors-echeancier";

@@ -20,6 +20,7 @@ import {
   trancheName,
   type TrancheStep,
 } from "./finance-labels";
+import { FINANCE_SECTION_IDS } from "./finance-anchors";
 import { SchedulePlanner } from "./SchedulePlanner";
 import { TrancheGateForm } from "./TrancheGateForm";
 import { TrancheStepForm } from "./TrancheStepForm";
@@ -32,7 +33,7 @@ type SchedulePanel =
 
 const stepButtonId = (tranche: TrancheItem, to: TrancheStep) => `tranche-${tranche.id}-${to}`;
 const gateButtonId = (tranche: TrancheItem) => `tranche-${tranche.id}-jalon`;
-const HEADING_ID = "finances-echeancier-titre";
+const HEADING_ID = FINANCE_SECTION_IDS.echeancier;
 const PROPOSE_BUTTON_ID = "echeancier-proposer";
 const EDIT_BUTTON_ID = "echeancier-modifier";
 

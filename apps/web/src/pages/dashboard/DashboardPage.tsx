@@ -11,6 +11,7 @@ import { FunnelChart } from "../../features/replication/FunnelChart";
 import { AllocationChart } from "./AllocationChart";
 import { AllocationMap } from "./AllocationMap";
 import { DashboardTiles } from "../../features/dashboard/DashboardTiles";
+import { ControlsRemaining } from "../../features/controls/ControlsRemaining";
 import { MilestonesChart, MilestoneTimelineChart } from "./MilestoneCharts";
 import { PaymentsChart } from "./PaymentsChart";
 import { AS_OF_PARAM, useAsOf } from "./use-as-of";
@@ -30,6 +31,7 @@ export default function DashboardPage() {
   return (
     <>
       <h1 className={fr.cx("fr-mt-4w")}>Pilotage du portefeuille au {formatDate(asOf)}</h1>
+      <ControlsRemaining />
       <form
         aria-label="Date de l'état"
         className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}

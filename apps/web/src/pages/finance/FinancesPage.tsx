@@ -15,6 +15,7 @@ import { asOfDay } from "../../features/finance/finance-labels";
 import { GroupTable } from "./GroupTable";
 import { MonthlyTable } from "./MonthlyTable";
 import { ReallocationForm } from "./ReallocationForm";
+import { DownloadsSection } from "../../features/exports/DownloadsSection";
 import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 import { ScheduleGapPanel } from "../../features/finance/ScheduleGapPanel";
 import { LateTranches } from "./LateTranches";
@@ -175,6 +176,8 @@ export default function FinancesPage() {
         <h2 id="finances-mensuel">Versements par mois</h2>
         <MonthlyTable asOf={asOfDay} />
       </section>
+
+      <DownloadsSection headingId="finances-telechargements" title="Télécharger les données financières" />
     </>
   );
 }

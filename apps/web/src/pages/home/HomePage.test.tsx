@@ -1,8 +1,8 @@
 import type { LaureateFilters } from "@defis/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
-import { mockProcedures, ProcedureError } from "../../test/api-server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { mockAuth, mockProcedures, ProcedureError } from "../../test/api-server";
 import { laureateItems, overviewFixture } from "../../test/fixtures";
 import { renderPage } from "../../test/render";
 import HomePage from "./HomePage";
@@ -33,6 +33,9 @@ function tableRows() {
 }
 
 describe("HomePage", () => {
+  // The downloads ask who is signed in, to offer the fixes to those who may make them.
+  beforeEach(() => void mockAuth());
+
   it("shows the key figures in French format and the laureates as a table", async () => {
     serveList();
     renderPage(<HomePage />);

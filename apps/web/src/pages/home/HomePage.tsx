@@ -11,6 +11,7 @@ import { LaureateCards } from "./LaureateCards";
 import { LaureatesTable } from "./LaureatesTable";
 import { PortfolioFilters } from "./PortfolioFilters";
 import { usePortfolioFilters } from "../../features/laureates/use-portfolio-filters";
+import { DownloadsSection } from "../../features/exports/DownloadsSection";
 
 export default function HomePage() {
   useDocumentTitle("Portefeuille des lauréats");
@@ -84,6 +85,7 @@ export default function HomePage() {
         ) : (
           <LaureatesTable items={list.data} caption="Lauréats de l'appel à défis" health={health} />
         ))}
+      <DownloadsSection headingId="portefeuille-telechargements" title="Télécharger le portefeuille" />
     </>
   );
 }

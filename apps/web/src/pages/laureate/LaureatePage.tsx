@@ -18,6 +18,8 @@ import { categoryLabel, territoryLabel } from "../../features/laureates/laureate
 import NotFoundPage from "../../components/NotFoundPage";
 import { LaureateEditForm } from "./LaureateEditForm";
 import { LaureateFacts } from "../../features/laureates/LaureateFacts";
+import { FACTS_EDIT_BUTTON_ID } from "../../features/laureates/laureate-anchors";
+import { useHashFocus } from "../../lib/use-hash-focus";
 import { LaureateHistory } from "./LaureateHistory";
 
 // The money and follow-up tabs have their own chunks: the record and its history load without them.
@@ -25,7 +27,7 @@ const LaureateFinances = lazy(() => import("../../features/finance/LaureateFinan
 const LaureateProgress = lazy(() => import("../../features/progress/LaureateProgress"));
 const LaureateReplication = lazy(() => import("../../features/replication/LaureateReplication"));
 
-const EDIT_BUTTON_ID = "modifier-fiche";
+const EDIT_BUTTON_ID = FACTS_EDIT_BUTTON_ID;
 
 /** The "Fiche" tab: the record, or its edit form for those who may change it. */
 function FactsTab({ laureate }: { laureate: LaureateDetail }) {
@@ -33,6 +35,8 @@ function FactsTab({ laureate }: { laureate: LaureateDetail }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const focus = usePendingFocus();
+  // A link to the edit button (the controls' "Corriger") lands on it.
+  useHashFocus();
 
   const close = (wasSaved: boolean) => {
     setEditing(false);

@@ -97,6 +97,9 @@ export function useLaureateEdit(laureate: LaureateDetail, onSaved: () => void) {
         void queryClient.invalidateQueries({ queryKey: trpc.laureates.list.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.programme.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() });
+        // The funding mode and the porteur weigh on the controls and on the SCDL file.
+        void queryClient.invalidateQueries({ queryKey: trpc.controls.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.exports.pathKey() });
         onSaved();
       },
       onError: (error) => {
