@@ -1,2 +1,3 @@
 export * from "./schemas.js";
 export * from "./funding-rules.js";
+export * from "./step-preconditions.js";

@@ -29,10 +29,6 @@ export function NeedsList({ row }: { row: FollowUpRow }) {
   return <ul className={fr.cx("fr-text--sm", "fr-mb-0")}>{needs}</ul>;
 }
 
-export function needsAttention(row: FollowUpRow): boolean {
-  return row.staleParts.length > 0 || row.lateMilestones.length > 0 || row.health.diverges;
-}
-
 interface FollowUpListProps {
   rows: FollowUpRow[];
   headingLevel: "h2" | "h3";

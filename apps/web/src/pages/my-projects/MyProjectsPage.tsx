@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { needsAttention } from "@defis/domain";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { pluralize } from "../../lib/format";
@@ -7,7 +8,7 @@ import { useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
-import { FollowUpList, needsAttention } from "../../features/progress/FollowUpList";
+import { FollowUpList } from "../../features/progress/FollowUpList";
 
 /** A sponsor's home: the laureates of their scope, what needs updating first, and the guided update. */
 export default function MyProjectsPage() {
