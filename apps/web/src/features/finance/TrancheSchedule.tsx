@@ -1,8 +1,15 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { nextTrancheStatuses, TRANCHE_KINDS, type LaureateFinance, type TrancheItem } from "@defis/domain";
+import {
+  nextTrancheStatuses,
+  TRANCHE_KINDS,
+  trancheStepRefusal,
+  type LaureateFinance,
+  type TrancheItem,
+} from "@defis/domain";
 import { EmptyState } from "../../components/QueryStates";
+import { ReasonedButton } from "../../components/ReasonedButton";
 import { formatCents, formatShortDate } from "../../lib/format";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 import {
@@ -139,14 +146,15 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
                     >
                       {next.map((to) => (
                         <li key={to}>
-                          <Button
+                          {/* A step the server would refuse (its milestone not reached) shows why, disabled. */}
+                          <ReasonedButton
+                            id={stepButtonId(tranche, to)}
                             size="small"
                             priority={to === "annule" ? "tertiary" : "secondary"}
-                            nativeButtonProps={{
-                              id: stepButtonId(tranche, to),
-                              "aria-expanded":
-                                panel?.kind === "step" && panel.trancheId === tranche.id && panel.to === to,
-                            }}
+                            reason={trancheStepRefusal(to, tranche.gatingMilestone)}
+                            ariaExpanded={
+                              panel?.kind === "step" && panel.trancheId === tranche.id && panel.to === to
+                            }
                             onClick={() =>
                               section.open(
                                 { kind: "step", trancheId: tranche.id, to },
@@ -156,7 +164,7 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
                           >
                             {STEP_ACTIONS[to]}{" "}
                             <span className={fr.cx("fr-sr-only")}>: {trancheName(tranche)}</span>
-                          </Button>
+                          </ReasonedButton>
                         </li>
                       ))}
                       {tranche.status === "prevu" && (
