@@ -1,9 +1,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import type { HelpTerm } from "../routes";
+import { HelpLink } from "./HelpLink";
 
 export interface Kpi {
   label: string;
   value: string;
   detail: string;
+  /** The glossary entry that says how the figure is computed, linked by a "?". */
+  help?: { term: HelpTerm; question: string };
 }
 
 /**
@@ -30,7 +34,10 @@ export function KpiList({
             className={fr.cx("fr-p-3w")}
             style={{ border: `1px solid ${fr.colors.decisions.border.default.grey.default}`, height: "100%" }}
           >
-            <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>{kpi.label}</p>
+            <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>
+              {kpi.label}
+              {kpi.help && <HelpLink term={kpi.help.term}>{kpi.help.question}</HelpLink>}
+            </p>
             <p className="defis-kpi-value">{kpi.value}</p>
             <p className={fr.cx("fr-text--xs", "fr-mb-0", "fr-mt-1v")}>
               {kpi.detail}

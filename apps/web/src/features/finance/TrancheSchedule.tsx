@@ -10,6 +10,7 @@ import {
 } from "@defis/domain";
 import { EmptyState } from "../../components/QueryStates";
 import { ReasonedButton } from "../../components/ReasonedButton";
+import { HelpLink } from "../../components/HelpLink";
 import { formatCents, formatShortDate } from "../../lib/format";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 import {
@@ -111,6 +112,11 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
       <h2 id={HEADING_ID} tabIndex={-1} className={fr.cx("fr-h4")}>
         Échéancier
       </h2>
+      <p className={fr.cx("fr-text--sm")}>
+        Chaque tranche avance pas à pas : service fait, demande de paiement, payé.
+        <HelpLink term="tranche">Qu'est-ce qu'une tranche ?</HelpLink>
+        <HelpLink term="service-fait">Qu'est-ce que le service fait ?</HelpLink>
+      </p>
       <SectionNotice notice={section.notice} onClose={section.clearNotice} />
       {tranches.length === 0 ? (
         <EmptyState title="Aucune tranche planifiée">

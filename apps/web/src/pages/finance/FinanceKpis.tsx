@@ -21,6 +21,7 @@ function kpisOf(overview: ProgrammeOverview): Kpi[] {
       label: `Engagé (EJ signés)${demo}`,
       value: formatCents(overview.committedCents),
       detail: `Autorisations d'engagement consommées : ${formatPercent(ratio(overview.committedCents, overview.allocatedCents))} du montant alloué`,
+      help: { term: "engage", question: "Quand une allocation est-elle engagée ?" },
     },
     {
       label: `Versé${demo}`,
@@ -31,11 +32,13 @@ function kpisOf(overview: ProgrammeOverview): Kpi[] {
       label: `Restes à payer${demo}`,
       value: formatCents(overview.remainingToPayCents),
       detail: "Engagé moins versé",
+      help: { term: "restes-a-payer", question: "Comment les restes à payer sont-ils calculés ?" },
     },
     {
       label: `% versé${demo}`,
       value: formatPercent(ratio(overview.paidCents, overview.allocatedCents)),
       detail: "Du montant alloué",
+      help: { term: "taux-de-versement", question: "Comment le pourcentage versé est-il calculé ?" },
     },
   ];
 }
