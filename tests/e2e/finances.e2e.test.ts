@@ -77,11 +77,11 @@ const LAUREATE_CSV_HEADER = [
   "Montant initial (€)",
   "Engagé",
   "Versé (€)",
-  "Reste à payer (€)",
+  "Restes à payer (€)",
   "Numéro EJ",
   "Date de convention",
 ];
-const LAUREATE_CSV_AMOUNTS = ["Montant alloué (€)", "Montant initial (€)", "Versé (€)", "Reste à payer (€)"];
+const LAUREATE_CSV_AMOUNTS = ["Montant alloué (€)", "Montant initial (€)", "Versé (€)", "Restes à payer (€)"];
 /** The 16 fields of the SCDL "subventions" 2.1.1 schema, in its order. */
 const SCDL_FIELDS = [
   "nomAttribuant",
@@ -506,7 +506,7 @@ describe("exports des finances, avec la session de la page", () => {
       "Montant alloué (€)": csvEuros(done.allocationCents, ","),
       Engagé: "oui",
       "Versé (€)": "0,00",
-      "Reste à payer (€)": csvEuros(done.allocationCents, ","),
+      "Restes à payer (€)": csvEuros(done.allocationCents, ","),
       "Numéro EJ": EJ_NUMBER,
       "Date de convention": CONVENTION_DAY,
     });

@@ -129,7 +129,7 @@ describe("a sponsor keeps a project up to date; the officer sees it and the mone
 
   it("shows the officer the change, its freshness and author, and no flag any more", async () => {
     await openAt(officer, "/a-relancer", "À relancer");
-    expect(await officer.getByRole("region", { name: "Météo contredite par les faits" }).count()).toBe(0);
+    expect(await officer.getByRole("region", { name: /^Météo à vérifier/ }).count()).toBe(0);
     await expectNoAxeViolations(officer, "À relancer");
 
     await openAt(officer, `/laureats/${CHU.slug}?onglet=suivi`, CHU.title);

@@ -126,7 +126,7 @@ describe("money exports", () => {
   describe("laureats.csv", () => {
     const header =
       "Identifiant;Titre;Porteur;Ministère;Catégorie;Région;Département;Mode de financement;" +
-      "Montant alloué (€);Montant initial (€);Engagé;Versé (€);Reste à payer (€);Numéro EJ;Date de convention";
+      "Montant alloué (€);Montant initial (€);Engagé;Versé (€);Restes à payer (€);Numéro EJ;Date de convention";
 
     it("lists the 27 laureates with allocated, original, paid and remaining amounts, byte for byte", async () => {
       const { text, response } = await downloadText("/api/exports/laureats.csv");
@@ -232,7 +232,7 @@ describe("money exports", () => {
         "Montant initial (€)",
         "Engagé",
         "Versé (€)",
-        "Reste à payer (€)",
+        "Restes à payer (€)",
         "Numéro EJ",
         "Date de convention",
       ]);

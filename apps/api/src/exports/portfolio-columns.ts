@@ -39,7 +39,7 @@ export const laureateColumns: Column<LaureateMoneyRow>[] = [
   { header: "Montant initial (€)", kind: "euros", value: (row) => row.originalAmountCents },
   { header: "Engagé", value: (row) => (isCommitted(row) ? "oui" : "non") },
   { header: "Versé (€)", kind: "euros", value: (row) => row.paidCents ?? 0 },
-  { header: "Reste à payer (€)", kind: "euros", value: remainingToPayCents },
+  { header: "Restes à payer (€)", kind: "euros", value: remainingToPayCents },
   { header: "Numéro EJ", value: (row) => row.ejNumber },
   { header: "Date de convention", kind: "date", value: (row) => row.conventionDate },
 ];

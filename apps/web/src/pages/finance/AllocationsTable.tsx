@@ -25,7 +25,7 @@ export function AllocationsTable({ laureates, caption, onEdit }: AllocationsTabl
     { header: "Montant alloué", numeric: true },
     { header: "Engagé (EJ signé)" },
     { header: "Versé", numeric: true },
-    { header: "Reste à payer", numeric: true },
+    { header: "Restes à payer", numeric: true },
   ];
   if (onEdit) columns.push({ header: "Actions" });
   return (
