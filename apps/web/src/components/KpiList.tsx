@@ -34,13 +34,11 @@ export function KpiList({
             className={fr.cx("fr-p-3w")}
             style={{ border: `1px solid ${fr.colors.decisions.border.default.grey.default}`, height: "100%" }}
           >
-            <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>
-              {kpi.label}
-              {kpi.help && <HelpLink term={kpi.help.term}>{kpi.help.question}</HelpLink>}
-            </p>
+            <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>{kpi.label}</p>
             <p className="defis-kpi-value">{kpi.value}</p>
             <p className={fr.cx("fr-text--xs", "fr-mb-0", "fr-mt-1v")}>
               {kpi.detail}
+              {kpi.help && <HelpLink term={kpi.help.term}>{kpi.help.question}</HelpLink>}
               {note !== undefined && (
                 <>
                   <br />
