@@ -62,7 +62,7 @@ describe("chasing from « À relancer »", () => {
     await expectNoAxeViolations(officer, "à relancer");
 
     await remindButton(officer).click();
-    await officer.getByText(new RegExp(`^Relance écrite pour ${CHASED.displayName}`)).waitFor();
+    await officer.getByText(startingWith(`Relance écrite pour ${CHASED.displayName}`)).waitFor();
     // Once a day: the action is now disabled, and says why.
     await officer.waitForFunction(
       (name) =>

@@ -71,8 +71,9 @@ export function SponsorChase({ sponsor, rows, waiting, deliveryConfigured }: Spo
         id={buttonId}
         priority="secondary"
         size="small"
-        reason={remind.isSuccess ? null : chaseRefusal(sponsor, rows)}
-        busy={remind.isPending || remind.isSuccess}
+        // Reminded just now: the same reason as after the page is read again.
+        reason={chaseRefusal({ ...sponsor, chasedToday: sponsor.chasedToday || remind.isSuccess }, rows)}
+        busy={remind.isPending}
         onClick={() => remind.mutate({ sponsorId: sponsor.id })}
       >
         Relancer maintenant <span className={fr.cx("fr-sr-only")}>{sponsor.displayName}</span>

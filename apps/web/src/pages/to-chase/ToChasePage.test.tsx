@@ -88,10 +88,11 @@ describe("À relancer", () => {
     await user.click(button);
     expect(reminded).toEqual([{ sponsorId: 3 }]);
     await screen.findByText(/Relance écrite pour Sacha Bernard \(démo\) \(1 projet\)/);
-    await waitFor(() => {
-      const again = screen.getByRole("button", { name: "Relancer maintenant Sacha Bernard (démo)" });
-      expect(again).toHaveProperty("disabled", true);
-    });
+    const again = screen.getByRole("button", { name: "Relancer maintenant Sacha Bernard (démo)" });
+    expect(again).toHaveProperty("disabled", true);
+    expect(document.getElementById(again.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Sacha Bernard (démo) a déjà été relancé·e aujourd'hui : une relance par jour au plus.",
+    );
   });
 
   it("says why a sponsor reminded today cannot be reminded again, as the button's description", async () => {
