@@ -77,7 +77,7 @@ describe("chasing from « À relancer »", () => {
     );
     await expectNoAxeViolations(officer, "à relancer, relance écrite");
 
-    await openAt(officer, "/rappels", "Rappels");
+    await openAt(officer, "/rappels", "Rappels et boîte d'envoi");
     const mail = officer.getByRole("button", { name: /^Défis : relance de la DITP/ }).first();
     await mail.click();
     const body = await officer.locator("pre").first().innerText();
