@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayActOnLaureate } from "./accounts.js";
+import { mayActOnLaureate, type ScopeEntry } from "./accounts.js";
 import { assignRefusal, buildSponsorChase, chaseOccurrence, chaseRefusal, waitingSince } from "./chase.js";
 import { trancheStepRefusal } from "./finance/index.js";
 import type { FollowUpRow, HealthSummary } from "./progress/index.js";
@@ -94,11 +94,10 @@ describe("what a person may do on a laureate", () => {
     porteur: "CHU de Toulouse",
   };
   it("lets a sponsor act within their scope only, the DITP everywhere, leadership nowhere", () => {
-    const inScope = {
-      role: "sponsor" as const,
-      scope: [{ kind: "ministere" as const, value: "solidarites-sante" }],
-    };
-    const outside = { role: "sponsor" as const, scope: [{ kind: "ministere" as const, value: "interieur" }] };
+    const sante: ScopeEntry[] = [{ kind: "ministere", value: "solidarites-sante" }];
+    const interieur: ScopeEntry[] = [{ kind: "ministere", value: "interieur" }];
+    const inScope = { role: "sponsor" as const, scope: sante };
+    const outside = { role: "sponsor" as const, scope: interieur };
     expect(mayActOnLaureate(inScope, "updateProgress", laureate)).toBe(true);
     expect(mayActOnLaureate(outside, "updateProgress", laureate)).toBe(false);
     expect(mayActOnLaureate({ role: "charge_mission", scope: [] }, "updateProgress", laureate)).toBe(true);
