@@ -43,7 +43,7 @@ describe("Aide", () => {
     for (const term of LINKED_TERMS) {
       const entry = document.getElementById(term);
       expect(entry?.tagName, term).toBe("DT");
-      expect(entry?.nextElementSibling?.textContent?.length ?? 0, term).toBeGreaterThan(40);
+      expect(entry?.nextElementSibling?.textContent.length ?? 0, term).toBeGreaterThan(40);
     }
     expect(document.getElementById("sante-calculee")?.nextElementSibling?.textContent).toContain(
       "Un jalon en retard de 1 à 29 jours : nuage",
