@@ -173,7 +173,7 @@ const VISITS: Visit[] = [
         name: "laureates to chase",
         path: "/a-relancer",
         heading: "À relancer",
-        readyWhen: (page) => page.getByRole("region", { name: "Météo contredite par les faits" }).waitFor(),
+        readyWhen: (page) => page.getByRole("region", { name: /^Météo à vérifier/ }).waitFor(),
       },
       {
         name: "outbox",

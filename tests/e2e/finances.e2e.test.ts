@@ -81,7 +81,7 @@ const LAUREATE_CSV_HEADER = [
   "Engagé",
   "Non engagé (€)",
   "Versé (€)",
-  "Reste à payer (€)",
+  "Restes à payer (€)",
   "Bloqué par un jalon (€)",
   "Numéro EJ",
   "Date de convention",
@@ -98,7 +98,7 @@ const LAUREATE_CSV_AMOUNTS = [
 /** Restes à payer are a number once committed, and empty (not 0) while nothing is. */
 function expectRemainingToPay(record: Record<string, string>, decimal: "," | "."): void {
   const amount = new RegExp(`^-?\\d+\\${decimal}\\d{2}$`);
-  expect(record["Reste à payer (€)"], record.Identifiant).toMatch(record.Engagé === "oui" ? amount : /^$/);
+  expect(record["Restes à payer (€)"], record.Identifiant).toMatch(record.Engagé === "oui" ? amount : /^$/);
 }
 /** The 16 fields of the SCDL "subventions" 2.1.1 schema, in its order. */
 const SCDL_FIELDS = [
@@ -587,7 +587,7 @@ describe("exports des finances, avec la session de la page", () => {
       Engagé: "oui",
       "Non engagé (€)": "0,00",
       "Versé (€)": "0,00",
-      "Reste à payer (€)": csvEuros(done.allocationCents, ","),
+      "Restes à payer (€)": csvEuros(done.allocationCents, ","),
       "Bloqué par un jalon (€)": "0,00",
       "Numéro EJ": EJ_NUMBER,
       "Date de convention": CONVENTION_DAY,

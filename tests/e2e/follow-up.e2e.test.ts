@@ -57,21 +57,19 @@ function soldeRow(page: Page): Locator {
 }
 
 describe("a sponsor keeps a project up to date; the officer sees it and the money follows", () => {
-  it("keeps the solde from 'service fait' while its milestone is not reached", async () => {
+  it("shows the solde's 'service fait' disabled, with why, while its milestone is not reached", async () => {
     await openAt(officer, laureateFinancesPath(CHU.slug), CHU.title);
     const solde = soldeRow(officer);
     // Badges are written in capitals by the DSFR stylesheet.
     expect((await solde.innerText()).toLowerCase()).toContain(`${FINAL_MILESTONE} non atteint`.toLowerCase());
-    await solde.getByRole("button", { name: "Service fait : Tranche 3 (solde)", exact: true }).click();
-    const form = officer.getByRole("form", { name: "Constater le service fait — Tranche 3 (solde)" });
-    await form.getByRole("button", { name: "Enregistrer le service fait", exact: true }).click();
-    await officer
-      .getByText(
-        `Cette tranche attend le jalon « ${FINAL_MILESTONE} » : le service fait ne peut être constaté qu'une fois ce jalon atteint.`,
-      )
-      .waitFor();
-    await expectNoAxeViolations(officer, "service fait refusé faute de jalon");
-    await form.getByRole("button", { name: "Revenir à l'échéancier", exact: true }).click();
+    // Refused early: the step is shown disabled, its reason written beside it and given as its description.
+    const serviceFait = solde.getByRole("button", { name: "Service fait : Tranche 3 (solde)", exact: true });
+    expect(await serviceFait.isDisabled()).toBe(true);
+    const reasonId = (await serviceFait.getAttribute("aria-describedby")) ?? "";
+    expect(await officer.locator(`[id="${reasonId}"]`).innerText()).toBe(
+      `Cette tranche attend le jalon « ${FINAL_MILESTONE} » : le service fait ne peut être constaté qu'une fois ce jalon atteint.`,
+    );
+    await expectNoAxeViolations(officer, "service fait grisé faute de jalon");
   });
 
   it("lands the sponsor on their projects, the contradicted météo flagged", async () => {
@@ -129,7 +127,7 @@ describe("a sponsor keeps a project up to date; the officer sees it and the mone
 
   it("shows the officer the change, its freshness and author, and no flag any more", async () => {
     await openAt(officer, "/a-relancer", "À relancer");
-    expect(await officer.getByRole("region", { name: "Météo contredite par les faits" }).count()).toBe(0);
+    expect(await officer.getByRole("region", { name: /^Météo à vérifier/ }).count()).toBe(0);
     await expectNoAxeViolations(officer, "À relancer");
 
     await openAt(officer, `/laureats/${CHU.slug}?onglet=suivi`, CHU.title);

@@ -95,6 +95,12 @@ const t = initTRPC
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
           requestId: ctx?.requestId ?? null,
+          /**
+           * Shown to the user only for internal errors, the ones support must
+           * trace; a business refusal (domain Refusal, NotFound, StaleVersion,
+           * policy, invalid input) reads as plain French without it.
+           */
+          supportReference: isInternal ? (ctx?.requestId ?? null) : null,
           fieldErrors: invalidInput ? z.flattenError(invalidInput).fieldErrors : null,
           /** Set on version conflicts: what the record holds now, for the user to reapply. */
           current: error.cause instanceof StaleVersion ? error.cause.current : null,
@@ -167,7 +173,7 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
   }
   if (policy.sponsorScope && user.role === "sponsor") {
     const parsed = laureateSlugInput.safeParse(await getRawInput());
-    const inScope = parsed.success && (await isLaureateInScope(ctx.db, user.scope, parsed.data.laureateSlug));
+    const inScope = parsed.success && (await isLaureateInScope(ctx.db, user, parsed.data.laureateSlug));
     if (!inScope) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Ce lauréat n'est pas dans votre périmètre." });
     }

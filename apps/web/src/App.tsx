@@ -25,6 +25,7 @@ const RemindersPage = lazy(() => import("./pages/reminders/RemindersPage"));
 const AccessibilityPage = lazy(() => import("./pages/legal/AccessibilityPage"));
 const LegalNoticePage = lazy(() => import("./pages/legal/LegalNoticePage"));
 const PersonalDataPage = lazy(() => import("./pages/legal/PersonalDataPage"));
+const HelpPage = lazy(() => import("./pages/help/HelpPage"));
 const NotFoundPage = lazy(() => import("./components/NotFoundPage"));
 
 export function App() {
@@ -37,6 +38,7 @@ export function App() {
           <Route path={ROUTES.accessibility} element={<AccessibilityPage />} />
           <Route path={ROUTES.legalNotice} element={<LegalNoticePage />} />
           <Route path={ROUTES.personalData} element={<PersonalDataPage />} />
+          <Route path={ROUTES.help} element={<HelpPage />} />
 
           {/* Everything else needs a signed-in person. */}
           <Route element={<RequireSession />}>

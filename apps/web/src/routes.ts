@@ -1,3 +1,18 @@
+/** The glossary entries of the help page a "?" link may point to (their anchors). */
+export type HelpTerm =
+  | "tranche"
+  | "service-fait"
+  | "engage"
+  | "restes-a-payer"
+  | "taux-de-versement"
+  | "prevu"
+  | "meteo"
+  | "sante-calculee"
+  | "meteo-a-verifier"
+  | "fraicheur"
+  | "jalon"
+  | "relance";
+
 /** Every path of the app, in one place. */
 export const ROUTES = {
   home: "/",
@@ -34,6 +49,10 @@ export const ROUTES = {
   /** The accounts page (pages/admin/, written separately): wired in App.tsx. */
   admin: "/administration/utilisateurs",
   signIn: "/connexion",
+  /** Help: first steps by role, usual journeys, the glossary and its rules of computation. */
+  help: "/aide",
+  /** One term of the help's glossary: the "?" links beside the places it appears. */
+  helpTerm: (term: HelpTerm) => `/aide#${term}`,
   accessibility: "/accessibilite",
   legalNotice: "/mentions-legales",
   personalData: "/donnees-personnelles",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ministryKeySchema } from "./laureate.js";
 import { laureateSlug, storedInteger } from "./identifiers.js";
-import { ALL_ROLES, type Role } from "./roles.js";
+import { ALL_ROLES, can, type Permission, type Role } from "./roles.js";
 
 export const roleSchema = z.enum(ALL_ROLES, { error: "Rôle inconnu." });
 
@@ -107,6 +107,27 @@ export function scopeCovers(
       (entry.kind === "ministere" && entry.value === laureate.ministry) ||
       (entry.kind === "porteur" && entry.value === laureate.porteur),
   );
+}
+
+/**
+ * Whether a person may do `permission` on a laureate: their role holds the
+ * permission and, for a sponsor, their scope covers the laureate. The server's
+ * policy and the interface both ask this, so they cannot disagree.
+ */
+export function mayActOnLaureate(
+  user: { role: Role; scope: readonly ScopeEntry[] } | null | undefined,
+  permission: Permission,
+  laureate: { slug: string; ministry: string; porteur: string },
+): boolean {
+  return !!user && can(user.role, permission) && laureateWithinReach(user, laureate);
+}
+
+/** A sponsor reaches the laureates of their scope; the other roles reach every laureate. */
+export function laureateWithinReach(
+  user: { role: Role; scope: readonly ScopeEntry[] },
+  laureate: { slug: string; ministry: string; porteur: string },
+): boolean {
+  return user.role !== "sponsor" || scopeCovers(user.scope, laureate);
 }
 
 /** The signed-in person, as the web app knows them. */

@@ -108,6 +108,7 @@ export const AUDIT_FIELDS = {
   "utilisateur.modification": ACCOUNT,
   "utilisateur.desactivation": ACCOUNT,
   "utilisateur.reactivation": ACCOUNT,
+  "utilisateur.attribution": { perimetre: ACCOUNT.perimetre },
   "laureat.modification": {
     porteur: field("Porteur du projet"),
     ministere: field("Ministère de rattachement", vocabulary(MINISTRIES)),
@@ -183,6 +184,12 @@ export const AUDIT_FIELDS = {
     commentaires: field("Commentaires", listOf(asText)),
   },
   "suivi.reglages": { joursAvantRelance: field("Jours sans mise à jour avant relance") },
+  "rappels.relance": {
+    sponsor: field("Sponsor"),
+    destinataire: field("Destinataire"),
+    message: field("Message n°"),
+    laureats: field("Lauréats", listOf(asText)),
+  },
   "rappels.envoi": {
     semaine: field("Semaine du", asDay),
     declenchement: field("Déclenchement"),

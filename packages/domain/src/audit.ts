@@ -77,6 +77,8 @@ const ACTIONS = {
   "suivi.mise-a-jour": { entity: "suivi", label: "Mise à jour guidée du suivi" },
   "suivi.reglages": { entity: "reglages", label: "Réglage de la fréquence de mise à jour" },
   "rappels.envoi": { entity: "rappels", label: "Envoi des rappels" },
+  "rappels.relance": { entity: "rappels", label: "Relance d'un sponsor" },
+  "utilisateur.attribution": { entity: "utilisateur", label: "Attribution d'un lauréat à un sponsor" },
   "essaimage.notation": { entity: "grille", label: "Notation du potentiel d'essaimage" },
   "ressource.enregistrement": { entity: "ressource", label: "Enregistrement d'une ressource réutilisable" },
   "ressource.suppression": { entity: "ressource", label: "Retrait d'une ressource réutilisable" },

@@ -14,6 +14,7 @@ export * from "./finance/index.js";
 export * from "./imports.js";
 export * from "./progress/index.js";
 export * from "./reminders.js";
+export * from "./chase.js";
 export * from "./outbox.js";
 export * from "./replication/index.js";
 export * from "./dashboard.js";

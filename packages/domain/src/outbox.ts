@@ -5,6 +5,7 @@ import { keysOf } from "./labels.js";
 export const MAIL_KINDS = {
   rappel_sponsor: "Rappel hebdomadaire au sponsor",
   alerte_chargee: "Alerte à la chargée de mission",
+  relance_sponsor: "Relance du sponsor par la DITP",
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;
 

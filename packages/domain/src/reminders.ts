@@ -31,7 +31,8 @@ export interface ReminderContext {
 // Mails are read away from the app: their dates are written here, the web app keeps its own formatter.
 const parisDayFormatter = new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" });
 
-function parisDayOf(instant: Date): string {
+/** The day of an instant in Paris ("2026-11-23"). */
+export function parisDayOf(instant: Date): string {
   return parisDayFormatter.format(instant);
 }
 
@@ -56,11 +57,12 @@ const SIGNATURE = [
 ];
 
 /** A laureate needs the sponsor's attention when a part is stale, a milestone late, or its météo contradicted. */
-function needsAttention(row: FollowUpRow): boolean {
+export function needsAttention(row: FollowUpRow): boolean {
   return row.staleParts.length > 0 || row.lateMilestones.length > 0 || row.health.diverges;
 }
 
-function laureateSection(row: FollowUpRow, publicUrl: string): string[] {
+/** What one laureate lacks, line by line, with the link to its page: the same words in every mail. */
+export function laureateSection(row: FollowUpRow, publicUrl: string): string[] {
   const lines = [`■ ${row.title}`, `  Porteur : ${row.porteur}`];
   for (const stale of row.staleParts) {
     lines.push(
@@ -81,6 +83,11 @@ function laureateSection(row: FollowUpRow, publicUrl: string): string[] {
   return lines;
 }
 
+/** The laureates covered by the sponsor that need their attention, in the rows' order. */
+export function rowsNeedingSponsor(sponsorId: number, rows: readonly FollowUpRow[]): FollowUpRow[] {
+  return rows.filter((row) => row.sponsors.some((person) => person.id === sponsorId) && needsAttention(row));
+}
+
 /**
  * The weekly digest of one sponsor: each laureate of their scope that needs
  * attention, with links. Null when none does: no mail is written.
@@ -90,9 +97,7 @@ export function buildSponsorDigest(
   rows: readonly FollowUpRow[],
   context: ReminderContext,
 ): MailContent | null {
-  const mine = rows.filter(
-    (row) => row.sponsors.some((person) => person.id === sponsor.id) && needsAttention(row),
-  );
+  const mine = rowsNeedingSponsor(sponsor.id, rows);
   if (mine.length === 0) return null;
   const count = mine.length === 1 ? "1 projet demande" : `${String(mine.length)} projets demandent`;
   return {

@@ -27,8 +27,13 @@ export const PERMISSIONS = {
   chaseUpdates: ["charge_mission", "administrateur"],
   /** The mail the application wrote (outbox), readable in demo mode instead of a server. */
   readOutbox: ["charge_mission", "administrateur"],
-  /** Preparing the week's reminders ahead of Monday's schedule. */
+  /** Preparing the week's reminders ahead of Monday's schedule, and chasing one sponsor at once. */
   sendReminders: ["charge_mission", "administrateur"],
+  /**
+   * Giving a laureate without sponsor to an existing sponsor (one entry added
+   * to their scope), from "À relancer"; creating accounts stays the administrator's.
+   */
+  assignSponsor: ["charge_mission", "administrateur"],
   manageSettings: ["administrateur"],
   /** Replication scorecards and closing a laureate: the officer, with the sponsor at the table. */
   scoreReplication: ["charge_mission", "administrateur"],

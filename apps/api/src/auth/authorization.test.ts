@@ -522,6 +522,29 @@ const MUTATIONS: MutationCase[] = [
     expected: moneyRoles,
   },
   {
+    path: "reminders.remindSponsor",
+    call: async (caller, database) => {
+      // Once a day per sponsor: forget today's reminder so that each allowed role finds it not yet sent.
+      await database.db.delete(schema.mailOutbox).where(eq(schema.mailOutbox.kind, "relance_sponsor"));
+      return caller.reminders.remindSponsor({
+        sponsorId: await userIdOf(database, DEMO_EMAILS.sponsorInterieur),
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
+    path: "users.assignSponsor",
+    call: async (caller, database) => {
+      const sponsorId = await userIdOf(database, DEMO_EMAILS.sponsorInterieur);
+      // A laureate of no sponsor's ministry, given again on each run.
+      await database.db
+        .delete(schema.userScopes)
+        .where(and(eq(schema.userScopes.userId, sponsorId), eq(schema.userScopes.kind, "laureat")));
+      return caller.users.assignSponsor({ laureateSlug: "insep-catalyser", sponsorId });
+    },
+    expected: moneyRoles,
+  },
+  {
     path: "finance.setAllocation",
     call: async (caller, database, run) =>
       caller.finance.setAllocation({

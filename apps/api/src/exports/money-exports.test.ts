@@ -130,7 +130,7 @@ describe("money exports", () => {
   describe("laureats.csv", () => {
     const header =
       "Identifiant;Titre;Porteur;Ministère;Catégorie;Région;Département;Mode de financement;" +
-      "Montant alloué (€);Montant initial (€);Engagé;Non engagé (€);Versé (€);Reste à payer (€);" +
+      "Montant alloué (€);Montant initial (€);Engagé;Non engagé (€);Versé (€);Restes à payer (€);" +
       "Bloqué par un jalon (€);Numéro EJ;Date de convention;Versé sans engagement (€)";
 
     it("lists the 27 laureates with allocated, original, paid and remaining amounts, byte for byte", async () => {
@@ -238,7 +238,7 @@ describe("money exports", () => {
         "Engagé",
         "Non engagé (€)",
         "Versé (€)",
-        "Reste à payer (€)",
+        "Restes à payer (€)",
         "Bloqué par un jalon (€)",
         "Numéro EJ",
         "Date de convention",

@@ -43,7 +43,7 @@ export const laureateColumns: Column<LaureateMoneyRow>[] = [
     value: (row) => (row.amountCents === null ? null : row.committed ? 0 : row.amountCents),
   },
   { header: "Versé (€)", kind: "euros", value: (row) => row.paidCents ?? 0 },
-  { header: "Reste à payer (€)", kind: "euros", value: (row) => remaining(row).remainingCents },
+  { header: "Restes à payer (€)", kind: "euros", value: (row) => remaining(row).remainingCents },
   { header: "Bloqué par un jalon (€)", kind: "euros", value: (row) => row.blockedByMilestoneCents },
   { header: "Numéro EJ", value: (row) => row.ejNumber },
   { header: "Date de convention", kind: "date", value: (row) => row.conventionDate },

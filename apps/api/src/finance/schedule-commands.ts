@@ -9,6 +9,7 @@ import {
   type FundingModeKey,
   type MoveTrancheInput,
   type PlanScheduleInput,
+  trancheStepRefusal,
   type SetTrancheGateInput,
   type UpdateFundingRecordInput,
 } from "@defis/domain";
@@ -53,11 +54,10 @@ async function refuseServiceFaitBeforeMilestone(db: Executor, tranche: TrancheRo
     .from(milestones)
     .where(eq(milestones.id, tranche.gatingMilestoneId))
     .for("share");
-  if (gate && gate.status !== "atteint") {
-    throw new Refusal(
-      `Cette tranche attend le jalon « ${gate.title} » : le service fait ne peut être constaté qu'une fois ce jalon atteint.`,
-    );
-  }
+  const refusal = gate
+    ? trancheStepRefusal("service_fait", { title: gate.title, reached: gate.status === "atteint" })
+    : null;
+  if (refusal) throw new Refusal(refusal);
 }
 
 async function titleOfMilestone(

@@ -92,6 +92,19 @@ describe("HTTP application", () => {
     expect(body.error.json.data.fieldErrors).toEqual({ territory: ["Territoire inconnu."] });
   });
 
+  it("answers a business refusal in plain French, without a support reference", async () => {
+    const input = encodeURIComponent(JSON.stringify({ json: { slug: "n-existe-pas" } }));
+    const response = await fetch(`${server.url}/trpc/laureates.bySlug?input=${input}`, {
+      headers: { ...TRPC_HEADERS, cookie },
+    });
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as {
+      error: { json: { data: { requestId: string; supportReference: string | null } } };
+    };
+    expect(body.error.json.data.requestId).toBe(response.headers.get("x-request-id"));
+    expect(body.error.json.data.supportReference).toBeNull();
+  });
+
   it("refuses /trpc calls without the custom header", async () => {
     const response = await fetch(`${server.url}/trpc/programme.overview`);
     expect(response.status).toBe(400);
@@ -192,9 +205,12 @@ describe("HTTP application with a failing database, in production", () => {
       });
       expect(response.status).toBe(500);
       const text = await response.text();
-      const body = JSON.parse(text) as { error: { json: { message: string; data: { requestId: string } } } };
+      const body = JSON.parse(text) as {
+        error: { json: { message: string; data: { requestId: string; supportReference: string } } };
+      };
       expect(body.error.json.message).toBe(INTERNAL_ERROR_MESSAGE);
       expect(body.error.json.data.requestId).toBe(response.headers.get("x-request-id"));
+      expect(body.error.json.data.supportReference).toBe(response.headers.get("x-request-id"));
       expect(text.toLowerCase()).not.toMatch(/select |from "|stack|pglite|closed|at \w+ \(/);
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(503);

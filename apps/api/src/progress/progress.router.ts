@@ -14,6 +14,7 @@ import { parisDay } from "../paris-day.js";
 import { laureateProcedureFor, procedureFor, router, signedInProcedure } from "../trpc.js";
 import { addComment, editComment } from "./comment-commands.js";
 import { listFollowUp } from "./follow-up-list.js";
+import { loadToChase } from "../reminders/chase-queries.js";
 import { submitGuidedUpdate } from "./guided-update.js";
 import { createMilestone, moveMilestone, updateMilestone } from "./milestone-commands.js";
 import { loadFollowUpSettings, loadLaureateProgress } from "./progress-queries.js";
@@ -38,10 +39,11 @@ export const progressRouter = router({
     return { rows, staleAfterDays };
   }),
 
-  toChase: procedureFor("chaseUpdates").query(async ({ ctx }) => {
-    const { rows, staleAfterDays } = await listFollowUp(ctx.db, parisDay());
-    return { rows, staleAfterDays };
-  }),
+  /** "À relancer": who is late, by sponsor, with the address to write to and their last reminder. */
+  toChase: procedureFor("chaseUpdates").query(async ({ ctx }) => ({
+    ...(await loadToChase(ctx.db, parisDay())),
+    deliveryConfigured: ctx.mail.deliveryConfigured,
+  })),
 
   settings: signedInProcedure.query(({ ctx }) => loadFollowUpSettings(ctx.db)),
 

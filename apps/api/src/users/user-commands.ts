@@ -17,7 +17,7 @@ import { findUser } from "./user-queries.js";
 const { laureates, userScopes, users } = schema;
 
 /** How a scope reads in the audit trail: "ministère interieur", "lauréat dggn-lab-innovation". */
-function describeScope(scope: readonly ScopeEntry[]): string[] {
+export function describeScope(scope: readonly ScopeEntry[]): string[] {
   return scope.map((entry) => `${SCOPE_KINDS[entry.kind].toLowerCase()} ${entry.value}`).sort();
 }
 

@@ -1,7 +1,8 @@
-import { createUserSchema, updateUserSchema, userIdSchema } from "@defis/domain";
+import { assignSponsorSchema, createUserSchema, updateUserSchema, userIdSchema } from "@defis/domain";
 import { procedureFor, router } from "../trpc.js";
 import { createUser, setUserActive, updateUser } from "./user-commands.js";
 import { listUsers } from "./user-queries.js";
+import { assignSponsor } from "./sponsor-assignment.js";
 import { inTransaction } from "../mutation.js";
 
 export const usersRouter = router({
@@ -18,4 +19,9 @@ export const usersRouter = router({
   reactivate: procedureFor("manageUsers")
     .input(userIdSchema)
     .mutation(inTransaction((tx, actor, input) => setUserActive(tx, actor, input.userId, true))),
+
+  /** From "À relancer": a laureate without sponsor given to an existing sponsor (officers too). */
+  assignSponsor: procedureFor("assignSponsor")
+    .input(assignSponsorSchema)
+    .mutation(inTransaction(assignSponsor)),
 });

@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { describeError } from "../lib/trpc";
+import { ErrorText } from "./ErrorText";
 
 /**
  * Why an action failed, next to its form and announced at once (role alert):
@@ -18,7 +18,6 @@ export function ActionErrorAlert({
   /** Above the form it is about, or below the button that failed. */
   placement?: "above" | "below";
 }) {
-  const { message, requestId } = describeError(error);
   return (
     <Alert
       severity="error"
@@ -26,12 +25,7 @@ export function ActionErrorAlert({
       as="h3"
       className={fr.cx(placement === "above" ? "fr-mb-3w" : "fr-mt-2w")}
       title={title}
-      description={
-        <>
-          {message}
-          {requestId && <> (référence : {requestId})</>}
-        </>
-      }
+      description={<ErrorText error={error} />}
     />
   );
 }

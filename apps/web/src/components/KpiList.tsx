@@ -1,9 +1,13 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import type { HelpTerm } from "../routes";
+import { HelpLink } from "./HelpLink";
 
 export interface Kpi {
   label: string;
   value: string;
   detail: string;
+  /** The glossary entry that says how the figure is computed, linked by a "?". */
+  help?: { term: HelpTerm; question: string };
 }
 
 /**
@@ -34,6 +38,7 @@ export function KpiList({
             <p className="defis-kpi-value">{kpi.value}</p>
             <p className={fr.cx("fr-text--xs", "fr-mb-0", "fr-mt-1v")}>
               {kpi.detail}
+              {kpi.help && <HelpLink term={kpi.help.term}>{kpi.help.question}</HelpLink>}
               {note !== undefined && (
                 <>
                   <br />

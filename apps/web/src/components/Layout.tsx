@@ -104,9 +104,12 @@ export function Layout({ children }: { children: ReactNode }) {
       .finally(() => setSigningOut(false));
   };
 
+  // "Aide" on every page, signed in or not: first steps, journeys, the glossary.
+  const help = { iconId: "fr-icon-question-line", text: "Aide", linkProps: { to: ROUTES.help } } as const;
   const quickAccessItems: HeaderProps["quickAccessItems"] = user
     ? [
         <HeaderPerson key="person" user={user} />,
+        help,
         {
           iconId: "fr-icon-logout-box-r-line",
           text: "Se déconnecter",
@@ -115,8 +118,9 @@ export function Layout({ children }: { children: ReactNode }) {
         headerFooterDisplayItem,
       ]
     : pathname === ROUTES.signIn
-      ? [headerFooterDisplayItem]
+      ? [help, headerFooterDisplayItem]
       : [
+          help,
           { iconId: "fr-icon-lock-line", text: "Se connecter", linkProps: { to: ROUTES.signIn } },
           headerFooterDisplayItem,
         ];
@@ -158,6 +162,7 @@ export function Layout({ children }: { children: ReactNode }) {
         contentDescription="Défis suit l'enveloppe de 3 millions d'euros de France Relance répartie entre les 27 lauréats de l'appel à défis piloté par la Direction interministérielle de la transformation publique."
         bottomItems={[
           { text: "Données personnelles", linkProps: { to: ROUTES.personalData } },
+          { text: "Aide", linkProps: { to: ROUTES.help } },
           headerFooterDisplayItem,
         ]}
       />

@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { describeError } from "../lib/trpc";
+import { ErrorText } from "./ErrorText";
 
 export function LoadingState({ label = "Chargement en cours" }: { label?: string }) {
   return (
@@ -23,7 +23,6 @@ export function ErrorState({
   title = "Les données n'ont pas pu être chargées",
   onRetry,
 }: ErrorStateProps) {
-  const { message, requestId } = describeError(error);
   return (
     <div className={fr.cx("fr-my-4w")}>
       <Alert
@@ -32,8 +31,7 @@ export function ErrorState({
         title={title}
         description={
           <>
-            {message}
-            {requestId && <> (référence : {requestId})</>}
+            <ErrorText error={error} />
             {onRetry && (
               <Button priority="secondary" size="small" className={fr.cx("fr-mt-2w")} onClick={onRetry}>
                 Réessayer

@@ -67,13 +67,18 @@ export function isStaleVersion(error: unknown): boolean {
   return errorCodeOf(error) === "CONFLICT" && conflictCurrentOf(error) !== null;
 }
 
-/** The message to show a user, with the reference of the request when the server gave one. */
-export function describeError(error: unknown): { message: string; requestId: string | null } {
-  if (error instanceof AuthRequestError) return { message: error.message, requestId: null };
+/**
+ * The message to show a user and, for an internal error only, the reference
+ * support needs to trace it: a business refusal reads as plain French.
+ */
+export function describeError(error: unknown): { message: string; supportReference: string | null } {
+  if (error instanceof AuthRequestError) return { message: error.message, supportReference: null };
   const apiError = error as ApiError | undefined;
-  if (apiError?.data) return { message: apiError.message, requestId: apiError.data.requestId ?? null };
+  if (apiError?.data) {
+    return { message: apiError.message, supportReference: apiError.data.supportReference ?? null };
+  }
   return {
     message: "Le service ne répond pas. Vérifiez votre connexion puis réessayez.",
-    requestId: null,
+    supportReference: null,
   };
 }

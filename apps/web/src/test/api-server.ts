@@ -62,6 +62,8 @@ function answer(
             httpStatus: output.httpStatus,
             path,
             requestId: "req-test",
+            // As the server's formatter: a reference for internal errors only.
+            supportReference: output.code === "INTERNAL_SERVER_ERROR" ? "req-test" : null,
             fieldErrors: null,
             current: output.current,
           },

@@ -4,3 +4,4 @@ export * from "./schedule-gap.js";
 export * from "./money-figures.js";
 export * from "./lifecycle.js";
 export * from "./payment-kinds.js";
+export * from "./step-preconditions.js";

@@ -254,9 +254,35 @@ describe("LaureateFinances", () => {
     await waitFor(() => expect(document.activeElement?.textContent).toBe("Échéancier"));
   });
 
+  it("shows a step the server would refuse disabled, its reason given as the button's description", async () => {
+    mockAuth({ user: officerUser });
+    serveLaureateFinances(financeFixture);
+    renderApp(URL);
+    await openFinances();
+    const blocked = screen.getByRole("button", { name: "Service fait : Tranche 3 (solde)" });
+    expect(blocked).toHaveProperty("disabled", true);
+    expect(document.getElementById(blocked.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Cette tranche attend le jalon « Bilan partagé » : le service fait ne peut être constaté qu'une fois ce jalon atteint.",
+    );
+    // Cancelling stays possible.
+    expect(screen.getByRole("button", { name: "Annuler : Tranche 3 (solde)" })).toHaveProperty(
+      "disabled",
+      false,
+    );
+  });
+
   it("gives the next action its own key, and asks a reason before cancelling a tranche", async () => {
     mockAuth({ user: officerUser });
-    const calls = serveLaureateFinances(financeFixture, {
+    // The balance's milestone is reached: its "service fait" may go ahead.
+    const reached = {
+      ...financeFixture,
+      tranches: financeFixture.tranches.map((tranche) =>
+        tranche.gatingMilestone
+          ? { ...tranche, gatingMilestone: { ...tranche.gatingMilestone, reached: true } }
+          : tranche,
+      ),
+    };
+    const calls = serveLaureateFinances(reached, {
       "finance.moveTranche": (input) => ({ trancheId: (input as MoveTrancheInput).trancheId, status: "ok" }),
     });
     const user = userEvent.setup();

@@ -6,10 +6,13 @@ import {
   plannedTotalCents,
   TRANCHE_KINDS,
   trancheDaysLate,
+  trancheStepRefusal,
   type LaureateFinance,
   type TrancheItem,
 } from "@defis/domain";
 import { EmptyState } from "../../components/QueryStates";
+import { ReasonedButton } from "../../components/ReasonedButton";
+import { HelpLink } from "../../components/HelpLink";
 import { formatCents, formatShortDate, parisToday } from "../../lib/format";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 import {
@@ -132,6 +135,11 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
       <h2 id={HEADING_ID} tabIndex={-1} className={fr.cx("fr-h4")}>
         Échéancier
       </h2>
+      <p className={fr.cx("fr-text--sm")}>
+        Chaque tranche avance pas à pas : service fait, demande de paiement, payé.
+        <HelpLink term="tranche">Qu'est-ce qu'une tranche ?</HelpLink>
+        <HelpLink term="service-fait">Qu'est-ce que le service fait ?</HelpLink>
+      </p>
       <SectionNotice notice={section.notice} onClose={section.clearNotice} />
       {tranches.length === 0 ? (
         <EmptyState title="Aucune tranche planifiée">
@@ -165,14 +173,15 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
                     >
                       {next.map((to) => (
                         <li key={to}>
-                          <Button
+                          {/* A step the server would refuse (no commitment, milestone not reached) shows why, disabled. */}
+                          <ReasonedButton
+                            id={stepButtonId(tranche, to)}
                             size="small"
                             priority={to === "annule" ? "tertiary" : "secondary"}
-                            nativeButtonProps={{
-                              id: stepButtonId(tranche, to),
-                              "aria-expanded":
-                                panel?.kind === "step" && panel.trancheId === tranche.id && panel.to === to,
-                            }}
+                            reason={trancheStepRefusal(to, tranche.gatingMilestone, finance.funding)}
+                            ariaExpanded={
+                              panel?.kind === "step" && panel.trancheId === tranche.id && panel.to === to
+                            }
                             onClick={() =>
                               section.open(
                                 { kind: "step", trancheId: tranche.id, to },
@@ -182,7 +191,7 @@ export function TrancheSchedule({ slug, finance, canManage, asOf }: TrancheSched
                           >
                             {STEP_ACTIONS[to]}{" "}
                             <span className={fr.cx("fr-sr-only")}>: {trancheName(tranche)}</span>
-                          </Button>
+                          </ReasonedButton>
                         </li>
                       ))}
                       {tranche.status === "prevu" && (

@@ -29,10 +29,6 @@ export function NeedsList({ row }: { row: FollowUpRow }) {
   return <ul className={fr.cx("fr-text--sm", "fr-mb-0")}>{needs}</ul>;
 }
 
-export function needsAttention(row: FollowUpRow): boolean {
-  return row.staleParts.length > 0 || row.lateMilestones.length > 0 || row.health.diverges;
-}
-
 interface FollowUpListProps {
   rows: FollowUpRow[];
   headingLevel: "h2" | "h3";
@@ -56,7 +52,7 @@ export function FollowUpList({ rows, headingLevel, actionFor }: FollowUpListProp
             </Heading>
             <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>{row.porteur}</p>
             <p className={fr.cx("fr-mb-1w")}>
-              Météo déclarée : <WeatherBadge level={row.health.declared} /> · calculée :{" "}
+              Météo déclarée : <WeatherBadge level={row.health.declared} /> · santé calculée :{" "}
               <WeatherBadge level={row.health.computed.level} /> {row.health.diverges && <DivergenceBadge />}
             </p>
             <NeedsList row={row} />

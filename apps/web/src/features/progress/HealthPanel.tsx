@@ -1,4 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { HelpLink } from "../../components/HelpLink";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { WEATHER_LEVELS, type HealthSummary } from "@defis/domain";
 import { formatMonth } from "../../lib/format";
@@ -23,7 +24,14 @@ export function HealthPanel({
           className={fr.cx("fr-mb-2w")}
           severity="warning"
           small
-          description={`La météo déclarée (« ${health.declared ? WEATHER_LEVELS[health.declared] : ""} ») est bien meilleure que ce qu'indiquent les faits (« ${WEATHER_LEVELS[health.computed.level]} ») : à vérifier avec le sponsor.`}
+          description={
+            <>
+              La météo déclarée (« {health.declared ? WEATHER_LEVELS[health.declared] : ""} ») est bien
+              meilleure que ce qu'indiquent les faits (« {WEATHER_LEVELS[health.computed.level]} ») : à
+              vérifier avec le sponsor.
+              <HelpLink term="meteo-a-verifier">Qu'est-ce qu'une météo à vérifier ?</HelpLink>
+            </>
+          }
         />
       )}
       <dl className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
@@ -35,7 +43,10 @@ export function HealthPanel({
           </dd>
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
-          <dt className={fr.cx("fr-text--bold")}>Santé calculée d'après les faits</dt>
+          <dt className={fr.cx("fr-text--bold")}>
+            Santé calculée d'après les faits
+            <HelpLink term="sante-calculee">Comment la santé est-elle calculée ?</HelpLink>
+          </dt>
           <dd className={fr.cx("fr-ml-0")}>
             <WeatherBadge level={health.computed.level} />
           </dd>

@@ -15,6 +15,7 @@ function serveProgress(extra: Record<string, (input: unknown) => unknown> = {}) 
     "programme.overview": () => null,
     "laureates.bySlug": () => laureateDetailFixture,
     "progress.forLaureate": () => laureateProgressFixture,
+    "progress.myProjects": () => ({ rows: followUpRows, staleAfterDays: 30 }),
     ...extra,
   });
 }
@@ -125,8 +126,11 @@ describe("the guided update", () => {
     renderApp(URL);
     expect(await screen.findByText("Étape 1 sur 4")).toBeDefined();
     await userEvent.click(screen.getByLabelText(/^Couvert/));
+    // The previous synthesis is a reference beside an empty field, never glued to the new text.
     const synthesis = screen.getByLabelText(/^Synthèse/);
-    await userEvent.clear(synthesis);
+    expect((synthesis as HTMLTextAreaElement).value).toBe("");
+    const reference = screen.getByRole("region", { name: "Pour mémoire : synthèse de novembre 2026" });
+    expect(reference.textContent).toContain("Le calendrier est tenu.");
     await userEvent.type(synthesis, "Le prototype a glissé d'un mois.");
     await userEvent.click(screen.getByRole("button", { name: "Étape suivante" }));
 
@@ -145,6 +149,11 @@ describe("the guided update", () => {
     expect(screen.getByText(/Prototype testé : En cours → Atteint le 24 novembre 2026/)).toBeDefined();
     await userEvent.click(screen.getByRole("button", { name: "Enregistrer la mise à jour" }));
     expect(await screen.findByRole("heading", { name: "Mise à jour enregistrée" })).toBeDefined();
+    // The next project due, in the order of "Mes projets": the other one whose météo is stale.
+    const next = await screen.findByRole("link", {
+      name: "Mettre à jour le projet suivant « Laboratoire d'innovation »",
+    });
+    expect(next.getAttribute("href")).toBe("/mes-projets/lab-interieur/mise-a-jour");
     expect(received).toEqual([
       {
         laureateSlug: "registre-reunion",
@@ -237,6 +246,47 @@ describe("the guided update", () => {
   });
 });
 
+describe("the guided update's respect for what was written, and for the scope", () => {
+  const URL = "/mes-projets/registre-reunion/mise-a-jour";
+
+  it("starts again from the previous synthesis in one click, the caret after it", async () => {
+    mockAuth({ user: sponsorUser });
+    const received: GuidedUpdateInput[] = [];
+    serveProgress({
+      "progress.submitUpdate": (input) => {
+        received.push(input as GuidedUpdateInput);
+        return { period: "2026-11", commentIds: [] };
+      },
+      "progress.myProjects": () => ({ rows: [followUpRows[1]], staleAfterDays: 30 }),
+    });
+    renderApp(URL);
+    await userEvent.click(await screen.findByRole("button", { name: "Repartir du texte précédent" }));
+    const synthesis = screen.getByLabelText<HTMLTextAreaElement>(/^Synthèse/);
+    await waitFor(() => expect(document.activeElement).toBe(synthesis));
+    expect(synthesis.selectionStart).toBe("Le calendrier est tenu.".length);
+    // Typing goes on after the text (the keyboard, not a caret placed by the test).
+    await userEvent.keyboard(" Le partenaire a signé.");
+    expect(synthesis.value).toBe("Le calendrier est tenu. Le partenaire a signé.");
+    for (let step = 0; step < 3; step += 1)
+      await userEvent.click(screen.getByRole("button", { name: "Étape suivante" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Enregistrer la mise à jour" }));
+    expect(
+      await screen.findByText("Aucun autre projet n'attend de mise à jour : tout est à jour."),
+    ).toBeDefined();
+    expect(screen.queryByRole("link", { name: /Mettre à jour le projet suivant/ })).toBeNull();
+    expect(received[0]?.weather.synthesis).toBe("Le calendrier est tenu. Le partenaire a signé.");
+  });
+
+  it("tells a sponsor outside the laureate's scope before any step, and offers no form", async () => {
+    mockAuth({ user: { ...sponsorUser, scope: [{ kind: "ministere", value: "solidarites-sante" }] } });
+    serveProgress();
+    renderApp(URL);
+    expect(await screen.findByText("Ce lauréat n'est pas dans votre périmètre")).toBeDefined();
+    expect(screen.queryByText("Étape 1 sur 4")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Étape suivante" })).toBeNull();
+  });
+});
+
 describe("the sponsor's projects and the officer's chase list", () => {
   it("lists a sponsor's laureates, those needing an update first", async () => {
     mockAuth({ user: sponsorUser });
@@ -264,7 +314,20 @@ describe("the sponsor's projects and the officer's chase list", () => {
     mockAuth({ user: officerUser });
     mockProcedures({
       "programme.overview": () => null,
-      "progress.toChase": () => ({ rows: followUpRows, staleAfterDays: 30 }),
+      "progress.toChase": () => ({
+        rows: followUpRows,
+        staleAfterDays: 30,
+        deliveryConfigured: false,
+        sponsors: [
+          {
+            id: 3,
+            displayName: "Sacha Bernard (démo)",
+            email: "sacha.bernard@demo.defis.gouv.fr",
+            lastReminder: null,
+            chasedToday: false,
+          },
+        ],
+      }),
     });
     renderApp("/a-relancer");
     const sponsor = await screen.findByRole("region", { name: /Sacha Bernard \(démo\)/ });
@@ -272,7 +335,7 @@ describe("the sponsor's projects and the officer's chase list", () => {
     expect(within(sponsor).getByText("Sans mise à jour depuis plus de 60 jours")).toBeDefined();
     const nobody = screen.getByRole("region", { name: /Sans sponsor désigné/ });
     expect(within(nobody).getByRole("heading", { name: "Registre des transports" })).toBeDefined();
-    const diverging = screen.getByRole("region", { name: "Météo contredite par les faits" });
+    const diverging = screen.getByRole("region", { name: /^Météo à vérifier/ });
     expect(
       within(diverging).getByRole("link", { name: "Registre des transports" }).getAttribute("href"),
     ).toBe("/laureats/registre-reunion?onglet=suivi");

@@ -15,7 +15,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type ChangeEvent, type SubmitEvent } from "react";
 import { Panel, SubmitOrCancel } from "../../components/Panel";
 import { fieldState, serverFieldErrorsOf, type Issue } from "../../lib/form-errors";
-import { describeError, useTRPC } from "../../lib/trpc";
+import { useTRPC } from "../../lib/trpc";
+import { ErrorText } from "../../components/ErrorText";
 import { useFormErrors, type FieldErrors } from "../../lib/use-form-errors";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import { ofName, SCOPE_VALUE_PROMPTS } from "./account-labels";
@@ -183,7 +184,6 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
     fieldErrors.clear(`scope.${key}`);
   }
 
-  const serverError = mutation.error ? describeError(mutation.error) : null;
   const serverFieldErrors = Object.entries(serverFieldErrorsOf(mutation.error));
   const title = user ? `Modifier le compte ${ofName(user.displayName)}` : "Créer un compte";
 
@@ -196,7 +196,7 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
       )}
       <p className={fr.cx("fr-text--sm")}>Sauf mention contraire, tous les champs sont obligatoires.</p>
 
-      {serverError && (
+      {mutation.error && (
         <Alert
           severity="error"
           role="alert"
@@ -216,10 +216,7 @@ export function UserForm({ user, laureates, onSaved, onCancel }: UserFormProps) 
                 </ul>
               </>
             ) : (
-              <>
-                {serverError.message}
-                {serverError.requestId && <> (référence : {serverError.requestId})</>}
-              </>
+              <ErrorText error={mutation.error} />
             )
           }
         />

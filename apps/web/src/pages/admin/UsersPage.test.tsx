@@ -84,6 +84,7 @@ function mockMutations(resolvers: Record<string, (input: unknown) => unknown>): 
                 httpStatus,
                 path,
                 requestId: "req-test",
+                supportReference: null,
                 fieldErrors: output.fieldErrors,
                 current: null,
               },
@@ -288,7 +289,8 @@ describe("UsersPage", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Le compte n'a pas été créé");
     expect(alert.textContent).toContain("Un compte existe déjà pour cette adresse.");
-    expect(alert.textContent).toContain("req-test");
+    // A business refusal: plain French, no support reference.
+    expect(alert.textContent).not.toContain("référence");
     expect(screen.getByRole("form", { name: "Créer un compte" })).toBeDefined();
   });
 

@@ -27,7 +27,7 @@ export function AllocationsTable({ laureates, caption, figures, onEdit }: Alloca
     { header: "Montant alloué", numeric: true },
     { header: "Engagé" },
     { header: "Versé", numeric: true },
-    { header: "Reste à payer", numeric: true },
+    { header: "Restes à payer", numeric: true },
     { header: "Bloqué par un jalon", numeric: true },
   ];
   if (onEdit) columns.push({ header: "Actions" });

@@ -21,6 +21,7 @@ function kpisOf(overview: ProgrammeOverview): Kpi[] {
       label: `Engagé${demo}`,
       value: formatCents(overview.committedCents),
       detail: `Autorisations d'engagement consommées, selon le mode de financement : ${formatPercent(ratio(overview.committedCents, overview.allocatedCents))} du montant alloué`,
+      help: { term: "engage", question: "Quand une allocation est-elle engagée ?" },
     },
     {
       label: `Versé${demo}`,
@@ -36,6 +37,7 @@ function kpisOf(overview: ProgrammeOverview): Kpi[] {
       label: `Restes à payer${demo}`,
       value: formatCents(overview.remainingToPayCents),
       detail: "Engagé moins ce qui a été versé sur les allocations engagées",
+      help: { term: "restes-a-payer", question: "Comment les restes à payer sont-ils calculés ?" },
     },
     {
       label: `Bloqué par un jalon${demo}`,
@@ -46,6 +48,7 @@ function kpisOf(overview: ProgrammeOverview): Kpi[] {
       label: `% versé${demo}`,
       value: formatPercent(ratio(overview.paidCents, overview.allocatedCents)),
       detail: "Du montant alloué",
+      help: { term: "taux-de-versement", question: "Comment le pourcentage versé est-il calculé ?" },
     },
   ];
 }

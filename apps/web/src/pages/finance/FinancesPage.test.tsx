@@ -453,6 +453,7 @@ describe("FinancesPage", () => {
                   httpStatus: 400,
                   path: "finance.setAllocation",
                   requestId: "req-test",
+                  supportReference: null,
                   fieldErrors: { reason: ["Le motif est limité à 500 caractères."] },
                   current: null,
                 },

@@ -51,7 +51,7 @@ export default function FinancesPage() {
             className={fr.cx("fr-link", "fr-icon-upload-line", "fr-link--icon-left")}
             to={ROUTES.financesImport}
           >
-            Importer un relevé de versements (CSV ou XLSX)
+            Importer un relevé de paiements (CSV ou XLSX)
           </Link>
         </p>
       )}

@@ -117,7 +117,7 @@ describe("HomePage", () => {
     renderPage(<HomePage />);
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Une erreur interne est survenue.");
-    expect(alert.textContent).toContain("référence : req-test");
+    expect(alert.textContent).toContain("référence à transmettre au support : req-test");
     expect(within(alert).getByRole("button", { name: "Réessayer" })).toBeDefined();
   });
 });

@@ -19,9 +19,12 @@ import { ROUTES } from "../../routes";
 import NotFoundPage from "../../components/NotFoundPage";
 import { useRefreshProgress } from "../../features/progress/use-refresh-progress";
 import { WeatherFields } from "../../features/progress/WeatherFields";
+import { useCanUpdateProgress } from "../../features/progress/use-can-update-progress";
 import {
   draftOf,
   inputOf,
+  nextProjectDue,
+  previousSynthesisOf,
   rebaseDraft,
   type DraftErrors,
   type GuidedUpdateDraft,
@@ -44,6 +47,9 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
   const refresh = useRefreshProgress();
   const focus = usePendingFocus();
   const latest = useQuery(trpc.progress.forLaureate.queryOptions({ slug: laureate.slug }));
+  // The projects of the person's scope, for "Mettre à jour le projet suivant" once this one is saved.
+  const projects = useQuery(trpc.progress.myProjects.queryOptions());
+  const [previous] = useState(() => previousSynthesisOf(progress));
   // The state the sponsor started from: a save is made on its versions, never silently on newer ones.
   const [base, setBase] = useState(progress);
   const [draft, setDraft] = useState<GuidedUpdateDraft>(() => draftOf(progress));
@@ -85,6 +91,7 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
   }
 
   if (mutation.isSuccess) {
+    const next = projects.data ? nextProjectDue(projects.data.rows, laureate.slug) : null;
     return (
       <>
         <h1 id={HEADING_ID} tabIndex={-1}>
@@ -96,9 +103,25 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
           small
           description={`La météo de ${formatMonth(base.currentPeriod)}, les jalons et vos commentaires sur « ${laureate.title} » sont enregistrés.`}
         />
+        <p role="status">
+          {projects.isPending || projects.isFetching
+            ? "Recherche du projet suivant…"
+            : next
+              ? `Projet suivant à mettre à jour : « ${next.title} ».`
+              : "Aucun autre projet n'attend de mise à jour : tout est à jour."}
+        </p>
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+          {next && !projects.isFetching && (
+            <li>
+              <Button linkProps={{ to: ROUTES.guidedUpdate(next.laureateSlug) }}>
+                Mettre à jour le projet suivant <span className={fr.cx("fr-sr-only")}>« {next.title} »</span>
+              </Button>
+            </li>
+          )}
           <li>
-            <Button linkProps={{ to: ROUTES.myProjects }}>Retour à mes projets</Button>
+            <Button priority={next ? "secondary" : "primary"} linkProps={{ to: ROUTES.myProjects }}>
+              Retour à mes projets
+            </Button>
           </li>
           <li>
             <Button priority="secondary" linkProps={{ to: ROUTES.laureateProgress(laureate.slug) }}>
@@ -159,6 +182,12 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
             values={draft.weather}
             errors={{ level: errors["weather.level"], synthesis: errors["weather.synthesis"] }}
             onChange={(weather) => setDraft((before) => ({ ...before, weather }))}
+            previous={
+              previous && {
+                heading: `Pour mémoire : synthèse de ${formatMonth(previous.period)}`,
+                text: previous.text,
+              }
+            }
           />
         )}
         {step === 1 && (
@@ -217,16 +246,55 @@ export default function GuidedUpdatePage() {
     );
   }
   if (!laureate.data || !progress.data) return <LoadingState label="Chargement du suivi du lauréat" />;
+  return <GuidedUpdateInScope key={slug} laureate={laureate.data} progress={progress.data} />;
+}
+
+/**
+ * A sponsor outside the laureate's scope is told so before filling anything:
+ * the same rule as the server's (mayActOnLaureate), which would refuse at the end.
+ */
+function GuidedUpdateInScope({
+  laureate,
+  progress,
+}: {
+  laureate: LaureateDetail;
+  progress: LaureateProgress;
+}) {
+  const slug = laureate.slug;
+  const allowed = useCanUpdateProgress(laureate);
+  if (!allowed) {
+    return (
+      <>
+        <h1>Mise à jour de « {laureate.title} »</h1>
+        <Alert
+          className={fr.cx("fr-mb-3w")}
+          severity="info"
+          title="Ce lauréat n'est pas dans votre périmètre"
+          description="Vous ne pouvez mettre à jour que les lauréats de votre périmètre ; le suivi de celui-ci reste consultable. Si vous devriez le suivre, demandez à la DITP de vous l'attribuer."
+        />
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+          <li>
+            <Button linkProps={{ to: ROUTES.myProjects }}>Mes projets</Button>
+          </li>
+          <li>
+            <Button priority="secondary" linkProps={{ to: ROUTES.laureateProgress(slug) }}>
+              Voir le suivi du lauréat
+            </Button>
+          </li>
+        </ul>
+      </>
+    );
+  }
   return (
     <>
       <Breadcrumb
         currentPageLabel="Mise à jour guidée"
         segments={[
           { label: "Mes projets", linkProps: { to: ROUTES.myProjects } },
-          { label: laureate.data.title, linkProps: { to: ROUTES.laureateProgress(slug) } },
+          { label: laureate.title, linkProps: { to: ROUTES.laureateProgress(slug) } },
         ]}
       />
-      <GuidedUpdate laureate={laureate.data} progress={progress.data} />
+      <GuidedUpdate laureate={laureate} progress={progress} />
     </>
   );
 }

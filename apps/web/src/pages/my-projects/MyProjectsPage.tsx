@@ -1,13 +1,15 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { needsAttention } from "@defis/domain";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
+import { HelpLink } from "../../components/HelpLink";
 import { pluralize } from "../../lib/format";
 import { useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
-import { FollowUpList, needsAttention } from "../../features/progress/FollowUpList";
+import { FollowUpList } from "../../features/progress/FollowUpList";
 
 /** A sponsor's home: the laureates of their scope, what needs updating first, and the guided update. */
 export default function MyProjectsPage() {
@@ -31,6 +33,7 @@ export default function MyProjectsPage() {
         {waiting === 0
           ? "Tout est à jour."
           : `${pluralize(waiting, "lauréat demande", "lauréats demandent")} une mise à jour : météo et jalons sont à revoir au moins tous les ${String(staleAfterDays)} jours.`}
+        <HelpLink term="fraicheur">Quand un projet est-il à mettre à jour ?</HelpLink>
       </p>
       {rows.length === 0 ? (
         <p>Aucun lauréat n'est rattaché à votre périmètre : demandez à un administrateur de le compléter.</p>

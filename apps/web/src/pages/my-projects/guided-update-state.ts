@@ -1,5 +1,6 @@
 import {
   COMMENT_KINDS,
+  type FollowUpRow,
   guidedUpdateSchema,
   type CommentKind,
   type GuidedUpdateInput,
@@ -39,13 +40,32 @@ export function milestoneValuesOf(milestone: MilestoneItem): MilestoneValues {
 export function draftOf(progress: LaureateProgress): GuidedUpdateDraft {
   const report = progress.weather.find((item) => item.period === progress.currentPeriod);
   return {
-    weather: { level: report?.level ?? "", synthesis: report?.synthesis ?? "" },
+    // The synthesis starts empty, the previous one beside it (previousSynthesisOf): never glued together.
+    weather: { level: report?.level ?? "", synthesis: "" },
     weatherVersion: report?.version ?? 0,
     milestones: Object.fromEntries(
       progress.milestones.map((milestone) => [milestone.id, milestoneValuesOf(milestone)]),
     ),
     comments: { risques_blocages: "", prochaines_actions: "", reussites: "" },
   };
+}
+
+/** The latest synthesis written (this month's if any, else the last month's), to show beside the field. */
+export function previousSynthesisOf(progress: LaureateProgress): { period: string; text: string } | null {
+  const latest = progress.weather.reduce<LaureateProgress["weather"][number] | null>(
+    (found, item) => (found === null || item.period > found.period ? item : found),
+    null,
+  );
+  return latest ? { period: latest.period, text: latest.synthesis } : null;
+}
+
+/**
+ * The project to update next, in the order "Mes projets" lists them: the
+ * first other one whose milestones or météo are due (stale). Null when none
+ * is left: a project just updated is fresh again and drops out.
+ */
+export function nextProjectDue(rows: readonly FollowUpRow[], currentSlug: string): FollowUpRow | null {
+  return rows.find((row) => row.laureateSlug !== currentSlug && row.staleParts.length > 0) ?? null;
 }
 
 /**

@@ -4,7 +4,8 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { RemindersRun } from "@defis/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { formatShortDate, pluralize } from "../../lib/format";
-import { describeError, errorCodeOf, useTRPC } from "../../lib/trpc";
+import { errorCodeOf, useTRPC } from "../../lib/trpc";
+import { ErrorText } from "../../components/ErrorText";
 
 function describeRun(run: RemindersRun): string {
   const written = run.digests + run.alerts;
@@ -26,7 +27,6 @@ export function RunReminders() {
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.reminders.outbox.pathKey() }),
     }),
   );
-  const failure = run.error ? describeError(run.error) : null;
   const alreadyRun = errorCodeOf(run.error) === "CONFLICT";
 
   return (
@@ -44,17 +44,12 @@ export function RunReminders() {
       <div role="status" aria-live="polite" className={fr.cx("fr-mt-2w")}>
         {run.isPending && <p>Préparation des rappels en cours…</p>}
         {run.data && <Alert severity="success" small role={undefined} description={describeRun(run.data)} />}
-        {failure && (
+        {run.error && (
           <Alert
             severity={alreadyRun ? "info" : "error"}
             small
             role={undefined}
-            description={
-              <>
-                {failure.message}
-                {failure.requestId && !alreadyRun && <> (référence : {failure.requestId})</>}
-              </>
-            }
+            description={<ErrorText error={run.error} />}
           />
         )}
       </div>
