@@ -74,7 +74,7 @@ describe("junk sent to every procedure", () => {
           expect(status, where).toBeLessThan(500);
           expect(text, where).not.toMatch(INTERNAL_TEXT);
           // A refusal never echoes what was sent (a procedure without input answers its data).
-        if (status >= 400) expect(text.length, where).toBeLessThan(2_000);
+          if (status >= 400) expect(text.length, where).toBeLessThan(2_000);
         }
       }
     },
