@@ -8,7 +8,13 @@ import {
 } from "@defis/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "./database.js";
-import { LedgerRefusal, lockedAllocations, money, type LedgerActor } from "./ledger-core.js";
+import {
+  LedgerRefusal,
+  lockedAllocation,
+  lockedAllocations,
+  money,
+  type LedgerActor,
+} from "./ledger-core.js";
 import { allocations, payments, tranches } from "./schema/index.js";
 
 type PaymentSource = "saisie" | "import";
@@ -260,6 +266,8 @@ export async function reversePayment(
     .from(payments)
     .where(eq(payments.reversesPaymentId, original.id));
   if (already) throw new LedgerRefusal("Ce versement a déjà été contre-passé.");
+  // The allocation before the tranche: the ledger's lock order (ledger.ts).
+  await lockedAllocation(db, original.laureateId);
   if (original.trancheId !== null) {
     const reopen = TRANCHE_PATHS.rouvrir_par_contre_passation;
     await db

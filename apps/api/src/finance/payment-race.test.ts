@@ -167,4 +167,33 @@ describe("concurrent payments spread over two API instances", () => {
     );
     expect(await scheduleLedgerBreaches(database.db)).toEqual([]);
   });
+
+  it("lets imports and schedule saves on one laureate race without a deadlock", async () => {
+    const slug = "sgmi-intrapreneuriat";
+    const ejNumber = "2199000004";
+    await requestedTranches(slug, ejNumber, 200_000, 2, 5_000);
+    // Planned tranches too: the import locks them, the schedule replaces them.
+    const plan = (index: number) => ({
+      laureateSlug: slug,
+      tranches: [{ kind: "solde" as const, plannedAmountCents: 1_000 + index, plannedOn: "2026-03-01" }],
+      idempotencyKey: randomUUID(),
+    });
+    await officer.finance.planSchedule(plan(0));
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        index % 2 === 0
+          ? fetch(`${servers[index % 2]?.url ?? ""}/api/imports/paiements?mode=application`, {
+              method: "POST",
+              headers: { "content-type": "text/csv; charset=utf-8", "x-trpc-source": "test", cookie },
+              body: `EJ;date;montant;référence\n${ejNumber};02/09/2024;10,00;CROISEE-${index}\n`,
+            })
+          : post(index + 1, "finance.planSchedule", plan(index)),
+      ),
+    );
+    // Each one succeeds or is refused in French; none fails inside (a deadlock would answer 500).
+    expect(responses.map((response) => response.status < 500)).toEqual(
+      Array.from({ length: 12 }, () => true),
+    );
+    expect(await scheduleLedgerBreaches(database.db)).toEqual([]);
+  });
 });

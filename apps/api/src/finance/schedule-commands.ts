@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { payTranches, schema } from "@defis/db";
+import { lockedAllocation, payTranches, schema } from "@defis/db";
 import {
   NotFound,
   Refusal,
@@ -23,6 +23,15 @@ const { allocations, fundingRecords, laureates, milestones, tranches } = schema;
 type TrancheRow = typeof tranches.$inferSelect;
 
 /** The tranche locked for a change on the version read, or a conflict showing it as it is now. */
+/** A payment locks the allocation before its tranche: the ledger's lock order (packages/db/src/ledger.ts). */
+async function lockAllocationOfTranche(db: Executor, trancheId: number): Promise<void> {
+  const [tranche] = await db
+    .select({ laureateId: tranches.laureateId })
+    .from(tranches)
+    .where(eq(tranches.id, trancheId));
+  if (tranche) await lockedAllocation(db, tranche.laureateId);
+}
+
 async function lockTranche(db: Executor, trancheId: number, version: number): Promise<TrancheRow> {
   const [tranche] = await db.select().from(tranches).where(eq(tranches.id, trancheId)).for("update");
   if (!tranche) throw new NotFound("Cette tranche n'existe pas.");
@@ -231,6 +240,7 @@ export async function planSchedule(db: Executor, actor: Actor, input: PlanSchedu
  * same transaction.
  */
 export async function moveTranche(db: Executor, actor: Actor, input: MoveTrancheInput) {
+  if (input.to === "paye") await lockAllocationOfTranche(db, input.trancheId);
   const tranche = await lockTranche(db, input.trancheId, input.version);
   const path = officerPathBetween(tranche.status, input.to);
   if (path === null) {

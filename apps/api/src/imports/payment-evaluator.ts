@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { schema } from "@defis/db";
+import { lockedAllocations, schema } from "@defis/db";
 import {
   moneyStepRefusal,
   statusesFrom,
@@ -317,6 +317,13 @@ export class PaymentEvaluator {
       )
       // Earliest first: by planned date, then by position in the schedule.
       .orderBy(tranches.laureateId, tranches.plannedOn, tranches.position);
+    // In the application, the allocations before the tranches: the ledger's lock order (ledger.ts).
+    if (this.lockTranches && found.length > 0) {
+      await lockedAllocations(
+        this.db,
+        found.map((laureate) => laureate.id),
+      );
+    }
     const openTranches =
       found.length === 0
         ? []
