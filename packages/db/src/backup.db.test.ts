@@ -58,7 +58,12 @@ describe(`backup and restore (${testDatabaseKind()})`, () => {
     );
     await database.db
       .insert(schema.auditEvents)
-      .values({ action: "versement.contre-passation", entity: "versement", entityId: String(paymentId) });
+      .values({
+        action: "versement.contre-passation",
+        entity: "versement",
+        entityId: String(paymentId),
+        systemAuthor: "systeme",
+      });
     await writeBackupFile(database, file);
     saved = await contents(database);
   });

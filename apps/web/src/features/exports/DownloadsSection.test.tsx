@@ -4,7 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mockAuth, mockProcedures } from "../../test/api-server";
 import { laureateItems, officerUser } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
-import { financeOverview, leadershipUser, monthlyFixture } from "../finance/finance-fixtures";
+import {
+  financeOverview,
+  lateTranchesFixture,
+  leadershipUser,
+  monthlyFixture,
+} from "../finance/finance-fixtures";
 import { followUpRows } from "../progress/progress-fixtures";
 import { scdlPreviewFixture } from "./exports-fixtures";
 
@@ -14,6 +19,7 @@ function serve(preview: ScdlPreview = scdlPreviewFixture) {
     "progress.portfolio": () => followUpRows,
     "laureates.list": () => laureateItems,
     "finance.monthly": () => monthlyFixture,
+    "finance.lateTranches": () => lateTranchesFixture,
     "exports.scdlPreview": () => preview,
   });
 }
