@@ -56,14 +56,12 @@ describe(`backup and restore (${testDatabaseKind()})`, () => {
       { userId: null },
       { paymentId, reason: "Erreur de saisie", reversedOn: "2026-11-03" },
     );
-    await database.db
-      .insert(schema.auditEvents)
-      .values({
-        action: "versement.contre-passation",
-        entity: "versement",
-        entityId: String(paymentId),
-        systemAuthor: "systeme",
-      });
+    await database.db.insert(schema.auditEvents).values({
+      action: "versement.contre-passation",
+      entity: "versement",
+      entityId: String(paymentId),
+      systemAuthor: "systeme",
+    });
     await writeBackupFile(database, file);
     saved = await contents(database);
   });
