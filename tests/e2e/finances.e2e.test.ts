@@ -744,7 +744,7 @@ describe("le journal raconte ces changements en français, sur la page et dans s
   });
 
   it("says the same in the CSV, and names the author of what the application did by itself", async () => {
-    const records = await excelCsv("/api/exports/journal.csv", "journal");
+    const records = await excelCsv("/api/exports/journal.csv", "defis-journal");
     const changes = records.map((record) => record.Modifications ?? "");
     expect(changes).toContain(
       `Montant alloué : ${euros(done.raisedAllocationCents - RAISE_CENTS)} → ${euros(done.raisedAllocationCents)} | ` +
@@ -862,8 +862,8 @@ describe("un relevé importé, et les règles du mode de financement", () => {
 
     // For every laureate, each tranche read "Payé" has exactly one payment not reversed, and every other
     // payment is outside the schedule with its reason, or a reversal.
-    const tranches = await excelCsv("/api/exports/tranches.csv", "tranches");
-    const payments = await excelCsv("/api/exports/paiements.csv", "paiements");
+    const tranches = await excelCsv("/api/exports/tranches.csv", "defis-tranches");
+    const payments = await excelCsv("/api/exports/paiements.csv", "defis-versements");
     const reversed = new Set(payments.map((payment) => payment["Contre-passation de"]).filter(Boolean));
     const standing = payments.filter(
       (payment) => payment["Contre-passation de"] === "" && !reversed.has(payment.Identifiant),
@@ -910,10 +910,11 @@ describe("un relevé importé, et les règles du mode de financement", () => {
       .fill("Essai sans EJ");
     await entry.getByRole("button", { name: "Vérifier avant d'enregistrer", exact: true }).click();
     await page.getByRole("button", { name: "Confirmer le versement", exact: true }).click();
-    await page
-      .getByText(/^Une subvention ne peut avancer sans engagement : saisissez d'abord/)
-      .first()
-      .waitFor();
-    expect(await page.getByText("Le versement n'a pas été enregistré").count()).toBeGreaterThan(0);
+    // The server's refusal, in the form's alert (the schedule's disabled steps give the same reason).
+    const refusal = page.getByRole("alert").filter({ hasText: "Le versement n'a pas été enregistré" });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(
+      /Une subvention ne peut avancer sans engagement : saisissez d'abord/,
+    );
   });
 });
