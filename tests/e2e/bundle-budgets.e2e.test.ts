@@ -10,7 +10,7 @@ import { WEB_INDEX } from "./support/paths";
  * to the benchmarks.
  */
 const KIB = 1024;
-const ENTRY_BUDGET = 170 * KIB;
+const ENTRY_BUDGET = 180 * KIB;
 /** What one page makes the browser download: the entry, the page and what they import. */
 const PAGE_BUDGET = 350 * KIB;
 /**
