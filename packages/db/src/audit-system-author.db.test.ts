@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type DatabaseHandle } from "./database.js";
+import type { DatabaseHandle } from "./database.js";
 import { auditEvents } from "./schema/index.js";
-import { createEmptyPostgresDatabase, migrationsBefore, testDatabaseKind } from "./testing.js";
+import { databaseMigratedOver } from "./testing.js";
 
 const MIGRATION = "0010_audit_system_author";
 
@@ -21,22 +21,7 @@ describe(`migration ${MIGRATION}`, () => {
   let handle: DatabaseHandle;
   let cleanup = () => Promise.resolve();
   beforeAll(async () => {
-    if (testDatabaseKind() === "postgresql") {
-      const { url, drop } = await createEmptyPostgresDatabase();
-      handle = await createDatabase({ kind: "postgresql", url });
-      cleanup = async () => {
-        await handle.close();
-        await drop();
-      };
-    } else {
-      handle = await createDatabase({ kind: "pglite", dataDir: null });
-      cleanup = () => handle.close();
-    }
-    await handle.migrate(migrationsBefore(MIGRATION));
-    for (const statement of OLD_EVENTS.split(";").filter((text) => text.trim())) {
-      await handle.db.execute(sql.raw(statement));
-    }
-    await handle.migrate();
+    ({ handle, close: cleanup } = await databaseMigratedOver(MIGRATION, OLD_EVENTS));
   });
   afterAll(() => cleanup());
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type DatabaseHandle } from "./database.js";
+import type { DatabaseHandle } from "./database.js";
 import {
   allocationMovements,
   auditEvents,
@@ -9,7 +9,7 @@ import {
   userScopes,
   users,
 } from "./schema/index.js";
-import { createEmptyPostgresDatabase, migrationsBefore, testDatabaseKind } from "./testing.js";
+import { databaseMigratedOver } from "./testing.js";
 
 const REWRITE = "0009_french_stored_values";
 
@@ -55,22 +55,7 @@ describe(`migration ${REWRITE}`, () => {
   let handle: DatabaseHandle;
   let cleanup = () => Promise.resolve();
   beforeAll(async () => {
-    if (testDatabaseKind() === "postgresql") {
-      const { url, drop } = await createEmptyPostgresDatabase();
-      handle = await createDatabase({ kind: "postgresql", url });
-      cleanup = async () => {
-        await handle.close();
-        await drop();
-      };
-    } else {
-      handle = await createDatabase({ kind: "pglite", dataDir: null });
-      cleanup = () => handle.close();
-    }
-    await handle.migrate(migrationsBefore(REWRITE));
-    for (const statement of OLD_ROWS.split(";").filter((text) => text.trim())) {
-      await handle.db.execute(sql.raw(statement));
-    }
-    await handle.migrate();
+    ({ handle, close: cleanup } = await databaseMigratedOver(REWRITE, OLD_ROWS));
   });
   afterAll(() => cleanup());
 

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { sql } from "drizzle-orm";
 import { createDatabase, MIGRATIONS_FOLDER, type DatabaseHandle, type QueryListener } from "./database.js";
 import { prepareDatabase, type PrepareOptions } from "./prepare.js";
 
@@ -123,4 +124,35 @@ export function migrationsBefore(tag: string): string {
   journal.entries = journal.entries.filter((entry) => entry.idx < migration.idx);
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
+}
+
+/**
+ * How a migration meets existing data: an empty database of the test engine,
+ * migrated up to `tag` (excluded), given `rows` (SQL statements separated by
+ * ";"), then migrated to the end. `close()` drops it.
+ */
+export async function databaseMigratedOver(
+  tag: string,
+  rows: string,
+): Promise<{ handle: DatabaseHandle; close: () => Promise<void> }> {
+  let handle: DatabaseHandle;
+  let close: () => Promise<void>;
+  if (testDatabaseKind() === "postgresql") {
+    const { url, drop } = await createEmptyPostgresDatabase();
+    const opened = await createDatabase({ kind: "postgresql", url });
+    handle = opened;
+    close = async () => {
+      await opened.close();
+      await drop();
+    };
+  } else {
+    handle = await createDatabase({ kind: "pglite", dataDir: null });
+    close = () => handle.close();
+  }
+  await handle.migrate(migrationsBefore(tag));
+  for (const statement of rows.split(";").filter((text) => text.trim())) {
+    await handle.db.execute(sql.raw(statement));
+  }
+  await handle.migrate();
+  return { handle, close };
 }
