@@ -7,6 +7,7 @@ import { readEnv } from "./env.js";
 import { createLogger } from "./logger.js";
 import { createSmtpSender } from "./reminders/mail-delivery.js";
 import { startReminderScheduler } from "./reminders/scheduler.js";
+import { startSignInRetention } from "./auth/sign-in-retention.js";
 import { parisDay } from "./paris-day.js";
 import { seedDemoReviews } from "./reviews/review-commands.js";
 
@@ -63,13 +64,15 @@ const reminders = startReminderScheduler({
   publicUrl: env.publicUrl,
   dueAtOnce: env.demo,
 });
+const signInRetention = startSignInRetention(database.db, logger);
 
-/** Stop taking requests and the scheduler, let what is under way finish, then close the database. */
+/** Stop taking requests and the timers, let what is under way finish, then close the database. */
 function shutDown(signal: string): void {
   logger.info({ signal }, "arrêt en cours");
   const forced = setTimeout(() => process.exit(1), 10_000);
   forced.unref();
   server.close(() => {
+    signInRetention.stop();
     void reminders
       .stop()
       .then(() => database.close())

@@ -35,7 +35,9 @@ export default function PersonalDataPage() {
       <h2>Durée de conservation</h2>
       <p>
         Les comptes sont conservés tant que l'agent intervient sur le programme. Le journal des modifications
-        est conservé pendant la durée du programme et de son contrôle.
+        est conservé pendant la durée du programme et de son contrôle. Les tentatives de connexion (adresse
+        électronique et adresse IP) sont effacées au bout de 90 jours ; une session l'est dès qu'elle prend
+        fin (déconnexion, 12 heures après la connexion au plus tard).
       </p>
 
       <h2>Cookies</h2>
