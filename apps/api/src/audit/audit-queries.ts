@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { schema } from "@defis/db";
+import { readTogether, schema } from "@defis/db";
 import {
   AUDIT_PAGE_SIZE,
   type AuditEventItem,
@@ -81,11 +81,12 @@ function toItem(row: EventRow): AuditEventItem {
 /** One page of the journal, newest first. */
 export async function listAuditEvents(db: Executor, filters: AuditFilters): Promise<AuditPage> {
   const where = and(...conditionsOf(filters));
-  const [rows, [total]] = await Promise.all([
-    eventsQuery(db, where)
-      .limit(AUDIT_PAGE_SIZE)
-      .offset((filters.page - 1) * AUDIT_PAGE_SIZE),
-    db.select({ total: count() }).from(auditEvents).where(where),
+  const [rows, [total]] = await readTogether(db, [
+    () =>
+      eventsQuery(db, where)
+        .limit(AUDIT_PAGE_SIZE)
+        .offset((filters.page - 1) * AUDIT_PAGE_SIZE),
+    () => db.select({ total: count() }).from(auditEvents).where(where),
   ]);
   return {
     events: rows.map(toItem),

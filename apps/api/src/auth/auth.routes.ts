@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "@defis/db";
-import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, schema } from "@defis/db";
+import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, readTogether, schema } from "@defis/db";
 import { loginSchema } from "@defis/domain";
 import { and, eq } from "drizzle-orm";
 import express, { type Router } from "express";
@@ -99,9 +99,9 @@ export function authRoutes(deps: AuthDependencies): Router {
 
   auth.get("/me", async (req, res) => {
     const token = readSessionToken(req, deps.production);
-    const [user, demonstration] = await Promise.all([
-      token ? findSessionUser(db, token) : null,
-      holdsDemonstrationData(db),
+    const [user, demonstration] = await readTogether(db, [
+      () => (token ? findSessionUser(db, token) : Promise.resolve(null)),
+      () => holdsDemonstrationData(db),
     ]);
     // Nobody signed in is an answer, not an error: browsers log every 401 as one.
     // The demonstration flag comes with the session so that the first paint

@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { schema } from "@defis/db";
+import { readTogether, schema } from "@defis/db";
 import {
   OUTBOX_PAGE_SIZE,
   type OutboxFilters,
@@ -24,29 +24,30 @@ export async function listOutbox(
   filters: OutboxFilters,
 ): Promise<Omit<OutboxPage, "deliveryConfigured" | "schedule">> {
   const where = and(...conditionsOf(filters));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: mailOutbox.id,
-        kind: mailOutbox.kind,
-        recipientEmail: mailOutbox.recipientEmail,
-        recipientName: users.displayName,
-        subject: mailOutbox.subject,
-        body: mailOutbox.body,
-        occurrence: mailOutbox.occurrence,
-        status: mailOutbox.status,
-        attempts: mailOutbox.attempts,
-        lastError: mailOutbox.lastError,
-        createdAt: mailOutbox.createdAt,
-        sentAt: mailOutbox.sentAt,
-      })
-      .from(mailOutbox)
-      .leftJoin(users, eq(users.id, mailOutbox.recipientUserId))
-      .where(where)
-      .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
-      .limit(OUTBOX_PAGE_SIZE)
-      .offset((filters.page - 1) * OUTBOX_PAGE_SIZE),
-    db.select({ total: count() }).from(mailOutbox).where(where),
+  const [rows, [total]] = await readTogether(db, [
+    () =>
+      db
+        .select({
+          id: mailOutbox.id,
+          kind: mailOutbox.kind,
+          recipientEmail: mailOutbox.recipientEmail,
+          recipientName: users.displayName,
+          subject: mailOutbox.subject,
+          body: mailOutbox.body,
+          occurrence: mailOutbox.occurrence,
+          status: mailOutbox.status,
+          attempts: mailOutbox.attempts,
+          lastError: mailOutbox.lastError,
+          createdAt: mailOutbox.createdAt,
+          sentAt: mailOutbox.sentAt,
+        })
+        .from(mailOutbox)
+        .leftJoin(users, eq(users.id, mailOutbox.recipientUserId))
+        .where(where)
+        .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+        .limit(OUTBOX_PAGE_SIZE)
+        .offset((filters.page - 1) * OUTBOX_PAGE_SIZE),
+    () => db.select({ total: count() }).from(mailOutbox).where(where),
   ]);
   return {
     mails: rows satisfies OutboxMail[],

@@ -1,3 +1,4 @@
+import { readTogether } from "@defis/db";
 import { outboxFiltersSchema, remindSponsorSchema, runRemindersSchema } from "@defis/domain";
 import { inTransaction } from "../mutation.js";
 import { procedureFor, router } from "../trpc.js";
@@ -10,9 +11,9 @@ export const remindersRouter = router({
   outbox: procedureFor("readOutbox")
     .input(outboxFiltersSchema)
     .query(async ({ ctx, input }) => {
-      const [page, schedule] = await Promise.all([
-        listOutbox(ctx.db, input),
-        loadSchedule(ctx.db, WEEKLY_REMINDERS_JOB),
+      const [page, schedule] = await readTogether(ctx.db, [
+        () => listOutbox(ctx.db, input),
+        () => loadSchedule(ctx.db, WEEKLY_REMINDERS_JOB),
       ]);
       return { ...page, schedule, deliveryConfigured: ctx.mail.deliveryConfigured };
     }),

@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { schema } from "@defis/db";
+import { readTogether, schema } from "@defis/db";
 import {
   PROGRESS_STAGES,
   suggestAdopters,
@@ -41,53 +41,58 @@ const adoptionColumns = {
 /** Scorecards, assets, closure, adoptions and suggestions of one laureate. */
 export async function laureateReplication(db: Executor, slug: string): Promise<LaureateReplication> {
   const laureateId = await laureateIdOf(db, slug);
-  const [scorecardRows, assets, [closure], adoptionRows, portfolio] = await Promise.all([
-    db
-      .select({ card: replicationScorecards, scoredBy: users.displayName })
-      .from(replicationScorecards)
-      .leftJoin(users, eq(users.id, replicationScorecards.scoredBy))
-      .where(eq(replicationScorecards.laureateId, laureateId))
-      .orderBy(desc(replicationScorecards.scoredAt), desc(replicationScorecards.id)),
-    db
-      .select({
-        id: reusableAssets.id,
-        kind: sql<AssetKind>`${reusableAssets.kind}`,
-        label: reusableAssets.label,
-        url: reusableAssets.url,
-        contactEmail: reusableAssets.contactEmail,
-        version: reusableAssets.version,
-        isDemo: reusableAssets.isDemo,
-      })
-      .from(reusableAssets)
-      .where(eq(reusableAssets.laureateId, laureateId))
-      .orderBy(asc(reusableAssets.kind), asc(reusableAssets.id)),
-    db
-      .select({
-        closedOn: laureateClosures.closedOn,
-        lessonsLearned: laureateClosures.lessonsLearned,
-        closedBy: users.displayName,
-        isDemo: laureateClosures.isDemo,
-      })
-      .from(laureateClosures)
-      .leftJoin(users, eq(users.id, laureateClosures.closedBy))
-      .where(eq(laureateClosures.laureateId, laureateId)),
-    db
-      .select(adoptionColumns)
-      .from(adoptions)
-      .innerJoin(laureates, eq(laureates.id, adoptions.laureateId))
-      .where(eq(adoptions.laureateId, laureateId))
-      .orderBy(asc(adoptions.identifiedOn), asc(adoptions.id)),
-    db
-      .select({
-        slug: laureates.slug,
-        title: laureates.title,
-        category: sql<CategoryKey>`${laureates.category}`,
-        regionCode: sql<RegionCode | null>`${laureates.regionCode}`,
-        benefitsForAgents: laureates.benefitsForAgents,
-        benefitsForUsagers: laureates.benefitsForUsagers,
-      })
-      .from(laureates)
-      .orderBy(asc(laureates.position)),
+  const [scorecardRows, assets, [closure], adoptionRows, portfolio] = await readTogether(db, [
+    () =>
+      db
+        .select({ card: replicationScorecards, scoredBy: users.displayName })
+        .from(replicationScorecards)
+        .leftJoin(users, eq(users.id, replicationScorecards.scoredBy))
+        .where(eq(replicationScorecards.laureateId, laureateId))
+        .orderBy(desc(replicationScorecards.scoredAt), desc(replicationScorecards.id)),
+    () =>
+      db
+        .select({
+          id: reusableAssets.id,
+          kind: sql<AssetKind>`${reusableAssets.kind}`,
+          label: reusableAssets.label,
+          url: reusableAssets.url,
+          contactEmail: reusableAssets.contactEmail,
+          version: reusableAssets.version,
+          isDemo: reusableAssets.isDemo,
+        })
+        .from(reusableAssets)
+        .where(eq(reusableAssets.laureateId, laureateId))
+        .orderBy(asc(reusableAssets.kind), asc(reusableAssets.id)),
+    () =>
+      db
+        .select({
+          closedOn: laureateClosures.closedOn,
+          lessonsLearned: laureateClosures.lessonsLearned,
+          closedBy: users.displayName,
+          isDemo: laureateClosures.isDemo,
+        })
+        .from(laureateClosures)
+        .leftJoin(users, eq(users.id, laureateClosures.closedBy))
+        .where(eq(laureateClosures.laureateId, laureateId)),
+    () =>
+      db
+        .select(adoptionColumns)
+        .from(adoptions)
+        .innerJoin(laureates, eq(laureates.id, adoptions.laureateId))
+        .where(eq(adoptions.laureateId, laureateId))
+        .orderBy(asc(adoptions.identifiedOn), asc(adoptions.id)),
+    () =>
+      db
+        .select({
+          slug: laureates.slug,
+          title: laureates.title,
+          category: sql<CategoryKey>`${laureates.category}`,
+          regionCode: sql<RegionCode | null>`${laureates.regionCode}`,
+          benefitsForAgents: laureates.benefitsForAgents,
+          benefitsForUsagers: laureates.benefitsForUsagers,
+        })
+        .from(laureates)
+        .orderBy(asc(laureates.position)),
   ]);
   const candidates = portfolio.map((row) => ({
     slug: row.slug,
@@ -180,64 +185,69 @@ export async function replicationOverview(
     .groupBy(adoptions.laureateId)
     .as("adoption_totals");
 
-  const [[funnel], matrix, regions, registry, [freshness]] = await Promise.all([
-    db
-      .select({
-        identifiee: sql<number>`count(*)::int`,
-        contactee: sql<number>`count(${adoptions.contactedOn})::int`,
-        pilote: sql<number>`count(${adoptions.pilotOn})::int`,
-        deployee: sql<number>`count(${adoptions.deployedOn})::int`,
-        atIdentifiee: sql<number>`count(*) filter (where ${adoptions.stage} = 'identifiee')::int`,
-        atContactee: sql<number>`count(*) filter (where ${adoptions.stage} = 'contactee')::int`,
-        atPilote: sql<number>`count(*) filter (where ${adoptions.stage} = 'pilote')::int`,
-        atDeployee: sql<number>`count(*) filter (where ${adoptions.stage} = 'deployee')::int`,
-        abandoned: sql<number>`count(*) filter (where ${adoptions.stage} = 'abandonnee')::int`,
-      })
-      .from(adoptions)
-      .innerJoin(laureates, eq(laureates.id, adoptions.laureateId))
-      .where(where),
-    db
-      .select({
-        slug: laureates.slug,
-        title: laureates.title,
-        category: sql<CategoryKey>`${laureates.category}`,
-        index: sql<number>`${latestScorecards.potentialIndex}::int`,
-        progress: sql<number>`coalesce(${adoptionTotals.progress}, 0)::int`,
-        adoptions: sql<number>`coalesce(${adoptionTotals.total}, 0)::int`,
-      })
-      .from(latestScorecards)
-      .innerJoin(laureates, eq(laureates.id, latestScorecards.laureateId))
-      .leftJoin(adoptionTotals, eq(adoptionTotals.laureateId, laureates.id))
-      .where(filters.category ? eq(laureates.category, filters.category) : undefined)
-      .orderBy(asc(laureates.position)),
-    db
-      .select({
-        regionCode: sql<RegionCode>`${adoptions.regionCode}`,
-        total: sql<number>`count(*) filter (where ${adoptions.stage} <> 'abandonnee')::int`,
-        deployed: sql<number>`count(*) filter (where ${adoptions.stage} = 'deployee')::int`,
-      })
-      .from(adoptions)
-      .innerJoin(laureates, eq(laureates.id, adoptions.laureateId))
-      .where(where)
-      .groupBy(adoptions.regionCode)
-      .orderBy(asc(adoptions.regionCode)),
-    db
-      .select(adoptionColumns)
-      .from(adoptions)
-      .innerJoin(laureates, eq(laureates.id, adoptions.laureateId))
-      .where(where)
-      .orderBy(asc(laureates.position), asc(adoptions.identifiedOn), asc(adoptions.id)),
-    db
-      .select({
-        dataDate: sql<Date | null>`greatest(
+  const [[funnel], matrix, regions, registry, [freshness]] = await readTogether(db, [
+    () =>
+      db
+        .select({
+          identifiee: sql<number>`count(*)::int`,
+          contactee: sql<number>`count(${adoptions.contactedOn})::int`,
+          pilote: sql<number>`count(${adoptions.pilotOn})::int`,
+          deployee: sql<number>`count(${adoptions.deployedOn})::int`,
+          atIdentifiee: sql<number>`count(*) filter (where ${adoptions.stage} = 'identifiee')::int`,
+          atContactee: sql<number>`count(*) filter (where ${adoptions.stage} = 'contactee')::int`,
+          atPilote: sql<number>`count(*) filter (where ${adoptions.stage} = 'pilote')::int`,
+          atDeployee: sql<number>`count(*) filter (where ${adoptions.stage} = 'deployee')::int`,
+          abandoned: sql<number>`count(*) filter (where ${adoptions.stage} = 'abandonnee')::int`,
+        })
+        .from(adoptions)
+        .innerJoin(laureates, eq(laureates.id, adoptions.laureateId))
+        .where(where),
+    () =>
+      db
+        .select({
+          slug: laureates.slug,
+          title: laureates.title,
+          category: sql<CategoryKey>`${laureates.category}`,
+          index: sql<number>`${latestScorecards.potentialIndex}::int`,
+          progress: sql<number>`coalesce(${adoptionTotals.progress}, 0)::int`,
+          adoptions: sql<number>`coalesce(${adoptionTotals.total}, 0)::int`,
+        })
+        .from(latestScorecards)
+        .innerJoin(laureates, eq(laureates.id, latestScorecards.laureateId))
+        .leftJoin(adoptionTotals, eq(adoptionTotals.laureateId, laureates.id))
+        .where(filters.category ? eq(laureates.category, filters.category) : undefined)
+        .orderBy(asc(laureates.position)),
+    () =>
+      db
+        .select({
+          regionCode: sql<RegionCode>`${adoptions.regionCode}`,
+          total: sql<number>`count(*) filter (where ${adoptions.stage} <> 'abandonnee')::int`,
+          deployed: sql<number>`count(*) filter (where ${adoptions.stage} = 'deployee')::int`,
+        })
+        .from(adoptions)
+        .innerJoin(laureates, eq(laureates.id, adoptions.laureateId))
+        .where(where)
+        .groupBy(adoptions.regionCode)
+        .orderBy(asc(adoptions.regionCode)),
+    () =>
+      db
+        .select(adoptionColumns)
+        .from(adoptions)
+        .innerJoin(laureates, eq(laureates.id, adoptions.laureateId))
+        .where(where)
+        .orderBy(asc(laureates.position), asc(adoptions.identifiedOn), asc(adoptions.id)),
+    () =>
+      db
+        .select({
+          dataDate: sql<Date | null>`greatest(
           (select max(${adoptions.updatedAt}) from ${adoptions}),
           (select max(${replicationScorecards.scoredAt}) from ${replicationScorecards}))`.mapWith(
-          (value: string | Date | null) => (value === null ? null : new Date(value)),
-        ),
-        hasDemo: sql<boolean>`exists (select 1 from ${adoptions} where ${adoptions.isDemo})
+            (value: string | Date | null) => (value === null ? null : new Date(value)),
+          ),
+          hasDemo: sql<boolean>`exists (select 1 from ${adoptions} where ${adoptions.isDemo})
           or exists (select 1 from ${replicationScorecards} where ${replicationScorecards.isDemo})`,
-      })
-      .from(sql`(select 1) as one`),
+        })
+        .from(sql`(select 1) as one`),
   ]);
   const reached: Record<(typeof PROGRESS_STAGES)[number], number> = {
     identifiee: funnel?.identifiee ?? 0,
