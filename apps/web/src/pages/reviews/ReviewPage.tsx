@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { useParams } from "react-router";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { formatDate, formatDateTime } from "../../lib/format";
@@ -9,10 +10,14 @@ import { isUnknownResource, useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import NotFoundPage from "../../components/NotFoundPage";
 import { DashboardTiles } from "../../features/dashboard/DashboardTiles";
-import { PortfolioCharts } from "../../features/dashboard/PortfolioCharts";
 import { useCan } from "../../lib/session";
 import { DrawAtOnceContext } from "../../lib/use-near-viewport";
 import { ReviewDecisionsSection } from "./ReviewDecisionsSection";
+
+// The charts (recharts) load beside the page: its figures, changes and decisions show without waiting for them.
+const PortfolioCharts = lazy(() =>
+  import("../../features/dashboard/PortfolioCharts").then((module) => ({ default: module.PortfolioCharts })),
+);
 import { LaureateSheetArticle } from "./LaureateSheetArticle";
 import { ReviewChangesSection } from "./ReviewChangesSection";
 
@@ -64,7 +69,9 @@ export default function ReviewPage() {
       </section>
       {/* Drawn at once from the frozen figures: the review is printed with its charts. */}
       <DrawAtOnceContext value={true}>
-        <PortfolioCharts figures={data.snapshot.figures} />
+        <Suspense fallback={<LoadingState label="Chargement des graphiques" />}>
+          <PortfolioCharts figures={data.snapshot.figures} />
+        </Suspense>
       </DrawAtOnceContext>
       <ReviewChangesSection changes={data.changes} />
       {readsDecisions && (
