@@ -18,6 +18,7 @@ describe("decisions of the reviews", () => {
   let sponsor: Caller;
   let first: number;
   let second: number;
+  let third: number;
   let weather: { decisionId: number; version: number };
   let schedule: { decisionId: number; version: number };
 
@@ -53,21 +54,23 @@ describe("decisions of the reviews", () => {
     const decisions = await leadership.reviews.decisions({ id: first });
     expect(decisions.isLatest).toBe(true);
     expect(decisions.carriedOver).toEqual([]);
-    expect(decisions.taken.map((decision) => [decision.text, decision.standing, decision.laureates])).toEqual([
+    expect(decisions.taken.map((decision) => [decision.text, decision.standing, decision.laureates])).toEqual(
       [
-        "Relancer le sponsor pour la mise à jour de la météo",
-        "en_cours",
-        [{ slug: "chu-toulouse-parkinson", title: expect.any(String) as string }],
-      ],
-      [
-        "Vérifier l'échéancier avec les porteurs",
-        "en_cours",
         [
-          { slug: "dggn-lab-innovation", title: expect.any(String) as string },
-          { slug: "smicval-zero-dechet", title: expect.any(String) as string },
+          "Relancer le sponsor pour la mise à jour de la météo",
+          "en_cours",
+          [{ slug: "chu-toulouse-parkinson", title: expect.any(String) as string }],
+        ],
+        [
+          "Vérifier l'échéancier avec les porteurs",
+          "en_cours",
+          [
+            { slug: "dggn-lab-innovation", title: expect.any(String) as string },
+            { slug: "smicval-zero-dechet", title: expect.any(String) as string },
+          ],
         ],
       ],
-    ]);
+    );
 
     const [event] = await database.db
       .select()
@@ -192,7 +195,7 @@ describe("decisions of the reviews", () => {
   });
 
   it("leaves a decision closed before a review out of its follow-up", async () => {
-    const third = (await officer.reviews.open({ asOf: "2023-09-30", title: "COPIL de septembre 2023" })).id;
+    third = (await officer.reviews.open({ asOf: "2023-09-30", title: "COPIL de septembre 2023" })).id;
     const decisions = await leadership.reviews.decisions({ id: third });
     expect(decisions.carriedOver.map((decision) => decision.id)).toEqual([schedule.decisionId]);
     expect((await leadership.reviews.decisions({ id: second })).isLatest).toBe(false);
@@ -203,9 +206,9 @@ describe("decisions of the reviews", () => {
     expect(ofChu.map((decision) => [decision.id, decision.reviewAsOf, decision.standing])).toEqual([
       [weather.decisionId, "2023-03-31", "faite"],
     ]);
-    await expect(sponsor.reviews.laureateDecisions({ laureateSlug: "dggn-lab-innovation" })).rejects.toMatchObject(
-      { code: "FORBIDDEN", message: "Ce lauréat n'est pas dans votre périmètre." },
-    );
+    await expect(
+      sponsor.reviews.laureateDecisions({ laureateSlug: "dggn-lab-innovation" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", message: "Ce lauréat n'est pas dans votre périmètre." });
     expect(
       (await officer.reviews.laureateDecisions({ laureateSlug: "dggn-lab-innovation" })).map(
         (decision) => decision.id,
@@ -251,13 +254,36 @@ describe("decisions of the reviews", () => {
       const opendataText = await opendata.text();
       expect(opendataText.startsWith("Revue du,Revue,Décision,")).toBe(true);
       expect(opendataText).toContain(
-        '2023-03-31,COPIL de mars 2023,Vérifier l\'échéancier avec les porteurs,Direction de programme,' +
+        "2023-03-31,COPIL de mars 2023,Vérifier l'échéancier avec les porteurs,Direction de programme," +
           "2023-12-31,En retard,,,dggn-lab-innovation | smicval-zero-dechet,non\r\n",
       );
       expect((await download(DEMO_EMAILS.sponsorSante)).status).toBe(403);
     } finally {
       await server.close();
     }
+  });
+
+  it("notes one status when two officers note the same version at once", async () => {
+    const [current] = (await leadership.reviews.decisions({ id: third })).carriedOver.filter(
+      (decision) => decision.id === schedule.decisionId,
+    );
+    const results = await Promise.allSettled(
+      ["Premier point", "Second point", "Troisième point"].map((note) =>
+        officer.reviews.updateDecision({
+          decisionId: schedule.decisionId,
+          reviewId: third,
+          version: current?.version ?? 0,
+          status: "en_cours",
+          note,
+        }),
+      ),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const updates = await database.db
+      .select({ total: count() })
+      .from(schema.reviewDecisionUpdates)
+      .where(eq(schema.reviewDecisionUpdates.decisionId, schedule.decisionId));
+    expect(updates[0]?.total).toBe(1);
   });
 
   it("seeds the demonstration's decisions, followed up in its second review", async () => {

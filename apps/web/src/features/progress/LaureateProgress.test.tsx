@@ -287,6 +287,21 @@ describe("the guided update's respect for what was written, and for the scope", 
     expect(received[0]?.weather.synthesis).toBe("Le calendrier est tenu. Le partenaire a signé.");
   });
 
+  it("shows a sponsor the review decisions of their own laureates only", async () => {
+    const asked: unknown[] = [];
+    mockAuth({ user: { ...sponsorUser, scope: [{ kind: "ministere", value: "solidarites-sante" }] } });
+    serveProgress({
+      "reviews.laureateDecisions": (input) => {
+        asked.push(input);
+        return [takenDecision];
+      },
+    });
+    renderApp(SUIVI);
+    await screen.findByRole("region", { name: "Météo déclarée et santé calculée" });
+    expect(screen.queryByRole("heading", { name: "Décisions des revues" })).toBeNull();
+    expect(asked).toEqual([]);
+  });
+
   it("tells a sponsor outside the laureate's scope before any step, and offers no form", async () => {
     mockAuth({ user: { ...sponsorUser, scope: [{ kind: "ministere", value: "solidarites-sante" }] } });
     serveProgress();
