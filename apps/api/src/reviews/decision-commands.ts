@@ -42,7 +42,10 @@ async function latestReview(db: Executor, reviewId: number) {
 }
 
 /** The ids of the laureates named, every one known, in the order given. */
-async function laureateIdsOf(db: Executor, slugs: readonly string[]): Promise<{ id: number; slug: string }[]> {
+async function laureateIdsOf(
+  db: Executor,
+  slugs: readonly string[],
+): Promise<{ id: number; slug: string }[]> {
   if (slugs.length === 0) return [];
   const found = await db
     .select({ id: laureates.id, slug: laureates.slug })
