@@ -22,6 +22,7 @@ import { CATEGORIES, FUNDING_MODES, MINISTRIES } from "./laureate.js";
 import { COMMENT_KINDS, MILESTONE_STATUSES, WEATHER_LEVELS } from "./progress/index.js";
 import { ADOPTION_STAGES, ASSET_KINDS } from "./replication/index.js";
 import { REGIONS } from "./territory.js";
+import { DECISION_STATUSES } from "./decisions.js";
 
 /**
  * What each audit action writes in its "before" and "after": every key, with
@@ -208,6 +209,18 @@ export const AUDIT_FIELDS = {
   "adoption.modification": ADOPTION,
   "adoption.etape": ADOPTION,
   "revue.ouverture": { arreteAu: field("Arrêtée au", asDay), titre: field("Titre") },
+  "decision.enregistrement": {
+    revue: field("Revue du", asDay),
+    decision: field("Décision"),
+    responsable: field("Responsable"),
+    echeance: field("Échéance", asDay),
+    laureats: field("Lauréats", listOf(asText)),
+  },
+  "decision.statut": {
+    revue: field("Notée à la revue du", asDay),
+    statut: field("Statut", vocabulary(DECISION_STATUSES)),
+    note: field("Note"),
+  },
 } as const satisfies Record<AuditAction, Readonly<Record<string, AuditField>>>;
 
 type FieldKeys<Action extends AuditAction> = keyof (typeof AUDIT_FIELDS)[Action];

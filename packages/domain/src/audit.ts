@@ -25,6 +25,7 @@ export const AUDIT_ENTITIES = {
   cloture: "Clôture",
   adoption: "Adoption",
   revue: "Revue de portefeuille",
+  decision: "Décision de revue",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -87,6 +88,8 @@ const ACTIONS = {
   "adoption.modification": { entity: "adoption", label: "Modification d'une adoption" },
   "adoption.etape": { entity: "adoption", label: "Changement d'étape d'une adoption" },
   "revue.ouverture": { entity: "revue", label: "Ouverture d'une revue de portefeuille" },
+  "decision.enregistrement": { entity: "decision", label: "Enregistrement d'une décision de revue" },
+  "decision.statut": { entity: "decision", label: "Suivi d'une décision de revue" },
 } as const satisfies Record<string, { entity: AuditEntity; label: string }>;
 export type AuditAction = keyof typeof ACTIONS;
 

@@ -50,6 +50,13 @@ export const JOURNAL_DOWNLOAD = {
   label: "Journal des modifications",
 } as const satisfies DownloadDefinition;
 
+/** Every review's decisions, with their latest status, as CSV for Excel (default) or open data. */
+export const DECISIONS_DOWNLOAD = {
+  route: "decisions.csv",
+  fileName: "defis-decisions",
+  label: "Décisions des revues et leur suivi",
+} as const satisfies DownloadDefinition;
+
 /** The two CSV dialects: French Excel (";", decimal comma, BOM) and open data (",", decimal point). */
 export const CSV_DIALECTS = {
   excel: "CSV pour Excel",

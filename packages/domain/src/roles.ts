@@ -48,6 +48,15 @@ export const PERMISSIONS = {
   readControls: ["charge_mission", "administrateur"],
   /** Opening a portfolio review (COPIL), whose figures are then frozen; leadership reads them. */
   openReview: ["charge_mission", "administrateur"],
+  /** Recording a review's decisions and noting their status: the officers who run the COPIL. */
+  recordDecisions: ["charge_mission", "administrateur"],
+  /**
+   * A review's decisions, the list of those due and their export: the officers
+   * and the direction. A sponsor reads those of their own laureates, on the
+   * laureate's page (`readLaureateDecisions`, scope checked by the server).
+   */
+  readDecisions: ["charge_mission", "administrateur", "direction"],
+  readLaureateDecisions: ["charge_mission", "administrateur", "direction", "sponsor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

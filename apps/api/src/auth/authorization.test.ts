@@ -179,6 +179,40 @@ async function anAdoption(database: DatabaseHandle): Promise<number> {
   return adoption?.id ?? 0;
 }
 
+/**
+ * The latest review, written straight into the table on a day after every
+ * review the matrix opens: decisions are recorded and followed up there.
+ */
+async function theLatestReview(database: DatabaseHandle): Promise<number> {
+  await database.db
+    .insert(schema.portfolioReviews)
+    .values({
+      asOf: "2025-12-31",
+      title: "Revue de la matrice",
+      snapshot: {} as typeof schema.portfolioReviews.$inferInsert.snapshot,
+    })
+    .onConflictDoNothing();
+  const [review] = await database.db
+    .select({ id: schema.portfolioReviews.id })
+    .from(schema.portfolioReviews)
+    .where(eq(schema.portfolioReviews.asOf, "2025-12-31"));
+  return review?.id ?? 0;
+}
+
+/** A decision written straight into the table, on its current version, for the status case to act on. */
+async function aDecision(database: DatabaseHandle): Promise<{ id: number; version: number }> {
+  const [decision] = await database.db
+    .insert(schema.reviewDecisions)
+    .values({
+      reviewId: await theLatestReview(database),
+      text: "Décision de la matrice",
+      owner: "Direction",
+      dueOn: "2026-01-31",
+    })
+    .returning({ id: schema.reviewDecisions.id, version: schema.reviewDecisions.version });
+  return decision ?? { id: 0, version: 1 };
+}
+
 const replicationCriteria = () => {
   const entry = { score: 3, justification: "Justification de test." };
   return {
@@ -316,6 +350,32 @@ const MUTATIONS: MutationCase[] = [
         asOf: `2024-0${1 + (run % 9)}-1${Math.floor(run / 9) % 10}`,
         title: `Revue ${run}`,
       }),
+    expected: moneyRoles,
+  },
+  {
+    path: "reviews.recordDecision",
+    call: async (caller, database, run) =>
+      caller.reviews.recordDecision({
+        reviewId: await theLatestReview(database),
+        text: `Relancer le sponsor ${run}`,
+        owner: "Chargée de mission",
+        dueOn: "2026-01-31",
+        laureateSlugs: [SCOPED_SLUG],
+      }),
+    expected: moneyRoles,
+  },
+  {
+    path: "reviews.updateDecision",
+    call: async (caller, database) => {
+      const decision = await aDecision(database);
+      return caller.reviews.updateDecision({
+        decisionId: decision.id,
+        reviewId: await theLatestReview(database),
+        version: decision.version,
+        status: "faite",
+        note: "Fait.",
+      });
+    },
     expected: moneyRoles,
   },
   {
@@ -650,12 +710,32 @@ const MUTATIONS: MutationCase[] = [
 
 interface QueryCase {
   path: string;
-  call: (caller: ReturnType<typeof callerFor>) => Promise<unknown>;
+  call: (caller: ReturnType<typeof callerFor>, database: DatabaseHandle) => Promise<unknown>;
   expected: Record<Who, Outcome>;
 }
 
 /** Queries whose audience is narrower than, or worth stating beside, the portfolio's. */
 const QUERIES: QueryCase[] = [
+  {
+    path: "reviews.decisions",
+    call: async (caller, database) => caller.reviews.decisions({ id: await theLatestReview(database) }),
+    expected: { ...moneyRoles, direction: "ok" },
+  },
+  {
+    path: "reviews.decisionsDue",
+    call: (caller) => caller.reviews.decisionsDue(),
+    expected: { ...moneyRoles, direction: "ok" },
+  },
+  {
+    path: "reviews.laureateDecisions (in scope)",
+    call: (caller) => caller.reviews.laureateDecisions({ laureateSlug: SCOPED_SLUG }),
+    expected: { ...moneyRoles, direction: "ok", sponsor: "ok" },
+  },
+  {
+    path: "reviews.laureateDecisions (out of scope)",
+    call: (caller) => caller.reviews.laureateDecisions({ laureateSlug: "dggn-lab-innovation" }),
+    expected: { ...moneyRoles, direction: "ok" },
+  },
   { path: "controls.list", call: (caller) => caller.controls.list(), expected: moneyRoles },
   { path: "controls.count", call: (caller) => caller.controls.count(), expected: moneyRoles },
   {
@@ -754,7 +834,7 @@ describe("authorization", () => {
     for (const who of whos) {
       it(`${query.path} as ${who}: ${query.expected[who]}`, async () => {
         const caller = callerFor(database, who === "anonyme" ? null : users[who]);
-        const outcome = await query.call(caller).then(
+        const outcome = await query.call(caller, database).then(
           () => "ok",
           (error: unknown) => (error as { code?: string }).code ?? String(error),
         );

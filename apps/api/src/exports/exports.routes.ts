@@ -1,6 +1,7 @@
 import type { Database } from "@defis/db";
 import {
   auditFiltersSchema,
+  DECISIONS_DOWNLOAD,
   downloadFileName,
   JOURNAL_DOWNLOAD,
   MONEY_TABLE_DOWNLOADS,
@@ -14,7 +15,9 @@ import { requireUser } from "../auth/require-user.js";
 import { noStore } from "../http/guards.js";
 import { parisDay } from "../paris-day.js";
 import { CSV_FORMATS, toCsv, toExcelCsv, type Column, type CsvFormat } from "./csv.js";
+import { decisionColumns } from "./decision-columns.js";
 import { journalColumns } from "./journal-columns.js";
+import { listAllDecisions } from "../reviews/decision-queries.js";
 import { laureateColumns, paymentColumns, trancheColumns } from "./portfolio-columns.js";
 import { laureateMoneyRows, paymentRows, portfolioSnapshot, trancheRows } from "./portfolio-queries.js";
 import { exclusionSummary, scdlSubventions, toScdlCsv } from "./scdl.js";
@@ -72,13 +75,14 @@ export function exportsRoutes(
   exports.use(noStore());
   const signedIn = requireUser(db, production, "readPortfolio");
 
-  /** A money table as CSV, in the dialect of ?format=excel (default) or ?format=opendata. */
+  /** A table as CSV, in the dialect of ?format=excel (default) or ?format=opendata. */
   function csvRoute<Row>(
     download: DownloadDefinition,
     rowsOf: () => Promise<Row[]>,
     columns: readonly Column<Row>[],
+    allowed = signedIn,
   ): void {
-    exports.get(`/${download.route}`, signedIn, async (req, res) => {
+    exports.get(`/${download.route}`, allowed, async (req, res) => {
       const format = csvFormatOf(req.query.format);
       if (!format) {
         res.status(400).json({
@@ -93,6 +97,12 @@ export function exportsRoutes(
   csvRoute(MONEY_TABLE_DOWNLOADS.laureats, () => laureateMoneyRows(db), laureateColumns);
   csvRoute(MONEY_TABLE_DOWNLOADS.tranches, () => trancheRows(db), trancheColumns);
   csvRoute(MONEY_TABLE_DOWNLOADS.paiements, () => paymentRows(db), paymentColumns);
+  csvRoute(
+    DECISIONS_DOWNLOAD,
+    () => listAllDecisions(db, parisDay()),
+    decisionColumns,
+    requireUser(db, production, "readDecisions"),
+  );
 
   exports.get(`/${WORKBOOK_DOWNLOAD.route}`, signedIn, async (_req, res) => {
     const { laureates, tranches, payments } = await portfolioSnapshot(db);

@@ -11,6 +11,7 @@ import {
 import { count } from "drizzle-orm";
 import { recordAudit, systemActor, type Actor } from "../audit/record-audit.js";
 import { findReviewSummary } from "./review-queries.js";
+import { seedFirstReviewDecisions, seedSecondReviewDecisions } from "./demo-decisions.js";
 import { checkedAsOf, reviewSnapshotAsOf } from "../dashboard/portfolio-as-of.js";
 
 const { portfolioReviews } = schema;
@@ -70,17 +71,27 @@ function endOfMonthBefore(today: string, monthsBack: number): string {
 
 /**
  * Two quarterly reviews for the demonstration, so that the direction account
- * finds a latest review with its changes: opened without an author, flagged
- * as demonstration, skipped when a review of the day already exists.
+ * finds a latest review with its changes and the decisions the first one
+ * took, followed up in the second: opened without an author, flagged as
+ * demonstration, skipped when any review already exists.
  */
 export async function seedDemoReviews(db: Database, today: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [existing] = await tx.select({ total: count() }).from(portfolioReviews);
     if ((existing?.total ?? 0) > 0) return;
     const actor = systemActor("demonstration");
-    for (const monthsBack of [4, 1]) {
+    const openDemo = async (monthsBack: number) => {
       const asOf = endOfMonthBefore(today, monthsBack);
-      await insertReview(tx, actor, { asOf, title: `Revue de portefeuille (démonstration)`, isDemo: true });
-    }
+      const id = await insertReview(tx, actor, {
+        asOf,
+        title: `Revue de portefeuille (démonstration)`,
+        isDemo: true,
+      });
+      if (id === null) throw new Error(`Revue de démonstration du ${asOf} déjà ouverte`);
+      return { id, asOf };
+    };
+    const first = await openDemo(4);
+    const decisions = await seedFirstReviewDecisions(tx, actor, first);
+    await seedSecondReviewDecisions(tx, actor, await openDemo(1), decisions);
   });
 }

@@ -1,10 +1,25 @@
-import { notFound, openReviewSchema, reviewIdSchema } from "@defis/domain";
-import { procedureFor, router, signedInProcedure } from "../trpc.js";
+import {
+  laureateDecisionsSchema,
+  notFound,
+  openReviewSchema,
+  recordDecisionSchema,
+  reviewIdSchema,
+  updateDecisionStatusSchema,
+} from "@defis/domain";
+import { laureateProcedureFor, procedureFor, router, signedInProcedure } from "../trpc.js";
 import { openReview } from "./review-commands.js";
 import { findReview, listReviews } from "./review-queries.js";
+import { recordDecision, updateDecisionStatus } from "./decision-commands.js";
+import { findReviewDecisions, listDecisionsDue, listLaureateDecisions } from "./decision-queries.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { inTransaction } from "../mutation.js";
+import { parisDay } from "../paris-day.js";
 
-/** Every role reads the reviews; officers and administrators open them. */
+/**
+ * Every role reads the reviews; officers and administrators open them and
+ * record their decisions. The decisions are read by the officers and the
+ * direction, and by a sponsor for the laureates of their scope.
+ */
 export const reviewsRouter = router({
   list: signedInProcedure.query(({ ctx }) => listReviews(ctx.db)),
 
@@ -14,4 +29,28 @@ export const reviewsRouter = router({
   }),
 
   open: procedureFor("openReview").input(openReviewSchema).mutation(inTransaction(openReview)),
+
+  decisions: procedureFor("readDecisions")
+    .input(reviewIdSchema)
+    .query(async ({ ctx, input }) => {
+      const decisions = await findReviewDecisions(ctx.db, input.id);
+      return decisions ?? notFound("Cette revue n'existe pas.");
+    }),
+
+  /** The decisions still in progress, the nearest due day first: the synthèse of the pilotage reads it. */
+  decisionsDue: procedureFor("readDecisions").query(({ ctx }) => listDecisionsDue(ctx.db, parisDay())),
+
+  laureateDecisions: laureateProcedureFor("readLaureateDecisions")
+    .input(laureateDecisionsSchema)
+    .query(async ({ ctx, input }) =>
+      listLaureateDecisions(ctx.db, await laureateIdOf(ctx.db, input.laureateSlug), parisDay()),
+    ),
+
+  recordDecision: procedureFor("recordDecisions")
+    .input(recordDecisionSchema)
+    .mutation(inTransaction(recordDecision)),
+
+  updateDecision: procedureFor("recordDecisions")
+    .input(updateDecisionStatusSchema)
+    .mutation(inTransaction(updateDecisionStatus)),
 });

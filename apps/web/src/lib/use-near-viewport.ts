@@ -1,7 +1,13 @@
-import { useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { createContext, useContext, useLayoutEffect, useRef, useState, type RefObject } from "react";
 
 /** How far below (or above) the screen an element already counts as near: a scroll's worth. */
 const MARGIN_PX = 200;
+
+/**
+ * True where every element counts as near at once: a page meant to be printed
+ * (a review) draws all its charts, since the browser prints what is drawn.
+ */
+export const DrawAtOnceContext = createContext(false);
 
 /**
  * True once the element has come near the screen, and from then on. What is
@@ -11,7 +17,8 @@ const MARGIN_PX = 200;
  */
 export function useNearViewport<T extends Element>(): [RefObject<T | null>, boolean] {
   const ref = useRef<T>(null);
-  const [near, setNear] = useState(() => typeof IntersectionObserver === "undefined");
+  const atOnce = useContext(DrawAtOnceContext);
+  const [near, setNear] = useState(() => atOnce || typeof IntersectionObserver === "undefined");
   useLayoutEffect(() => {
     const element = ref.current;
     if (near || !element) return;

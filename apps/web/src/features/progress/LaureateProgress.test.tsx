@@ -7,6 +7,7 @@ import { laureateDetailFixture, officerUser, sponsorUser } from "../../test/fixt
 import { renderApp } from "../../test/render";
 import { leadershipUser } from "../finance/finance-fixtures";
 import { followUpRows, laureateProgressFixture } from "./progress-fixtures";
+import { takenDecision } from "../reviews/decision-fixtures";
 
 const SUIVI = "/laureats/registre-reunion?onglet=suivi";
 
@@ -16,6 +17,7 @@ function serveProgress(extra: Record<string, (input: unknown) => unknown> = {}) 
     "laureates.bySlug": () => laureateDetailFixture,
     "progress.forLaureate": () => laureateProgressFixture,
     "progress.myProjects": () => ({ rows: followUpRows, staleAfterDays: 30 }),
+    "reviews.laureateDecisions": () => [takenDecision],
     ...extra,
   });
 }
@@ -37,6 +39,14 @@ describe("the follow-up tab of a laureate", () => {
     );
     expect(screen.getByRole("table", { name: /Dernières mises à jour/ }).textContent).toContain(
       "Sacha Bernard (démo)",
+    );
+    const decisions = await screen.findByRole("table", { name: /^Décisions des revues pour/ });
+    const [decisionRow] = within(decisions).getAllByRole("row").slice(1);
+    expect(decisionRow?.textContent).toContain("Relancer le sponsor pour la mise à jour de la météo");
+    expect(decisionRow?.textContent).toContain("Camille Martin");
+    expect(decisionRow?.textContent).toContain("En cours");
+    expect(within(decisions).getByRole("link", { name: "25 novembre 2026" }).getAttribute("href")).toBe(
+      "/revues/2",
     );
     expect(screen.getByRole("table", { name: "Historique de la météo par période" }).textContent).toContain(
       "Le calendrier est tenu.",
@@ -275,6 +285,21 @@ describe("the guided update's respect for what was written, and for the scope", 
     ).toBeDefined();
     expect(screen.queryByRole("link", { name: /Mettre à jour le projet suivant/ })).toBeNull();
     expect(received[0]?.weather.synthesis).toBe("Le calendrier est tenu. Le partenaire a signé.");
+  });
+
+  it("shows a sponsor the review decisions of their own laureates only", async () => {
+    const asked: unknown[] = [];
+    mockAuth({ user: { ...sponsorUser, scope: [{ kind: "ministere", value: "solidarites-sante" }] } });
+    serveProgress({
+      "reviews.laureateDecisions": (input) => {
+        asked.push(input);
+        return [takenDecision];
+      },
+    });
+    renderApp(SUIVI);
+    await screen.findByRole("region", { name: "Météo déclarée et santé calculée" });
+    expect(screen.queryByRole("heading", { name: "Décisions des revues" })).toBeNull();
+    expect(asked).toEqual([]);
   });
 
   it("tells a sponsor outside the laureate's scope before any step, and offers no form", async () => {

@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { ROUTES } from "../../routes";
+import { LaureateDecisions } from "../reviews/LaureateDecisions";
 import { CommentsSection } from "./CommentsSection";
 import { FreshnessTable } from "./FreshnessTable";
 import { HealthPanel } from "./HealthPanel";
@@ -13,7 +14,7 @@ import { MilestonesSection } from "./MilestonesSection";
 import { useCanUpdateProgress } from "./use-can-update-progress";
 import { WeatherSection } from "./WeatherSection";
 
-/** The "Suivi" tab: health, freshness, milestones, météo and comments of one laureate. */
+/** The "Suivi" tab: health, freshness, milestones, météo, comments and review decisions of one laureate. */
 export default function LaureateProgress({ laureate }: { laureate: LaureateDetail }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.progress.forLaureate.queryOptions({ slug: laureate.slug }));
@@ -43,6 +44,7 @@ export default function LaureateProgress({ laureate }: { laureate: LaureateDetai
         canEdit={canEdit}
       />
       <CommentsSection slug={laureate.slug} comments={progress.comments} canEdit={canEdit} />
+      <LaureateDecisions laureate={laureate} />
     </>
   );
 }

@@ -7,15 +7,10 @@ import { formatDate, formatShortDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
-import { FunnelChart } from "../../features/replication/FunnelChart";
-import { AllocationChart } from "./AllocationChart";
-import { AllocationMap } from "./AllocationMap";
 import { DashboardTiles } from "../../features/dashboard/DashboardTiles";
+import { PortfolioCharts } from "../../features/dashboard/PortfolioCharts";
 import { ControlsRemaining } from "../../features/controls/ControlsRemaining";
-import { MilestonesChart, MilestoneTimelineChart } from "./MilestoneCharts";
-import { PaymentsChart } from "./PaymentsChart";
 import { AS_OF_PARAM, useAsOf } from "./use-as-of";
-import { WeatherChart, WeatherTrendChart } from "./WeatherCharts";
 
 /** The direction's home: the whole portfolio as it stood at the end of a day. */
 export default function DashboardPage() {
@@ -70,33 +65,7 @@ export default function DashboardPage() {
             Chiffres au {formatShortDate(data.asOf)}
           </p>
           <DashboardTiles figures={data} />
-          <section aria-labelledby="pilotage-argent">
-            <h2 id="pilotage-argent">L'argent</h2>
-            <PaymentsChart figures={data} />
-            <AllocationChart figures={data} />
-            <AllocationMap figures={data} />
-          </section>
-          <section aria-labelledby="pilotage-avancement">
-            <h2 id="pilotage-avancement">L'avancement</h2>
-            <WeatherChart figures={data} />
-            <WeatherTrendChart figures={data} />
-            <MilestonesChart figures={data} />
-            <MilestoneTimelineChart figures={data} />
-          </section>
-          <section aria-labelledby="pilotage-essaimage">
-            <h2 id="pilotage-essaimage">L'essaimage</h2>
-            <FunnelChart
-              headingId="pilotage-entonnoir"
-              funnel={data.funnel}
-              abandoned={data.adoptions.abandonnee}
-              dataDate={data.asOf}
-              currentHeader={`À cette étape au ${formatShortDate(data.asOf)}`}
-              drillDown={{
-                hrefOf: (stage) => `${ROUTES.replication}?etape=${stage}`,
-                fileName: `essaimage-${data.asOf}`,
-              }}
-            />
-          </section>
+          <PortfolioCharts figures={data} />
         </>
       )}
     </>

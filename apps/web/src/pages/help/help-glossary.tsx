@@ -195,6 +195,12 @@ export const GLOSSARY: GlossaryGroup[] = [
           "Les chiffres et la fiche de chaque lauréat figés à une date pour le comité de pilotage, avec ce qui a changé depuis la revue précédente.",
       },
       {
+        id: "terme-decision",
+        term: "Décision de revue",
+        definition:
+          "Une décision ou une action prise en revue : son responsable, son échéance, les lauréats concernés. Elle est en cours, faite ou abandonnée ; « en retard » quand elle est en cours après son échéance. La revue suivante la reprend avec son statut tant qu'elle n'est ni faite ni abandonnée.",
+      },
+      {
         id: "terme-indice",
         term: "Indice de potentiel d'essaimage",
         definition:

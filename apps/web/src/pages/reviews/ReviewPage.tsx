@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { useParams } from "react-router";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { formatDate, formatDateTime } from "../../lib/format";
@@ -9,15 +10,28 @@ import { isUnknownResource, useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import NotFoundPage from "../../components/NotFoundPage";
 import { DashboardTiles } from "../../features/dashboard/DashboardTiles";
+import { useCan } from "../../lib/session";
+import { DrawAtOnceContext } from "../../lib/use-near-viewport";
+import { ReviewDecisionsSection } from "./ReviewDecisionsSection";
+
+// The charts (recharts) load beside the page: its figures, changes and decisions show without waiting for them.
+const PortfolioCharts = lazy(() =>
+  import("../../features/dashboard/PortfolioCharts").then((module) => ({ default: module.PortfolioCharts })),
+);
 import { LaureateSheetArticle } from "./LaureateSheetArticle";
 import { ReviewChangesSection } from "./ReviewChangesSection";
 
-/** A review: its frozen figures, what changed since the previous one, and one sheet per laureate. */
+/**
+ * A review: its frozen figures and their charts, what changed since the
+ * previous one, its decisions and the follow-up of the earlier ones, and one
+ * sheet per laureate.
+ */
 export default function ReviewPage() {
   const trpc = useTRPC();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const review = useQuery({ ...trpc.reviews.byId.queryOptions({ id }), enabled: valid });
+  const readsDecisions = useCan("readDecisions");
   useDocumentTitle(review.data ? review.data.title : "Revue du portefeuille");
 
   if (!valid || (review.isError && isUnknownResource(review.error))) return <NotFoundPage />;
@@ -53,7 +67,20 @@ export default function ReviewPage() {
         <h2 id="revue-chiffres">Les chiffres au {formatDate(data.asOf)}</h2>
         <DashboardTiles figures={data.snapshot.figures} />
       </section>
+      {/* Drawn at once from the frozen figures: the review is printed with its charts. */}
+      <DrawAtOnceContext value={true}>
+        <Suspense fallback={<LoadingState label="Chargement des graphiques" />}>
+          <PortfolioCharts figures={data.snapshot.figures} />
+        </Suspense>
+      </DrawAtOnceContext>
       <ReviewChangesSection changes={data.changes} />
+      {readsDecisions && (
+        <ReviewDecisionsSection
+          reviewId={data.id}
+          reviewAsOf={data.asOf}
+          laureates={data.snapshot.laureates}
+        />
+      )}
       <section aria-labelledby="revue-fiches">
         <h2 id="revue-fiches" className="defis-review-sheets-heading">
           Fiches des lauréats

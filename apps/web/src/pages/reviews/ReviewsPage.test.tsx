@@ -1,4 +1,9 @@
-import type { OpenReviewInput } from "@defis/domain";
+import type {
+  OpenReviewInput,
+  RecordDecisionInput,
+  ReviewDecisions,
+  UpdateDecisionStatusInput,
+} from "@defis/domain";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -7,6 +12,7 @@ import { officerUser, overviewFixture } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 import { reviewDetail, reviewSummaries } from "../../features/dashboard/dashboard-fixtures";
 import { leadershipUser } from "../../features/finance/finance-fixtures";
+import { reviewDecisionsFixture } from "../../features/reviews/decision-fixtures";
 
 function serveReviews(open: (input: OpenReviewInput) => unknown = () => reviewSummaries[0]) {
   const opened: OpenReviewInput[] = [];
@@ -14,6 +20,7 @@ function serveReviews(open: (input: OpenReviewInput) => unknown = () => reviewSu
     "programme.overview": () => overviewFixture,
     "reviews.list": () => reviewSummaries,
     "reviews.byId": () => reviewDetail,
+    "reviews.decisions": () => reviewDecisionsFixture,
     "reviews.open": (input) => {
       opened.push(input as OpenReviewInput);
       return open(input as OpenReviewInput);
@@ -106,11 +113,147 @@ describe("Reviews", { timeout: 20_000 }, () => {
     expect(print).toHaveBeenCalledOnce();
   });
 
+  it("draws the charts of its frozen figures, each with its table", async () => {
+    mockAuth({ user: leadershipUser });
+    serveReviews();
+    renderApp("/revues/2");
+    const money = await screen.findByRole("region", { name: "L'argent" }, { timeout: 5_000 });
+    expect(within(money).getByRole("table", { name: "Versements prévus et réalisés par mois" })).toBeTruthy();
+    expect(screen.getByRole("region", { name: "L'avancement" })).toBeTruthy();
+    expect(screen.getByRole("region", { name: "L'essaimage" })).toBeTruthy();
+  });
+
+  it("shows the decisions taken and followed up, read only for the direction", async () => {
+    mockAuth({ user: leadershipUser });
+    serveReviews();
+    renderApp("/revues/2");
+    const taken = await screen.findByRole(
+      "table",
+      { name: "Décisions prises à la revue du 25 novembre 2026" },
+      { timeout: 5_000 },
+    );
+    expect(within(taken).getAllByRole("row")[1]?.textContent).toContain("Registre des transports");
+    const carried = screen.getByRole("table", {
+      name: "Décisions des revues précédentes, statut au 25 novembre 2026",
+    });
+    const row = within(carried).getAllByRole("row")[1]?.textContent ?? "";
+    expect(row).toContain("Tout le programme");
+    expect(row).toContain("En retard");
+    expect(row).toContain("Échange à programmer");
+    expect(row).toContain("noté à la revue du 30 juin 2026");
+    expect(screen.queryByRole("button", { name: "Enregistrer une décision" })).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Noter le statut/ })).toBeNull();
+    expect(screen.getByRole("link", { name: /CSV pour Excel/ }).getAttribute("href")).toBe(
+      "/api/exports/decisions.csv",
+    );
+  });
+
+  it("records a decision: refused in French without calling the API, then sent", async () => {
+    mockAuth({ user: officerUser });
+    const recorded: RecordDecisionInput[] = [];
+    mockProcedures({
+      "programme.overview": () => overviewFixture,
+      "reviews.byId": () => reviewDetail,
+      "reviews.decisions": () => reviewDecisionsFixture,
+      "reviews.recordDecision": (input) => {
+        recorded.push(input as RecordDecisionInput);
+        return { decisionId: 8, version: 1 };
+      },
+    });
+    renderApp("/revues/2");
+    await userEvent.click(
+      await screen.findByRole("button", { name: "Enregistrer une décision" }, { timeout: 5_000 }),
+    );
+    const form = screen.getByRole("form", { name: "Enregistrer une décision" });
+    await userEvent.type(within(form).getByLabelText(/^Décision/), "Oui");
+    await userEvent.click(within(form).getByRole("button", { name: "Enregistrer la décision" }));
+    expect(await screen.findByText("Décrivez la décision en 5 caractères au moins.")).toBeTruthy();
+    expect(screen.getByText("Indiquez qui en est responsable.")).toBeTruthy();
+    expect(recorded).toEqual([]);
+    await userEvent.type(within(form).getByLabelText(/^Décision/), " : vérifier l'échéancier");
+    await userEvent.type(within(form).getByLabelText(/^Responsable/), "Camille Martin");
+    fireEvent.change(within(form).getByLabelText(/^Échéance/), { target: { value: "2027-01-15" } });
+    await userEvent.click(within(form).getByLabelText("Accueil des usagers"));
+    await userEvent.click(within(form).getByRole("button", { name: "Enregistrer la décision" }));
+    await waitFor(() =>
+      expect(recorded).toEqual([
+        {
+          reviewId: 2,
+          text: "Oui : vérifier l'échéancier",
+          owner: "Camille Martin",
+          dueOn: "2027-01-15",
+          laureateSlugs: ["accueil-usagers"],
+        },
+      ]),
+    );
+    expect(
+      await screen.findByText("La décision « Oui : vérifier l'échéancier » est enregistrée."),
+    ).toBeTruthy();
+  });
+
+  it("notes the status of an earlier decision, an abandonment with its reason", async () => {
+    mockAuth({ user: officerUser });
+    const noted: UpdateDecisionStatusInput[] = [];
+    mockProcedures({
+      "programme.overview": () => overviewFixture,
+      "reviews.byId": () => reviewDetail,
+      "reviews.decisions": () => reviewDecisionsFixture,
+      "reviews.updateDecision": (input) => {
+        noted.push(input as UpdateDecisionStatusInput);
+        return { decisionId: 5, status: "abandonnee", version: 3 };
+      },
+    });
+    renderApp("/revues/2");
+    await userEvent.click(
+      await screen.findByRole(
+        "button",
+        { name: "Noter le statut : Vérifier l'échéancier avec le porteur" },
+        { timeout: 5_000 },
+      ),
+    );
+    const form = screen.getByRole("form", { name: /^Suivi de la décision/ });
+    await userEvent.selectOptions(within(form).getByLabelText(/^Statut/), "abandonnee");
+    await userEvent.clear(within(form).getByLabelText(/^Note/));
+    await userEvent.click(within(form).getByRole("button", { name: "Noter le statut" }));
+    expect(
+      await screen.findByText("Indiquez pourquoi la décision est abandonnée (5 caractères au moins)."),
+    ).toBeTruthy();
+    expect(noted).toEqual([]);
+    await userEvent.type(within(form).getByLabelText(/^Note/), "Remplacée par un point mensuel");
+    await userEvent.click(within(form).getByRole("button", { name: "Noter le statut" }));
+    await waitFor(() =>
+      expect(noted).toEqual([
+        {
+          decisionId: 5,
+          reviewId: 2,
+          version: 2,
+          status: "abandonnee",
+          note: "Remplacée par un point mensuel",
+        },
+      ]),
+    );
+  });
+
+  it("keeps an older review's decisions as they were: nothing to record or note there", async () => {
+    mockAuth({ user: officerUser });
+    const older: ReviewDecisions = { ...reviewDecisionsFixture, isLatest: false };
+    mockProcedures({
+      "programme.overview": () => overviewFixture,
+      "reviews.byId": () => reviewDetail,
+      "reviews.decisions": () => older,
+    });
+    renderApp("/revues/2");
+    expect(await screen.findByText(/Une revue plus récente existe/, {}, { timeout: 5_000 })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Enregistrer une décision" })).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Noter le statut/ })).toBeNull();
+  });
+
   it("says so for the first review", async () => {
     mockAuth({ user: leadershipUser });
     mockProcedures({
       "programme.overview": () => overviewFixture,
       "reviews.byId": () => ({ ...reviewDetail, changes: null }),
+      "reviews.decisions": () => reviewDecisionsFixture,
     });
     renderApp("/revues/1");
     expect(await screen.findByText(/il n'y a pas de revue précédente/, {}, { timeout: 5_000 })).toBeTruthy();

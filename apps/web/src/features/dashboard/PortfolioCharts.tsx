@@ -1,0 +1,47 @@
+import type { DashboardFigures } from "@defis/domain";
+import { formatShortDate } from "../../lib/format";
+import { ROUTES } from "../../routes";
+import { FunnelChart } from "../replication/FunnelChart";
+import { AllocationChart } from "./AllocationChart";
+import { AllocationMap } from "./AllocationMap";
+import { MilestonesChart, MilestoneTimelineChart } from "./MilestoneCharts";
+import { PaymentsChart } from "./PaymentsChart";
+import { WeatherChart, WeatherTrendChart } from "./WeatherCharts";
+
+/**
+ * The portfolio's charts, each with its table, from one day's figures: the
+ * pilotage draws today's (or a chosen day's), a review its frozen ones.
+ */
+export function PortfolioCharts({ figures }: { figures: DashboardFigures }) {
+  return (
+    <>
+      <section aria-labelledby="pilotage-argent">
+        <h2 id="pilotage-argent">L'argent</h2>
+        <PaymentsChart figures={figures} />
+        <AllocationChart figures={figures} />
+        <AllocationMap figures={figures} />
+      </section>
+      <section aria-labelledby="pilotage-avancement">
+        <h2 id="pilotage-avancement">L'avancement</h2>
+        <WeatherChart figures={figures} />
+        <WeatherTrendChart figures={figures} />
+        <MilestonesChart figures={figures} />
+        <MilestoneTimelineChart figures={figures} />
+      </section>
+      <section aria-labelledby="pilotage-essaimage">
+        <h2 id="pilotage-essaimage">L'essaimage</h2>
+        <FunnelChart
+          headingId="pilotage-entonnoir"
+          funnel={figures.funnel}
+          abandoned={figures.adoptions.abandonnee}
+          dataDate={figures.asOf}
+          currentHeader={`À cette étape au ${formatShortDate(figures.asOf)}`}
+          drillDown={{
+            hrefOf: (stage) => `${ROUTES.replication}?etape=${stage}`,
+            fileName: `essaimage-${figures.asOf}`,
+          }}
+        />
+      </section>
+    </>
+  );
+}
