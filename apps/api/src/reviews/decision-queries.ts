@@ -7,7 +7,7 @@ import {
   type DecisionStatus,
   type ReviewDecisions,
 } from "@defis/domain";
-import { and, asc, eq, gt, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, lte, type SQL } from "drizzle-orm";
 
 const { laureates, portfolioReviews, reviewDecisionLaureates, reviewDecisionUpdates, reviewDecisions } =
   schema;
@@ -88,9 +88,10 @@ function lastNoted(notes: readonly Noted[] | undefined, before?: string): Noted 
 
 /**
  * Decisions with their status as it stood on `day` (the updates noted in the
- * reviews up to that day), « en retard » judged on `day` too.
+ * reviews up to that day), « en retard » judged on `day` too, and whether
+ * each had been closed (done or abandoned) in a review before `closedBefore`.
  */
-async function decisionsAsOf(db: Executor, rows: DecisionRow[], day: string) {
+async function decisionsAsOf(db: Executor, rows: DecisionRow[], day: string, closedBefore = day) {
   const ids = rows.map((row) => row.id);
   const notes = await notesUpTo(db, ids, day);
   const linked = await laureatesOf(db, ids);
@@ -102,14 +103,28 @@ async function decisionsAsOf(db: Executor, rows: DecisionRow[], day: string) {
       ...noted,
       standing: decisionStanding(noted.status, row.dueOn, day),
     };
-    return { item, statusBefore: lastNoted(notes.get(row.id), day).status };
+    return { item, closedEarlier: isDecisionClosed(lastNoted(notes.get(row.id), closedBefore).status) };
   });
 }
 
+/** The day of the review just before `asOf`'s, if any. */
+async function previousReviewDay(db: Executor, asOf: string): Promise<string | null> {
+  const [previous] = await db
+    .select({ asOf: portfolioReviews.asOf })
+    .from(portfolioReviews)
+    .where(lt(portfolioReviews.asOf, asOf))
+    .orderBy(desc(portfolioReviews.asOf))
+    .limit(1);
+  return previous?.asOf ?? null;
+}
+
 /**
- * A review's decisions: those taken in it, and those of the reviews before it
- * that were still open when it began, each with its status as noted up to
- * this review. Null for an unknown review.
+ * A review's decisions: those taken in it, and the follow-up of the earlier
+ * ones, each with its status as noted up to this review. The follow-up holds
+ * every decision still open when the previous review began: one done or
+ * abandoned since (noted in the previous review, the latest until this one
+ * opened, or in this one) shows once with that status, then leaves. Null for
+ * an unknown review.
  */
 export async function findReviewDecisions(db: Executor, reviewId: number): Promise<ReviewDecisions | null> {
   const [review] = await db
@@ -122,13 +137,14 @@ export async function findReviewDecisions(db: Executor, reviewId: number): Promi
     .from(portfolioReviews)
     .where(gt(portfolioReviews.asOf, review.asOf))
     .limit(1);
+  const previous = await previousReviewDay(db, review.asOf);
   const rows = await selectDecisions(db, lte(portfolioReviews.asOf, review.asOf));
-  const decisions = await decisionsAsOf(db, rows, review.asOf);
+  const decisions = await decisionsAsOf(db, rows, review.asOf, previous ?? review.asOf);
   return {
     isLatest: !later,
     taken: decisions.filter(({ item }) => item.reviewId === reviewId).map(({ item }) => item),
     carriedOver: decisions
-      .filter(({ item, statusBefore }) => item.reviewId !== reviewId && !isDecisionClosed(statusBefore))
+      .filter(({ item, closedEarlier }) => item.reviewId !== reviewId && !closedEarlier)
       .map(({ item }) => item),
   };
 }

@@ -194,11 +194,20 @@ describe("decisions of the reviews", () => {
     expect(event?.after).toEqual({ revue: "2023-06-30", statut: "faite", note: "Relance envoyée le 12 mai" });
   });
 
-  it("leaves a decision closed before a review out of its follow-up", async () => {
+  it("reports a decision done since the previous review once, then leaves it out of the follow-up", async () => {
+    // Noted « faite » in the June review, while it was the latest: September reports it, December no more.
     third = (await officer.reviews.open({ asOf: "2023-09-30", title: "COPIL de septembre 2023" })).id;
-    const decisions = await leadership.reviews.decisions({ id: third });
-    expect(decisions.carriedOver.map((decision) => decision.id)).toEqual([schedule.decisionId]);
+    const september = await leadership.reviews.decisions({ id: third });
+    expect(
+      september.carriedOver.map((decision) => [decision.id, decision.standing, decision.notedOn]),
+    ).toEqual([
+      [weather.decisionId, "faite", "2023-06-30"],
+      [schedule.decisionId, "en_cours", null],
+    ]);
     expect((await leadership.reviews.decisions({ id: second })).isLatest).toBe(false);
+    third = (await officer.reviews.open({ asOf: "2023-12-01", title: "COPIL de décembre 2023" })).id;
+    const december = await leadership.reviews.decisions({ id: third });
+    expect(december.carriedOver.map((decision) => decision.id)).toEqual([schedule.decisionId]);
   });
 
   it("lists a laureate's decisions for the officers and the sponsor of its scope only", async () => {

@@ -95,8 +95,9 @@ export function ReviewDecisionsSection({ reviewId, reviewAsOf, laureates }: Revi
       <section aria-labelledby="revue-suivi-decisions" className={fr.cx("fr-mt-4w")}>
         <h2 id="revue-suivi-decisions">Suivi des décisions précédentes</h2>
         <p className={fr.cx("fr-text--sm")}>
-          Les décisions des revues précédentes qui n'étaient ni faites ni abandonnées avant celle-ci, avec
-          leur statut tel qu'il est noté au {day}. « En retard » : en cours après son échéance.
+          Les décisions des revues précédentes encore en cours au début de la revue précédente, avec leur
+          statut tel qu'il est noté au {day} : une décision faite ou abandonnée depuis y figure une dernière
+          fois. « En retard » : en cours après son échéance.
         </p>
         <DecisionList
           caption={`Décisions des revues précédentes, statut au ${day}`}
