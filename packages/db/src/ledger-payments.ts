@@ -115,7 +115,7 @@ async function insertPayments(db: Executor, actor: LedgerActor, rows: readonly P
     order by position
     returning id`,
   );
-  return created.map((row) => Number(row.id));
+  return created.map((row) => row.id);
 }
 
 /** The payment of one tranche, by the officer's step or observed by an import. */

@@ -33,6 +33,7 @@ interface OpenTranche {
   plannedOn: string;
   plannedAmountCents: number;
   status: TrancheStatus;
+  version: number;
 }
 
 /** What the import needs to know of one laureate, read once, then kept up to date row after row. */
@@ -47,6 +48,8 @@ interface LaureateLedger {
   fundingMode: FundingModeKey;
   conventionDate: string | null;
   ejNumber: string;
+  /** What the rows were decided on, as read: the application checks it still holds, under its locks. */
+  fingerprint: string;
 }
 
 /** A row's cells read, each with its value or its error. */
@@ -148,8 +151,9 @@ function paymentKey(
  * row: the laureates of the EJ numbers first seen, their open tranches, and
  * the payments already recorded that the batch's rows repeat. Only the
  * laureates met so far are kept between batches, never their payments.
- * `lockTranches`: in the application, the open tranches are locked until the
- * transaction ends, so that the tranche a row will pay cannot move meanwhile.
+ * It reads without locking, outside any long transaction: the application
+ * then checks, under its locks, that the ledger of every laureate of the file
+ * is still as read (`fingerprints`).
  */
 export class PaymentEvaluator {
   /** By EJ number: its laureate's ledger, or null when no laureate has it. */
@@ -160,8 +164,12 @@ export class PaymentEvaluator {
   constructor(
     private readonly db: Executor,
     private readonly today: string,
-    private readonly lockTranches: boolean,
   ) {}
+
+  /** By EJ number met in the file: the fingerprint of its laureate's ledger as read, null for none. */
+  fingerprints(): Map<string, string | null> {
+    return new Map([...this.ledgerByEj].map(([ej, ledger]) => [ej, ledger?.fingerprint ?? null]));
+  }
 
   /** What each row of the batch would do, in the batch's order. */
   async evaluate(sources: readonly SourceRow[]): Promise<EvaluatedRow[]> {
@@ -277,78 +285,10 @@ export class PaymentEvaluator {
     };
   }
 
-  /** The laureates of these EJ numbers, with their allocation and open tranches, in two statements. */
   private async readLedgers(ejNumbers: string[]): Promise<void> {
     if (ejNumbers.length === 0) return;
-    const found = await this.db
-      .select({
-        ejNumber: fundingRecords.ejNumber,
-        id: laureates.id,
-        slug: laureates.slug,
-        title: laureates.title,
-        fundingMode: laureates.fundingMode,
-        conventionDate: fundingRecords.conventionDate,
-        amountCents: allocations.amountCents,
-        paidCents: allocations.paidCents,
-      })
-      .from(fundingRecords)
-      .innerJoin(laureates, eq(laureates.id, fundingRecords.laureateId))
-      .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
-      .where(inArray(fundingRecords.ejNumber, ejNumbers));
-    const open = this.db
-      .select({
-        laureateId: tranches.laureateId,
-        id: tranches.id,
-        kind: tranches.kind,
-        position: tranches.position,
-        plannedOn: tranches.plannedOn,
-        plannedAmountCents: tranches.plannedAmountCents,
-        status: tranches.status,
-      })
-      .from(tranches)
-      .where(
-        and(
-          inArray(
-            tranches.laureateId,
-            found.map((laureate) => laureate.id),
-          ),
-          inArray(tranches.status, [...PAYABLE_BY_IMPORT]),
-        ),
-      )
-      // Earliest first: by planned date, then by position in the schedule.
-      .orderBy(tranches.laureateId, tranches.plannedOn, tranches.position);
-    // In the application, the allocations before the tranches: the ledger's lock order (ledger.ts).
-    if (this.lockTranches && found.length > 0) {
-      await lockedAllocations(
-        this.db,
-        found.map((laureate) => laureate.id),
-      );
-    }
-    const openTranches =
-      found.length === 0
-        ? []
-        : ((this.lockTranches ? await open.for("update") : await open) as (OpenTranche & {
-            laureateId: number;
-          })[]);
-    const openByLaureate = new Map<number, OpenTranche[]>();
-    for (const tranche of openTranches) {
-      openByLaureate.set(tranche.laureateId, [...(openByLaureate.get(tranche.laureateId) ?? []), tranche]);
-    }
-    for (const ejNumber of ejNumbers) this.ledgerByEj.set(ejNumber, null);
-    for (const laureate of found) {
-      if (laureate.ejNumber === null) continue;
-      this.ledgerByEj.set(laureate.ejNumber, {
-        id: laureate.id,
-        slug: laureate.slug,
-        title: laureate.title,
-        remainingCents:
-          laureate.amountCents === null ? null : laureate.amountCents - (laureate.paidCents ?? 0),
-        openTranches: openByLaureate.get(laureate.id) ?? [],
-        fundingMode: laureate.fundingMode as FundingModeKey,
-        conventionDate: laureate.conventionDate,
-        ejNumber: laureate.ejNumber,
-      });
-    }
+    const read = await readLaureateLedgers(this.db, ejNumbers, false);
+    for (const ejNumber of ejNumbers) this.ledgerByEj.set(ejNumber, read.get(ejNumber) ?? null);
   }
 
   /**
@@ -399,4 +339,104 @@ export class PaymentEvaluator {
     }
     return recorded;
   }
+}
+
+const anyOf = <T>(values: readonly T[], type: "integer" | "text") =>
+  sql`any(${sql.param(values)}::${sql.raw(type)}[])`;
+
+/**
+ * The laureates of these EJ numbers, with their allocation and open tranches,
+ * in two statements. `lock`, for the application: their allocations are
+ * locked first, in laureate order, then their open tranches (the ledger's lock
+ * order, ledger.ts), so that what is read cannot change until the end of the
+ * transaction.
+ */
+export async function readLaureateLedgers(
+  db: Executor,
+  ejNumbers: readonly string[],
+  lock: boolean,
+): Promise<Map<string, LaureateLedger>> {
+  if (lock) {
+    const holders = await db
+      .selectDistinct({ id: fundingRecords.laureateId })
+      .from(fundingRecords)
+      .where(sql`${fundingRecords.ejNumber} = ${anyOf(ejNumbers, "text")}`);
+    if (holders.length > 0)
+      await lockedAllocations(
+        db,
+        holders.map((holder) => holder.id),
+      );
+  }
+  const found = await db
+    .select({
+      ejNumber: fundingRecords.ejNumber,
+      id: laureates.id,
+      slug: laureates.slug,
+      title: laureates.title,
+      fundingMode: laureates.fundingMode,
+      conventionDate: fundingRecords.conventionDate,
+      amountCents: allocations.amountCents,
+      paidCents: allocations.paidCents,
+    })
+    .from(fundingRecords)
+    .innerJoin(laureates, eq(laureates.id, fundingRecords.laureateId))
+    .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
+    .where(sql`${fundingRecords.ejNumber} = ${anyOf(ejNumbers, "text")}`);
+  const ledgers = new Map<string, LaureateLedger>();
+  if (found.length === 0) return ledgers;
+  const open = db
+    .select({
+      laureateId: tranches.laureateId,
+      id: tranches.id,
+      kind: tranches.kind,
+      position: tranches.position,
+      plannedOn: tranches.plannedOn,
+      plannedAmountCents: tranches.plannedAmountCents,
+      status: tranches.status,
+      version: tranches.version,
+    })
+    .from(tranches)
+    .where(
+      and(
+        sql`${tranches.laureateId} = ${anyOf(
+          found.map((laureate) => laureate.id),
+          "integer",
+        )}`,
+        inArray(tranches.status, [...PAYABLE_BY_IMPORT]),
+      ),
+    )
+    // Earliest first: by planned date, then by position in the schedule.
+    .orderBy(tranches.laureateId, tranches.plannedOn, tranches.position);
+  const openTranches = (lock ? await open.for("update") : await open) as (OpenTranche & {
+    laureateId: number;
+  })[];
+  const openByLaureate = new Map<number, OpenTranche[]>();
+  for (const { laureateId, ...tranche } of openTranches) {
+    openByLaureate.set(laureateId, [...(openByLaureate.get(laureateId) ?? []), tranche]);
+  }
+  for (const laureate of found) {
+    if (laureate.ejNumber === null) continue;
+    const remainingCents =
+      laureate.amountCents === null ? null : laureate.amountCents - (laureate.paidCents ?? 0);
+    const open = openByLaureate.get(laureate.id) ?? [];
+    ledgers.set(laureate.ejNumber, {
+      id: laureate.id,
+      slug: laureate.slug,
+      title: laureate.title,
+      remainingCents,
+      openTranches: open,
+      fundingMode: laureate.fundingMode as FundingModeKey,
+      conventionDate: laureate.conventionDate,
+      ejNumber: laureate.ejNumber,
+      fingerprint: JSON.stringify([
+        laureate.id,
+        laureate.fundingMode,
+        laureate.conventionDate,
+        laureate.amountCents,
+        laureate.paidCents,
+        open.map((tranche) => [tranche.id, tranche.status, tranche.version, tranche.plannedAmountCents]),
+      ]),
+    });
+  }
+  return ledgers;
 }
