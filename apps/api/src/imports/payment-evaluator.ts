@@ -341,7 +341,7 @@ export class PaymentEvaluator {
   }
 }
 
-const anyOf = <T>(values: readonly T[], type: "integer" | "text") =>
+const anyOf = (values: readonly (number | string)[], type: "integer" | "text") =>
   sql`any(${sql.param(values)}::${sql.raw(type)}[])`;
 
 /**
