@@ -1,4 +1,4 @@
-import type { ImportReport } from "../../packages/domain/src/imports";
+import type { ImportJob, ImportReport } from "../../packages/domain/src/imports";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./support/app-server";
@@ -828,13 +828,22 @@ function frenchDayOf(isoDay: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/** Sends the extract (202: the server records the job), then reads the job until it has ended. */
 async function postExtract(mode: "simulation" | "application", csv: string) {
+  const headers = { "x-trpc-source": "e2e" };
   const response = await page.request.post(`/api/imports/paiements?mode=${mode}`, {
-    headers: { "content-type": "text/csv; charset=utf-8", "x-trpc-source": "e2e" },
+    headers: { ...headers, "content-type": "text/csv; charset=utf-8" },
     data: csv,
   });
-  expect(response.status(), mode).toBe(200);
-  return ((await response.json()) as { report: ImportReport }).report;
+  expect(response.status(), mode).toBe(202);
+  let { job } = (await response.json()) as { job: ImportJob };
+  while (job.status === "en_attente" || job.status === "en_cours") {
+    await page.waitForTimeout(100);
+    const read = await page.request.get(`/api/imports/paiements/travaux/${job.id}`, { headers });
+    ({ job } = (await read.json()) as { job: ImportJob });
+  }
+  expect(job.status, job.message ?? mode).toBe("termine");
+  return job.report as ImportReport;
 }
 
 describe("un relevé importé, et les règles du mode de financement", () => {
