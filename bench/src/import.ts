@@ -2,7 +2,7 @@ import { createDatabase, prepareDatabase, schema, type DatabaseHandle } from "@d
 import { addSyntheticPortfolio } from "@defis/db/synthetic";
 import { readFile, rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import { like } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, like } from "drizzle-orm";
 import {
   createDataDir,
   spawnApp,
@@ -28,8 +28,9 @@ export interface ImportResult {
   megabytes: number;
   /** From the upload to the job's end, as the page sees it. */
   seconds: number;
-  /** The job's end ("termine") and the payments it wrote. */
+  /** The job's end ("termine") and the payments it wrote; its message otherwise. */
   status: string;
+  message: string | null;
   imported: number;
   /** What a second upload got while the job ran (409: refused, naming the running one). */
   secondUpload: number;
@@ -43,15 +44,24 @@ export interface ImportResult {
 const PORTFOLIO = { laureates: 973, payments: 100_000 };
 const OFFICER = { email: "charge.mission@defis.example", password: DEMO_PASSWORD };
 
-/** Fills the database, and gives the EJ numbers of the synthetic laureates. */
+/** Fills the database, and gives the EJ numbers of the synthetic laureates that may be paid. */
 async function fill(handle: DatabaseHandle): Promise<string[]> {
   await prepareDatabase(handle, { demo: true, demoPassword: DEMO_PASSWORD });
   await handle.db.transaction((tx) => addSyntheticPortfolio(tx, PORTFOLIO));
-  const { fundingRecords } = schema;
+  const { allocations, fundingRecords, laureates } = schema;
+  // Those the funding rules let be paid: a mode set, a dated convention or decision, an allocation.
   const rows = await handle.db
     .select({ ej: fundingRecords.ejNumber })
     .from(fundingRecords)
-    .where(like(fundingRecords.ejNumber, "9%"))
+    .innerJoin(laureates, eq(laureates.id, fundingRecords.laureateId))
+    .innerJoin(allocations, eq(allocations.laureateId, laureates.id))
+    .where(
+      and(
+        like(fundingRecords.ejNumber, "9%"),
+        inArray(laureates.fundingMode, ["subvention", "transfert"]),
+        isNotNull(fundingRecords.conventionDate),
+      ),
+    )
     .orderBy(fundingRecords.laureateId);
   return rows.flatMap((row) => (row.ej ? [row.ej] : []));
 }
@@ -128,6 +138,7 @@ async function sample(read: () => Promise<unknown>, stop: Promise<unknown>) {
 interface Job {
   id: number;
   status: string;
+  message: string | null;
   report: { applied: { payments: number } | null } | null;
 }
 
@@ -181,6 +192,7 @@ export async function measureImport(engine: Engine, serverUrl: string, rows: num
       megabytes: Buffer.byteLength(csv) / 1_000_000,
       seconds,
       status: job.status,
+      message: job.message,
       imported: job.report?.applied?.payments ?? 0,
       secondUpload: second,
       health,
@@ -203,7 +215,7 @@ export function importLine(result: ImportResult): string {
   return (
     `| ${result.engine === "pglite" ? "PGlite" : "PostgreSQL"} | ${result.rows.toLocaleString("fr-FR")} | ${decimal(result.megabytes)} Mo | ` +
     `${decimal(result.seconds)} s (≤ ${target} s : ${met(result.seconds <= target && result.status === "termine")}) | ` +
-    `${result.imported.toLocaleString("fr-FR")} (${result.status}) | ${latency(result.health)} | ${latency(result.portfolio)} | ` +
+    `${result.imported.toLocaleString("fr-FR")} (${result.status}${result.message ? ` : ${result.message}` : ""}) | ${latency(result.health)} | ${latency(result.portfolio)} | ` +
     `HTTP ${result.secondUpload}${result.secondUpload === 409 ? " (refusé clairement)" : ""} | ` +
     `${result.rssBeforeMiB.toFixed(0)} → ${result.peakMiB.toFixed(0)} Mio |`
   );
