@@ -108,6 +108,7 @@ async function startServer(engine: Engine, serverUrl: string) {
     baseUrl,
     ejNumbers,
     pid: app.child.pid ?? 0,
+    output: () => app.output(),
     stop: async () => {
       await stopProcess(app);
       await drop();
@@ -125,7 +126,11 @@ function p95(values: number[]): number {
 async function sample(read: () => Promise<unknown>, stop: Promise<unknown>) {
   const durations: number[] = [];
   const state = { stopped: false };
-  void stop.finally(() => (state.stopped = true));
+  const end = () => {
+    state.stopped = true;
+  };
+  // The job's failure is reported by the caller, not here.
+  stop.then(end, end);
   while (!state.stopped) {
     const start = performance.now();
     await read().catch(() => undefined);
@@ -155,10 +160,11 @@ async function ended(client: Client, started: Job): Promise<Job> {
   let job = started;
   while (job.status === "en_attente" || job.status === "en_cours") {
     await new Promise((resolve) => setTimeout(resolve, 500));
+    // As the page does: a reading lost on the way (a connection closed while the server was busy) is tried again.
     const response = await fetch(`${client.baseUrl}/api/imports/paiements/travaux/${job.id}`, {
       headers: { "x-trpc-source": "bench", cookie: client.cookie },
-    });
-    ({ job } = (await response.json()) as { job: Job });
+    }).catch(() => null);
+    if (response) ({ job } = (await response.json()) as { job: Job });
   }
   return job;
 }
@@ -200,6 +206,10 @@ export async function measureImport(engine: Engine, serverUrl: string, rows: num
       rssBeforeMiB: rssBefore / 1024,
       peakMiB: (await statusKiB(server.pid, "VmHWM")) / 1024,
     };
+  } catch (error) {
+    throw new Error(`Mesure de l'import interrompue sur ${engine} :\n${server.output().slice(-3_000)}`, {
+      cause: error,
+    });
   } finally {
     await server.stop();
   }

@@ -348,18 +348,22 @@ describe("ImportPage", () => {
       progress: { rowsRead: 2_000, matched: 1_990, refused: 5, duplicates: 5 },
     });
     let cancelled = false;
+    let readings = 0;
     mockImports({}, running);
     apiServer.use(
       http.get(`${TEST_API_BASE_URL}/api/imports/paiements/travaux/50`, () =>
-        HttpResponse.json({
-          job: cancelled
-            ? {
-                ...running,
-                status: "annule",
-                message: "Import annulé à votre demande : rien n'a été enregistré.",
-              }
-            : running,
-        }),
+        // The first reading is lost on the way: the page reads again rather than giving up.
+        (readings += 1) === 1
+          ? HttpResponse.error()
+          : HttpResponse.json({
+              job: cancelled
+                ? {
+                    ...running,
+                    status: "annule",
+                    message: "Import annulé à votre demande : rien n'a été enregistré.",
+                  }
+                : running,
+            }),
       ),
       http.post(`${TEST_API_BASE_URL}/api/imports/paiements/travaux/50/annulation`, ({ request }) => {
         cancelled = request.headers.get("x-trpc-source") === "defis-web";
@@ -379,6 +383,7 @@ describe("ImportPage", () => {
     await waitFor(() => expect(document.activeElement).toBe(heading));
     screen.getByText("Import annulé à votre demande : rien n'a été enregistré.");
     expect(screen.queryByText(/^Import n° 50/)).toBeNull();
+    expect(readings).toBeGreaterThan(2);
   });
 
   it("says which import runs when another one is refused", async () => {

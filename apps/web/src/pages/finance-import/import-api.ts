@@ -51,6 +51,8 @@ interface Answer {
 
 /** How often the page reads the job while it runs. */
 const POLL_MS = 1_000;
+/** Readings of the job lost in a row before the page says the server cannot be reached. */
+const MAX_LOST_READINGS = 5;
 
 const HEADERS = { "x-trpc-source": "defis-web", accept: "application/json" };
 
@@ -95,11 +97,20 @@ export function createImportApi(baseUrl = "", pollMs = POLL_MS) {
     onProgress: (progress: UploadProgress) => void = () => undefined,
   ): Promise<ImportReport> {
     let job = started;
+    let unreachable = 0;
     onProgress({ phase: "traitement", job });
     while (isActiveImportJob(job.status)) {
       await new Promise((resolve) => setTimeout(resolve, pollMs));
-      const read = await jobAnswer(fetch(`${jobsUrl}/${job.id}`, { headers: HEADERS }));
+      const read = await jobAnswer(fetch(`${jobsUrl}/${job.id}`, { headers: HEADERS })).catch(
+        (error: unknown) => {
+          // The job goes on without the page: a reading lost on the way is tried again, a few times.
+          if (error instanceof ImportRequestError && error.status === 0 && ++unreachable < MAX_LOST_READINGS)
+            return job;
+          throw error;
+        },
+      );
       if (!read) throw new ImportRequestError(SERVICE_UNREACHABLE, 404);
+      if (read !== job) unreachable = 0;
       job = read;
       onProgress({ phase: "traitement", job });
     }
