@@ -235,14 +235,15 @@ export async function startImportJob(
   today: string,
 ): Promise<ImportJob> {
   const id = await recordJob(db, actor, file, mode);
+  // Read before it starts: the answer says the job is recorded, whatever it does next.
+  const created = await readImportJob(db, id);
+  if (!created) throw new Error(`Import n° ${id} introuvable.`);
   const job = runJob(db, logger, id, (steps) =>
     mode === "simulation"
       ? simulatePaymentImport(db, file, today, steps).then((report) => steps.beforeCommit?.(db, report))
       : applyPaymentImport(db, actor, file, today, steps),
   ).finally(() => running.delete(job));
   running.add(job);
-  const created = await readImportJob(db, id);
-  if (!created) throw new Error(`Import n° ${id} introuvable.`);
   return created;
 }
 
