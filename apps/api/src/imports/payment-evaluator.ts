@@ -301,7 +301,12 @@ export class PaymentEvaluator {
       const ledger = this.ledgerOf(row);
       return ledger && row.date.ok && row.amount.ok && row.reference.ok
         ? [
-            sql`(${ledger.id}::integer, ${row.date.value}::date, ${row.amount.value}::bigint, ${row.reference.value}::text)`,
+            {
+              laureateId: ledger.id,
+              paidOn: row.date.value,
+              cents: row.amount.value,
+              reference: row.reference.value,
+            },
           ]
         : [];
     });
@@ -318,7 +323,12 @@ export class PaymentEvaluator {
         reference,
         reversed: sql<boolean>`bool_and(${reversals.id} is not null)`,
       })
-      .from(sql`(values ${sql.join(keys, sql`, `)}) as row (laureate_id, paid_on, amount_cents, reference)`)
+      // Four arrays rather than four parameters a row: the statement is built and sent in a fraction of the time.
+      .from(
+        sql`unnest(${sql.param(keys.map((key) => key.laureateId))}::integer[], ${sql.param(keys.map((key) => key.paidOn))}::date[],
+          ${sql.param(keys.map((key) => key.cents))}::bigint[], ${sql.param(keys.map((key) => key.reference))}::text[])
+          as row (laureate_id, paid_on, amount_cents, reference)`,
+      )
       .innerJoin(
         payments,
         and(
