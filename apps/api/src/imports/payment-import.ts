@@ -7,7 +7,8 @@ import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { parsedBatches } from "./import-parsing.js";
 import { ReportBuilder } from "./import-report.js";
 import { writeImportedPayments } from "./import-writer.js";
-import { PaymentEvaluator, readLaureateLedgers, type PaymentToWrite } from "./payment-evaluator.js";
+import { readLaureateLedgers } from "./import-ledgers.js";
+import { PaymentEvaluator, type PaymentToWrite } from "./payment-evaluator.js";
 
 /** An uploaded extract: its bytes and how to read them. */
 export interface ImportFile {
