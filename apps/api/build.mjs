@@ -1,10 +1,14 @@
 // Bundles the API and its workspace packages (TypeScript sources) into one
-// file; npm dependencies stay external and load from node_modules at run time.
+// file (and the import's parse worker into another); npm dependencies stay external and load from node_modules at run time.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/index.ts"],
-  outfile: "dist/index.js",
+  // The parse of an imported extract runs in a worker thread: its own file, next to the server's.
+  entryPoints: {
+    index: "src/index.ts",
+    "import-parse-worker": "src/imports/import-parse-worker.ts",
+  },
+  outdir: "dist",
   bundle: true,
   platform: "node",
   target: "node20",

@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   const lines: Line[] = [];
   const generation: Record<string, { postgres: number; pglite: number | null }> = {};
   const throughput: { size: string; result: ThroughputResult }[] = [];
-  let imported: ImportResult | null = null;
+  const imported: ImportResult[] = [];
   let lighthouse: LighthouseScores[] = [];
   for (const size of SIZES) {
     const measured = await measureSize(size);
@@ -173,8 +173,10 @@ async function main(): Promise<void> {
         log("demo : Lighthouse dans Chromium");
         lighthouse = await lighthouseOn(measured.postgres);
       } else {
-        log(`${size.name} : import d'un extrait de 100 000 lignes`);
-        imported = await measureImport(measured.postgres.url ?? "", OFFICER, 100_000);
+        for (const engine of ["pglite", "postgresql"] as const) {
+          log(`import d'un relevé de 100 000 lignes sur ${engine}`);
+          imported.push(await measureImport(engine, SERVER_URL, 100_000));
+        }
       }
     } finally {
       await measured.postgres.close();

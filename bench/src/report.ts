@@ -1,5 +1,5 @@
 import type { Size } from "./dataset.js";
-import type { ImportResult } from "./import.js";
+import { IMPORT_TABLE_HEADER, importLine, type ImportResult } from "./import.js";
 import type { LighthouseScores } from "./lighthouse.js";
 import type { PairResult } from "./measure.js";
 import type { Scenario } from "./scenarios.js";
@@ -20,7 +20,7 @@ export interface ReportInput {
   generation: Record<string, { postgres: number; pglite: number | null }>;
   lines: Line[];
   throughput: { size: string; result: ThroughputResult }[];
-  imported: ImportResult | null;
+  imported: ImportResult[];
   lighthouse: LighthouseScores[];
 }
 
@@ -103,16 +103,16 @@ export function renderReport(input: ReportInput): string {
         "mensuels, liste filtrée avec recherche, finances d'un lauréat).",
     );
   }
-  if (input.imported) {
-    const i = input.imported;
+  if (input.imported.length > 0) {
     out.push(
       "",
-      "### Import d'un extrait de paiements",
+      "### Import d'un relevé de paiements (travail en arrière-plan)",
       "",
-      "| Lignes | Taille | Durée | Lignes importées | Mémoire résidente avant | Pic de mémoire du processus |",
-      "| ---: | ---: | ---: | ---: | ---: | ---: |",
-      `| ${i.rows.toLocaleString("fr-FR")} | ${i.megabytes.toFixed(1).replace(".", ",")} Mo | ${i.seconds.toFixed(1).replace(".", ",")} s | ` +
-        `${i.imported.toLocaleString("fr-FR")} (HTTP ${i.status}) | ${i.rssBeforeMiB.toFixed(0)} Mio | ${i.peakMiB.toFixed(0)} Mio |`,
+      "Sur un portefeuille de 1 000 lauréats et 100 000 versements ; pendant l'import, une lecture à la fois de " +
+        "`/api/health` et du portefeuille, toutes les 100 ms ; un second envoi du même fichier pendant le premier.",
+      "",
+      ...IMPORT_TABLE_HEADER,
+      ...input.imported.map(importLine),
     );
   }
   if (input.lighthouse.length > 0) {

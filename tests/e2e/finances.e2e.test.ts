@@ -1,7 +1,8 @@
-import type { ImportReport } from "../../packages/domain/src/imports";
+import type { ImportJob, ImportReport } from "../../packages/domain/src/imports";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./support/app-server";
+import { expectNoAxeViolations } from "./support/axe";
 import { launchBrowser, openPage } from "./support/browser";
 import { csvObjects, parseCsv } from "./support/csv";
 import {
@@ -828,13 +829,22 @@ function frenchDayOf(isoDay: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/** Sends the extract (202: the server records the job), then reads the job until it has ended. */
 async function postExtract(mode: "simulation" | "application", csv: string) {
+  const headers = { "x-trpc-source": "e2e" };
   const response = await page.request.post(`/api/imports/paiements?mode=${mode}`, {
-    headers: { "content-type": "text/csv; charset=utf-8", "x-trpc-source": "e2e" },
+    headers: { ...headers, "content-type": "text/csv; charset=utf-8" },
     data: csv,
   });
-  expect(response.status(), mode).toBe(200);
-  return ((await response.json()) as { report: ImportReport }).report;
+  expect(response.status(), mode).toBe(202);
+  let { job } = (await response.json()) as { job: ImportJob };
+  while (job.status === "en_attente" || job.status === "en_cours") {
+    await page.waitForTimeout(100);
+    const read = await page.request.get(`/api/imports/paiements/travaux/${job.id}`, { headers });
+    ({ job } = (await read.json()) as { job: ImportJob });
+  }
+  expect(job.status, job.message ?? mode).toBe("termine");
+  return job.report as ImportReport;
 }
 
 describe("un relevé importé, et les règles du mode de financement", () => {
@@ -916,5 +926,22 @@ describe("un relevé importé, et les règles du mode de financement", () => {
     expect(await refusal.textContent()).toMatch(
       /Une subvention ne peut avancer sans engagement : saisissez d'abord/,
     );
+  });
+
+  it("checks then imports an extract from the import page, which follows the job to its end", async () => {
+    const csv = `EJ;date;montant;référence\n${EJ_NUMBER};${frenchDayOf(done.stepDay)};1,00;IMPORT-E2E-PAGE\n`;
+    await openAt(page, "/finances/import", "Importer un relevé de paiements");
+    await page
+      .getByLabel(/^Relevé de paiements/)
+      .setInputFiles({ name: "releve.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Vérifier le fichier", exact: true }).click();
+    await page.getByRole("heading", { name: "Vérification du fichier « releve.csv »" }).waitFor();
+    await expectNoAxeViolations(page, "relevé vérifié");
+    await page.getByRole("button", { name: "Importer 1 versement", exact: true }).click();
+    await page.getByRole("button", { name: "Confirmer l'import", exact: true }).click();
+    const ended = page.getByRole("heading", { name: "Import terminé" });
+    await ended.waitFor();
+    expect(await page.locator("section", { has: ended }).textContent()).toContain("1 versement enregistré");
+    await expectNoAxeViolations(page, "relevé importé");
   });
 });

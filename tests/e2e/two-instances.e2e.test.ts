@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../packages/db/src/database";
+import type { ImportJob } from "../../packages/domain/src/imports";
 import { scheduleLedgerBreaches } from "../../packages/db/src/ledger-invariants";
 import { startApp, type AppServer } from "./support/app-server";
 import { createScratchDatabase, type ScratchDatabase } from "./support/postgres";
@@ -229,28 +230,54 @@ describe.skipIf(!serverUrl)("two API instances on one PostgreSQL database", () =
     for (const instance of instances) expect(instance.output()).not.toMatch(ERROR_LINE);
   });
 
-  it("pays each open tranche once when imports race over both instances", async () => {
+  it("runs one import at a time over both instances, and pays each open tranche once", async () => {
     const [a, b] = instances;
     const cookie = await sessionCookieFor(a.baseUrl, DEMO.officer);
+    const headers = { "x-trpc-source": "e2e", cookie };
     const slug = "insep-catalyser";
     const ejNumber = "2199100002";
     const laureateId = await racedLaureate(slug, ejNumber, 5);
     await allocateThousandMore(a.baseUrl, cookie, slug);
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, index) =>
-        fetch(`${(index % 2 === 0 ? a : b).baseUrl}/api/imports/paiements?mode=application`, {
-          method: "POST",
-          headers: { "content-type": "text/csv; charset=utf-8", "x-trpc-source": "e2e", cookie },
-          body: `EJ;date;montant;référence\n${ejNumber};02/09/2024;50,00;COURSE-${index}\n`,
-        }),
-      ),
+      Array.from({ length: 10 }, async (_, index) => {
+        const response = await fetch(
+          `${(index % 2 === 0 ? a : b).baseUrl}/api/imports/paiements?mode=application`,
+          {
+            method: "POST",
+            headers: { ...headers, "content-type": "text/csv; charset=utf-8" },
+            body: `EJ;date;montant;référence\n${ejNumber};02/09/2024;50,00;COURSE-${index}\n`,
+          },
+        );
+        return {
+          status: response.status,
+          body: (await response.json()) as { job?: ImportJob; error?: { message: string } },
+        };
+      }),
     );
-    expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 10 }, () => 200));
+    // Started (202) or refused because another runs (409), whichever instance took the upload.
+    const started = answers.flatMap((answer) =>
+      answer.status === 202 && answer.body.job ? [answer.body.job] : [],
+    );
+    const refused = answers.filter((answer) => answer.status === 409);
+    expect(started.length + refused.length).toBe(10);
+    expect(started.length).toBeGreaterThan(0);
+    for (const answer of refused)
+      expect(answer.body.error?.message).toMatch(/^Un import est déjà en cours \(n° \d+/);
+    const ended: ImportJob[] = [];
+    for (let job of started) {
+      while (job.status === "en_attente" || job.status === "en_cours") {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const read = await fetch(`${a.baseUrl}/api/imports/paiements/travaux/${job.id}`, { headers });
+        ({ job } = (await read.json()) as { job: ImportJob });
+      }
+      ended.push(job);
+    }
+    expect(ended.map((job) => job.status)).toEqual(started.map(() => "termine"));
     const [raced] = await database.query<{ paid: string }>(
       `select count(*)::text as paid from tranche where laureate_id = $1 and position > 100 and status = 'paye'`,
       [laureateId],
     );
-    expect(Number(raced?.paid)).toBe(5);
+    expect(Number(raced?.paid)).toBe(Math.min(5, started.length));
     await expectLedgerInvariants();
     for (const instance of instances) expect(instance.output()).not.toMatch(ERROR_LINE);
   });

@@ -51,7 +51,7 @@ export function createApp(deps: AppDependencies): Express {
   app.get("/api/health", healthHandler(deps.database));
   const openData = deps.openData ?? { attribuantSiret: null };
   app.use("/api/exports", exportsRoutes(deps.database.db, deps.production, openData));
-  app.use("/api/imports", importsRoutes(deps.database.db, deps.production));
+  app.use("/api/imports", importsRoutes(deps.database.db, deps.production, deps.logger));
 
   app.use(
     "/auth",

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { createApp } from "./app.js";
 import { createProConnect } from "./auth/proconnect.js";
 import { readEnv } from "./env.js";
+import { markInterruptedImportJobs, STALE_JOB_SECONDS } from "./imports/import-jobs.js";
 import { createLogger } from "./logger.js";
 import { createSmtpSender } from "./reminders/mail-delivery.js";
 import { startReminderScheduler } from "./reminders/scheduler.js";
@@ -25,6 +26,12 @@ try {
   );
   const prepared = await prepareDatabase(database, { demo: env.demo, demoPassword: env.DEMO_PASSWORD });
   if (prepared.demoSeeded) await seedDemoReviews(database.db, parisDay());
+  // An import left running by the previous process will never end: say so (on PGlite, this process is the only one).
+  const interrupted = await markInterruptedImportJobs(
+    database.db,
+    database.kind === "pglite" ? 0 : STALE_JOB_SECONDS,
+  );
+  if (interrupted > 0) logger.warn({ interrupted }, "imports interrompus par l'arrêt précédent");
   logger.info({ database: database.kind, ...prepared }, "base de données prête");
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);

@@ -7,6 +7,7 @@ import {
   type PayingPath,
 } from "@defis/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { rowsOf } from "./backup.js";
 import type { Executor } from "./database.js";
 import {
   LedgerRefusal,
@@ -96,10 +97,24 @@ async function insertPayments(db: Executor, actor: LedgerActor, rows: readonly P
     .set({ paidCents: sql`${allocations.paidCents} + added.cents`, updatedAt: sql`now()` })
     .from(sql`(values ${added}) as added (laureate_id, cents)`)
     .where(sql`${allocations.laureateId} = added.laureate_id`);
-  const created = await db
-    .insert(payments)
-    .values(rows.map((row) => ({ ...row, actorUserId: actor.userId, isDemo: actor.isDemo ?? false })))
-    .returning({ id: payments.id });
+  // Seven arrays, one per column, whatever the number of rows: a hundred thousand payments of an
+  // import stay one statement (a VALUES list would bind nine parameters a row, past PostgreSQL's
+  // 65 535). unnest reads the arrays in order, so the ids come back in the order of `rows`; sorting
+  // them again cost a third of the time of 100 000 rows on PGlite.
+  const column = <T>(pick: (row: PaymentRow) => T) => sql.param(rows.map(pick));
+  const created = await rowsOf<{ id: number }>(
+    db,
+    sql`
+    insert into ${payments} (laureate_id, amount_cents, paid_on, reference, tranche_id, reason, source, actor_user_id, is_demo)
+    select laureate_id, amount_cents, paid_on, reference, tranche_id, reason, source, ${actor.userId}::integer, ${actor.isDemo ?? false}::boolean
+    from unnest(
+      ${column((row) => row.laureateId)}::integer[], ${column((row) => row.amountCents)}::bigint[],
+      ${column((row) => row.paidOn)}::date[], ${column((row) => row.reference)}::text[],
+      ${column((row) => row.trancheId)}::integer[], ${column((row) => row.reason)}::text[],
+      ${column((row) => row.source)}::text[]
+    ) as row (laureate_id, amount_cents, paid_on, reference, tranche_id, reason, source)
+    returning id`,
+  );
   return created.map((row) => row.id);
 }
 
@@ -145,7 +160,7 @@ export async function payTranches(
       plannedAmountCents: tranches.plannedAmountCents,
     })
     .from(tranches)
-    .where(inArray(tranches.id, [...seen.keys()]))
+    .where(sql`${tranches.id} = any(${sql.param([...seen.keys()])}::integer[])`)
     .orderBy(asc(tranches.id))
     .for("update");
   const byId = new Map(locked.map((tranche) => [tranche.id, tranche]));
@@ -169,13 +184,11 @@ export async function payTranches(
     };
   });
   const ids = await insertPayments(db, actor, rows);
-  const paid = sql.join(
-    list.map(
-      (payment) =>
-        sql`(${payment.trancheId}::integer, ${payment.paidOn}::date, ${payment.observedOn ?? null}::date)`,
-    ),
-    sql`, `,
-  );
+  const paid = sql`unnest(
+    ${sql.param(list.map((payment) => payment.trancheId))}::integer[],
+    ${sql.param(list.map((payment) => payment.paidOn))}::date[],
+    ${sql.param(list.map((payment) => payment.observedOn ?? null))}::date[]
+  ) as paid (tranche_id, paid_on, observed_on)`;
   const by = actor.userId;
   await db
     .update(tranches)
@@ -189,7 +202,7 @@ export async function payTranches(
       paymentRequestedOn: sql`coalesce(${tranches.paymentRequestedOn}, paid.observed_on)`,
       version: sql`${tranches.version} + 1`,
     })
-    .from(sql`(values ${paid}) as paid (tranche_id, paid_on, observed_on)`)
+    .from(paid)
     .where(and(sql`${tranches.id} = paid.tranche_id`, inArray(tranches.status, [...OPEN_TRANCHE_STATUSES])));
   return ids;
 }

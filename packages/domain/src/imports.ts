@@ -74,3 +74,45 @@ export interface ImportReport {
   /** After an application: what was written. */
   applied: { payments: number; amountCents: number; tranchesPaid: number; outsideSchedule: number } | null;
 }
+
+/**
+ * Where an import job stands. An import runs as a job recorded in the
+ * database: the page follows it by its id, and it survives the browser
+ * leaving.
+ */
+export const IMPORT_JOB_STATUSES = {
+  en_attente: "En attente",
+  en_cours: "En cours",
+  termine: "Terminé",
+  refuse: "Refusé",
+  annule: "Annulé",
+  echoue: "Échoué",
+} as const;
+export type ImportJobStatus = keyof typeof IMPORT_JOB_STATUSES;
+
+/** The statuses of a job still running: only one at a time. */
+export const ACTIVE_IMPORT_JOB_STATUSES = ["en_attente", "en_cours"] as const satisfies ImportJobStatus[];
+
+export function isActiveImportJob(status: ImportJobStatus): boolean {
+  return (ACTIVE_IMPORT_JOB_STATUSES as readonly ImportJobStatus[]).includes(status);
+}
+
+/** An import job as the page follows it (GET /api/imports/paiements/travaux/:id). */
+export interface ImportJob {
+  id: number;
+  mode: ImportMode;
+  status: ImportJobStatus;
+  format: ImportFormat;
+  sha256: string;
+  /** Who started it; null if the account was deleted since. */
+  requestedBy: string | null;
+  /** ISO instants. */
+  createdAt: string;
+  finishedAt: string | null;
+  /** Rows read so far, rows to import, rows in error, duplicates. */
+  progress: { rowsRead: number; matched: number; refused: number; duplicates: number };
+  /** In French: why it was refused, cancelled or failed; null otherwise. */
+  message: string | null;
+  /** Once finished (or refused with its errors): the report; null while it runs. */
+  report: ImportReport | null;
+}

@@ -4,9 +4,15 @@ import { requireUser, signedInUser } from "../auth/require-user.js";
 import { noStore, requireHeader, sameOriginOnly } from "../http/guards.js";
 import { TRPC_SOURCE_HEADER } from "../http/security.js";
 import { parisDay } from "../paris-day.js";
-import { ImportFileError } from "./import-columns.js";
 import type { ImportFormat } from "@defis/domain";
-import { applyPaymentImport, ImportRefused, simulatePaymentImport } from "./payment-import.js";
+import type { Logger } from "../logger.js";
+import {
+  cancelImportJob,
+  ImportBusy,
+  latestImportJob,
+  readImportJob,
+  startImportJob,
+} from "./import-jobs.js";
 
 /** Largest accepted extract: 100 000 rows of a Chorus CSV weigh about 6 Mo. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -56,17 +62,26 @@ function readBody(req: Request, limit: number): Promise<Buffer | null> {
   });
 }
 
+function jobId(req: Request): number | null {
+  const id = Number(req.params.id);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
 /**
  * POST /api/imports/paiements?mode=simulation|application, the body being
- * the file itself (text/csv or XLSX). Guarded like every mutation: same
- * origin, the custom header a cross-site form cannot send, an officer or an
- * administrator.
+ * the file itself (text/csv or XLSX): records the import as a job and answers
+ * at once (202) with it; the page then follows it by
+ * GET /api/imports/paiements/travaux/:id (or …/dernier, the last one started)
+ * and may cancel it by POST …/travaux/:id/annulation. Guarded like every
+ * mutation: same origin, the custom header a cross-site form cannot send, an
+ * officer or an administrator.
  */
-export function importsRoutes(db: Database, production: boolean): Router {
+export function importsRoutes(db: Database, production: boolean, logger: Logger): Router {
   const imports = express.Router();
   imports.use(noStore(), sameOriginOnly(), requireHeader(TRPC_SOURCE_HEADER));
+  const officers = requireUser(db, production, "manageMoney");
 
-  imports.post("/paiements", requireUser(db, production, "manageMoney"), async (req, res) => {
+  imports.post("/paiements", officers, async (req, res) => {
     const mode = MODES.find((candidate) => candidate === req.query.mode);
     if (!mode) {
       refuse(res, 400, "Précisez mode=simulation (vérification) ou mode=application (import).");
@@ -83,22 +98,31 @@ export function importsRoutes(db: Database, production: boolean): Router {
       refuse(res, 413, "Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.");
       return;
     }
-    const file = { bytes, format };
     try {
-      const report =
-        mode === "simulation"
-          ? await simulatePaymentImport(db, file, parisDay())
-          : await applyPaymentImport(db, actorOf(req), file, parisDay());
-      res.json({ report });
+      const job = await startImportJob(db, logger, actorOf(req), { bytes, format }, mode, parisDay());
+      res.status(202).json({ job });
     } catch (error) {
-      if (error instanceof ImportRefused) {
-        res.status(422).json({ error: { message: error.message }, report: error.report });
-      } else if (error instanceof ImportFileError) {
-        refuse(res, 422, error.message);
-      } else {
-        throw error;
-      }
+      if (!(error instanceof ImportBusy)) throw error;
+      refuse(res, 409, error.message);
     }
+  });
+
+  imports.get("/paiements/travaux/dernier", officers, async (_req, res) => {
+    res.json({ job: await latestImportJob(db) });
+  });
+
+  imports.get("/paiements/travaux/:id", officers, async (req, res) => {
+    const id = jobId(req);
+    const job = id === null ? null : await readImportJob(db, id);
+    if (!job) refuse(res, 404, "Cet import n'existe pas.");
+    else res.json({ job });
+  });
+
+  imports.post("/paiements/travaux/:id/annulation", officers, async (req, res) => {
+    const id = jobId(req);
+    const job = id === null ? null : await cancelImportJob(db, id);
+    if (!job) refuse(res, 404, "Cet import n'existe pas.");
+    else res.json({ job });
   });
 
   return imports;

@@ -1,14 +1,7 @@
 import type { Executor } from "@defis/db";
-import { lockedAllocations, schema } from "@defis/db";
-import {
-  moneyStepRefusal,
-  statusesFrom,
-  TRANCHE_KINDS,
-  type FundingModeKey,
-  type TrancheKind,
-  type TrancheStatus,
-} from "@defis/domain";
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { schema } from "@defis/db";
+import { moneyStepRefusal, TRANCHE_KINDS, type TrancheStatus } from "@defis/domain";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   parseAmountCents,
@@ -19,35 +12,10 @@ import {
   type Parsed,
 } from "./import-cells.js";
 import type { SourceRow } from "./import-readers.js";
+import { readLaureateLedgers, type LaureateLedger, type OpenTranche } from "./import-ledgers.js";
 import type { ImportRowReport } from "@defis/domain";
 
-const { allocations, fundingRecords, laureates, payments, tranches } = schema;
-
-/** The statuses from which an import may pay a tranche: its lifecycle path says. */
-const PAYABLE_BY_IMPORT = statusesFrom("constater_par_import");
-
-interface OpenTranche {
-  id: number;
-  kind: TrancheKind;
-  position: number;
-  plannedOn: string;
-  plannedAmountCents: number;
-  status: TrancheStatus;
-}
-
-/** What the import needs to know of one laureate, read once, then kept up to date row after row. */
-interface LaureateLedger {
-  id: number;
-  slug: string;
-  title: string;
-  /** Allocation minus what is paid, minus the earlier rows of the file; null without an allocation. */
-  remainingCents: number | null;
-  /** Open tranches not yet claimed by an earlier row of the file, earliest first. */
-  openTranches: OpenTranche[];
-  fundingMode: FundingModeKey;
-  conventionDate: string | null;
-  ejNumber: string;
-}
+const { payments } = schema;
 
 /** A row's cells read, each with its value or its error. */
 interface ParsedRow {
@@ -148,8 +116,9 @@ function paymentKey(
  * row: the laureates of the EJ numbers first seen, their open tranches, and
  * the payments already recorded that the batch's rows repeat. Only the
  * laureates met so far are kept between batches, never their payments.
- * `lockTranches`: in the application, the open tranches are locked until the
- * transaction ends, so that the tranche a row will pay cannot move meanwhile.
+ * It reads without locking, outside any long transaction: the application
+ * then checks, under its locks, that the ledger of every laureate of the file
+ * is still as read (`fingerprints`).
  */
 export class PaymentEvaluator {
   /** By EJ number: its laureate's ledger, or null when no laureate has it. */
@@ -160,8 +129,12 @@ export class PaymentEvaluator {
   constructor(
     private readonly db: Executor,
     private readonly today: string,
-    private readonly lockTranches: boolean,
   ) {}
+
+  /** By EJ number met in the file: the fingerprint of its laureate's ledger as read, null for none. */
+  fingerprints(): Map<string, string | null> {
+    return new Map([...this.ledgerByEj].map(([ej, ledger]) => [ej, ledger?.fingerprint ?? null]));
+  }
 
   /** What each row of the batch would do, in the batch's order. */
   async evaluate(sources: readonly SourceRow[]): Promise<EvaluatedRow[]> {
@@ -277,78 +250,10 @@ export class PaymentEvaluator {
     };
   }
 
-  /** The laureates of these EJ numbers, with their allocation and open tranches, in two statements. */
   private async readLedgers(ejNumbers: string[]): Promise<void> {
     if (ejNumbers.length === 0) return;
-    const found = await this.db
-      .select({
-        ejNumber: fundingRecords.ejNumber,
-        id: laureates.id,
-        slug: laureates.slug,
-        title: laureates.title,
-        fundingMode: laureates.fundingMode,
-        conventionDate: fundingRecords.conventionDate,
-        amountCents: allocations.amountCents,
-        paidCents: allocations.paidCents,
-      })
-      .from(fundingRecords)
-      .innerJoin(laureates, eq(laureates.id, fundingRecords.laureateId))
-      .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
-      .where(inArray(fundingRecords.ejNumber, ejNumbers));
-    const open = this.db
-      .select({
-        laureateId: tranches.laureateId,
-        id: tranches.id,
-        kind: tranches.kind,
-        position: tranches.position,
-        plannedOn: tranches.plannedOn,
-        plannedAmountCents: tranches.plannedAmountCents,
-        status: tranches.status,
-      })
-      .from(tranches)
-      .where(
-        and(
-          inArray(
-            tranches.laureateId,
-            found.map((laureate) => laureate.id),
-          ),
-          inArray(tranches.status, [...PAYABLE_BY_IMPORT]),
-        ),
-      )
-      // Earliest first: by planned date, then by position in the schedule.
-      .orderBy(tranches.laureateId, tranches.plannedOn, tranches.position);
-    // In the application, the allocations before the tranches: the ledger's lock order (ledger.ts).
-    if (this.lockTranches && found.length > 0) {
-      await lockedAllocations(
-        this.db,
-        found.map((laureate) => laureate.id),
-      );
-    }
-    const openTranches =
-      found.length === 0
-        ? []
-        : ((this.lockTranches ? await open.for("update") : await open) as (OpenTranche & {
-            laureateId: number;
-          })[]);
-    const openByLaureate = new Map<number, OpenTranche[]>();
-    for (const tranche of openTranches) {
-      openByLaureate.set(tranche.laureateId, [...(openByLaureate.get(tranche.laureateId) ?? []), tranche]);
-    }
-    for (const ejNumber of ejNumbers) this.ledgerByEj.set(ejNumber, null);
-    for (const laureate of found) {
-      if (laureate.ejNumber === null) continue;
-      this.ledgerByEj.set(laureate.ejNumber, {
-        id: laureate.id,
-        slug: laureate.slug,
-        title: laureate.title,
-        remainingCents:
-          laureate.amountCents === null ? null : laureate.amountCents - (laureate.paidCents ?? 0),
-        openTranches: openByLaureate.get(laureate.id) ?? [],
-        fundingMode: laureate.fundingMode as FundingModeKey,
-        conventionDate: laureate.conventionDate,
-        ejNumber: laureate.ejNumber,
-      });
-    }
+    const read = await readLaureateLedgers(this.db, ejNumbers, false);
+    for (const ejNumber of ejNumbers) this.ledgerByEj.set(ejNumber, read.get(ejNumber) ?? null);
   }
 
   /**
@@ -361,7 +266,12 @@ export class PaymentEvaluator {
       const ledger = this.ledgerOf(row);
       return ledger && row.date.ok && row.amount.ok && row.reference.ok
         ? [
-            sql`(${ledger.id}::integer, ${row.date.value}::date, ${row.amount.value}::bigint, ${row.reference.value}::text)`,
+            {
+              laureateId: ledger.id,
+              paidOn: row.date.value,
+              cents: row.amount.value,
+              reference: row.reference.value,
+            },
           ]
         : [];
     });
@@ -378,7 +288,12 @@ export class PaymentEvaluator {
         reference,
         reversed: sql<boolean>`bool_and(${reversals.id} is not null)`,
       })
-      .from(sql`(values ${sql.join(keys, sql`, `)}) as row (laureate_id, paid_on, amount_cents, reference)`)
+      // Four arrays rather than four parameters a row: the statement is built and sent in a fraction of the time.
+      .from(
+        sql`unnest(${sql.param(keys.map((key) => key.laureateId))}::integer[], ${sql.param(keys.map((key) => key.paidOn))}::date[],
+          ${sql.param(keys.map((key) => key.cents))}::bigint[], ${sql.param(keys.map((key) => key.reference))}::text[])
+          as row (laureate_id, paid_on, amount_cents, reference)`,
+      )
       .innerJoin(
         payments,
         and(

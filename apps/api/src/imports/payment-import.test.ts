@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSession } from "../auth/sessions.js";
 import { sessionCookieName } from "../auth/session-cookie.js";
 import { createTestDatabase, startTestServer } from "../testing/test-app.js";
-import type { ImportReport, ImportRowReport } from "@defis/domain";
+import type { ImportJob, ImportReport, ImportRowReport } from "@defis/domain";
+import { importJobsSettled } from "./import-jobs.js";
 import { XLSX_CONTENT_TYPE } from "./imports.routes.js";
 
 const { allocations, auditEvents, fundingRecords, laureates, payments, tranches, users } = schema;
@@ -225,11 +226,30 @@ describe("POST /api/imports/paiements", () => {
     });
   }
 
-  async function report(body: string | Buffer, options: Upload = {}): Promise<ImportReport> {
+  /** GET /api/imports/paiements/travaux/<path> as the officer. */
+  async function jobAt(path: string | number): Promise<ImportJob> {
+    const response = await fetch(`${server.url}/api/imports/paiements/travaux/${path}`, {
+      headers: { "x-trpc-source": "test", cookie: fixture.officerCookie },
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { job: ImportJob }).job;
+  }
+
+  /** Uploads the file (202: the job is recorded), then waits for the job to end and reads it. */
+  async function finished(body: string | Buffer, options: Upload = {}): Promise<ImportJob> {
     const response = await upload(body, options);
-    const json = (await response.json()) as { report: ImportReport; error?: { message: string } };
-    expect(response.status, json.error?.message).toBe(200);
-    return json.report;
+    const json = (await response.json()) as { job: ImportJob; error?: { message: string } };
+    expect(response.status, json.error?.message).toBe(202);
+    expect(json.job).toMatchObject({ mode: options.mode ?? "simulation", status: "en_attente" });
+    await importJobsSettled();
+    return jobAt(json.job.id);
+  }
+
+  async function report(body: string | Buffer, options: Upload = {}): Promise<ImportReport> {
+    const job = await finished(body, options);
+    expect(job.status, job.message ?? "").toBe("termine");
+    if (!job.report) throw new Error("Import terminé sans compte rendu.");
+    return job.report;
   }
 
   async function paymentsOf(key: keyof typeof EJ) {
@@ -418,24 +438,19 @@ describe("POST /api/imports/paiements", () => {
     });
 
     it("refuses a file without the expected columns, an empty file, and a file that is not UTF-8", async () => {
-      const missing = await upload("EJ;Date;Total\n2100000001;01/01/2024;10\n");
-      expect(missing.status).toBe(422);
-      expect(await missing.json()).toEqual({
-        error: {
-          message: expect.stringMatching(/^Colonnes manquantes : « montant », « référence »\./) as string,
-        },
+      const missing = await finished("EJ;Date;Total\n2100000001;01/01/2024;10\n");
+      expect(missing).toMatchObject({
+        status: "refuse",
+        message: expect.stringMatching(/^Colonnes manquantes : « montant », « référence »\./) as string,
+        report: null,
       });
-      const empty = await upload("");
-      expect(empty.status).toBe(422);
-      expect(await empty.json()).toEqual({ error: { message: "Le fichier est vide." } });
-      const latin1 = await upload(Buffer.from("num\xe9ro EJ;date;montant;r\xe9f\xe9rence\n", "latin1"));
-      expect(latin1.status).toBe(422);
-      expect(((await latin1.json()) as { error: { message: string } }).error.message).toMatch(/UTF-8/);
-      const broken = await upload(`EJ;date;montant;référence\n${EJ.dggn};01/01/2024;"10,00;R\n`);
-      expect(broken.status).toBe(422);
-      expect(((await broken.json()) as { error: { message: string } }).error.message).toMatch(
-        /^Le fichier CSV est mal formé/,
-      );
+      const empty = await finished("");
+      expect(empty).toMatchObject({ status: "refuse", message: "Le fichier est vide." });
+      const latin1 = await finished(Buffer.from("num\xe9ro EJ;date;montant;r\xe9f\xe9rence\n", "latin1"));
+      expect(latin1.message).toMatch(/UTF-8/);
+      const broken = await finished(`EJ;date;montant;référence\n${EJ.dggn};01/01/2024;"10,00;R\n`);
+      expect(broken).toMatchObject({ status: "refuse" });
+      expect(broken.message).toMatch(/^Le fichier CSV est mal formé/);
     });
 
     it("keeps the answer bounded for 100 000 lines: totals of the whole file, the first 500 problems", async () => {
@@ -445,11 +460,11 @@ describe("POST /api/imports/paiements", () => {
         const ej = index % 100 === 99 ? "2199999999" : EJ.sgmi;
         lines.push(`${ej};02/01/2024;1,00;VIR-${index}`);
       }
-      const response = await upload(`${lines.join("\n")}\n`);
-      const text = await response.text();
-      expect(response.status).toBe(200);
+      const job = await finished(`${lines.join("\n")}\n`);
+      expect(job.progress).toEqual({ rowsRead: 100_000, matched: 99_000, refused: 1_000, duplicates: 0 });
+      const text = JSON.stringify(job);
       expect(text.length).toBeLessThan(400_000);
-      const { report: simulation } = JSON.parse(text) as { report: ImportReport };
+      const simulation = job.report as ImportReport;
       expect(simulation.totals).toEqual({
         lines: 100_000,
         toImport: 99_000,
@@ -476,15 +491,15 @@ describe("POST /api/imports/paiements", () => {
         `${EJ.collectif};01/02/2024;6 000,00;VIR-COL-1\n` +
         `${EJ.collectif};01/03/2024;1 000,00;VIR-COL-2\n` +
         `${EJ.collectif};01/04/2024;20 000,00;VIR-COL-3\n`;
-      const response = await upload(csv, { mode: "application" });
-      expect(response.status).toBe(422);
-      const body = (await response.json()) as { error: { message: string }; report: ImportReport };
-      expect(body.error.message).toBe(
+      const job = await finished(csv, { mode: "application" });
+      expect(job.status).toBe("refuse");
+      expect(job.message).toBe(
         "Aucun versement n'a été importé : 1 ligne est en erreur. Corrigez le fichier puis recommencez.",
       );
-      expect(body.report.detail).toBe("erreurs");
-      expect(body.report.rows.map(brief)).toEqual([[4, "erreur", 2_000_000, expect.any(String)]]);
-      expect(body.report.totals).toMatchObject({ lines: 3, toImport: 2, errors: 1 });
+      const refusal = job.report as ImportReport;
+      expect(refusal.detail).toBe("erreurs");
+      expect(refusal.rows.map(brief)).toEqual([[4, "erreur", 2_000_000, expect.any(String)]]);
+      expect(refusal.totals).toMatchObject({ lines: 3, toImport: 2, errors: 1 });
       expect(await paymentsOf("collectif")).toEqual([]);
       expect(await paidCentsOf("collectif")).toBe(0);
       const [advance] = await database.db
@@ -669,22 +684,31 @@ describe("POST /api/imports/paiements", () => {
     });
 
     it("refuses a file that is not a workbook", async () => {
-      const response = await upload("not a zip", { type: XLSX_CONTENT_TYPE });
-      expect(response.status).toBe(422);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
-        /^Le classeur n'a pas pu être lu/,
-      );
+      const job = await finished("not a zip", { type: XLSX_CONTENT_TYPE });
+      expect(job.status).toBe("refuse");
+      expect(job.message).toMatch(/^Le classeur n'a pas pu être lu/);
     });
 
-    it("lets only one of two simultaneous imports of the same file write", async () => {
+    it("lets only one of two simultaneous imports of the same file write: the other is refused or finds duplicates", async () => {
       const csv =
         `EJ;date;montant;référence\n` +
         Array.from({ length: 20 }, (_, index) => `${EJ.apilos};10/01/2024;100,00;SIM-${index}`).join("\n");
       const answers = await Promise.all([
-        report(csv, { mode: "application" }),
-        report(csv, { mode: "application" }),
+        upload(csv, { mode: "application" }),
+        upload(csv, { mode: "application" }),
       ]);
-      expect(answers.map((answer) => answer.applied?.payments).sort()).toEqual([0, 20]);
+      await importJobsSettled();
+      const applied: number[] = [];
+      for (const answer of answers) {
+        const body = (await answer.json()) as { job?: ImportJob; error?: { message: string } };
+        if (answer.status === 409) {
+          expect(body.error?.message).toMatch(/^Un import est déjà en cours \(n° \d+, écriture lancée à /);
+          continue;
+        }
+        expect(answer.status).toBe(202);
+        applied.push((await jobAt(body.job?.id ?? 0)).report?.applied?.payments ?? -1);
+      }
+      expect(applied.sort()).toEqual(applied.length === 1 ? [20] : [0, 20]);
       const [written] = await database.db
         .select({ total: count() })
         .from(payments)
@@ -693,7 +717,7 @@ describe("POST /api/imports/paiements", () => {
       expect(await paidCentsOf("apilos")).toBe(200_000);
     });
 
-    it("reads and writes a large file a thousand rows at a time, in a few statements for each thousand", async () => {
+    it("reads a large file a thousand rows at a time, in a few statements for each thousand, and writes it in a few", async () => {
       const statementsToImport = async (rows: number, first: number) => {
         const csv =
           `EJ;date;montant;référence\n` +
@@ -710,8 +734,9 @@ describe("POST /api/imports/paiements", () => {
       };
       const oneRow = await statementsToImport(1, 0);
       const twoBatches = await statementsToImport(1_500, 1);
-      // One more batch of the same laureate: the recorded payments it repeats, then the ledger's three.
-      expect(twoBatches - oneRow).toBe(4);
+      // One more batch of the same laureate: the recorded payments it repeats and the job's progress;
+      // the writing takes as many statements for 1 500 rows as for one.
+      expect(twoBatches - oneRow).toBe(2);
       expect(await paidCentsOf("sgmi")).toBe(1_501 * 1_000);
     });
 

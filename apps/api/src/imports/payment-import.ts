@@ -1,12 +1,14 @@
-import type { Database } from "@defis/db";
+import { PaymentRefusal, type Database, type Executor } from "@defis/db";
+import type { ImportFormat, ImportReport, ImportTotals } from "@defis/domain";
 import { sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
-import type { ImportFormat, ImportReport } from "@defis/domain";
-import { rowBatchesOf } from "./import-readers.js";
+import { parsedBatches } from "./import-parsing.js";
 import { ReportBuilder } from "./import-report.js";
-import { ImportWriter } from "./import-writer.js";
-import { PaymentEvaluator } from "./payment-evaluator.js";
+import { writeImportedPayments } from "./import-writer.js";
+import { readLaureateLedgers } from "./import-ledgers.js";
+import { PaymentEvaluator, type PaymentToWrite } from "./payment-evaluator.js";
 
 /** An uploaded extract: its bytes and how to read them. */
 export interface ImportFile {
@@ -14,27 +16,23 @@ export interface ImportFile {
   format: ImportFormat;
 }
 
-function sha256Of(bytes: Buffer): string {
+export function sha256Of(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
 /**
- * What importing the file would do, row by row, without writing anything.
- * The rows stream through the evaluator; only totals and a bounded sample of
- * rows are kept.
+ * How a job follows an import: told after each batch of rows (it records the
+ * progress, and may stop the import by throwing), and, in the application,
+ * inside the writing transaction, so that the job is marked done with the
+ * payments or not at all.
  */
-export async function simulatePaymentImport(
-  db: Database,
-  file: ImportFile,
-  today: string,
-): Promise<ImportReport> {
-  const evaluator = new PaymentEvaluator(db, today, false);
-  const report = new ReportBuilder();
-  for await (const batch of rowBatchesOf(file.bytes, file.format)) {
-    for (const row of await evaluator.evaluate(batch)) report.add(row.report);
-  }
-  return report.simulation({ mode: "simulation", format: file.format, sha256: sha256Of(file.bytes) });
+export interface ImportSteps {
+  afterBatch(totals: Readonly<ImportTotals>): Promise<void>;
+  beforeCommit?(tx: Executor, report: ImportReport): Promise<void>;
 }
+
+/** Without a job: only let the other requests through between batches. */
+const UNFOLLOWED: ImportSteps = { afterBatch: () => nextTurn() };
 
 /** The application found errors: nothing was written; the report lists them. */
 export class ImportRefused extends Error {
@@ -48,17 +46,66 @@ export class ImportRefused extends Error {
   }
 }
 
+/** Between the check of the rows and their writing, the ledger of a laureate of the file changed. */
+export class ImportOutdated extends Error {
+  constructor(detail: string | null = null) {
+    super(
+      "Aucun versement n'a été importé : le grand livre d'un lauréat du fichier a changé pendant la " +
+        "vérification des lignes (versement, contre-passation, tranche ou allocation)" +
+        (detail ? ` ; ${detail}` : "") +
+        ". Relancez l'import : le fichier sera vérifié à nouveau.",
+    );
+    this.name = "ImportOutdated";
+  }
+}
+
+/**
+ * Every row of the file decided, a batch at a time, with plain reads outside
+ * any transaction: the database is never held while 100 000 rows are read.
+ * The same code serves the dry run and the application, so both agree.
+ */
+async function evaluateFile(db: Database, file: ImportFile, today: string, steps: ImportSteps) {
+  const evaluator = new PaymentEvaluator(db, today);
+  const report = new ReportBuilder();
+  const writes: { line: number; payment: PaymentToWrite }[] = [];
+  for await (const batch of parsedBatches(file)) {
+    for (const row of await evaluator.evaluate(batch)) {
+      report.add(row.report);
+      if (row.write) writes.push({ line: row.report.line, payment: row.write });
+    }
+    await steps.afterBatch(report.totals);
+  }
+  return { evaluator, report, writes };
+}
+
+/**
+ * What importing the file would do, row by row, without writing anything.
+ * Only totals and a bounded sample of rows are kept.
+ */
+export async function simulatePaymentImport(
+  db: Database,
+  file: ImportFile,
+  today: string,
+  steps: ImportSteps = UNFOLLOWED,
+): Promise<ImportReport> {
+  const { report } = await evaluateFile(db, file, today, steps);
+  return report.simulation({ mode: "simulation", format: file.format, sha256: sha256Of(file.bytes) });
+}
+
 /** Only one import writes at a time: two uploads of the same file cannot both pay it. */
 const IMPORT_LOCK = "defis:import.paiements";
 
 /**
- * Imports the file all or nothing, in one transaction under an advisory lock:
- * every row to import is recorded through the ledger: it pays its tranche
- * (the open tranche of its amount, else the earliest open one) or, when no
- * tranche is open, is recorded outside the schedule with the reason,
- * a thousand rows at a time (`ImportWriter`), duplicates are skipped, and one
- * audit event names the file by its SHA-256.
- * One row in error and nothing is written: ImportRefused carries the errors.
+ * Imports the file all or nothing. The rows are first decided outside any
+ * transaction; one row in error and nothing is written (ImportRefused).
+ * Then one short transaction, under an advisory lock: the allocations of
+ * every laureate of the file are locked in laureate order, then their open
+ * tranches (the ledger's lock order), their ledger compared with what the
+ * rows were decided on (ImportOutdated if it moved), and every payment
+ * written through the ledger in a few set-based statements: it pays its
+ * tranche (the open tranche of its amount, else the earliest open one) or,
+ * when no tranche is open, is recorded outside the schedule with the reason.
+ * Duplicates are skipped, and one audit event names the file by its SHA-256.
  * The same file imported again finds only duplicates and writes no payment.
  */
 export async function applyPaymentImport(
@@ -66,32 +113,45 @@ export async function applyPaymentImport(
   actor: Actor,
   file: ImportFile,
   today: string,
+  steps: ImportSteps = UNFOLLOWED,
 ): Promise<ImportReport> {
   const base = { mode: "application" as const, format: file.format, sha256: sha256Of(file.bytes) };
+  const { evaluator, report, writes } = await evaluateFile(db, file, today, steps);
+  if (report.totals.errors > 0) throw new ImportRefused(report.refusal(base));
+  const decidedOn = evaluator.fingerprints();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${IMPORT_LOCK}))`);
-    const evaluator = new PaymentEvaluator(tx, today, true);
-    const report = new ReportBuilder();
-    const writer = new ImportWriter(tx, actor, report, today);
-    for await (const batch of rowBatchesOf(file.bytes, file.format)) {
-      await writer.write(await evaluator.evaluate(batch));
-    }
-    if (report.totals.errors > 0) throw new ImportRefused(report.refusal(base));
+    const now = await readLaureateLedgers(tx, [...decidedOn.keys()], true);
+    if ([...decidedOn].some(([ejNumber, read]) => (now.get(ejNumber)?.fingerprint ?? null) !== read))
+      throw new ImportOutdated();
+    const applied = await writeImportedPayments(
+      tx,
+      actor,
+      writes.map((row) => row.payment),
+      today,
+    ).catch((error: unknown) => {
+      const row = error instanceof PaymentRefusal ? writes[error.index] : undefined;
+      throw row && error instanceof Error
+        ? new ImportOutdated(`ligne ${row.line} : ${error.message}`)
+        : error;
+    });
     await recordAudit(tx, actor, {
       action: "import.paiements",
       entityId: base.sha256,
-      alsoConcerns: [...writer.paidLaureateIds],
+      alsoConcerns: [...new Set(writes.map((row) => row.payment.laureateId))],
       after: {
         format: file.format,
         sha256: base.sha256,
         lignes: report.totals.lines,
-        versementsImportes: writer.applied.payments,
-        montantCentimes: writer.applied.amountCents,
-        tranchesPayees: writer.applied.tranchesPaid,
-        horsEcheancier: writer.applied.outsideSchedule,
+        versementsImportes: applied.payments,
+        montantCentimes: applied.amountCents,
+        tranchesPayees: applied.tranchesPaid,
+        horsEcheancier: applied.outsideSchedule,
         doublonsIgnores: report.totals.duplicates,
       },
     });
-    return { ...report.simulation(base), applied: { ...writer.applied } };
+    const done = { ...report.simulation(base), applied };
+    await steps.beforeCommit?.(tx, done);
+    return done;
   });
 }

@@ -4,7 +4,7 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { apiServer, TEST_API_BASE_URL } from "../../test/api-server";
 import { renderPage } from "../../test/render";
-import type { ImportReport, ImportRowReport } from "@defis/domain";
+import type { ImportJob, ImportMode, ImportReport, ImportRowReport } from "@defis/domain";
 import { createImportApi, ImportApiContext } from "./import-api";
 import ImportPage from "./ImportPage";
 
@@ -81,6 +81,24 @@ function reportOf(overrides: Partial<ImportReport>): ImportReport {
   };
 }
 
+/** A job of the server, by default ended as `status` with `report`. */
+function jobOf(mode: ImportMode, overrides: Partial<ImportJob> = {}): ImportJob {
+  return {
+    id: 41,
+    mode,
+    status: "termine",
+    format: "csv",
+    sha256: "ab".repeat(32),
+    requestedBy: "Agnès Agent",
+    createdAt: "2026-12-06T10:00:00.000Z",
+    finishedAt: "2026-12-06T10:00:05.000Z",
+    progress: { rowsRead: 3, matched: 2, refused: 0, duplicates: 1 },
+    message: null,
+    report: null,
+    ...overrides,
+  };
+}
+
 interface Call {
   mode: string | null;
   source: string | null;
@@ -88,9 +106,17 @@ interface Call {
   body: string;
 }
 
-/** POST /api/imports/paiements, answered per mode; every call is recorded with its headers and body. */
-function mockImports(answers: Record<string, { status: number; body: Record<string, unknown> }>): Call[] {
+/** Either the job the upload starts, read once it has ended, or a refusal of the upload itself. */
+type Answer = { job: ImportJob } | { status: number; body: Record<string, unknown> };
+
+/**
+ * POST /api/imports/paiements answers 202 with the job of its mode (still
+ * waiting), GET …/travaux/:id with that job as it ended, …/dernier with
+ * `latest`; every upload is recorded with its headers and body.
+ */
+function mockImports(answers: Record<string, Answer>, latest: ImportJob | null = null): Call[] {
   const calls: Call[] = [];
+  const started = new Map<number, ImportJob>();
   apiServer.use(
     http.post(`${TEST_API_BASE_URL}/api/imports/paiements`, async ({ request }) => {
       const mode = new URL(request.url).searchParams.get("mode");
@@ -104,17 +130,27 @@ function mockImports(answers: Record<string, { status: number; body: Record<stri
         return HttpResponse.json({ error: { message: "En-tête absent." } }, { status: 400 });
       }
       const answer = answers[mode ?? ""];
-      return answer
-        ? HttpResponse.json(answer.body, { status: answer.status })
-        : HttpResponse.json({ error: { message: "Mode inconnu." } }, { status: 400 });
+      if (!answer) return HttpResponse.json({ error: { message: "Mode inconnu." } }, { status: 400 });
+      if (!("job" in answer)) return HttpResponse.json(answer.body, { status: answer.status });
+      started.set(answer.job.id, answer.job);
+      return HttpResponse.json(
+        { job: { ...answer.job, status: "en_attente", report: null, message: null, finishedAt: null } },
+        { status: 202 },
+      );
     }),
+    http.get(`${TEST_API_BASE_URL}/api/imports/paiements/travaux/dernier`, () =>
+      HttpResponse.json({ job: latest }),
+    ),
+    http.get(`${TEST_API_BASE_URL}/api/imports/paiements/travaux/:id`, ({ params }) =>
+      HttpResponse.json({ job: started.get(Number(params.id)) ?? null }),
+    ),
   );
   return calls;
 }
 
 function renderImportPage() {
   return renderPage(
-    <ImportApiContext value={createImportApi(TEST_API_BASE_URL)}>
+    <ImportApiContext value={createImportApi(TEST_API_BASE_URL, 10)}>
       <ImportPage />
     </ImportApiContext>,
     { url: "/finances/import", path: "/finances/import" },
@@ -129,15 +165,15 @@ async function chooseAndCheck(user: ReturnType<typeof userEvent.setup>, file: Fi
 describe("ImportPage", () => {
   it("checks the file, shows each row's outcome and the totals, then imports after confirmation", async () => {
     const calls = mockImports({
-      simulation: { status: 200, body: { report: reportOf({}) } },
+      simulation: { job: jobOf("simulation", { report: reportOf({}) }) },
       application: {
-        status: 200,
-        body: {
+        job: jobOf("application", {
+          id: 42,
           report: reportOf({
             mode: "application",
             applied: { payments: 2, amountCents: 3_123_456, tranchesPaid: 1, outsideSchedule: 1 },
           }),
-        },
+        }),
       },
     });
     const user = userEvent.setup();
@@ -205,8 +241,7 @@ describe("ImportPage", () => {
     } as ImportRowReport;
     const calls = mockImports({
       simulation: {
-        status: 200,
-        body: {
+        job: jobOf("simulation", {
           report: reportOf({
             totals: {
               lines: 4,
@@ -219,7 +254,7 @@ describe("ImportPage", () => {
             },
             rows: [...rows, errorRow],
           }),
-        },
+        }),
       },
     });
     const user = userEvent.setup();
@@ -241,14 +276,13 @@ describe("ImportPage", () => {
       message: "Ce versement dépasserait le montant alloué : il reste 10,00 € à payer.",
     } as ImportRowReport;
     const calls = mockImports({
-      simulation: { status: 200, body: { report: reportOf({}) } },
+      simulation: { job: jobOf("simulation", { report: reportOf({}) }) },
       application: {
-        status: 422,
-        body: {
-          error: {
-            message:
-              "Aucun versement n'a été importé : 1 ligne est en erreur. Corrigez le fichier puis recommencez.",
-          },
+        job: jobOf("application", {
+          id: 42,
+          status: "refuse",
+          message:
+            "Aucun versement n'a été importé : 1 ligne est en erreur. Corrigez le fichier puis recommencez.",
           report: reportOf({
             mode: "application",
             detail: "erreurs",
@@ -263,7 +297,7 @@ describe("ImportPage", () => {
             },
             rows: [errorRow],
           }),
-        },
+        }),
       },
     });
     const user = userEvent.setup();
@@ -289,8 +323,10 @@ describe("ImportPage", () => {
   it("says in French why a file is refused, before and after sending it", async () => {
     mockImports({
       simulation: {
-        status: 422,
-        body: { error: { message: "Colonne manquante : « référence ». Colonnes attendues…" } },
+        job: jobOf("simulation", {
+          status: "refuse",
+          message: "Colonne manquante : « référence ». Colonnes attendues…",
+        }),
       },
     });
     const user = userEvent.setup({ applyAccept: false });
@@ -302,5 +338,70 @@ describe("ImportPage", () => {
     await chooseAndCheck(user, new File([CSV], "releve.csv", { type: "text/csv" }));
     await screen.findByRole("heading", { name: "Le fichier n'a pas pu être vérifié" });
     screen.getByText("Colonne manquante : « référence ». Colonnes attendues…");
+  });
+
+  it("follows an import left running when the page opens again, shows its progress and stops it on request", async () => {
+    const running = jobOf("application", {
+      id: 50,
+      status: "en_cours",
+      finishedAt: null,
+      progress: { rowsRead: 2_000, matched: 1_990, refused: 5, duplicates: 5 },
+    });
+    let cancelled = false;
+    let readings = 0;
+    mockImports({}, running);
+    apiServer.use(
+      http.get(`${TEST_API_BASE_URL}/api/imports/paiements/travaux/50`, () =>
+        // The first reading is lost on the way: the page reads again rather than giving up.
+        (readings += 1) === 1
+          ? HttpResponse.error()
+          : HttpResponse.json({
+              job: cancelled
+                ? {
+                    ...running,
+                    status: "annule",
+                    message: "Import annulé à votre demande : rien n'a été enregistré.",
+                  }
+                : running,
+            }),
+      ),
+      http.post(`${TEST_API_BASE_URL}/api/imports/paiements/travaux/50/annulation`, ({ request }) => {
+        cancelled = request.headers.get("x-trpc-source") === "defis-web";
+        return HttpResponse.json({ job: running });
+      }),
+    );
+    const user = userEvent.setup();
+    renderImportPage();
+
+    // The matcher sees the text with its spaces normalised (the narrow no-break spaces of the numbers too).
+    await screen.findByText("Import n° 50 : 2 000 lignes lues, 1 990 à importer, 5 en erreur, 5 doublons.");
+    expect(screen.getByLabelText("Import en cours…").tagName).toBe("PROGRESS");
+    await user.click(screen.getByRole("button", { name: "Annuler l'import" }));
+    expect(cancelled).toBe(true);
+
+    const heading = await screen.findByRole("heading", { name: "Résultat de l'import" });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    screen.getByText("Import annulé à votre demande : rien n'a été enregistré.");
+    expect(screen.queryByText(/^Import n° 50/)).toBeNull();
+    expect(readings).toBe(2);
+  });
+
+  it("says which import runs when another one is refused", async () => {
+    mockImports({
+      simulation: {
+        status: 409,
+        body: {
+          error: {
+            message:
+              "Un import est déjà en cours (n° 7, écriture lancée à 10:00 par Agnès Agent) : attendez qu'il se termine ou annulez-le, puis recommencez.",
+          },
+        },
+      },
+    });
+    const user = userEvent.setup();
+    renderImportPage();
+    await chooseAndCheck(user, new File([CSV], "releve.csv", { type: "text/csv" }));
+    await screen.findByRole("heading", { name: "Le fichier n'a pas pu être vérifié" });
+    screen.getByText(/^Un import est déjà en cours \(n° 7, écriture lancée à 10:00 par Agnès Agent\)/);
   });
 });

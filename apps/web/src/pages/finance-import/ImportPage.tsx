@@ -5,10 +5,10 @@ import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
 import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState, type ChangeEvent, type SubmitEvent } from "react";
+import { useEffect, useEffectEvent, useState, type ChangeEvent, type SubmitEvent } from "react";
 import { formatCents, pluralize } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import type { ImportMode, ImportReport } from "@defis/domain";
+import { isActiveImportJob, type ImportJob, type ImportMode, type ImportReport } from "@defis/domain";
 import { usePendingFocus } from "../../lib/use-pending-focus";
 import {
   contentTypeOf,
@@ -65,6 +65,8 @@ export default function ImportPage() {
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  /** The cancel button was pressed: the job stops at its next step. */
+  const [cancelAsked, setCancelAsked] = useState(false);
   /** What the live region says once an upload ends. */
   const [announcement, setAnnouncement] = useState("");
 
@@ -79,12 +81,17 @@ export default function ImportPage() {
     setAnnouncement("");
   }
 
-  async function send(mode: ImportMode, chosen: File): Promise<ImportReport | null> {
+  /** Runs an upload (or follows a job found running), showing its progress; null when it failed. */
+  async function track(
+    mode: ImportMode,
+    run: (onProgress: (progress: UploadProgress) => void) => Promise<ImportReport>,
+  ): Promise<ImportReport | null> {
     setBusy({ mode, progress: null });
+    setCancelAsked(false);
     setFailure(null);
     setAnnouncement("");
     try {
-      return await api.uploadPayments(chosen, mode, (progress) => {
+      return await run((progress) => {
         setBusy({ mode, progress });
       });
     } catch (error) {
@@ -95,6 +102,56 @@ export default function ImportPage() {
     } finally {
       setBusy(null);
     }
+  }
+
+  function showSimulation(report: ImportReport) {
+    setSimulation(report);
+    setAnnouncement(
+      `Vérification terminée : ${pluralize(report.totals.toImport, "versement")} à importer, ` +
+        `${pluralize(report.totals.duplicates, "doublon")}, ${pluralize(report.totals.errors, "erreur")}.`,
+    );
+    focusLater(CHECK_HEADING_ID);
+  }
+
+  async function showApplication(report: ImportReport | null) {
+    setConfirming(false);
+    // Refused or interrupted: what was checked may no longer hold; the file is checked again first.
+    setSimulation(null);
+    if (!report) return;
+    setResult(report);
+    setAnnouncement(
+      `Import terminé : ${pluralize(report.applied?.payments ?? 0, "versement enregistré", "versements enregistrés")}.`,
+    );
+    focusLater(RESULT_HEADING_ID);
+    // The figures of every finance page change with the imported payments.
+    await queryClient.invalidateQueries();
+  }
+
+  // A job left running (the browser was closed, the page left): followed again until it ends.
+  const resume = useEffectEvent(async (job: ImportJob) => {
+    const report = await track(job.mode, (onProgress) => api.followJob(job, onProgress));
+    if (job.mode === "application") await showApplication(report);
+    else if (report) showSimulation(report);
+  });
+  useEffect(() => {
+    let current = true;
+    api
+      .latestJob()
+      .then((job) => (current && job && isActiveImportJob(job.status) ? resume(job) : undefined))
+      // Nothing to resume if it cannot be read: the page works as for a first visit.
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
+  function cancelJob() {
+    const job = busy?.progress?.phase === "traitement" ? busy.progress.job : null;
+    if (!job) return;
+    setCancelAsked(true);
+    api.cancelJob(job.id).catch(() => {
+      setCancelAsked(false);
+    });
   }
 
   async function check(event: SubmitEvent<HTMLFormElement>) {
@@ -108,14 +165,10 @@ export default function ImportPage() {
     setSimulation(null);
     setResult(null);
     setConfirming(false);
-    const report = await send("simulation", file);
-    if (!report) return;
-    setSimulation(report);
-    setAnnouncement(
-      `Vérification terminée : ${pluralize(report.totals.toImport, "versement")} à importer, ` +
-        `${pluralize(report.totals.duplicates, "doublon")}, ${pluralize(report.totals.errors, "erreur")}.`,
+    const report = await track("simulation", (onProgress) =>
+      api.uploadPayments(file, "simulation", onProgress),
     );
-    focusLater(CHECK_HEADING_ID);
+    if (report) showSimulation(report);
   }
 
   function askConfirmation() {
@@ -130,21 +183,9 @@ export default function ImportPage() {
 
   async function apply() {
     if (!file) return;
-    const report = await send("application", file);
-    setConfirming(false);
-    // Refused or interrupted: what was checked may no longer hold; the file is checked again first.
-    if (!report) {
-      setSimulation(null);
-      return;
-    }
-    setResult(report);
-    setSimulation(null);
-    setAnnouncement(
-      `Import terminé : ${pluralize(report.applied?.payments ?? 0, "versement enregistré", "versements enregistrés")}.`,
+    await showApplication(
+      await track("application", (onProgress) => api.uploadPayments(file, "application", onProgress)),
     );
-    focusLater(RESULT_HEADING_ID);
-    // The figures of every finance page change with the imported payments.
-    await queryClient.invalidateQueries();
   }
 
   const step = result || confirming || failure?.mode === "application" ? 3 : simulation ? 2 : 1;
@@ -181,7 +222,11 @@ export default function ImportPage() {
         </Button>
       </form>
 
-      <ImportProgress mode={busy?.mode ?? "simulation"} progress={busy?.progress ?? null} />
+      <ImportProgress
+        mode={busy?.mode ?? "simulation"}
+        progress={busy?.progress ?? null}
+        onCancel={cancelAsked ? null : cancelJob}
+      />
       <p role="status" aria-live="polite" className={fr.cx("fr-sr-only")}>
         {busy ? (busy.mode === "simulation" ? "Vérification en cours…" : "Import en cours…") : announcement}
       </p>
@@ -191,7 +236,7 @@ export default function ImportPage() {
       {simulation && (
         <section aria-labelledby={CHECK_HEADING_ID} className={fr.cx("fr-mt-5w")}>
           <h2 id={CHECK_HEADING_ID} tabIndex={-1}>
-            Vérification du fichier {file ? `« ${file.name} »` : ""}
+            {file ? `Vérification du fichier « ${file.name} »` : "Vérification du fichier"}
           </h2>
           <ImportTotals report={simulation} />
           <ReportRows report={simulation} />
@@ -211,6 +256,13 @@ export default function ImportPage() {
               small
               className={fr.cx("fr-mb-3w")}
               description="Rien à importer : toutes les lignes sont déjà enregistrées."
+            />
+          ) : !file ? (
+            <Alert
+              severity="info"
+              small
+              className={fr.cx("fr-mb-3w")}
+              description="Pour importer ces versements, choisissez de nouveau le fichier puis vérifiez-le."
             />
           ) : (
             !confirming && (

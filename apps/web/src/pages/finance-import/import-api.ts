@@ -1,4 +1,4 @@
-import type { ImportMode, ImportReport } from "@defis/domain";
+import { isActiveImportJob, type ImportJob, type ImportMode, type ImportReport } from "@defis/domain";
 import { createContext, useContext } from "react";
 import { SERVICE_UNREACHABLE } from "../../lib/auth-api";
 
@@ -37,13 +37,24 @@ export class ImportRequestError extends Error {
   }
 }
 
-/** Where an upload stands: sending the file (with its percentage when known), then waiting for the check. */
-export type UploadProgress = { phase: "envoi"; percent: number | null } | { phase: "traitement" };
+/**
+ * Where an upload stands: sending the file (with its percentage when known),
+ * then the server's job, as last read (null until the server answers).
+ */
+export type UploadProgress =
+  { phase: "envoi"; percent: number | null } | { phase: "traitement"; job: ImportJob | null };
 
 interface Answer {
-  report?: ImportReport;
+  job?: ImportJob | null;
   error?: { message?: string };
 }
+
+/** How often the page reads the job while it runs. */
+const POLL_MS = 1_000;
+/** Readings of the job lost in a row before the page says the server cannot be reached. */
+const MAX_LOST_READINGS = 5;
+
+const HEADERS = { "x-trpc-source": "defis-web", accept: "application/json" };
 
 function parsed(text: string): Answer | null {
   try {
@@ -61,11 +72,68 @@ function fallbackMessage(status: number): string {
   return SERVICE_UNREACHABLE;
 }
 
-export function createImportApi(baseUrl = "") {
+/** The job's end: its report once done, else its French message (and the errors of a refusal). */
+function outcomeOf(job: ImportJob): ImportReport {
+  if (job.status === "termine" && job.report) return job.report;
+  throw new ImportRequestError(job.message ?? SERVICE_UNREACHABLE, 422, job.report);
+}
+
+export function createImportApi(baseUrl = "", pollMs = POLL_MS) {
+  const jobsUrl = `${baseUrl}/api/imports/paiements/travaux`;
+
+  /** A job answer of the import routes, or the refusal they sent. */
+  async function jobAnswer(response: Promise<Response>): Promise<ImportJob | null> {
+    const reached = await response.catch(() => {
+      throw new ImportRequestError(SERVICE_UNREACHABLE, 0);
+    });
+    const answer = parsed(await reached.text());
+    if (reached.ok && answer && "job" in answer) return answer.job ?? null;
+    throw new ImportRequestError(answer?.error?.message ?? fallbackMessage(reached.status), reached.status);
+  }
+
+  /** Reads the job until it ends, telling each reading; its report, or its refusal as an error. */
+  async function followJob(
+    started: ImportJob,
+    onProgress: (progress: UploadProgress) => void = () => undefined,
+  ): Promise<ImportReport> {
+    let job = started;
+    let unreachable = 0;
+    onProgress({ phase: "traitement", job });
+    while (isActiveImportJob(job.status)) {
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      const read = await jobAnswer(fetch(`${jobsUrl}/${job.id}`, { headers: HEADERS })).catch(
+        (error: unknown) => {
+          // The job goes on without the page: a reading lost on the way is tried again, a few times.
+          if (error instanceof ImportRequestError && error.status === 0 && ++unreachable < MAX_LOST_READINGS)
+            return job;
+          throw error;
+        },
+      );
+      if (!read) throw new ImportRequestError(SERVICE_UNREACHABLE, 404);
+      if (read !== job) unreachable = 0;
+      job = read;
+      onProgress({ phase: "traitement", job });
+    }
+    return outcomeOf(job);
+  }
+
   return {
+    followJob,
+
+    /** The last import started, by anyone: a page opened again finds the one it left running. */
+    latestJob(): Promise<ImportJob | null> {
+      return jobAnswer(fetch(`${jobsUrl}/dernier`, { headers: HEADERS }));
+    },
+
+    /** Asks the job to stop; it stops at its next step, having written nothing. */
+    async cancelJob(id: number): Promise<void> {
+      await jobAnswer(fetch(`${jobsUrl}/${id}/annulation`, { method: "POST", headers: HEADERS }));
+    },
+
     /**
      * Sends the file. XMLHttpRequest rather than fetch: only it reports the
-     * upload's progress, which a 20 Mo file on a slow link needs.
+     * upload's progress, which a 20 Mo file on a slow link needs. The server
+     * answers at once with the job it recorded, then the job is followed.
      */
     uploadPayments(
       file: File,
@@ -76,7 +144,7 @@ export function createImportApi(baseUrl = "") {
       if (!contentType) {
         return Promise.reject(new ImportRequestError("Choisissez un fichier .csv ou .xlsx.", 400));
       }
-      return new Promise((resolve, reject) => {
+      const recorded = new Promise<ImportJob>((resolve, reject) => {
         const request = new XMLHttpRequest();
         request.open("POST", `${baseUrl}/api/imports/paiements?mode=${mode}`);
         // The server refuses any import without it: a cross-site form cannot set it.
@@ -90,22 +158,16 @@ export function createImportApi(baseUrl = "") {
           });
         });
         request.upload.addEventListener("load", () => {
-          onProgress({ phase: "traitement" });
+          onProgress({ phase: "traitement", job: null });
         });
         request.addEventListener("load", () => {
           const answer = parsed(request.responseText);
-          if (request.status === 200 && answer?.report) {
-            resolve(answer.report);
+          if (request.status === 202 && answer?.job) {
+            resolve(answer.job);
             return;
           }
-          const status = request.status === 200 ? 502 : request.status;
-          reject(
-            new ImportRequestError(
-              answer?.error?.message ?? fallbackMessage(status),
-              status,
-              answer?.report ?? null,
-            ),
-          );
+          const status = request.status === 202 ? 502 : request.status;
+          reject(new ImportRequestError(answer?.error?.message ?? fallbackMessage(status), status));
         });
         const unreachable = () => {
           reject(new ImportRequestError(SERVICE_UNREACHABLE, 0));
@@ -116,6 +178,7 @@ export function createImportApi(baseUrl = "") {
         onProgress({ phase: "envoi", percent: 0 });
         request.send(file);
       });
+      return recorded.then((job) => followJob(job, onProgress));
     },
   };
 }
