@@ -27,7 +27,7 @@ export function inReadSnapshot<Result>(
 
 /** A drizzle select whose rows are `Row`: its SQL, and the fields that decode each column. */
 export type SelectOf<Row> = SQLWrapper &
-  PromiseLike<Row[]> & { readonly _: { readonly selectedFields: Record<string, unknown> } };
+  Promise<Row[]> & { readonly _: { readonly selectedFields: Record<string, unknown> } };
 
 /**
  * What `.mapWith()` gives an SQL expression. Drizzle keeps it on the SQL
