@@ -9,7 +9,6 @@ import {
   type DownloadDefinition,
 } from "@defis/domain";
 import express, { type Response, type Router } from "express";
-import { finished } from "node:stream/promises";
 import { exportedAuditEvents, toAuditItem } from "../audit/audit-queries.js";
 import { requireUser } from "../auth/require-user.js";
 import { noStore } from "../http/guards.js";
@@ -101,8 +100,8 @@ export function exportsRoutes(
   exports.get(`/${WORKBOOK_DOWNLOAD.route}`, signedIn, async (_req, res) => {
     res.setHeader("Content-Type", XLSX_TYPE);
     res.setHeader("Content-Disposition", attachment(WORKBOOK_DOWNLOAD, "xlsx"));
-    await inReadSnapshot(db, async (tx) => {
-      const written = writeXlsx(res, [
+    await inReadSnapshot(db, (tx) =>
+      writeXlsx(res, [
         sheet({
           name: "Lauréats",
           chunks: cursorChunks(tx, laureateMoneyRows(tx)),
@@ -110,10 +109,8 @@ export function exportsRoutes(
         }),
         sheet({ name: "Tranches", chunks: cursorChunks(tx, trancheRows(tx)), columns: trancheColumns }),
         sheet({ name: "Paiements", chunks: cursorChunks(tx, paymentRows(tx)), columns: paymentColumns }),
-      ]);
-      // A client gone before the end stops the export rather than waiting on the zip.
-      await Promise.all([written, finished(res)]);
-    });
+      ]),
+    );
   });
 
   exports.get(`/${SCDL_DOWNLOAD.route}`, signedIn, async (_req, res) => {

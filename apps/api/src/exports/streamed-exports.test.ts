@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import express from "express";
 import { count } from "drizzle-orm";
 import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportedAuditEvents, toAuditItem } from "../audit/audit-queries.js";
 import { createTestDatabase, DEMO_EMAILS, signIn, startTestServer } from "../testing/test-app.js";
@@ -13,6 +14,7 @@ import { laureateColumns, paymentColumns, trancheColumns } from "./portfolio-col
 import { laureateMoneyRows, paymentRows, trancheRows } from "./portfolio-queries.js";
 import { cursorChunks, FETCH_SIZE, inReadSnapshot } from "./read-snapshot.js";
 import { sendPieces } from "./send-pieces.js";
+import { CLOSED_EARLY, sheet, writeXlsx } from "./xlsx.js";
 
 /** More payments than two chunks: every file below crosses chunk boundaries. */
 const SYNTHETIC_PAYMENTS = 2 * FETCH_SIZE + 500;
@@ -160,5 +162,27 @@ describe("a download that fails half-way", () => {
     } finally {
       server.close();
     }
+  });
+
+  it("stops reading the database as soon as the client leaves a workbook", async () => {
+    // A client that reads nothing, and leaves while the third chunk is read.
+    const client = new Writable({ highWaterMark: 1_024, write: () => undefined });
+    let pulled = 0;
+    async function* chunks(): AsyncGenerator<{ n: number }[]> {
+      for (let index = 0; index < 100; index += 1) {
+        pulled += 1;
+        if (pulled === 3) client.destroy();
+        yield await Promise.resolve(Array.from({ length: 1_000 }, (_, n) => ({ n: index * 1_000 + n })));
+      }
+    }
+    const written = writeXlsx(client, [
+      sheet({
+        name: "Feuille",
+        chunks: chunks(),
+        columns: [{ header: "N", kind: "integer", value: (row) => row.n }],
+      }),
+    ]);
+    await expect(written).rejects.toThrow(CLOSED_EARLY);
+    expect(pulled).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { EventEmitter } from "node:events";
 import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { eurosFromCents, type Column } from "./csv.js";
 
 export const EURO_FORMAT = '#,##0.00 "€"';
@@ -197,5 +198,7 @@ export async function writeXlsx(output: Writable, sheets: readonly SheetWriter[]
   });
   workbook.creator = "Défis";
   for (const write of sheets) await write(workbook, output);
-  await workbook.commit();
+  // Settles when the response is sent, or as soon as the client leaves: the caller's transaction never
+  // outlives the download, and nothing reads through it once it has ended.
+  await Promise.all([workbook.commit(), finished(output)]);
 }
