@@ -7,6 +7,7 @@ import pg from "pg";
 import { DEMO_PASSWORD, pgliteDataset, postgresDataset, type Dataset, type Size } from "./dataset.js";
 import { signIn } from "./http.js";
 import { measureImport, type ImportResult } from "./import.js";
+import { measureConcurrentExports, type ConcurrentExportsResult } from "./exports.js";
 import { startApp, startBareExpress } from "./in-process.js";
 import { auditPages, type LighthouseScores } from "./lighthouse.js";
 import { measurePair } from "./measure.js";
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
   const generation: Record<string, { postgres: number; pglite: number | null }> = {};
   const throughput: { size: string; result: ThroughputResult }[] = [];
   const imported: ImportResult[] = [];
+  const exportsUnderLoad: ConcurrentExportsResult[] = [];
   let lighthouse: LighthouseScores[] = [];
   for (const size of SIZES) {
     const measured = await measureSize(size);
@@ -177,6 +179,12 @@ async function main(): Promise<void> {
           log(`import d'un relevé de 100 000 lignes sur ${engine}`);
           imported.push(await measureImport(engine, SERVER_URL, 100_000));
         }
+        for (const file of ["portefeuille.xlsx", "paiements.csv"]) {
+          log(`${size.name} : quatre téléchargements simultanés de ${file}`);
+          exportsUnderLoad.push(
+            await measureConcurrentExports(measured.postgres.url ?? "", OFFICER, file, 4),
+          );
+        }
       }
     } finally {
       await measured.postgres.close();
@@ -196,6 +204,7 @@ async function main(): Promise<void> {
     lines,
     throughput,
     imported,
+    exportsUnderLoad,
     lighthouse,
   });
   const target = QUICK ? `${ROOT}bench/benchmarks-quick.md` : `${ROOT}docs/benchmarks.md`;

@@ -1,4 +1,5 @@
 import type { Size } from "./dataset.js";
+import type { ConcurrentExportsResult } from "./exports.js";
 import { IMPORT_TABLE_HEADER, importLine, type ImportResult } from "./import.js";
 import type { LighthouseScores } from "./lighthouse.js";
 import type { PairResult } from "./measure.js";
@@ -21,7 +22,34 @@ export interface ReportInput {
   lines: Line[];
   throughput: { size: string; result: ThroughputResult }[];
   imported: ImportResult[];
+  exportsUnderLoad: ConcurrentExportsResult[];
   lighthouse: LighthouseScores[];
+}
+
+/** Health must keep answering while the downloads run: p95 under a second, no failed call. */
+export const HEALTH_P95_BUDGET_MS = 1_000;
+
+const decimal = (value: number, digits = 1) => value.toFixed(digits).replace(".", ",");
+
+function exportsSection(results: ConcurrentExportsResult[]): string[] {
+  if (results.length === 0) return [];
+  const out = [
+    "",
+    "### Téléchargements simultanés (taille grand)",
+    "",
+    "| Fichier | Téléchargements | Durée | Taille de chaque fichier | Statuts | Mémoire résidente avant | Pic de mémoire du processus | Santé p50 | Santé p95 | Appels de santé (échecs) | Objectif |",
+    "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+  ];
+  for (const r of results) {
+    const healthy = r.health.failures === 0 && r.health.p95 < HEALTH_P95_BUDGET_MS;
+    out.push(
+      `| \`${r.file}\` | ${r.concurrent} | ${decimal(r.seconds)} s | ${r.megabytes.map((mb) => `${decimal(mb)} Mo`).join(", ")} | ` +
+        `${r.statuses.join(", ")} | ${r.rssBeforeMiB.toFixed(0)} Mio | ${r.peakMiB.toFixed(0)} Mio | ` +
+        `${ms(r.health.p50)} ms | ${ms(r.health.p95)} ms | ${r.health.samples} (${r.health.failures}) | ` +
+        `santé p95 < ${HEALTH_P95_BUDGET_MS} ms sans échec : ${healthy ? "atteint" : "**manqué**"} |`,
+    );
+  }
+  return out;
 }
 
 export const LARGE_P95_BUDGET_MS = 50;
@@ -115,6 +143,7 @@ export function renderReport(input: ReportInput): string {
       ...input.imported.map(importLine),
     );
   }
+  out.push(...exportsSection(input.exportsUnderLoad));
   if (input.lighthouse.length > 0) {
     out.push(
       "",

@@ -107,6 +107,11 @@ export function createApp(deps: AppDependencies): Express {
 const finalErrorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const status = (error as { status?: number }).status ?? 500;
   if (status >= 500) req.log.error({ err: error }, "erreur non gérée");
+  // A streamed download that fails half-way: the body has begun, cutting it off is the only honest answer.
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
   res.status(status).json({
     error: { message: status >= 500 ? INTERNAL_ERROR_MESSAGE : "Requête invalide.", requestId: req.id },
   });

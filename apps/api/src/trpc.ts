@@ -139,6 +139,7 @@ const CODE_OF_REFUSAL = {
   conflict: "CONFLICT",
   invalid: "BAD_REQUEST",
   precondition: "PRECONDITION_FAILED",
+  forbidden: "FORBIDDEN",
 } as const satisfies Record<RefusalKind, TRPCError["code"]>;
 
 /** The tRPC answer to a domain error (packages/domain/src/errors.ts); null for any other error. */

@@ -178,7 +178,7 @@ export const AUDIT_FIELDS = {
     type: field("Type de commentaire", vocabulary(COMMENT_KINDS)),
     texte: field("Texte"),
   },
-  "commentaire.modification": { texte: field("Texte") },
+  "commentaire.modification": { texte: field("Texte"), redigePar: field("Rédigé par") },
   "suivi.mise-a-jour": {
     meteo: field("Météo", recordOf(WEATHER)),
     jalons: field("Jalons", milestonesById),

@@ -6,9 +6,10 @@
 
 /**
  * How a refusal answers: the request conflicts with the state of the data,
- * is invalid as asked, or waits for a condition still unmet.
+ * is invalid as asked, waits for a condition still unmet, or touches what
+ * belongs to someone else (a sponsor rewording an officer's comment).
  */
-export type RefusalKind = "conflict" | "invalid" | "precondition";
+export type RefusalKind = "conflict" | "invalid" | "precondition" | "forbidden";
 
 /** A business rule refuses the action; the message, in French, tells the user why. */
 export class Refusal extends Error {

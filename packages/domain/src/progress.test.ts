@@ -4,8 +4,10 @@ import {
   computeHealth,
   createMilestoneSchema,
   daysLate,
+  editedBySomeoneElse,
   guidedUpdateSchema,
   isStale,
+  mayRewordComment,
   milestoneState,
   weatherDiverges,
   type HealthFacts,
@@ -144,5 +146,25 @@ describe("milestone input", () => {
       comments: [],
     });
     expect(parsed.error?.issues[0]?.message).toBe("Rédigez une synthèse de 10 caractères au moins.");
+  });
+});
+
+describe("who may reword a comment", () => {
+  const sponsorComment = { authorId: 3 };
+  it("lets the author reword their own comment, and no other sponsor", () => {
+    expect(mayRewordComment({ userId: 3, role: "sponsor" }, sponsorComment)).toBe(true);
+    expect(mayRewordComment({ userId: 4, role: "sponsor" }, sponsorComment)).toBe(false);
+    expect(mayRewordComment({ userId: 4, role: "sponsor" }, { authorId: null })).toBe(false);
+  });
+  it("lets the DITP correct any comment, and leadership none", () => {
+    expect(mayRewordComment({ userId: 1, role: "charge_mission" }, sponsorComment)).toBe(true);
+    expect(mayRewordComment({ userId: 2, role: "administrateur" }, { authorId: null })).toBe(true);
+    expect(mayRewordComment({ userId: 5, role: "direction" }, sponsorComment)).toBe(false);
+  });
+  it("names the last editor only when it is not the author", () => {
+    const author = { id: 3 };
+    expect(editedBySomeoneElse({ author, updatedBy: { id: 1 } })).toBe(true);
+    expect(editedBySomeoneElse({ author, updatedBy: author })).toBe(false);
+    expect(editedBySomeoneElse({ author, updatedBy: null })).toBe(false);
   });
 });

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   manageMoney: ["charge_mission", "administrateur"],
   /** Milestones, météo and comments: sponsors within their scope, and the DITP. */
   updateProgress: ["charge_mission", "administrateur", "sponsor"],
+  /** Rewording a comment someone else wrote: the DITP corrects; a sponsor rewords only their own. */
+  correctAnyComment: ["charge_mission", "administrateur"],
   /** The "À relancer" page: who is late or stale, by sponsor. */
   chaseUpdates: ["charge_mission", "administrateur"],
   /** The mail the application wrote (outbox), readable in demo mode instead of a server. */

@@ -57,7 +57,7 @@ function eventsQuery(db: Executor, where: SQL | undefined) {
 
 type EventRow = Awaited<ReturnType<typeof eventsQuery>>[number];
 
-function toItem(row: EventRow): AuditEventItem {
+export function toAuditItem(row: EventRow): AuditEventItem {
   return {
     id: row.id,
     occurredAt: row.occurredAt,
@@ -89,24 +89,21 @@ export async function listAuditEvents(db: Executor, filters: AuditFilters): Prom
     () => db.select({ total: count() }).from(auditEvents).where(where),
   ]);
   return {
-    events: rows.map(toItem),
+    events: rows.map(toAuditItem),
     total: total?.total ?? 0,
     page: filters.page,
     pageSize: AUDIT_PAGE_SIZE,
   };
 }
 
-/** Every event matching the filters, for the CSV export (the journal of one programme stays small). */
-export async function allAuditEvents(
-  db: Executor,
-  filters: Omit<AuditFilters, "page">,
-): Promise<AuditEventItem[]> {
-  return (await eventsQuery(db, and(...conditionsOf(filters)))).map(toItem);
+/** Every event matching the filters, newest first, for the CSV export to stream. */
+export function exportedAuditEvents(db: Executor, filters: Omit<AuditFilters, "page">) {
+  return eventsQuery(db, and(...conditionsOf(filters)));
 }
 
 /** The "Historique" of one laureate. */
 export async function laureateHistory(db: Executor, laureateSlug: string): Promise<AuditEventItem[]> {
-  return (await eventsQuery(db, eq(laureates.slug, laureateSlug)).limit(200)).map(toItem);
+  return (await eventsQuery(db, eq(laureates.slug, laureateSlug)).limit(200)).map(toAuditItem);
 }
 
 /** The people who appear in the journal, for its "who" filter. */

@@ -82,16 +82,54 @@ function quoted(field: string, dialect: Dialect): string {
   return needsQuotes ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
+function lineOf(fields: readonly string[], dialect: Dialect): string {
+  return fields.map((field) => quoted(field, dialect)).join(dialect.separator) + "\r\n";
+}
+
+/** The byte-order mark if the dialect has one, and the header line. */
+function headOf<Row>(columns: readonly Column<Row>[], dialect: Dialect): string {
+  return (
+    dialect.byteOrderMark +
+    lineOf(
+      columns.map((column) => column.header),
+      dialect,
+    )
+  );
+}
+
+function linesOf<Row>(rows: readonly Row[], columns: readonly Column<Row>[], dialect: Dialect): string {
+  return rows
+    .map((row) =>
+      lineOf(
+        columns.map((column) => fieldOf(column, row, dialect)),
+        dialect,
+      ),
+    )
+    .join("");
+}
+
 /** The whole file, header first, every line (the last one too) ended by CRLF. */
 export function toCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[], format: CsvFormat): string {
   const dialect = DIALECTS[format];
-  const lines = [
-    columns.map((column) => quoted(column.header, dialect)),
-    ...rows.map((row) => columns.map((column) => quoted(fieldOf(column, row, dialect), dialect))),
-  ];
-  return dialect.byteOrderMark + lines.map((fields) => fields.join(dialect.separator) + "\r\n").join("");
+  return headOf(columns, dialect) + linesOf(rows, columns, dialect);
 }
 
-export function toExcelCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
-  return toCsv(rows, columns, "excel");
+/**
+ * The same file as `toCsv`, one piece per chunk of rows as they come: the
+ * text of a large table never sits whole in memory.
+ */
+export async function* csvPieces<Row>(
+  chunks: AsyncIterable<readonly Row[]>,
+  columns: readonly Column<Row>[],
+  format: CsvFormat,
+): AsyncGenerator<string> {
+  const dialect = DIALECTS[format];
+  // The first rows are read before the header is given: a failing read sends nothing.
+  const rest = chunks[Symbol.asyncIterator]();
+  const first = await rest.next();
+  yield headOf(columns, dialect) + (first.done ? "" : linesOf(first.value, columns, dialect));
+  if (first.done) return;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) {
+    yield linesOf(next.value, columns, dialect);
+  }
 }

@@ -1,4 +1,4 @@
-import type { Database } from "@defis/db";
+import type { Database, Transaction } from "@defis/db";
 import {
   auditFiltersSchema,
   DECISIONS_DOWNLOAD,
@@ -10,18 +10,20 @@ import {
   type DownloadDefinition,
 } from "@defis/domain";
 import express, { type Response, type Router } from "express";
-import { allAuditEvents } from "../audit/audit-queries.js";
+import { exportedAuditEvents, toAuditItem } from "../audit/audit-queries.js";
 import { requireUser } from "../auth/require-user.js";
 import { noStore } from "../http/guards.js";
 import { parisDay } from "../paris-day.js";
-import { CSV_FORMATS, toCsv, toExcelCsv, type Column, type CsvFormat } from "./csv.js";
+import { CSV_FORMATS, csvPieces, toCsv, type Column, type CsvFormat } from "./csv.js";
 import { decisionColumns } from "./decision-columns.js";
 import { journalColumns } from "./journal-columns.js";
 import { listAllDecisions } from "../reviews/decision-queries.js";
 import { laureateColumns, paymentColumns, trancheColumns } from "./portfolio-columns.js";
 import { laureateMoneyRows, paymentRows, portfolioSnapshot, trancheRows } from "./portfolio-queries.js";
 import { exclusionSummary, scdlSubventions, toScdlCsv } from "./scdl.js";
-import { sheet, toXlsx } from "./xlsx.js";
+import { cursorChunks, inReadSnapshot, mapChunks, type SelectOf } from "./read-snapshot.js";
+import { sendPieces } from "./send-pieces.js";
+import { sheet, writeXlsx } from "./xlsx.js";
 
 function optionalNumber(value: unknown): number | undefined {
   return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : undefined;
@@ -46,15 +48,15 @@ function attachment(
   return `attachment; filename="${downloadFileName(download, extension, parisDay(), format)}"`;
 }
 
-function sendCsv(
-  res: Response,
-  download: DownloadDefinition,
-  body: string,
-  format: CsvFormat = "excel",
-): void {
+function csvHeaders(res: Response, download: DownloadDefinition, format: CsvFormat = "excel"): void {
   res.setHeader("Content-Type", "text/csv; charset=utf-8");
   res.setHeader("Content-Disposition", attachment(download, "csv", format));
-  res.send(body);
+}
+
+function refuseFormat(res: Response): void {
+  res.status(400).json({
+    error: { message: "Format inconnu : demandez format=excel (par défaut) ou format=opendata." },
+  });
 }
 
 /** What open data needs and the portfolio's data does not hold. */
@@ -75,45 +77,63 @@ export function exportsRoutes(
   exports.use(noStore());
   const signedIn = requireUser(db, production, "readPortfolio");
 
-  /** A table as CSV, in the dialect of ?format=excel (default) or ?format=opendata. */
+  /**
+   * A money table as CSV, in the dialect of ?format=excel (default) or
+   * ?format=opendata, streamed from one snapshot of the database.
+   */
   function csvRoute<Row>(
     download: DownloadDefinition,
-    rowsOf: () => Promise<Row[]>,
+    queryOf: (tx: Transaction) => SelectOf<Row>,
     columns: readonly Column<Row>[],
-    allowed = signedIn,
   ): void {
-    exports.get(`/${download.route}`, allowed, async (req, res) => {
+    exports.get(`/${download.route}`, signedIn, async (req, res) => {
       const format = csvFormatOf(req.query.format);
       if (!format) {
-        res.status(400).json({
-          error: { message: "Format inconnu : demandez format=excel (par défaut) ou format=opendata." },
-        });
+        refuseFormat(res);
         return;
       }
-      sendCsv(res, download, toCsv(await rowsOf(), columns, format), format);
+      csvHeaders(res, download, format);
+      await inReadSnapshot(db, (tx) =>
+        sendPieces(res, csvPieces(cursorChunks(tx, queryOf(tx)), columns, format)),
+      );
     });
   }
 
-  csvRoute(MONEY_TABLE_DOWNLOADS.laureats, () => laureateMoneyRows(db), laureateColumns);
-  csvRoute(MONEY_TABLE_DOWNLOADS.tranches, () => trancheRows(db), trancheColumns);
-  csvRoute(MONEY_TABLE_DOWNLOADS.paiements, () => paymentRows(db), paymentColumns);
-  csvRoute(
-    DECISIONS_DOWNLOAD,
-    () => listAllDecisions(db, parisDay()),
-    decisionColumns,
+  csvRoute(MONEY_TABLE_DOWNLOADS.laureats, (tx) => laureateMoneyRows(tx), laureateColumns);
+  csvRoute(MONEY_TABLE_DOWNLOADS.tranches, trancheRows, trancheColumns);
+  csvRoute(MONEY_TABLE_DOWNLOADS.paiements, paymentRows, paymentColumns);
+
+  // A few dozen decisions a year, with their standing worked out by the reviews' own reading: built whole.
+  exports.get(
+    `/${DECISIONS_DOWNLOAD.route}`,
     requireUser(db, production, "readDecisions"),
+    async (req, res) => {
+      const format = csvFormatOf(req.query.format);
+      if (!format) {
+        refuseFormat(res);
+        return;
+      }
+      const body = toCsv(await listAllDecisions(db, parisDay()), decisionColumns, format);
+      csvHeaders(res, DECISIONS_DOWNLOAD, format);
+      res.send(body);
+    },
   );
 
+  // The three sheets read one snapshot, each through its own cursor, one after the other.
   exports.get(`/${WORKBOOK_DOWNLOAD.route}`, signedIn, async (_req, res) => {
-    const { laureates, tranches, payments } = await portfolioSnapshot(db);
-    const workbook = await toXlsx([
-      sheet({ name: "Lauréats", rows: laureates, columns: laureateColumns }),
-      sheet({ name: "Tranches", rows: tranches, columns: trancheColumns }),
-      sheet({ name: "Paiements", rows: payments, columns: paymentColumns }),
-    ]);
     res.setHeader("Content-Type", XLSX_TYPE);
     res.setHeader("Content-Disposition", attachment(WORKBOOK_DOWNLOAD, "xlsx"));
-    res.send(workbook);
+    await inReadSnapshot(db, (tx) =>
+      writeXlsx(res, [
+        sheet({
+          name: "Lauréats",
+          chunks: cursorChunks(tx, laureateMoneyRows(tx)),
+          columns: laureateColumns,
+        }),
+        sheet({ name: "Tranches", chunks: cursorChunks(tx, trancheRows(tx)), columns: trancheColumns }),
+        sheet({ name: "Paiements", chunks: cursorChunks(tx, paymentRows(tx)), columns: paymentColumns }),
+      ]),
+    );
   });
 
   exports.get(`/${SCDL_DOWNLOAD.route}`, signedIn, async (_req, res) => {
@@ -125,7 +145,8 @@ export function exportsRoutes(
     if (scdl.preview.dropped.length > 0) {
       res.setHeader("X-Lignes-Ecartees-Motifs", encodeURIComponent(exclusionSummary(scdl.preview)));
     }
-    sendCsv(res, SCDL_DOWNLOAD, toScdlCsv(scdl.rows));
+    csvHeaders(res, SCDL_DOWNLOAD);
+    res.send(toScdlCsv(scdl.rows));
   });
 
   exports.get(`/${JOURNAL_DOWNLOAD.route}`, requireUser(db, production, "readAudit"), async (req, res) => {
@@ -140,8 +161,18 @@ export function exportsRoutes(
       res.status(400).json({ error: { message: parsed.error.issues[0]?.message ?? "Filtres invalides." } });
       return;
     }
-    const events = await allAuditEvents(db, parsed.data);
-    sendCsv(res, JOURNAL_DOWNLOAD, toExcelCsv(events, journalColumns));
+    csvHeaders(res, JOURNAL_DOWNLOAD);
+    const filters = parsed.data;
+    await inReadSnapshot(db, (tx) =>
+      sendPieces(
+        res,
+        csvPieces(
+          mapChunks(cursorChunks(tx, exportedAuditEvents(tx, filters)), toAuditItem),
+          journalColumns,
+          "excel",
+        ),
+      ),
+    );
   });
 
   return exports;

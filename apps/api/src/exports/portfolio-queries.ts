@@ -11,6 +11,7 @@ import {
   type TrancheFacts,
 } from "../finance/money-projections.js";
 import { FUNDING_RECORD_COLUMNS, LAUREATE_IDENTITY_COLUMNS } from "../laureates/laureate-columns.js";
+import { inReadSnapshot, type SelectOf } from "./read-snapshot.js";
 
 const { allocations, fundingRecords, laureates, payments, tranches } = schema;
 
@@ -71,7 +72,7 @@ export interface PaymentExportRow {
  * committed and paid, and what a milestone holds back: committed and blocked
  * by the same SQL as /finances and /pilotage, on the same day.
  */
-export function laureateMoneyRows(db: Executor, today = parisDay()): Promise<LaureateMoneyRow[]> {
+export function laureateMoneyRows(db: Executor, today = parisDay()): SelectOf<LaureateMoneyRow> {
   const blocked = blockedByMilestoneSubquery(db, today);
   return db
     .select({
@@ -96,7 +97,7 @@ export function laureateMoneyRows(db: Executor, today = parisDay()): Promise<Lau
 }
 
 /** Every tranche, laureate by laureate in the announcement's order, then in the schedule's order. */
-export function trancheRows(db: Executor): Promise<TrancheExportRow[]> {
+export function trancheRows(db: Executor): SelectOf<TrancheExportRow> {
   return db
     .select({
       laureateId: laureates.id,
@@ -110,7 +111,7 @@ export function trancheRows(db: Executor): Promise<TrancheExportRow[]> {
 }
 
 /** Every payment and reversal, laureate by laureate, then by date. */
-export function paymentRows(db: Executor): Promise<PaymentExportRow[]> {
+export function paymentRows(db: Executor): SelectOf<PaymentExportRow> {
   return db
     .select({
       id: payments.id,
@@ -139,12 +140,9 @@ export interface PortfolioSnapshot {
  * the export cannot show in one table and not in another.
  */
 export function portfolioSnapshot(db: Database, today = parisDay()): Promise<PortfolioSnapshot> {
-  return db.transaction(
-    async (tx) => ({
-      laureates: await laureateMoneyRows(tx, today),
-      tranches: await trancheRows(tx),
-      payments: await paymentRows(tx),
-    }),
-    { isolationLevel: "repeatable read", accessMode: "read only" },
-  );
+  return inReadSnapshot(db, async (tx) => ({
+    laureates: await laureateMoneyRows(tx, today),
+    tranches: await trancheRows(tx),
+    payments: await paymentRows(tx),
+  }));
 }

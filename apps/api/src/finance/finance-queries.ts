@@ -12,30 +12,17 @@ import { alias } from "drizzle-orm/pg-core";
 import { asc, desc, eq, ne, sql } from "drizzle-orm";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { parisDay } from "../paris-day.js";
-import {
-  GATE_COLUMNS,
-  GATE_JOIN,
-  PAYMENT_COLUMNS,
-  REVERSAL_JOIN,
-  TRANCHE_COLUMNS,
-  withGatingMilestone,
-} from "./money-projections.js";
+import { GATE_COLUMNS, GATE_JOIN, TRANCHE_COLUMNS, withGatingMilestone } from "./money-projections.js";
 import { FUNDING_RECORD_COLUMNS } from "../laureates/laureate-columns.js";
+import { latestPayments } from "./payment-queries.js";
 
-const {
-  allocationMovements,
-  allocations,
-  fundingRecords,
-  laureates,
-  paymentMonths,
-  payments,
-  tranches,
-  users,
-} = schema;
+const { allocationMovements, allocations, fundingRecords, laureates, paymentMonths, tranches, users } =
+  schema;
 
 /**
- * Allocation, ledger and payments of one laureate. "Engagé" on `today`, by
- * the rule every other figure reads (isCommittedOn).
+ * Allocation, ledger and latest payments (with the totals of all) of one
+ * laureate. "Engagé" on `today`, by the rule every other figure reads
+ * (isCommittedOn).
  */
 export async function laureateFinance(
   db: Executor,
@@ -49,68 +36,61 @@ export async function laureateFinance(
     .from(laureates)
     .where(eq(laureates.id, laureateId));
   const fundingMode = (laureate?.fundingMode ?? "non-precise") as FundingModeKey;
-  const [[allocation], [funding], trancheRows, movements, paymentRows] = await readTogether(db, [
-    () =>
-      db
-        .select({
-          amountCents: allocations.amountCents,
-          originalAmountCents: allocations.originalAmountCents,
-          paidCents: allocations.paidCents,
-          isDemo: allocations.isDemo,
-        })
-        .from(allocations)
-        .where(eq(allocations.laureateId, laureateId)),
-    () =>
-      db
-        .select({
-          ...FUNDING_RECORD_COLUMNS,
-          version: fundingRecords.version,
-        })
-        .from(fundingRecords)
-        .where(eq(fundingRecords.laureateId, laureateId)),
-    () =>
-      db
-        .select({
-          id: tranches.id,
-          ...TRANCHE_COLUMNS,
-          gatingMilestoneId: tranches.gatingMilestoneId,
-          ...GATE_COLUMNS,
-          version: tranches.version,
-        })
-        .from(tranches)
-        .leftJoin(...GATE_JOIN)
-        .where(eq(tranches.laureateId, laureateId))
-        .orderBy(asc(tranches.position)),
-    () =>
-      db
-        .select({
-          id: allocationMovements.id,
-          kind: allocationMovements.kind,
-          deltaCents: allocationMovements.deltaCents,
-          amountAfterCents: allocationMovements.amountAfterCents,
-          reason: allocationMovements.reason,
-          counterpartSlug: counterparts.slug,
-          counterpartTitle: counterparts.title,
-          actorName: users.displayName,
-          occurredAt: allocationMovements.occurredAt,
-        })
-        .from(allocationMovements)
-        .leftJoin(counterparts, eq(counterparts.id, allocationMovements.counterpartLaureateId))
-        .leftJoin(users, eq(users.id, allocationMovements.actorUserId))
-        .where(eq(allocationMovements.laureateId, laureateId))
-        .orderBy(desc(allocationMovements.occurredAt), desc(allocationMovements.id)),
-    () =>
-      db
-        .select({
-          id: payments.id,
-          trancheId: payments.trancheId,
-          ...PAYMENT_COLUMNS,
-        })
-        .from(payments)
-        .leftJoin(...REVERSAL_JOIN)
-        .where(eq(payments.laureateId, laureateId))
-        .orderBy(asc(payments.paidOn), asc(payments.id)),
-  ]);
+  const [[allocation], [funding], trancheRows, movements, [paymentRows, paymentTotals]] = await readTogether(
+    db,
+    [
+      () =>
+        db
+          .select({
+            amountCents: allocations.amountCents,
+            originalAmountCents: allocations.originalAmountCents,
+            paidCents: allocations.paidCents,
+            isDemo: allocations.isDemo,
+          })
+          .from(allocations)
+          .where(eq(allocations.laureateId, laureateId)),
+      () =>
+        db
+          .select({
+            ...FUNDING_RECORD_COLUMNS,
+            version: fundingRecords.version,
+          })
+          .from(fundingRecords)
+          .where(eq(fundingRecords.laureateId, laureateId)),
+      () =>
+        db
+          .select({
+            id: tranches.id,
+            ...TRANCHE_COLUMNS,
+            gatingMilestoneId: tranches.gatingMilestoneId,
+            ...GATE_COLUMNS,
+            version: tranches.version,
+          })
+          .from(tranches)
+          .leftJoin(...GATE_JOIN)
+          .where(eq(tranches.laureateId, laureateId))
+          .orderBy(asc(tranches.position)),
+      () =>
+        db
+          .select({
+            id: allocationMovements.id,
+            kind: allocationMovements.kind,
+            deltaCents: allocationMovements.deltaCents,
+            amountAfterCents: allocationMovements.amountAfterCents,
+            reason: allocationMovements.reason,
+            counterpartSlug: counterparts.slug,
+            counterpartTitle: counterparts.title,
+            actorName: users.displayName,
+            occurredAt: allocationMovements.occurredAt,
+          })
+          .from(allocationMovements)
+          .leftJoin(counterparts, eq(counterparts.id, allocationMovements.counterpartLaureateId))
+          .leftJoin(users, eq(users.id, allocationMovements.actorUserId))
+          .where(eq(allocationMovements.laureateId, laureateId))
+          .orderBy(desc(allocationMovements.occurredAt), desc(allocationMovements.id)),
+      () => latestPayments(db, laureateId),
+    ],
+  );
   const committed = isCommittedOn(fundingMode, funding ?? null, today);
   return {
     laureateSlug,
@@ -136,6 +116,7 @@ export async function laureateFinance(
         counterpartSlug && counterpartTitle ? { slug: counterpartSlug, title: counterpartTitle } : null,
     })),
     payments: paymentRows,
+    paymentTotals,
   };
 }
 

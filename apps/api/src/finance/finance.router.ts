@@ -1,5 +1,6 @@
 import {
   acceptScheduleGapSchema,
+  laureatePaymentsSchema,
   laureateSlugSchema,
   moveTrancheSchema,
   planScheduleSchema,
@@ -22,6 +23,7 @@ import {
 import { moveTranche, planSchedule, setTrancheGate, updateFundingRecord } from "./schedule-commands.js";
 import { idempotentInTransaction } from "../mutation.js";
 import { lateTranches } from "./late-tranches.js";
+import { laureatePaymentPage } from "./payment-queries.js";
 import { acceptScheduleGap, scheduleGap } from "./schedule-gap.js";
 
 /** Every role reads the figures; officers and administrators move the money. */
@@ -29,6 +31,10 @@ export const financeRouter = router({
   forLaureate: signedInProcedure
     .input(laureateSlugSchema)
     .query(({ ctx, input }) => laureateFinance(ctx.db, input.slug)),
+
+  payments: signedInProcedure
+    .input(laureatePaymentsSchema)
+    .query(({ ctx, input }) => laureatePaymentPage(ctx.db, input)),
 
   monthly: signedInProcedure.query(({ ctx }) => monthlyPayments(ctx.db)),
 

@@ -148,8 +148,9 @@ describe("money steps under the funding-mode rules", () => {
         .filter((payment) => payment.reference?.startsWith("TRF-2024-00"))
         .map((payment) => [payment.trancheId, payment.reason]),
     ).toEqual([
-      [trancheId, null],
+      // Newest first, as the Finances tab lists them.
       [null, "Frais de déplacement du jury, hors échéancier"],
+      [trancheId, null],
     ]);
     expect(await scheduleLedgerBreaches(database.db)).toEqual([]);
   });

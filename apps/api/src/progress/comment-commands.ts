@@ -1,18 +1,21 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import {
+  FOREIGN_COMMENT_REFUSAL,
+  mayRewordComment,
   NotFound,
+  Refusal,
   staleVersion,
   COMMENT_KINDS,
   type AddCommentInput,
   type CommentKind,
   type EditCommentInput,
 } from "@defis/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 
-const { commentRevisions, comments } = schema;
+const { commentRevisions, comments, users } = schema;
 
 /** Writes a new comment and returns its id; the caller records the audit event. */
 export async function insertComment(
@@ -41,7 +44,24 @@ export async function addComment(db: Executor, actor: Actor, input: AddCommentIn
   return { commentId };
 }
 
-/** Rewords a comment on the version read; the wording it replaces joins its history. */
+async function namesOf(db: Executor, ids: (number | null)[]): Promise<Map<number, string>> {
+  const known = ids.filter((id): id is number => id !== null);
+  if (known.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, known));
+  return new Map(rows.map((row) => [row.id, row.displayName]));
+}
+
+const nameOr = (names: Map<number, string>, id: number | null) =>
+  (id === null ? undefined : names.get(id)) ?? "auteur inconnu";
+
+/**
+ * Rewords a comment on the version read; the wording it replaces joins its
+ * history, and the journal names whose words they were. A sponsor rewords
+ * only their own comments; the DITP corrects any.
+ */
 export async function editComment(db: Executor, actor: Actor, input: EditCommentInput) {
   const laureateId = await laureateIdOf(db, input.laureateSlug);
   const [current] = await db
@@ -50,12 +70,22 @@ export async function editComment(db: Executor, actor: Actor, input: EditComment
     .where(and(eq(comments.id, input.commentId), eq(comments.laureateId, laureateId)))
     .for("update");
   if (!current) throw new NotFound("Ce commentaire n'existe pas ou plus.");
+  if (!mayRewordComment(actor, current)) throw new Refusal(FOREIGN_COMMENT_REFUSAL, "forbidden");
   if (current.version !== input.version) {
     staleVersion(
       { id: current.id, version: current.version, body: current.body },
       "Ce commentaire a été modifié entre-temps. Son texte actuel est affiché : vérifiez-le puis réappliquez votre modification.",
     );
   }
+  const writers = await namesOf(db, [current.updatedBy, actor.userId]);
+  // The journal names both writers only when the wording changes hands.
+  const handover =
+    current.updatedBy === actor.userId
+      ? null
+      : {
+          before: nameOr(writers, current.updatedBy),
+          after: nameOr(writers, actor.userId),
+        };
   await db.insert(commentRevisions).values({
     commentId: current.id,
     version: current.version,
@@ -76,8 +106,8 @@ export async function editComment(db: Executor, actor: Actor, input: EditComment
     action: "commentaire.modification",
     entityId: current.id,
     laureateId,
-    before: { texte: current.body },
-    after: { texte: input.body },
+    before: { texte: current.body, ...(handover && { redigePar: handover.before }) },
+    after: { texte: input.body, ...(handover && { redigePar: handover.after }) },
   });
   return { commentId: current.id };
 }

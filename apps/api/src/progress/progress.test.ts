@@ -126,6 +126,68 @@ describe("follow-up of a laureate: milestones, météo, comments", () => {
     expect(comment?.revisions.map((revision) => revision.body)).toEqual(["Première rédaction"]);
   });
 
+  it("lets a sponsor reword only their own comments, and an officer correct any, naming both", async () => {
+    const officerCaller = callerFor(database, officer);
+    const sponsorCaller = callerFor(database, sponsor);
+    const { commentId: officerComment } = await officerCaller.progress.addComment({
+      laureateSlug: IN_SCOPE,
+      kind: "prochaines_actions",
+      body: "Texte de la chargée de mission",
+    });
+    const before = await auditCount();
+    await expect(
+      sponsorCaller.progress.editComment({
+        laureateSlug: IN_SCOPE,
+        commentId: officerComment,
+        version: 1,
+        body: "Réécrit par le sponsor",
+      }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("que les commentaires que vous avez écrits") as unknown,
+    });
+    expect(await auditCount()).toBe(before);
+    const untouched = (await officerCaller.progress.forLaureate({ slug: IN_SCOPE })).comments.find(
+      (item) => item.id === officerComment,
+    );
+    expect(untouched).toMatchObject({ body: "Texte de la chargée de mission", version: 1, revisions: [] });
+
+    const { commentId: sponsorComment } = await sponsorCaller.progress.addComment({
+      laureateSlug: IN_SCOPE,
+      kind: "reussites",
+      body: "Deux agences volontaires pour le teste",
+    });
+    await officerCaller.progress.editComment({
+      laureateSlug: IN_SCOPE,
+      commentId: sponsorComment,
+      version: 1,
+      body: "Deux agences volontaires pour le test",
+    });
+    const corrected = (await sponsorCaller.progress.forLaureate({ slug: IN_SCOPE })).comments.find(
+      (item) => item.id === sponsorComment,
+    );
+    expect(corrected).toMatchObject({
+      body: "Deux agences volontaires pour le test",
+      author: { id: sponsor.id },
+      updatedBy: { id: officer.id },
+      revisions: [{ body: "Deux agences volontaires pour le teste", writtenBy: { id: sponsor.id } }],
+    });
+    const [event] = await database.db
+      .select()
+      .from(schema.auditEvents)
+      .where(
+        and(
+          eq(schema.auditEvents.action, "commentaire.modification"),
+          eq(schema.auditEvents.entityId, String(sponsorComment)),
+        ),
+      );
+    expect(event).toMatchObject({
+      actorUserId: officer.id,
+      before: { texte: "Deux agences volontaires pour le teste", redigePar: sponsor.displayName },
+      after: { texte: "Deux agences volontaires pour le test", redigePar: officer.displayName },
+    });
+  });
+
   it("saves a guided update whole, marks milestones and météo fresh, with one audit event", async () => {
     const caller = callerFor(database, sponsor);
     const [first] = await milestonesOf(IN_SCOPE);

@@ -4,6 +4,7 @@ import { isoDateSchema } from "../dates.js";
 import { laureateSlug, storedInteger } from "../identifiers.js";
 import { fundingModeSchema, type FundingModeKey } from "../laureate.js";
 import type { RemainingToPay } from "./funding-rules.js";
+import type { PaymentTotals } from "./payment-pages.js";
 
 /** Tranches of a grant, in the order they are paid. */
 export const TRANCHE_KINDS = {
@@ -211,7 +212,10 @@ export interface LaureateFinance {
   /** Restes à payer, never a silent 0 for money paid without a commitment. */
   remainingToPay: RemainingToPay;
   movements: AllocationMovementItem[];
+  /** The latest payments (`LATEST_PAYMENTS`), newest first; `finance.payments` pages through all. */
   payments: PaymentItem[];
+  /** Count and sum of every payment, not of the latest only. */
+  paymentTotals: PaymentTotals;
 }
 
 /** Planned and actual payments of one month ("2024-03"), the basis of the cumulative curves. */

@@ -348,6 +348,7 @@ describe("LaureateFinances", () => {
         ...financeFixture,
         tranches: [],
         payments: [],
+        paymentTotals: { count: 0, totalCents: 0 },
         allocation: { amountCents: 2_345_678, originalAmountCents: 2_000_000, paidCents: 0, isDemo: false },
       },
       { "finance.planSchedule": (input) => ({ planned: (input as PlanScheduleInput).tranches.length }) },
@@ -513,6 +514,10 @@ describe("LaureateFinances", () => {
               source: "saisie",
             },
           ],
+          paymentTotals: {
+            count: finance.paymentTotals.count + 1,
+            totalCents: finance.paymentTotals.totalCents + amountCents,
+          },
         };
         return { paymentId: 9 };
       },
@@ -555,6 +560,68 @@ describe("LaureateFinances", () => {
     const payments = await screen.findByRole("table", { name: /Versements enregistrés/ });
     await waitFor(() => expect(rowsOf(payments)).toHaveLength(3));
     expect(rowsOf(payments)[2]?.[4]).toBe("Hors échéancier : Frais du jury régional");
+  });
+
+  it("lists the latest payments with the count and sum of all, and pages through every one on demand", async () => {
+    mockAuth({ user: leadershipUser });
+    const [sample] = financeFixture.payments;
+    if (!sample) throw new Error("La fixture a un versement.");
+    const paymentOf = (id: number) => ({ ...sample, id, reference: `MANDAT-${String(id)}` });
+    const pagesAsked: unknown[] = [];
+    serveLaureateFinances(
+      {
+        ...financeFixture,
+        payments: [paymentOf(120), paymentOf(119)],
+        paymentTotals: { count: 120, totalCents: 84_444_360 },
+      },
+      {},
+      {
+        "finance.payments": (input) => {
+          pagesAsked.push(input);
+          const { page } = input as { page: number };
+          const first = 120 - (page - 1) * 50;
+          return {
+            payments: Array.from({ length: Math.min(50, first) }, (_, index) => paymentOf(first - index)),
+            totals: { count: 120, totalCents: 84_444_360 },
+            page,
+            pageSize: 50,
+          };
+        },
+      },
+    );
+    const user = userEvent.setup();
+    renderApp(URL);
+    const latest = await screen.findByRole("table", {
+      name: /^Versements enregistrés, au .* : les plus récents$/,
+    });
+    expect(
+      rowsOf(latest)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(["n° 120", "n° 119"]);
+    expect(
+      screen.getByText(
+        collapsed(`Les 2 derniers versements sur 120 versements en tout, pour ${euros("844 443,60")}.`),
+      ),
+    ).toBeDefined();
+    await user.click(screen.getByRole("link", { name: "Voir tous les versements (120)" }));
+    const page1 = await screen.findByRole("table", { name: /^Versements enregistrés, au .* : page 1$/ });
+    expect(rowsOf(page1)).toHaveLength(51);
+    await user.click(screen.getByRole("link", { name: "3" }));
+    const page3 = await screen.findByRole("table", { name: /^Versements enregistrés, au .* : page 3$/ });
+    expect(
+      rowsOf(page3)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(Array.from({ length: 20 }, (_, index) => `n° ${String(20 - index)}`));
+    expect(pagesAsked).toEqual([
+      { slug: "registre-reunion", page: 1 },
+      { slug: "registre-reunion", page: 3 },
+    ]);
+    await user.click(screen.getByRole("link", { name: "Revenir aux derniers versements" }));
+    expect(
+      await screen.findByRole("table", { name: /^Versements enregistrés, au .* : les plus récents$/ }),
+    ).toBeDefined();
   });
 
   it("never shows a silent 0 for money paid without a commitment, and lets the officer set the mode", async () => {

@@ -32,7 +32,13 @@ export default function LaureateFinances({ laureate }: { laureate: { slug: strin
       <FundingRecordSection slug={laureate.slug} record={finance.funding} canManage={canManage} />
       <ScheduleGapSection laureate={laureate} canManage={canManage} asOf={asOf} />
       <TrancheSchedule slug={laureate.slug} finance={finance} canManage={canManage} asOf={asOf} />
-      <PaymentsSection slug={laureate.slug} payments={finance.payments} canManage={canManage} asOf={asOf} />
+      <PaymentsSection
+        slug={laureate.slug}
+        payments={finance.payments}
+        totals={finance.paymentTotals}
+        canManage={canManage}
+        asOf={asOf}
+      />
       <MovementsTable movements={finance.movements} asOf={asOf} />
     </>
   );

@@ -1,8 +1,12 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { PAYMENT_KINDS, paymentKindOf, type PaymentItem } from "@defis/domain";
-import { EmptyState } from "../../components/QueryStates";
-import { formatCents, formatShortDate } from "../../lib/format";
+import { PAYMENT_KINDS, paymentKindOf, type PaymentItem, type PaymentTotals } from "@defis/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router";
+import { ListPagination } from "../../components/ListPagination";
+import { EmptyState, ErrorState } from "../../components/QueryStates";
+import { formatCents, formatCount, formatShortDate, pluralize } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 import { PAYMENT_SOURCES } from "@defis/domain";
 import { ReversePaymentForm } from "./ReversePaymentForm";
@@ -49,16 +53,66 @@ function ReversalCell({ payment }: { payment: PaymentItem }) {
 const canReverse = (payment: PaymentItem) =>
   payment.reversesPaymentId === null && payment.reversedBy === null && payment.amountCents > 0;
 
+/** The URL parameter of "voir tout": the page of the whole list, absent for the latest payments. */
+const ALL_PAYMENTS_PARAM = "versements";
+const MAX_PAGE = 1_000_000;
+
+/** Which page of every payment the URL asks for; null for the latest payments only. */
+function useAllPaymentsPage(): [number | null, (page: number | null) => string] {
+  const [params] = useSearchParams();
+  const raw = params.get(ALL_PAYMENTS_PARAM);
+  const asked = raw === null ? null : Number(raw);
+  const page = asked !== null && Number.isInteger(asked) && asked >= 1 && asked <= MAX_PAGE ? asked : null;
+  const hrefOf = (target: number | null) => {
+    const next = new URLSearchParams(params);
+    if (target === null) next.delete(ALL_PAYMENTS_PARAM);
+    else next.set(ALL_PAYMENTS_PARAM, String(target));
+    return `?${next.toString()}#${HEADING_ID}`;
+  };
+  return [page, hrefOf];
+}
+
+/** What the table lists: the latest payments the tab received, or one page of all of them. */
+function useListedPayments(slug: string, latest: PaymentItem[]) {
+  const trpc = useTRPC();
+  const [page, hrefOf] = useAllPaymentsPage();
+  const query = useQuery({
+    ...trpc.finance.payments.queryOptions({ slug, page: page ?? 1 }),
+    enabled: page !== null,
+    placeholderData: keepPreviousData,
+  });
+  return { page, hrefOf, query, payments: page === null ? latest : (query.data?.payments ?? []) };
+}
+
+function ListedCount({ page, shown, totals }: { page: number | null; shown: number; totals: PaymentTotals }) {
+  if (totals.count === 0) return null;
+  const all = `${pluralize(totals.count, "versement", "versements")} en tout, pour ${formatCents(totals.totalCents)}`;
+  return (
+    <p className={fr.cx("fr-text--sm")}>
+      {page === null && totals.count > shown
+        ? `Les ${String(shown)} derniers versements sur ${all}.`
+        : `${all}.`}
+    </p>
+  );
+}
+
 interface PaymentsSectionProps {
   slug: string;
+  /** The latest payments, newest first. */
   payments: PaymentItem[];
+  /** Count and sum of every payment, whatever the table shows. */
+  totals: PaymentTotals;
   canManage: boolean;
   asOf: string;
 }
 
-/** Every payment recorded (typed in or imported), reversals included as negative entries. */
-export function PaymentsSection({ slug, payments, canManage, asOf }: PaymentsSectionProps) {
+/**
+ * The payments recorded (typed in or imported), reversals included as
+ * negative entries: the latest first, every one page by page on demand.
+ */
+export function PaymentsSection({ slug, payments: latest, totals, canManage, asOf }: PaymentsSectionProps) {
   const section = useSectionPanel<PaymentItem | "hors_echeancier">(HEADING_ID);
+  const { page, hrefOf, query, payments } = useListedPayments(slug, latest);
   const columns: TableColumn[] = [
     { header: "Versement" },
     { header: "Date" },
@@ -100,14 +154,21 @@ export function PaymentsSection({ slug, payments, canManage, asOf }: PaymentsSec
           onCancel={section.close}
         />
       )}
-      {payments.length === 0 ? (
+      <ListedCount page={page} shown={payments.length} totals={totals} />
+      {page !== null && query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : totals.count === 0 ? (
         <EmptyState title="Aucun versement enregistré">
           Les versements apparaîtront ici dès qu'une tranche sera payée, qu'un extrait Chorus sera importé ou
           qu'un versement hors échéancier sera enregistré.
         </EmptyState>
       ) : (
         <DataTable
-          caption={`Versements enregistrés, ${asOf}`}
+          caption={
+            page === null
+              ? `Versements enregistrés, ${asOf} : les plus récents`
+              : `Versements enregistrés, ${asOf} : page ${String(page)}`
+          }
           columns={columns}
           rows={payments.map((payment) => {
             const cells = [
@@ -143,6 +204,24 @@ export function PaymentsSection({ slug, payments, canManage, asOf }: PaymentsSec
             return { key: payment.id, cells };
           })}
         />
+      )}
+      {page === null && totals.count > latest.length && (
+        <Link className={fr.cx("fr-link")} to={hrefOf(1)}>
+          Voir tous les versements ({formatCount(totals.count)})
+        </Link>
+      )}
+      {page !== null && (
+        <>
+          <ListPagination
+            total={query.data?.totals.count ?? totals.count}
+            pageSize={query.data?.pageSize ?? totals.count}
+            page={page}
+            pageHref={hrefOf}
+          />
+          <Link className={fr.cx("fr-link", "fr-mt-2w")} to={hrefOf(null)}>
+            Revenir aux derniers versements
+          </Link>
+        </>
       )}
     </section>
   );

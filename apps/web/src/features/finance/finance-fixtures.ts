@@ -170,6 +170,7 @@ export const financeFixture: LaureateFinance = {
       source: "import",
     },
   ],
+  paymentTotals: { count: 1, totalCents: 703_703 },
 };
 
 /** What `finance.scheduleGap` answers for these finances, no gap kept. */

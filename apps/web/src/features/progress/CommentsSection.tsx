@@ -7,6 +7,8 @@ import {
   addCommentSchema,
   COMMENT_KINDS,
   editCommentSchema,
+  editedBySomeoneElse,
+  mayRewordComment,
   type CommentItem,
   type CommentKind,
 } from "@defis/domain";
@@ -17,6 +19,7 @@ import { SavingStatus } from "../../components/Panel";
 import { fieldState } from "../../lib/form-errors";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { usePendingFocus } from "../../lib/use-pending-focus";
+import { useSession } from "../../lib/session";
 import { formatDateTime } from "../../lib/format";
 import { conflictCurrentOf, describeError, isStaleVersion, useTRPC } from "../../lib/trpc";
 import { useRefreshProgress } from "./use-refresh-progress";
@@ -24,12 +27,16 @@ import { useRefreshProgress } from "./use-refresh-progress";
 const KINDS = Object.keys(COMMENT_KINDS) as CommentKind[];
 const NEW_COMMENT_ID = "nouveau-commentaire";
 
+/** The author stays the author; whoever else rewrote the comment is named beside, with the date. */
 function byline(comment: CommentItem): string {
   const author = comment.author?.displayName ?? "Auteur inconnu";
+  const when = formatDateTime(comment.updatedAt);
   const edited =
-    comment.revisions.length > 0
-      ? `, modifié le ${formatDateTime(comment.updatedAt)}${comment.updatedBy ? ` par ${comment.updatedBy.displayName}` : ""}`
-      : "";
+    comment.revisions.length === 0
+      ? ""
+      : editedBySomeoneElse(comment)
+        ? `, modifié par ${comment.updatedBy?.displayName ?? "une autre personne"} le ${when}`
+        : `, modifié le ${when}`;
   return `${author}, le ${formatDateTime(comment.createdAt)}${edited}`;
 }
 
@@ -134,6 +141,14 @@ function CommentEditor({
 }
 
 function CommentCard({ slug, comment, canEdit }: { slug: string; comment: CommentItem; canEdit: boolean }) {
+  const user = useSession().user;
+  // The server refuses the same: a sponsor rewords only the comments they wrote.
+  const canReword =
+    canEdit &&
+    mayRewordComment(
+      { userId: user?.id ?? null, role: user?.role ?? null },
+      { authorId: comment.author?.id ?? null },
+    );
   const [editing, setEditing] = useState(false);
   const buttonId = `modifier-commentaire-${String(comment.id)}`;
   const focus = usePendingFocus();
@@ -165,7 +180,7 @@ function CommentCard({ slug, comment, canEdit }: { slug: string; comment: Commen
               </ul>
             </details>
           )}
-          {canEdit && (
+          {canReword && (
             <Button
               id={buttonId}
               size="small"

@@ -51,7 +51,7 @@ describe("the follow-up tab of a laureate", () => {
     expect(screen.getByRole("table", { name: "Historique de la météo par période" }).textContent).toContain(
       "Le calendrier est tenu.",
     );
-    expect(screen.getByText("Versions précédentes (1)")).toBeDefined();
+    expect(screen.getAllByText("Versions précédentes (1)")).toHaveLength(2);
     // Leadership reads, never edits.
     expect(screen.queryByRole("button", { name: /Modifier|Ajouter/ })).toBeNull();
   });
@@ -110,6 +110,36 @@ describe("the follow-up tab of a laureate", () => {
       reachedOn: "2026-11-20",
     });
     expect(await screen.findByText("Le jalon a été enregistré.")).toBeDefined();
+  });
+
+  it("names who corrected a comment, and lets a sponsor reword only the comments they wrote", async () => {
+    mockAuth({ user: sponsorUser });
+    serveProgress();
+    renderApp(SUIVI);
+    const successes = await screen.findByRole("region", { name: "Réussites" });
+    // The sponsor stays the author; the officer who corrected it is named, with the date.
+    expect(successes.textContent).toContain(
+      "Sacha Bernard (démo), le 04/11/2026 09:00, modifié par Camille Durand (démo) le 24/11/2026 10:30",
+    );
+    expect(within(successes).getByText(/Deux agences volontaires pour le teste\./)).toBeDefined();
+    // Reworded by its own author: the date alone.
+    const risks = screen.getByRole("region", { name: "Risques et blocages" });
+    expect(risks.textContent).toContain(", modifié le 23/11/2026 09:00");
+    expect(risks.textContent).not.toContain("modifié par");
+    expect(within(risks).getByRole("button", { name: "Modifier ce commentaire" })).toBeDefined();
+    expect(within(successes).getByRole("button", { name: "Modifier ce commentaire" })).toBeDefined();
+    // The officer's own comment: the sponsor reads it, cannot reword it.
+    const next = screen.getByRole("region", { name: "Prochaines actions" });
+    expect(within(next).getByText("Présenter le prototype au comité de pilotage.")).toBeDefined();
+    expect(within(next).queryByRole("button", { name: /Modifier/ })).toBeNull();
+  });
+
+  it("lets an officer correct any comment", async () => {
+    mockAuth({ user: officerUser });
+    serveProgress();
+    renderApp(SUIVI);
+    await screen.findByRole("region", { name: "Réussites" });
+    expect(screen.getAllByRole("button", { name: "Modifier ce commentaire" })).toHaveLength(3);
   });
 
   it("offers a sponsor the guided update of a laureate in their scope", async () => {

@@ -1,6 +1,7 @@
 import type { FollowUpRow, HealthSummary, LaureateProgress } from "@defis/domain";
 
 const sponsorRef = { id: 3, displayName: "Sacha Bernard (démo)" };
+const officerRef = { id: 1, displayName: "Camille Durand (démo)" };
 
 const divergent: HealthSummary = {
   declared: "soleil",
@@ -118,6 +119,37 @@ export const laureateProgressFixture: LaureateProgress = {
           version: 1,
           body: "Disponibilité à confirmer.",
           writtenAt: new Date("2026-11-02T08:00:00Z"),
+          writtenBy: sponsorRef,
+        },
+      ],
+    },
+    {
+      id: 22,
+      kind: "prochaines_actions",
+      body: "Présenter le prototype au comité de pilotage.",
+      author: officerRef,
+      createdAt: new Date("2026-11-03T08:00:00Z"),
+      updatedAt: new Date("2026-11-03T08:00:00Z"),
+      updatedBy: officerRef,
+      version: 1,
+      isDemo: true,
+      revisions: [],
+    },
+    {
+      id: 23,
+      kind: "reussites",
+      body: "Deux agences volontaires pour le test.",
+      author: sponsorRef,
+      createdAt: new Date("2026-11-04T08:00:00Z"),
+      updatedAt: new Date("2026-11-24T09:30:00Z"),
+      updatedBy: officerRef,
+      version: 2,
+      isDemo: true,
+      revisions: [
+        {
+          version: 1,
+          body: "Deux agences volontaires pour le teste.",
+          writtenAt: new Date("2026-11-04T08:00:00Z"),
           writtenBy: sponsorRef,
         },
       ],
