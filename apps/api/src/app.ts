@@ -105,6 +105,11 @@ export function createApp(deps: AppDependencies): Express {
 
 /** Last resort: never a stack trace or a database message to the client. */
 const finalErrorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  // A download its client left half-way: nothing failed here, the stream only stopped.
+  if (res.headersSent && req.socket.destroyed) {
+    req.log.info({ err: error }, "téléchargement interrompu par le client");
+    return;
+  }
   const status = (error as { status?: number }).status ?? 500;
   if (status >= 500) req.log.error({ err: error }, "erreur non gérée");
   // A streamed download that fails half-way: the body has begun, cutting it off is the only honest answer.
