@@ -5,3 +5,4 @@ export * from "./money-figures.js";
 export * from "./lifecycle.js";
 export * from "./payment-kinds.js";
 export * from "./step-preconditions.js";
+export * from "./forecast.js";
