@@ -208,6 +208,10 @@ export const AUDIT_FIELDS = {
   "adoption.modification": ADOPTION,
   "adoption.etape": ADOPTION,
   "revue.ouverture": { arreteAu: field("Arrêtée au", asDay), titre: field("Titre") },
+  "programme.calendrier": {
+    finLe: field("Fin du programme", asDay),
+    consommationAvantLe: field("Date limite de consommation", asDay),
+  },
 } as const satisfies Record<AuditAction, Readonly<Record<string, AuditField>>>;
 
 type FieldKeys<Action extends AuditAction> = keyof (typeof AUDIT_FIELDS)[Action];

@@ -25,6 +25,7 @@ export const AUDIT_ENTITIES = {
   cloture: "Clôture",
   adoption: "Adoption",
   revue: "Revue de portefeuille",
+  programme: "Programme",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -87,6 +88,7 @@ const ACTIONS = {
   "adoption.modification": { entity: "adoption", label: "Modification d'une adoption" },
   "adoption.etape": { entity: "adoption", label: "Changement d'étape d'une adoption" },
   "revue.ouverture": { entity: "revue", label: "Ouverture d'une revue de portefeuille" },
+  "programme.calendrier": { entity: "programme", label: "Calendrier du programme" },
 } as const satisfies Record<string, { entity: AuditEntity; label: string }>;
 export type AuditAction = keyof typeof ACTIONS;
 
