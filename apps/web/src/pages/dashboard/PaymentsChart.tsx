@@ -1,5 +1,15 @@
 import { ratio, type DashboardFigures } from "@defis/domain";
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { ChartFrame } from "../../components/ChartFrame";
 import { CHART_COLORS, CHART_NEUTRAL } from "../../components/chart-palette";
 import {
@@ -11,12 +21,20 @@ import {
 } from "../../lib/format";
 import { frameData } from "./chart-data";
 import { AXIS_PROPS, CHART_PROPS, LEGEND_PROPS, TOOLTIP_PROPS } from "./chart-theme";
+import { ForecastFormula } from "./ForecastFormula";
+import { moneyChartMonths } from "./payments-forecast-data";
 
-/** What the schedules planned and what was paid, month after month, as running totals. */
+/**
+ * What the schedules planned and what was paid, month after month, as running
+ * totals; from the day's month on, the forecast of consumption (central line
+ * and band) and the consumption deadline.
+ */
 export function PaymentsChart({ figures }: { figures: DashboardFigures }) {
   const asOfMonth = figures.asOf.slice(0, 7);
+  const months = moneyChartMonths(figures);
+  const deadline = figures.forecast?.consumptionDeadlineOn ?? null;
   const { table, download } = frameData({
-    caption: "Versements prévus et réalisés par mois",
+    caption: "Versements prévus, réalisés et atterrissage par mois",
     fileName: `versements-${figures.asOf}`,
     columns: [
       { header: "Mois", kind: "text" },
@@ -24,8 +42,11 @@ export function PaymentsChart({ figures }: { figures: DashboardFigures }) {
       { header: "Versé", kind: "cents" },
       { header: "Prévu cumulé", kind: "cents" },
       { header: "Versé cumulé", kind: "cents" },
+      { header: "Atterrissage central cumulé", kind: "cents" },
+      { header: "Fourchette basse", kind: "cents" },
+      { header: "Fourchette haute", kind: "cents" },
     ],
-    rows: figures.payments.map((month) => ({
+    rows: months.map((month) => ({
       key: month.month,
       cells: [
         formatMonth(month.month),
@@ -33,6 +54,9 @@ export function PaymentsChart({ figures }: { figures: DashboardFigures }) {
         month.paidCents,
         month.cumulativePlannedCents,
         month.cumulativePaidCents,
+        month.forecastCentralCents,
+        month.forecastLowCents,
+        month.forecastHighCents,
       ],
     })),
   });
@@ -42,17 +66,22 @@ export function PaymentsChart({ figures }: { figures: DashboardFigures }) {
       title={`${formatPercent(ratio(figures.paidCents, figures.envelopeCents))} de l'enveloppe versée au ${formatShortDate(figures.asOf)}`}
       dataDate={figures.asOf}
       interactive
+      wide
       table={table}
       download={download}
       chart={
-        <LineChart {...CHART_PROPS} data={figures.payments}>
+        <ComposedChart {...CHART_PROPS} data={months}>
           <CartesianGrid vertical={false} />
           <XAxis dataKey="month" tickFormatter={formatShortMonth} {...AXIS_PROPS} />
           <YAxis tickFormatter={formatCentsRounded} width={96} {...AXIS_PROPS} />
           <Tooltip
             {...TOOLTIP_PROPS}
             labelFormatter={(month) => (typeof month === "string" ? formatMonth(month) : "")}
-            formatter={(value) => formatCentsRounded(Number(value))}
+            formatter={(value) =>
+              Array.isArray(value)
+                ? `${formatCentsRounded(Number(value[0]))} à ${formatCentsRounded(Number(value[1]))}`
+                : formatCentsRounded(Number(value))
+            }
           />
           <Legend {...LEGEND_PROPS} />
           <ReferenceLine
@@ -64,6 +93,27 @@ export function PaymentsChart({ figures }: { figures: DashboardFigures }) {
               fill: "currentColor",
               position: "top",
             }}
+          />
+          {deadline && (
+            <ReferenceLine
+              x={deadline.slice(0, 7)}
+              stroke="currentColor"
+              strokeWidth={2}
+              label={{
+                value: `Date limite ${formatShortDate(deadline)}`,
+                fill: "currentColor",
+                position: "insideTopLeft",
+              }}
+            />
+          )}
+          <Area
+            type="stepAfter"
+            dataKey="forecastBand"
+            name="Atterrissage : fourchette"
+            stroke="none"
+            fill={CHART_COLORS[1]}
+            fillOpacity={0.35}
+            connectNulls={false}
           />
           <Line
             type="monotone"
@@ -82,13 +132,24 @@ export function PaymentsChart({ figures }: { figures: DashboardFigures }) {
             strokeWidth={3}
             dot={false}
           />
-        </LineChart>
+          <Line
+            type="stepAfter"
+            dataKey="forecastCentralCents"
+            name="Atterrissage central"
+            stroke={CHART_COLORS[2]}
+            strokeWidth={2}
+            strokeDasharray="2 2"
+            dot={false}
+          />
+        </ComposedChart>
       }
     >
       <p className="fr-text--sm">
-        Courbes cumulées : en pointillés ce que les échéanciers prévoyaient, en trait plein ce qui a été versé
-        (contre-passations déduites). La ligne verticale marque le mois de l'état.
+        Courbes cumulées : en tirets ce que les échéanciers prévoyaient, en trait plein ce qui a été versé
+        (contre-passations déduites), en pointillés l'atterrissage central et, en aplat, sa fourchette. La
+        ligne verticale en tirets marque le mois de l'état, la ligne pleine la date limite de consommation.
       </p>
+      {figures.forecast && <ForecastFormula forecast={figures.forecast} />}
     </ChartFrame>
   );
 }
