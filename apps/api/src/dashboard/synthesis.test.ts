@@ -1,5 +1,5 @@
 import { schema, type DatabaseHandle } from "@defis/db";
-import { addDays, forecastConsumption } from "@defis/domain";
+import { addDays, categoryKeySchema, forecastConsumption } from "@defis/domain";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisDay } from "../paris-day.js";
@@ -29,7 +29,7 @@ describe("the synthesis and the forecast of /pilotage", () => {
       .map(({ tranche, category }) => ({
         laureateId: tranche.laureateId,
         trancheId: tranche.id,
-        category,
+        category: categoryKeySchema.parse(category),
         plannedOn: tranche.plannedOn,
         plannedAmountCents: tranche.plannedAmountCents,
         paidOn: tranche.paidOn !== null && tranche.paidOn <= asOf ? tranche.paidOn : null,

@@ -4,6 +4,7 @@ import { useRef, useState, type ReactNode } from "react";
 import { downloadCsv, downloadSvgAsPng, type CsvTable } from "../lib/chart-download";
 import { formatShortDate } from "../lib/format";
 import { useNearViewport } from "../lib/use-near-viewport";
+import { DataDisclosure } from "./DataDisclosure";
 import { DataTable, type TableColumn, type TableRow } from "./DataTable";
 
 export interface ChartTable {
@@ -93,12 +94,16 @@ export function ChartFrame({
       >
         {drawn && chart}
       </div>
-      <details className="defis-disclosure fr-mb-2w">
-        <summary>
-          Voir les données<span className={fr.cx("fr-sr-only")}> : {table.caption}</span>
-        </summary>
+      <DataDisclosure
+        label={table.caption}
+        summary={
+          <>
+            Voir les données<span className={fr.cx("fr-sr-only")}> : {table.caption}</span>
+          </>
+        }
+      >
         <DataTable caption={table.caption} columns={table.columns} rows={table.rows} fixedLayout />
-      </details>
+      </DataDisclosure>
       {download && (
         <ul
           className={fr.cx(

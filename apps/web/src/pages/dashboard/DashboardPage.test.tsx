@@ -112,7 +112,7 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     );
     expect(figure("Enveloppe")).toContain("inchangé");
     // The June review had no « non engagé »: the figure, without a change.
-    expect(figure("Non engagé")).toBe(`Non engagé${euros("200 000,00 €")}`);
+    expect(figure("Non engagé")).toBe(`Non engagé${euros("200 000,00 €")}pas d'évolution connue`);
 
     const forecast = within(synthesis).getByRole("region", { name: "Atterrissage" });
     expect(forecast.textContent).toContain(euros("69 999,88 €"));
@@ -128,9 +128,9 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     expect(within(decisions).getByRole("link", { name: "Lauréat alpha" }).getAttribute("href")).toBe(
       "/laureats/alpha",
     );
-    expect(decisions.textContent).toContain(`2 tranches en retard (${euros("15 000,00 €")})`);
+    expect(decisions.textContent).toContain(`2 tranches en retard (${euros("15 000 €")})`);
     expect(decisions.textContent).toContain("3 anomalies ouvertes");
-    const more = within(decisions).getByText("Voir l'autre lauréat");
+    const more = within(decisions).getByText("Voir les 2 autres lauréats");
     expect(more.closest("details")?.open).toBe(false);
     fireEvent.click(more);
     expect(within(decisions).getByRole("link", { name: "Lauréat zeta" })).toBeTruthy();

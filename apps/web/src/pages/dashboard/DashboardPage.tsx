@@ -36,9 +36,17 @@ export default function DashboardPage() {
 
   return (
     <>
-      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mt-2w")}>
-        <div className={fr.cx("fr-col-12", "fr-col-lg-7")}>
-          <h1 className={fr.cx("fr-h2", "fr-mb-0")}>Pilotage du portefeuille au {formatDate(asOf)}</h1>
+      <div
+        className={fr.cx(
+          "fr-grid-row",
+          "fr-grid-row--gutters",
+          "fr-grid-row--bottom",
+          "fr-mt-1w",
+          "fr-mb-1w",
+        )}
+      >
+        <div className={fr.cx("fr-col-12", "fr-col-lg-6")}>
+          <h1 className={fr.cx("fr-h3", "fr-mb-0")}>Pilotage du portefeuille au {formatDate(asOf)}</h1>
         </div>
         <form
           aria-label="Date de l'état"
@@ -46,8 +54,7 @@ export default function DashboardPage() {
           onSubmit={(event) => event.preventDefault()}
         >
           <Input
-            label="État au"
-            hintText="Les chiffres à la fin de ce jour"
+            label="État au (fin de journée)"
             className={fr.cx("fr-mb-0")}
             nativeInputProps={{
               id: AS_OF_PARAM,
@@ -58,7 +65,7 @@ export default function DashboardPage() {
             }}
           />
         </form>
-        <ul className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-lg-2", "fr-raw-list")}>
+        <ul className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-lg-3", "fr-raw-list")}>
           {chosen && (
             <li>
               <Link

@@ -1,11 +1,15 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { CATEGORIES, labelFrom, MIN_PAID_TRANCHES_PER_CATEGORY, type DashboardForecast } from "@defis/domain";
+import { DataDisclosure } from "../../components/DataDisclosure";
 import { DataTable } from "../../components/DataTable";
 import { formatCents, formatCount, formatShortDate } from "../../lib/format";
 import { ROUTES } from "../../routes";
 import { Link } from "react-router";
 
 const days = (value: number) => `${formatCount(value)} j`;
+
+const SLIPPAGE_CAPTION = "Glissement des tranches payées (jours entre date prévue et date payée)";
+const CARRIERS_CAPTION = "Montant qui serait versé après la date limite, par lauréat (ligne centrale)";
 
 /**
  * The formula of the forecast, said on the page (docs/pilotage.md says it
@@ -23,10 +27,9 @@ export function ForecastFormula({ forecast }: { forecast: DashboardForecast }) {
         {MIN_PAID_TRANCHES_PER_CATEGORY} tranches payées prend le glissement de l'ensemble. Seul ce qui était
         connu ce jour-là compte.
       </p>
-      <details className="defis-disclosure fr-mb-2w">
-        <summary>Voir le glissement observé par catégorie</summary>
+      <DataDisclosure summary="Voir le glissement observé par catégorie" label={SLIPPAGE_CAPTION}>
         <DataTable
-          caption="Glissement des tranches payées (jours entre date prévue et date payée)"
+          caption={SLIPPAGE_CAPTION}
           fixedLayout
           columns={[
             { header: "Catégorie" },
@@ -58,12 +61,14 @@ export function ForecastFormula({ forecast }: { forecast: DashboardForecast }) {
             })),
           ]}
         />
-      </details>
+      </DataDisclosure>
       {forecast.laureatesAfterDeadline.length > 0 && (
-        <details className="defis-disclosure fr-mb-2w">
-          <summary>Voir les lauréats qui portent le montant après la date limite</summary>
+        <DataDisclosure
+          summary="Voir les lauréats qui portent le montant après la date limite"
+          label={CARRIERS_CAPTION}
+        >
           <DataTable
-            caption="Montant qui serait versé après la date limite, par lauréat (ligne centrale)"
+            caption={CARRIERS_CAPTION}
             fixedLayout
             columns={[
               { header: "Lauréat" },
@@ -81,7 +86,7 @@ export function ForecastFormula({ forecast }: { forecast: DashboardForecast }) {
               ],
             }))}
           />
-        </details>
+        </DataDisclosure>
       )}
     </>
   );

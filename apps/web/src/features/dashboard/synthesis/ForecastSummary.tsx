@@ -9,8 +9,8 @@ function daysText(days: number): string {
   return `${formatCount(days)} ${Math.abs(days) > 1 ? "jours" : "jour"}`;
 }
 
-/** How many carriers the synthesis names; the chart's table lists them all. */
-const CARRIERS_SHOWN = 3;
+/** How many carriers the synthesis names (on screen, on paper); the chart's table lists them all. */
+const CARRIERS_SHOWN = { screen: 2, print: 3 };
 
 function CalendarLine({ forecast }: { forecast: DashboardForecast }) {
   if (forecast.consumptionDeadlineOn === null) {
@@ -42,9 +42,7 @@ export function ForecastSummary({
   printable: boolean;
 }) {
   const after = forecast.afterDeadline;
-  const carriers = printable
-    ? forecast.laureatesAfterDeadline
-    : forecast.laureatesAfterDeadline.slice(0, CARRIERS_SHOWN);
+  const carriers = forecast.laureatesAfterDeadline.slice(0, CARRIERS_SHOWN[printable ? "print" : "screen"]);
   const others = forecast.laureatesAfterDeadline.length - carriers.length;
   return (
     <section aria-labelledby="synthese-atterrissage" className="defis-synthesis-block">
@@ -56,8 +54,10 @@ export function ForecastSummary({
         <>
           <p className="defis-kpi-value">{formatCents(after.centralCents)}</p>
           <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>
-            seraient versés après la date limite au rythme observé (fourchette de{" "}
-            {formatCents(after.earlyCents)} à {formatCents(after.lateCents)}).
+            seraient versés après la date limite au rythme observé
+            {after.earlyCents === after.lateCents
+              ? "."
+              : ` (fourchette de ${formatCents(after.earlyCents)} à ${formatCents(after.lateCents)}).`}
           </p>
         </>
       )}
@@ -69,8 +69,8 @@ export function ForecastSummary({
       </p>
       {carriers.length > 0 && (
         <>
-          <p className={fr.cx("fr-text--sm", "fr-mb-0")}>Lauréats qui le portent :</p>
-          <ul className={fr.cx("fr-text--sm", "fr-mb-1w")}>
+          <p className={fr.cx("fr-text--xs", "fr-mb-0")}>Lauréats qui le portent :</p>
+          <ul className={fr.cx("fr-text--xs", "fr-mb-1v")}>
             {carriers.map((carrier) => (
               <li key={carrier.laureateId}>
                 <Link to={ROUTES.laureate(carrier.slug)}>{carrier.title}</Link> :{" "}
@@ -80,8 +80,15 @@ export function ForecastSummary({
           </ul>
           {others > 0 && (
             <p className={fr.cx("fr-text--xs", "fr-mb-0")}>
-              et {pluralize(others, "autre lauréat", "autres lauréats")} :{" "}
-              <a href="#pilotage-versements">détail sous la courbe des versements</a>
+              et {pluralize(others, "autre lauréat", "autres lauréats")}
+              {printable ? (
+                "."
+              ) : (
+                <>
+                  {" "}
+                  : <a href="#pilotage-versements">détail sous la courbe des versements</a>
+                </>
+              )}
             </p>
           )}
         </>

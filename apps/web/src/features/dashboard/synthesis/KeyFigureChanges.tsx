@@ -38,7 +38,7 @@ export function KeyFigureChanges({
       <h3 id="synthese-chiffres" className={fr.cx("fr-h6", "fr-mb-1v")}>
         Chiffres clés{figures.demonstration ? " (démonstration)" : ""}
       </h3>
-      <p className={fr.cx("fr-text--xs", "fr-mb-1w")}>
+      <p className={fr.cx("fr-text--xs", "fr-mb-1v")}>
         {previousReview
           ? `Évolution depuis la revue du ${formatShortDate(previousReview.asOf)} (${previousReview.title})`
           : "Aucune revue antérieure : pas d'évolution à comparer."}
@@ -48,11 +48,14 @@ export function KeyFigureChanges({
           <div key={change.key} className="defis-key-figure">
             <dt>{change.label}</dt>
             <dd className="defis-key-figure__value">{formatCents(change.cents)}</dd>
-            {change.changeCents !== null && (
-              <dd className="defis-key-figure__change">
+            {/* Always there, so that each row keeps its three cells in the list's grid. */}
+            <dd className="defis-key-figure__change">
+              {change.changeCents === null ? (
+                previousReview && <span className={fr.cx("fr-sr-only")}>pas d'évolution connue</span>
+              ) : (
                 <ChangeText changeCents={change.changeCents} />
-              </dd>
-            )}
+              )}
+            </dd>
           </div>
         ))}
       </dl>

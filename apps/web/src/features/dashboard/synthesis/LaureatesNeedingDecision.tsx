@@ -2,11 +2,11 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { DECISION_REASONS, type DashboardSynthesis, type DecisionReason } from "@defis/domain";
 import { Link } from "react-router";
-import { formatCents, formatCount, pluralize } from "../../../lib/format";
+import { formatCentsRounded, formatCount, pluralize } from "../../../lib/format";
 import { ROUTES } from "../../../routes";
 
 /** How many laureates the first screen lists; the others are one disclosure away. */
-const SHOWN_ON_SCREEN = 5;
+const SHOWN_ON_SCREEN = 4;
 
 const SEVERITY = {
   orage: "error",
@@ -18,7 +18,7 @@ const SEVERITY = {
 function reasonText(reason: DecisionReason): string {
   switch (reason.kind) {
     case "tranches_en_retard":
-      return `${pluralize(reason.count, "tranche en retard", "tranches en retard")} (${formatCents(reason.amountCents)})`;
+      return `${pluralize(reason.count, "tranche en retard", "tranches en retard")} (${formatCentsRounded(reason.amountCents)})`;
     case "anomalies":
       return pluralize(reason.count, "anomalie ouverte", "anomalies ouvertes");
     default:
@@ -28,9 +28,11 @@ function reasonText(reason: DecisionReason): string {
 
 function LaureateItem({ entry }: { entry: DashboardSynthesis["laureatesNeedingDecision"][number] }) {
   return (
-    <li className={fr.cx("fr-mb-1w")}>
-      <Link to={ROUTES.laureate(entry.slug)}>{entry.title}</Link>
-      <ul className={fr.cx("fr-badges-group", "fr-mt-1v")} aria-label="Raisons">
+    <li className="defis-decision-item">
+      <Link to={ROUTES.laureate(entry.slug)} className={fr.cx("fr-text--sm")}>
+        {entry.title}
+      </Link>
+      <ul className={fr.cx("fr-badges-group")} aria-label="Raisons">
         {entry.reasons.map((reason) => (
           <li key={reason.kind}>
             <Badge as="span" small severity={SEVERITY[reason.kind]} noIcon>
@@ -61,13 +63,13 @@ export function LaureatesNeedingDecision({
           ? "Aucun lauréat n'appelle de décision"
           : `${pluralize(entries.length, "lauréat appelle", "lauréats appellent")} une décision`}
       </h3>
-      <p className={fr.cx("fr-text--xs", "fr-mb-1w")}>
+      <p className={fr.cx("fr-text--xs", "fr-mb-1v")}>
         {synthesis.includesTodayOnlyReasons
           ? "Météo orage ou à vérifier, tranches en retard, anomalies ouvertes."
           : "À une date passée : météo orage et tranches en retard (la météo à vérifier et les anomalies ne se recalculent qu'au jour même)."}
       </p>
       {shown.length > 0 && (
-        <ul className={fr.cx("fr-raw-list")}>
+        <ul className={`${fr.cx("fr-raw-list")} defis-decision-list`}>
           {shown.map((entry) => (
             <LaureateItem key={entry.slug} entry={entry} />
           ))}
@@ -80,7 +82,7 @@ export function LaureatesNeedingDecision({
               ? "Voir l'autre lauréat"
               : `Voir les ${formatCount(rest.length)} autres lauréats`}
           </summary>
-          <ul className={fr.cx("fr-raw-list", "fr-mt-1w")}>
+          <ul className={`${fr.cx("fr-raw-list")} defis-decision-list`}>
             {rest.map((entry) => (
               <LaureateItem key={entry.slug} entry={entry} />
             ))}

@@ -22,23 +22,23 @@ interface SynthesisProps {
  * detailed sections; the note de synthèse prints it.
  */
 export function Synthesis({ figures, synthesis, printable = false, decisions }: SynthesisProps) {
-  const columns = decisions ? "fr-col-lg-3" : "fr-col-lg-4";
   return (
     <section aria-labelledby="synthese" className={fr.cx("fr-mb-4w")}>
-      <h2 id="synthese" className={fr.cx("fr-h4", "fr-mb-1w")}>
+      {/* The h1 above says the day already: the heading names the region for assistive technologies. */}
+      <h2 id="synthese" className={fr.cx("fr-sr-only")}>
         Synthèse au {formatShortDate(figures.asOf)}
       </h2>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <div className={fr.cx("fr-col-12", "fr-col-md-6", columns)}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-4")}>
           <KeyFigureChanges figures={figures} previousReview={synthesis.previousReview} />
         </div>
-        <div className={fr.cx("fr-col-12", "fr-col-md-6", columns)}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")}>
           {figures.forecast && <ForecastSummary forecast={figures.forecast} printable={printable} />}
         </div>
-        <div className={fr.cx("fr-col-12", columns)}>
+        <div className={fr.cx("fr-col-12", "fr-col-lg-5")}>
           <LaureatesNeedingDecision synthesis={synthesis} printable={printable} />
         </div>
-        {decisions && <div className={fr.cx("fr-col-12", columns)}>{decisions}</div>}
+        {decisions && <div className={fr.cx("fr-col-12")}>{decisions}</div>}
       </div>
     </section>
   );
