@@ -9,6 +9,7 @@ import { isUnknownResource, useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import NotFoundPage from "../../components/NotFoundPage";
 import { DashboardTiles } from "../../features/dashboard/DashboardTiles";
+import { ForecastSummary } from "../../features/dashboard/synthesis/ForecastSummary";
 import { LaureateSheetArticle } from "./LaureateSheetArticle";
 import { ReviewChangesSection } from "./ReviewChangesSection";
 
@@ -52,6 +53,12 @@ export default function ReviewPage() {
       <section aria-labelledby="revue-chiffres">
         <h2 id="revue-chiffres">Les chiffres au {formatDate(data.asOf)}</h2>
         <DashboardTiles figures={data.snapshot.figures} />
+        {/* Frozen with the figures since the forecast exists; an older review has none and shows none. */}
+        {data.snapshot.figures.forecast && (
+          <div className={fr.cx("fr-mb-4w")}>
+            <ForecastSummary forecast={data.snapshot.figures.forecast} printable />
+          </div>
+        )}
       </section>
       <ReviewChangesSection changes={data.changes} />
       <section aria-labelledby="revue-fiches">
