@@ -17,9 +17,11 @@ const PAGE_BUDGET = 350 * KIB;
  * Every chunk of the app added up. The issue asked for 350 KiB; recharts,
  * which the stack prescribes for the dashboard and the reviews, weighs about
  * 137 KiB gzip on its own, and no page loads every chunk: the gap is written
- * down in docs/benchmarks.md, and this budget stops it from growing.
+ * down in docs/benchmarks.md, and this budget stops it from growing. The
+ * synthesis of /pilotage, its forecast and the programme's calendar form
+ * added 7 KiB (docs/benchmarks.md): 470 KiB.
  */
-const ALL_JAVASCRIPT_BUDGET = 460 * KIB;
+const ALL_JAVASCRIPT_BUDGET = 470 * KIB;
 
 const dist = join(WEB_INDEX, "..");
 const assets = join(dist, "assets");

@@ -40,6 +40,11 @@ function openData(caption: string): HTMLElement {
 
 const PAYMENTS = "Versements prévus, réalisés et atterrissage par mois";
 
+/** The detailed sections load after the synthesis, with recharts. */
+async function waitForDetails() {
+  await screen.findByRole("heading", { level: 2, name: "Chiffres détaillés" }, { timeout: 5_000 });
+}
+
 const cells = (name: string) =>
   within(openData(name))
     .getAllByRole("row")
@@ -72,6 +77,7 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
     renderApp("/pilotage");
     await screen.findByRole("heading", { name: /^Synthèse au / }, { timeout: 5_000 });
+    await waitForDetails();
     const frame = openData(PAYMENTS).closest("section");
     if (!frame) throw new Error("no frame");
     fireEvent.click(within(frame).getByRole("button", { name: "Télécharger les données (CSV)" }));
@@ -146,6 +152,7 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
       { timeout: 5_000 },
     );
     await screen.findByRole("heading", { name: /^Synthèse au / });
+    await waitForDetails();
     expect(asked[0]).toEqual({});
     expect(screen.getByRole("link", { name: "Pilotage" }).getAttribute("aria-current")).toBe("page");
 
@@ -210,6 +217,7 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     serveDashboard();
     renderApp("/pilotage");
     await screen.findByRole("heading", { name: /^Synthèse au / }, { timeout: 5_000 });
+    await waitForDetails();
     const table = openData("Alloué et versé par catégorie");
     const href = (scope: HTMLElement, name: string) =>
       within(scope).getByRole("link", { name }).getAttribute("href");

@@ -1,22 +1,22 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { formatDate, formatShortDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
-import { FunnelChart } from "../../features/replication/FunnelChart";
-import { AllocationChart } from "./AllocationChart";
-import { AllocationMap } from "./AllocationMap";
-import { DashboardTiles } from "../../features/dashboard/DashboardTiles";
 import { ControlsRemaining } from "../../features/controls/ControlsRemaining";
-import { MilestonesChart, MilestoneTimelineChart } from "./MilestoneCharts";
-import { PaymentsChart } from "./PaymentsChart";
 import { AS_OF_PARAM, useAsOf } from "../../features/dashboard/use-as-of";
 import { Synthesis } from "../../features/dashboard/synthesis/Synthesis";
-import { WeatherChart, WeatherTrendChart } from "./WeatherCharts";
+
+/**
+ * The detailed sections and their charts, loaded after the synthesis: the
+ * first screen does not wait for recharts (137 KiB gzip).
+ */
+const DashboardDetails = lazy(() => import("./DashboardDetails"));
 
 /** The direction's home: the whole portfolio as it stood at the end of a day. */
 export default function DashboardPage() {
@@ -96,37 +96,9 @@ export default function DashboardPage() {
             <ErrorState error={synthesis.error} onRetry={() => void synthesis.refetch()} />
           )}
           {synthesis.data && <Synthesis figures={data} synthesis={synthesis.data} />}
-          <h2 id="pilotage-detail" className={fr.cx("fr-h4")}>
-            Chiffres détaillés
-          </h2>
-          <DashboardTiles figures={data} />
-          <section aria-labelledby="pilotage-argent">
-            <h2 id="pilotage-argent">L'argent</h2>
-            <PaymentsChart figures={data} />
-            <AllocationChart figures={data} />
-            <AllocationMap figures={data} />
-          </section>
-          <section aria-labelledby="pilotage-avancement">
-            <h2 id="pilotage-avancement">L'avancement</h2>
-            <WeatherChart figures={data} />
-            <WeatherTrendChart figures={data} />
-            <MilestonesChart figures={data} />
-            <MilestoneTimelineChart figures={data} />
-          </section>
-          <section aria-labelledby="pilotage-essaimage">
-            <h2 id="pilotage-essaimage">L'essaimage</h2>
-            <FunnelChart
-              headingId="pilotage-entonnoir"
-              funnel={data.funnel}
-              abandoned={data.adoptions.abandonnee}
-              dataDate={data.asOf}
-              currentHeader={`À cette étape au ${formatShortDate(data.asOf)}`}
-              drillDown={{
-                hrefOf: (stage) => `${ROUTES.replication}?etape=${stage}`,
-                fileName: `essaimage-${data.asOf}`,
-              }}
-            />
-          </section>
+          <Suspense fallback={<LoadingState label="Chargement des graphiques" />}>
+            <DashboardDetails figures={data} />
+          </Suspense>
         </>
       )}
     </>

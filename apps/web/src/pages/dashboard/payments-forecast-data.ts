@@ -12,8 +12,6 @@ export interface MoneyChartMonth {
   forecastCentralCents: number | null;
   forecastLowCents: number | null;
   forecastHighCents: number | null;
-  /** The band as recharts draws a range: [low, high]. */
-  forecastBand: [number, number] | null;
 }
 
 /**
@@ -41,7 +39,6 @@ export function moneyChartMonths(figures: DashboardFigures): MoneyChartMonth[] {
       forecastCentralCents: predicted?.centralCents ?? null,
       forecastLowCents: predicted?.lowCents ?? null,
       forecastHighCents: predicted?.highCents ?? null,
-      forecastBand: predicted ? [predicted.lowCents, predicted.highCents] : null,
     };
   });
 }
