@@ -18,9 +18,11 @@ const PAGE_BUDGET = 350 * KIB;
  * which the stack prescribes for the dashboard and the reviews, weighs about
  * 137 KiB gzip on its own, and no page loads every chunk: the gap is written
  * down in docs/benchmarks.md, and this budget stops it from growing. Raised
- * from 460 KiB for the reviews' decisions (about 6 KiB: their forms and list).
+ * from 460 KiB for the reviews' decisions (about 6 KiB: their forms and list)
+ * and the synthesis of /pilotage, its forecast and the programme's calendar
+ * form (about 7 KiB): 480 KiB.
  */
-const ALL_JAVASCRIPT_BUDGET = 470 * KIB;
+const ALL_JAVASCRIPT_BUDGET = 480 * KIB;
 
 const dist = join(WEB_INDEX, "..");
 const assets = join(dist, "assets");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./support/app-server";
 import { expectNoAxeViolations } from "./support/axe";
 import { launchBrowser, openPage, type ColorScheme } from "./support/browser";
+import { drawEveryChart, openChartData } from "./support/charts";
 import { csvObjects, parseCsv } from "./support/csv";
 import {
   cellTexts,
@@ -10,6 +11,7 @@ import {
   FINANCES_HEADING,
   FINANCES_PATH,
   longDate,
+  readFigures,
   readTables,
   readTiles,
   rowNamed,
@@ -21,9 +23,9 @@ const DASHBOARD_PATH = "/pilotage";
 const REVIEWS = { path: "/revues", heading: "Revues du portefeuille" };
 const TILES = "Chiffres clés";
 const REVIEW_LIST = "Revues, de la plus récente à la plus ancienne";
-/** Every chart of the dashboard has this table beside it. */
+/** Every chart of the dashboard has this table beside it, behind « Voir les données ». */
 const CHART_TABLES = [
-  "Versements prévus et réalisés par mois",
+  "Versements prévus, réalisés et atterrissage par mois",
   /^Alloué et versé par /,
   "Alloué et versé par région",
   "Lauréats par météo déclarée",
@@ -54,7 +56,12 @@ function dashboardHeading(day?: string): string | RegExp {
 
 async function waitForDashboard(page: Page, day?: string): Promise<void> {
   await waitForPage(page, dashboardHeading(day));
-  for (const name of CHART_TABLES) await page.getByRole("table", { name }).first().waitFor();
+  // Named after the day of the figures it shows: the previous day's stay on screen while the new ones load.
+  const shortDay = day?.split("-").reverse().join("/");
+  await page.getByRole("region", { name: shortDay ? `Synthèse au ${shortDay}` : /^Synthèse au / }).waitFor();
+  for (const name of CHART_TABLES) {
+    await page.locator("details caption").filter({ hasText: name }).first().waitFor({ state: "attached" });
+  }
 }
 
 let server: AppServer;
@@ -85,7 +92,9 @@ describe("the direction's dashboard and portfolio reviews", () => {
     expect(new URL(page.url()).pathname).toBe(DASHBOARD_PATH);
     Object.assign(tilesToday, await readTiles(page, TILES));
     for (const name of CHART_TABLES) {
-      const table = page.getByRole("table", { name }).first();
+      // Closed until asked for: the page reads as charts; each table is one disclosure away.
+      expect(await page.getByRole("table", { name }).count(), String(name)).toBe(0);
+      const table = await openChartData(page, name);
       expect(await table.locator("tbody tr").count(), String(name)).toBeGreaterThan(0);
     }
     // Nothing to edit for the direction: no review can be opened from here.
@@ -124,6 +133,7 @@ describe("the direction's dashboard and portfolio reviews", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8")).toContain("\r\n");
     const records = csvObjects(parseCsv(bytes.subarray(3).toString("utf8"), ";"));
+    await openChartData(section, "Lauréats par météo déclarée");
     const [table] = await readTables(section);
     expect(records.map((record) => Object.values(record)[1])).toEqual(table?.rows.map((row) => row[1]));
 
@@ -149,7 +159,7 @@ describe("the direction's dashboard and portfolio reviews", () => {
   });
 
   it("drills down from a slice to the filtered portfolio, which counts as many laureates", async () => {
-    const table = page.getByRole("table", { name: "Lauréats par météo déclarée" });
+    const table = await openChartData(page, "Lauréats par météo déclarée");
     const row = rowNamed(table, /^(Soleil|Nuage|Couvert|Orage)$/).first();
     const level = ((await row.getByRole("rowheader").innerText()) || "").trim();
     const count = Number((await cellTexts(row))[0]);
@@ -201,6 +211,85 @@ describe("the direction's dashboard and portfolio reviews", () => {
     await page.emulateMedia({ media: "screen" });
   });
 
+  it("holds the synthesis in the first screen at 1440×900: figures and their change, forecast, who needs a decision", async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    try {
+      await page.goto(DASHBOARD_PATH);
+      await waitForDashboard(page);
+      const synthesis = page.getByRole("region", { name: /^Synthèse au / });
+      const box = await synthesis.boundingBox();
+      expect(box).not.toBeNull();
+      expect((box?.y ?? 0) + (box?.height ?? Infinity)).toBeLessThanOrEqual(900);
+
+      const figures = synthesis.getByRole("region", { name: /^Chiffres clés/ });
+      // The demonstration's latest review is the one compared with, and its day is said.
+      expect(await figures.innerText()).toMatch(/Évolution depuis la revue du \d\d\/\d\d\/\d{4}/);
+      const values = await readFigures(figures);
+      // The synthesis reuses the dashboard's figures: the same amounts as its tiles.
+      for (const label of ["Enveloppe", "Alloué", "Engagé", "Non engagé", "Versé", "Restes à payer"]) {
+        expect(values[label], label).toBe(tilesToday[label]);
+      }
+      const changes = await figures.locator(".defis-key-figure__change").allInnerTexts();
+      expect(changes.length).toBe(6);
+      for (const change of changes)
+        expect(change.replace(/\s+/g, " ").trim()).toMatch(/^(inchangé|en (hausse|baisse) de [+−-].*€)$/);
+
+      const forecast = synthesis.getByRole("region", { name: "Atterrissage" });
+      expect(await forecast.innerText()).toMatch(/après la date limite au rythme observé/);
+      expect(await forecast.innerText()).toMatch(/\(dates de démonstration\)/);
+
+      const decisions = synthesis.getByRole("region", { name: /une décision$/ });
+      const first = decisions.getByRole("list").first().getByRole("listitem").first();
+      await first.getByRole("link").first().waitFor();
+      expect(await first.innerText()).toMatch(/orage|à vérifier|en retard|anomalie/i);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
+  it("never scrolls sideways at 390 px, charts drawn and their data opened", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(DASHBOARD_PATH);
+      await waitForDashboard(page);
+      const sideways = () =>
+        page.evaluate(() => {
+          const root = document.scrollingElement ?? document.documentElement;
+          return { scrollWidth: root.scrollWidth, innerWidth: window.innerWidth };
+        });
+      const closed = await sideways();
+      expect(closed.scrollWidth).toBeLessThanOrEqual(closed.innerWidth);
+      await drawEveryChart(page);
+      for (const name of CHART_TABLES) await openChartData(page, name);
+      const opened = await sideways();
+      expect(opened.scrollWidth).toBeLessThanOrEqual(opened.innerWidth);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
+  it("prints the note de synthèse on two A4 pages: figures, forecast, laureates needing a decision", async () => {
+    await page.goto(DASHBOARD_PATH);
+    await waitForDashboard(page);
+    await page.getByRole("link", { name: "Note de synthèse à imprimer" }).click();
+    await waitForPage(page, /^Note de synthèse du portefeuille au /);
+    const synthesis = page.getByRole("region", { name: /^Synthèse au / });
+    await synthesis.getByRole("region", { name: "Atterrissage" }).waitFor();
+    // On paper, no disclosure: every laureate needing a decision is listed.
+    expect(await synthesis.locator("details").count()).toBe(0);
+    await page.emulateMedia({ media: "print" });
+    try {
+      expect(await page.getByRole("banner").isVisible()).toBe(false);
+      expect(await page.getByRole("button", { name: "Imprimer la note" }).isVisible()).toBe(false);
+      const pdf = await page.pdf({ format: "A4" });
+      const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length).toBeGreaterThanOrEqual(1);
+      expect(pages.length).toBeLessThanOrEqual(2);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
   for (const scheme of ["light", "dark"] as const satisfies readonly ColorScheme[]) {
     it(`passes axe on the dashboard and a review in the ${scheme} theme`, async () => {
       const themed = await openPage(browser, server.baseUrl, scheme);
@@ -208,6 +297,14 @@ describe("the direction's dashboard and portfolio reviews", () => {
         await signInAsDemo(themed.page, DEMO.direction, DASHBOARD_PATH);
         await waitForDashboard(themed.page);
         await expectNoAxeViolations(themed.page, `pilotage (${scheme})`);
+        // The same page with every chart drawn and every table shown.
+        await drawEveryChart(themed.page);
+        for (const name of CHART_TABLES) await openChartData(themed.page, name);
+        await expectNoAxeViolations(themed.page, `pilotage, données ouvertes (${scheme})`);
+        await themed.page.goto(`${DASHBOARD_PATH}/note-de-synthese`);
+        await waitForPage(themed.page, /^Note de synthèse du portefeuille au /);
+        await themed.page.getByRole("region", { name: "Atterrissage" }).waitFor();
+        await expectNoAxeViolations(themed.page, `note de synthèse (${scheme})`);
         await themed.page.goto(REVIEWS.path);
         await waitForPage(themed.page, REVIEWS.heading);
         await expectNoAxeViolations(themed.page, `revues (${scheme})`);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./support/app-server";
 import { expectNoAxeViolations } from "./support/axe";
 import { launchBrowser, openPage, type ColorScheme } from "./support/browser";
+import { openChartData } from "./support/charts";
 import { openAt, waitForReplicationPage } from "./support/pages";
 import { DEMO, signInAsDemo } from "./support/session";
 
@@ -46,7 +47,7 @@ function cellsOf(row: Locator): Promise<string[]> {
 
 /** The figures of one row, named by its first cell, of a table named `table`. */
 async function rowOf(from: Page, table: string, name: string): Promise<string[] | null> {
-  const rows = from.getByRole("table", { name: table, exact: true }).getByRole("row");
+  const rows = (await openChartData(from, table)).getByRole("row");
   for (const row of await rows.all()) {
     const cells = await cellsOf(row);
     if (cells[0]?.trim() === name) return cells.map((cell) => cell.trim());

@@ -18,6 +18,8 @@ const PAGES: Record<string, (caller: Caller) => Promise<unknown>> = {
     caller.laureates.list({ weather: "orage", milestones: "en_retard" }),
   pilotage: (caller) => caller.dashboard.figures({}),
   "pilotage à une date passée": (caller) => caller.dashboard.figures({ asOf: "2024-06-30" }),
+  "synthèse du pilotage": (caller) => caller.dashboard.synthesis({}),
+  "synthèse du pilotage à une date passée": (caller) => caller.dashboard.synthesis({ asOf: "2024-06-30" }),
   revues: (caller) => caller.reviews.list(),
   finances: (caller) =>
     Promise.all([caller.programme.overview(), caller.laureates.list({}), caller.finance.monthly()]),

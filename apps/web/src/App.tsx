@@ -12,6 +12,7 @@ const MyProjectsPage = lazy(() => import("./pages/my-projects/MyProjectsPage"));
 const GuidedUpdatePage = lazy(() => import("./pages/my-projects/GuidedUpdatePage"));
 const ToChasePage = lazy(() => import("./pages/to-chase/ToChasePage"));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
+const SynthesisNotePage = lazy(() => import("./pages/dashboard-note/SynthesisNotePage"));
 const ReviewsPage = lazy(() => import("./pages/reviews/ReviewsPage"));
 const ReviewPage = lazy(() => import("./pages/reviews/ReviewPage"));
 const FinancesPage = lazy(() => import("./pages/finance/FinancesPage"));
@@ -69,6 +70,7 @@ export function App() {
               }
             />
             <Route path={ROUTES.dashboard} element={<DashboardPage />} />
+            <Route path={ROUTES.dashboardNote} element={<SynthesisNotePage />} />
             <Route path={ROUTES.reviews} element={<ReviewsPage />} />
             <Route path={ROUTE_PATTERNS.review} element={<ReviewPage />} />
             <Route path={ROUTES.finances} element={<FinancesPage />} />

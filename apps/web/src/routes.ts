@@ -35,6 +35,8 @@ export const ROUTES = {
   laureateReplication: (slug: string) => `/laureats/${encodeURIComponent(slug)}?onglet=essaimage`,
   /** The direction's dashboard, as of a day (`?etat-au=`). */
   dashboard: "/pilotage",
+  /** The synthesis of /pilotage laid out for two A4 pages, as of a day (`?etat-au=`). */
+  dashboardNote: "/pilotage/note-de-synthese",
   /** Portfolio reviews (COPIL) and their frozen figures. */
   reviews: "/revues",
   review: (id: number) => `/revues/${String(id)}`,

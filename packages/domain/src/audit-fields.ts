@@ -221,6 +221,10 @@ export const AUDIT_FIELDS = {
     statut: field("Statut", vocabulary(DECISION_STATUSES)),
     note: field("Note"),
   },
+  "programme.calendrier": {
+    finLe: field("Fin du programme", asDay),
+    consommationAvantLe: field("Date limite de consommation", asDay),
+  },
 } as const satisfies Record<AuditAction, Readonly<Record<string, AuditField>>>;
 
 type FieldKeys<Action extends AuditAction> = keyof (typeof AUDIT_FIELDS)[Action];

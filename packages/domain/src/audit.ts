@@ -26,6 +26,7 @@ export const AUDIT_ENTITIES = {
   adoption: "Adoption",
   revue: "Revue de portefeuille",
   decision: "Décision de revue",
+  programme: "Programme",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -90,6 +91,7 @@ const ACTIONS = {
   "revue.ouverture": { entity: "revue", label: "Ouverture d'une revue de portefeuille" },
   "decision.enregistrement": { entity: "decision", label: "Enregistrement d'une décision de revue" },
   "decision.statut": { entity: "decision", label: "Suivi d'une décision de revue" },
+  "programme.calendrier": { entity: "programme", label: "Calendrier du programme" },
 } as const satisfies Record<string, { entity: AuditEntity; label: string }>;
 export type AuditAction = keyof typeof ACTIONS;
 

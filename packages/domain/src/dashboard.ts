@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema } from "./dates.js";
 import type { CategoryKey, FundingModeKey, MinistryKey } from "./laureate.js";
+import type { ConsumptionForecast, LaureateAfterDeadline } from "./finance/forecast.js";
 import type { Cents } from "./money.js";
 import type { WeatherLevel } from "./progress/index.js";
 import type { AdoptionStage, FunnelStage } from "./replication/index.js";
@@ -110,6 +111,13 @@ export interface RegionFigures {
   paidCents: Cents;
 }
 
+/** The forecast of consumption on the day, its laureates named. */
+export interface DashboardForecast extends Omit<ConsumptionForecast, "laureatesAfterDeadline"> {
+  /** The end and deadline come from the demonstration scenario, not an administrator. */
+  calendarIsDemo: boolean;
+  laureatesAfterDeadline: (LaureateAfterDeadline & { slug: string; title: string })[];
+}
+
 /** The whole portfolio on one day: the tiles and every chart of the dashboard. */
 export interface DashboardFigures {
   asOf: string;
@@ -144,6 +152,8 @@ export interface DashboardFigures {
   regions: RegionFigures[];
   /** True while demonstration rows exist. */
   demonstration: boolean;
+  /** Absent from the snapshots of reviews frozen before the forecast existed. */
+  forecast?: DashboardForecast;
 }
 
 /** One laureate on the day of a review: its one-page sheet. */

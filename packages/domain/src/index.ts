@@ -19,6 +19,7 @@ export * from "./outbox.js";
 export * from "./replication/index.js";
 export * from "./dashboard.js";
 export * from "./decisions.js";
+export * from "./synthesis.js";
 export { DEPARTEMENTS } from "./departements.js";
 export * from "./french-format.js";
 export type { AuditField, ValueFormat } from "./audit-values.js";

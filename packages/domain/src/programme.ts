@@ -1,4 +1,7 @@
+import { z } from "zod";
+import { isoDateSchema } from "./dates.js";
 import type { MoneyFigures } from "./finance/money-figures.js";
+import { storedInteger } from "./identifiers.js";
 import type { Cents } from "./money.js";
 
 export const PROGRAMME_STATUSES = {
@@ -58,3 +61,28 @@ export interface ProgrammeOverview {
   /** Each laureate's figures, `key` being its slug, in the portfolio's order. */
   byLaureate: PortfolioGroup[];
 }
+
+/**
+ * The programme's end and the day its envelope must be consumed by: the
+ * announcement gives neither, an administrator sets them. The forecast of
+ * consumption (`forecastConsumption`) reads them.
+ */
+export interface ProgrammeCalendar {
+  endsOn: string | null;
+  consumptionDeadlineOn: string | null;
+  /** Set by the demonstration scenario, not by an administrator. */
+  isDemo: boolean;
+  version: number;
+}
+
+export const setProgrammeCalendarSchema = z
+  .object({
+    endsOn: isoDateSchema,
+    consumptionDeadlineOn: isoDateSchema,
+    version: storedInteger,
+  })
+  .refine((input) => input.consumptionDeadlineOn >= input.endsOn, {
+    error: "La date limite de consommation ne peut pas précéder la fin du programme.",
+    path: ["consumptionDeadlineOn"],
+  });
+export type SetProgrammeCalendarInput = z.infer<typeof setProgrammeCalendarSchema>;

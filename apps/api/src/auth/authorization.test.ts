@@ -654,6 +654,20 @@ const MUTATIONS: MutationCase[] = [
     expected: moneyRoles,
   },
   {
+    path: "programme.setCalendar",
+    call: async (caller, database, run) => {
+      const [programme] = await database.db
+        .select({ version: schema.programmes.version })
+        .from(schema.programmes);
+      return caller.programme.setCalendar({
+        endsOn: "2026-12-31",
+        consumptionDeadlineOn: `2027-0${(run % 9) + 1}-28`,
+        version: programme?.version ?? 0,
+      });
+    },
+    expected: adminOnly,
+  },
+  {
     path: "users.create",
     call: (caller, _database, run) =>
       caller.users.create({

@@ -6,10 +6,12 @@ import { and, asc, desc, eq, gte, lte, lt, ne, or, sql } from "drizzle-orm";
 import { demonstrationRowsExist } from "../programme/demonstration.js";
 import { cents, onOrBefore, parisDayOf } from "./day-sql.js";
 import { readLaureateMoney, readMoneyGroups } from "./money-as-of.js";
+import { scheduleKnownOn } from "./schedule-known-on.js";
 
 const {
   adoptions,
   comments,
+  laureates,
   milestones,
   paymentMonths,
   payments,
@@ -20,7 +22,7 @@ const {
 } = schema;
 
 /** The latest weather each laureate had declared on the day, for the day's period or an earlier one. */
-async function readLatestWeather(db: Executor, asOf: string) {
+export async function readLatestWeather(db: Executor, asOf: string) {
   return db
     .selectDistinctOn([weatherReports.laureateId], {
       laureateId: weatherReports.laureateId,
@@ -201,11 +203,30 @@ async function readProgramme(db: Executor) {
     .select({
       envelopeCents: programmes.envelopeCents,
       demonstration: demonstrationRowsExist,
+      endsOn: programmes.endsOn,
+      consumptionDeadlineOn: programmes.consumptionDeadlineOn,
+      calendarIsDemo: programmes.calendarIsDemo,
     })
     .from(programmes)
     .orderBy(asc(programmes.id))
     .limit(1);
-  return programme ?? { envelopeCents: 0, demonstration: false };
+  return (
+    programme ?? {
+      envelopeCents: 0,
+      demonstration: false,
+      endsOn: null,
+      consumptionDeadlineOn: null,
+      calendarIsDemo: false,
+    }
+  );
+}
+
+/** Names of the laureates, for the forecast and the synthesis to say who. */
+export async function readLaureateNames(db: Executor) {
+  return db
+    .select({ id: laureates.id, slug: laureates.slug, title: laureates.title })
+    .from(laureates)
+    .orderBy(asc(laureates.position));
 }
 
 /**
@@ -214,17 +235,29 @@ async function readProgramme(db: Executor) {
  * readTogether: side by side on the pool, in turn in a review's transaction).
  */
 export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPeriod: string) {
-  const [programme, moneyGroups, weather, weatherByPeriod, milestoneCounts, adoptionRows, planned, paid] =
-    await readTogether(db, [
-      () => readProgramme(db),
-      () => readMoneyGroups(db, asOf),
-      () => readLatestWeather(db, asOf),
-      () => readWeatherByPeriod(db, asOf, firstTrendPeriod),
-      () => readMilestoneCounts(db, asOf),
-      () => readAdoptions(db, asOf),
-      () => readPlannedByMonth(db, asOf),
-      () => readPaidByMonth(db, asOf),
-    ]);
+  const [
+    programme,
+    moneyGroups,
+    weather,
+    weatherByPeriod,
+    milestoneCounts,
+    adoptionRows,
+    planned,
+    paid,
+    schedule,
+    names,
+  ] = await readTogether(db, [
+    () => readProgramme(db),
+    () => readMoneyGroups(db, asOf),
+    () => readLatestWeather(db, asOf),
+    () => readWeatherByPeriod(db, asOf, firstTrendPeriod),
+    () => readMilestoneCounts(db, asOf),
+    () => readAdoptions(db, asOf),
+    () => readPlannedByMonth(db, asOf),
+    () => readPaidByMonth(db, asOf),
+    () => scheduleKnownOn(db, asOf),
+    () => readLaureateNames(db),
+  ]);
   return {
     programme,
     moneyGroups,
@@ -234,6 +267,8 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
     adoptions: adoptionRows,
     planned,
     paid,
+    schedule,
+    names,
   };
 }
 

@@ -23,6 +23,7 @@ import {
   type WeatherCounts,
 } from "@defis/domain";
 import type { PortfolioRows, SheetExtras } from "./as-of-rows.js";
+import { dashboardForecast } from "./forecast-figures.js";
 
 /** The weather trend covers the year up to the day. */
 export const TREND_PERIODS = 12;
@@ -156,6 +157,7 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
     timeline.set(month, counts);
   }
   const { counts: adoptionCounts, funnel } = stageCounts(rows.adoptions, asOf);
+  const paidCents = total?.paidCents ?? 0;
 
   return {
     asOf,
@@ -163,7 +165,7 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
     allocatedCents,
     committedCents: total?.committedCents ?? 0,
     uncommittedCents: total?.uncommittedCents ?? 0,
-    paidCents: total?.paidCents ?? 0,
+    paidCents,
     remainingToPayCents: total?.remainingToPayCents ?? 0,
     blockedByMilestoneCents: total?.blockedByMilestoneCents ?? 0,
     reserveCents: rows.programme.envelopeCents - allocatedCents,
@@ -182,6 +184,7 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
     byTerritory: groupsOf(rows.moneyGroups, "territory", territoryKeyLabel),
     regions: regionFigures(rows.moneyGroups),
     demonstration: rows.programme.demonstration,
+    forecast: dashboardForecast(rows, asOf, paidCents),
   };
 }
 

@@ -1,5 +1,7 @@
-import { notFound } from "@defis/domain";
-import { signedInProcedure, router } from "../trpc.js";
+import { notFound, setProgrammeCalendarSchema } from "@defis/domain";
+import { inTransaction } from "../mutation.js";
+import { procedureFor, signedInProcedure, router } from "../trpc.js";
+import { loadProgrammeCalendar, setProgrammeCalendar } from "./calendar.js";
 import { getProgrammeOverview } from "./overview.js";
 import { parisDay } from "../paris-day.js";
 
@@ -8,4 +10,11 @@ export const programmeRouter = router({
     const overview = await getProgrammeOverview(ctx.db, parisDay());
     return overview ?? notFound("Aucun programme n'est enregistré.");
   }),
+
+  calendar: signedInProcedure.query(({ ctx }) => loadProgrammeCalendar(ctx.db)),
+
+  /** The end and the consumption deadline: the administrator's, like the other settings. */
+  setCalendar: procedureFor("manageSettings")
+    .input(setProgrammeCalendarSchema)
+    .mutation(inTransaction(setProgrammeCalendar)),
 });

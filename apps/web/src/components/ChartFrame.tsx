@@ -4,6 +4,7 @@ import { useRef, useState, type ReactNode } from "react";
 import { downloadCsv, downloadSvgAsPng, type CsvTable } from "../lib/chart-download";
 import { formatShortDate } from "../lib/format";
 import { useNearViewport } from "../lib/use-near-viewport";
+import { DataDisclosure } from "./DataDisclosure";
 import { DataTable, type TableColumn, type TableRow } from "./DataTable";
 
 export interface ChartTable {
@@ -32,12 +33,17 @@ interface ChartFrameProps {
   interactive?: boolean;
   /** The figures as a CSV file and the picture as a PNG image, both named `fileName` (no extension). */
   download?: { fileName: string; csv: CsvTable };
+  /** A time series takes the page's width; a few bars or parts keep a readable width. */
+  wide?: boolean;
 }
 
 /**
  * Every chart of the dashboards: a title that states the finding, the date
  * of the data, and the same figures as an accessible table beside the
- * picture (RGAA: a chart always has a text alternative).
+ * picture (RGAA: a chart always has a text alternative). The table sits
+ * behind a « Voir les données » disclosure (a native `details`, reached by
+ * the keyboard and announced by screen readers): open under every chart,
+ * the tables made the dashboard a 14 000-pixel page.
  *
  * The picture is drawn once its section comes near the screen: a dashboard's
  * charts, drawn all at once, blocked the page for half a second or more
@@ -52,6 +58,7 @@ export function ChartFrame({
   children,
   interactive = false,
   download,
+  wide = false,
 }: ChartFrameProps) {
   const pictureRef = useRef<HTMLDivElement>(null);
   const [sectionRef, drawn] = useNearViewport<HTMLElement>();
@@ -80,12 +87,23 @@ export function ChartFrame({
       {/* The picture, then its table at full width: side by side, a table would scroll. */}
       <div
         ref={pictureRef}
-        className={drawn ? "defis-chart" : "defis-chart defis-chart--pending"}
+        className={["defis-chart", wide ? "defis-chart--wide" : "", drawn ? "" : "defis-chart--pending"]
+          .filter(Boolean)
+          .join(" ")}
         {...(interactive ? { role: "group", "aria-label": `Graphique : ${title}` } : { "aria-hidden": true })}
       >
         {drawn && chart}
       </div>
-      <DataTable caption={table.caption} columns={table.columns} rows={table.rows} fixedLayout />
+      <DataDisclosure
+        label={table.caption}
+        summary={
+          <>
+            Voir les données<span className={fr.cx("fr-sr-only")}> : {table.caption}</span>
+          </>
+        }
+      >
+        <DataTable caption={table.caption} columns={table.columns} rows={table.rows} fixedLayout />
+      </DataDisclosure>
       {download && (
         <ul
           className={fr.cx(

@@ -1,6 +1,7 @@
 import type {
   AuditEventItem,
   FollowUpSettings,
+  ProgrammeCalendar,
   LaureateDetail,
   LaureateListItem,
   ProgrammeOverview,
@@ -302,6 +303,14 @@ export const importEvent: AuditEventItem = {
 };
 
 /** The follow-up cadence as an administrator last saved it. */
+/** The demonstration's end and deadline, not yet set by an administrator. */
+export const programmeCalendar: ProgrammeCalendar = {
+  endsOn: "2024-12-31",
+  consumptionDeadlineOn: "2025-12-31",
+  isDemo: true,
+  version: 3,
+};
+
 export const followUpSettings: FollowUpSettings = {
   staleAfterDays: 30,
   version: 3,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, pgTable, text } from "drizzle-orm/pg-core";
 import { keysOf, PROGRAMME_STATUSES } from "@defis/domain";
-import { identityKey, writtenAt } from "./columns.js";
+import { identityKey, versionNumber, writtenAt } from "./columns.js";
 
 export const programmes = pgTable(
   "programme",
@@ -22,6 +22,13 @@ export const programmes = pgTable(
     sourcePublishedOn: date("source_published_on").notNull(),
     sourcePublisher: text("source_publisher").notNull(),
     createdAt: writtenAt("created_at"),
+    /** The programme's end, set by an administrator; the announcement gives none. */
+    endsOn: date("ends_on"),
+    /** The day the envelope must be consumed by: the forecast says what would be paid after it. */
+    consumptionDeadlineOn: date("consumption_deadline_on"),
+    /** Set by the demonstration scenario rather than an administrator: labelled as such. */
+    calendarIsDemo: boolean("calendar_is_demo").notNull().default(false),
+    version: versionNumber(),
   },
   (table) => [
     check("programme_envelope_positive", sql`${table.envelopeCents} > 0`),

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { allocationMovements, allocations, laureates, programmes } from "../schema/index.js";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from "./demo-accounts.js";
@@ -38,10 +38,31 @@ export interface DemoOptions {
 export async function seedDemo(db: Executor, programmeId: number, options: DemoOptions = {}): Promise<void> {
   await seedDemoAllocations(db, programmeId, options.seed ?? DEMO_SEED);
   await seedDemoFinance(db, programmeId, options.seed ?? DEMO_SEED);
+  await seedDemoCalendar(db, programmeId);
   await seedDemoAnomalies(db);
   await seedDemoReplication(db, programmeId, options.seed ?? DEMO_SEED);
   await seedDemoAccounts(db, options.password ?? DEFAULT_DEMO_PASSWORD);
   await seedDemoProgress(db, programmeId, options.seed ?? DEMO_SEED, options.today ?? parisToday());
+}
+
+/**
+ * The announcement gives neither the programme's end nor the day its envelope
+ * must be consumed by. The scenario's schedules run over 2022–2024: its end and
+ * deadline follow them, flagged as demonstration until an administrator sets them.
+ */
+const DEMO_CALENDAR = { endsOn: "2024-12-31", consumptionDeadlineOn: "2025-12-31" };
+
+async function seedDemoCalendar(db: Executor, programmeId: number): Promise<void> {
+  await db
+    .update(programmes)
+    .set({ ...DEMO_CALENDAR, calendarIsDemo: true })
+    .where(
+      and(
+        eq(programmes.id, programmeId),
+        isNull(programmes.endsOn),
+        isNull(programmes.consumptionDeadlineOn),
+      ),
+    );
 }
 
 function parisToday(): string {

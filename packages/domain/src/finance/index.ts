@@ -6,3 +6,4 @@ export * from "./lifecycle.js";
 export * from "./payment-kinds.js";
 export * from "./step-preconditions.js";
 export * from "./payment-pages.js";
+export * from "./forecast.js";

@@ -21,6 +21,7 @@ function DatasetChart({
   dataset,
   chart,
   children,
+  wide = false,
 }: {
   headingId: string;
   title: string;
@@ -28,6 +29,7 @@ function DatasetChart({
   dataset: Dataset;
   chart: ReactNode;
   children?: ReactNode;
+  wide?: boolean;
 }) {
   const { table, download } = frameData(dataset);
   return (
@@ -36,6 +38,7 @@ function DatasetChart({
       title={title}
       dataDate={asOf}
       interactive
+      wide={wide}
       table={table}
       download={download}
       chart={chart}
@@ -124,6 +127,7 @@ export function CategoryTimelineChart<Key extends string>({
     <DatasetChart
       {...frame}
       dataset={dataset}
+      wide
       chart={
         <StackedMonthBars
           months={months}

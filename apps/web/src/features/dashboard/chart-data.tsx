@@ -9,9 +9,12 @@ export interface DatasetColumn {
   kind: "text" | "count" | "cents";
 }
 
+/** Null: no figure for this cell (a forecast before its first month), written "—" and left empty in the CSV. */
+export type DatasetCell = string | number | null;
+
 export interface DatasetRow {
   key: string;
-  cells: (string | number)[];
+  cells: DatasetCell[];
   /** Where the row's figures come from: its name links to the filtered list. */
   href?: string;
 }
@@ -23,13 +26,15 @@ export interface Dataset {
   rows: DatasetRow[];
 }
 
-function tableCell(column: DatasetColumn | undefined, value: string | number) {
+function tableCell(column: DatasetColumn | undefined, value: DatasetCell) {
+  if (value === null) return "—";
   if (column?.kind === "cents") return formatCents(Number(value));
   if (column?.kind === "count") return formatCount(Number(value));
   return String(value);
 }
 
-function csvCell(column: DatasetColumn | undefined, value: string | number): CsvCell {
+function csvCell(column: DatasetColumn | undefined, value: DatasetCell): CsvCell {
+  if (value === null) return "";
   return column?.kind === "cents" ? { cents: Number(value) } : value;
 }
 

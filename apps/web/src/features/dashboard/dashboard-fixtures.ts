@@ -1,5 +1,6 @@
 import type {
   DashboardFigures,
+  DashboardSynthesis,
   MilestoneCounts,
   ReviewDetail,
   ReviewSummary,
@@ -110,6 +111,78 @@ export const dashboardFixture: DashboardFigures = {
   ],
   regions: [{ regionCode: "76", laureates: 6, allocatedCents: 70_000_000, paidCents: 43_000_012 }],
   demonstration: true,
+  // The schedules plan 800 000 €, 630 000,12 € of it paid: 169 999,88 € open on the day.
+  forecast: {
+    asOf: "2026-11-25",
+    endsOn: "2026-12-31",
+    consumptionDeadlineOn: "2026-12-31",
+    calendarIsDemo: true,
+    overall: { paidTranches: 12, earlyDays: 5, medianDays: 20, lateDays: 40 },
+    byCategory: [
+      {
+        category: "numerique",
+        usesOverall: true,
+        ownPaidTranches: 3,
+        paidTranches: 12,
+        earlyDays: 5,
+        medianDays: 20,
+        lateDays: 40,
+      },
+    ],
+    months: [
+      { month: "2026-11", centralCents: 63_000_012, highCents: 68_000_012, lowCents: 63_000_012 },
+      { month: "2026-12", centralCents: 73_000_012, highCents: 80_000_000, lowCents: 68_000_012 },
+      { month: "2027-01", centralCents: 80_000_000, highCents: 80_000_000, lowCents: 73_000_012 },
+    ],
+    openCents: 16_999_988,
+    unscheduledCents: 220_000_000,
+    afterDeadline: { centralCents: 6_999_988, earlyCents: 0, lateCents: 11_999_988 },
+    laureatesAfterDeadline: [
+      {
+        laureateId: 7,
+        slug: "laboratoire-des-transitions",
+        title: "Laboratoire des transitions",
+        amountCents: 6_999_988,
+        tranches: 1,
+      },
+    ],
+  },
+};
+
+const decision = (
+  slug: string,
+  reasons: DashboardSynthesis["laureatesNeedingDecision"][number]["reasons"],
+) => ({
+  slug,
+  title: `Lauréat ${slug}`,
+  reasons,
+});
+
+/** What /pilotage adds for its synthesis on the fixture's day: the June review to compare with, six laureates. */
+export const synthesisFixture: DashboardSynthesis = {
+  asOf: "2026-11-25",
+  previousReview: {
+    id: 1,
+    asOf: "2026-06-30",
+    title: "Comité de pilotage de juin",
+    // Frozen before « non engagé » existed: no change is said for it.
+    figures: {
+      envelopeCents: 300_000_000,
+      allocatedCents: 110_000_000,
+      committedCents: 100_000_000,
+      paidCents: 50_000_000,
+      remainingToPayCents: 50_000_000,
+    },
+  },
+  includesTodayOnlyReasons: true,
+  laureatesNeedingDecision: [
+    decision("alpha", [{ kind: "orage" }, { kind: "tranches_en_retard", count: 2, amountCents: 1_500_000 }]),
+    decision("beta", [{ kind: "meteo_a_verifier" }, { kind: "anomalies", count: 3 }]),
+    decision("gamma", [{ kind: "orage" }]),
+    decision("delta", [{ kind: "anomalies", count: 1 }]),
+    decision("epsilon", [{ kind: "tranches_en_retard", count: 1, amountCents: 250_000 }]),
+    decision("zeta", [{ kind: "meteo_a_verifier" }]),
+  ],
 };
 
 export const reviewSummaries: ReviewSummary[] = [

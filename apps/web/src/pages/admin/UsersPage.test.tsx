@@ -5,7 +5,7 @@ import { http, HttpResponse } from "msw";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { apiServer, mockProcedures, ProcedureError, TEST_API_BASE_URL } from "../../test/api-server";
-import { followUpSettings, laureateItems } from "../../test/fixtures";
+import { followUpSettings, laureateItems, programmeCalendar } from "../../test/fixtures";
 import { renderPage } from "../../test/render";
 import UsersPage from "./UsersPage";
 import { followUpRows } from "../../features/progress/progress-fixtures";
@@ -107,6 +107,7 @@ function serveAccounts(initial: UserListItem[] = [admin, sponsor]) {
     "progress.portfolio": () => followUpRows,
     "laureates.list": () => laureateItems,
     "progress.settings": () => followUpSettings,
+    "programme.calendar": () => programmeCalendar,
   });
   return accounts;
 }
@@ -420,6 +421,7 @@ describe("UsersPage", () => {
       "progress.portfolio": () => followUpRows,
       "laureates.list": () => laureateItems,
       "progress.settings": () => followUpSettings,
+      "programme.calendar": () => programmeCalendar,
     });
     renderPage(<UsersPage />);
     expect(screen.getByText(/Chargement des comptes/)).toBeDefined();

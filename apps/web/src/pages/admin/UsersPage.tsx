@@ -12,6 +12,7 @@ import { useDocumentTitle } from "../../lib/use-document-title";
 import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 import { AccountStatusConfirmation } from "./AccountStatusConfirmation";
 import { FollowUpSettingsSection } from "./FollowUpSettingsSection";
+import { ProgrammeCalendarSection } from "./ProgrammeCalendarSection";
 import { ofName, roleLabel, scopeEntryLabel } from "./account-labels";
 import { UserForm } from "./UserForm";
 
@@ -106,6 +107,7 @@ export default function UsersPage() {
       )}
 
       <FollowUpSettingsSection />
+      <ProgrammeCalendarSection />
     </>
   );
 }

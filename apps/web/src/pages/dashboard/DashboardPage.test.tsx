@@ -7,7 +7,7 @@ import { overviewFixture } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 import { leadershipUser } from "../../features/finance/finance-fixtures";
 import { regionMapFixture } from "../../features/replication/replication-fixtures";
-import { dashboardFixture } from "../../features/dashboard/dashboard-fixtures";
+import { dashboardFixture, synthesisFixture } from "../../features/dashboard/dashboard-fixtures";
 
 function serveDashboard() {
   const asked: AsOfInput[] = [];
@@ -20,13 +20,33 @@ function serveDashboard() {
       asked.push(input as AsOfInput);
       return dashboardFixture;
     },
+    "dashboard.synthesis": () => synthesisFixture,
   });
   apiServer.use(http.get("*/geo/regions.json", () => HttpResponse.json(regionMapFixture)));
   return asked;
 }
 
+/** A chart's table is behind its « Voir les données » disclosure: opened as a reader would. */
+function openData(caption: string): HTMLElement {
+  const summary = screen.getByText(
+    (_, element) => element?.tagName === "SUMMARY" && element.textContent === `Voir les données : ${caption}`,
+  );
+  const details = summary.closest("details");
+  if (!details) throw new Error(`no disclosure for ${caption}`);
+  if (!details.open) fireEvent.click(summary);
+  expect(details.open).toBe(true);
+  return screen.getByRole("table", { name: caption });
+}
+
+const PAYMENTS = "Versements prévus, réalisés et atterrissage par mois";
+
+/** The detailed sections load after the synthesis, with recharts. */
+async function waitForDetails() {
+  await screen.findByRole("heading", { level: 2, name: "Chiffres détaillés" }, { timeout: 5_000 });
+}
+
 const cells = (name: string) =>
-  within(screen.getByRole("table", { name }))
+  within(openData(name))
     .getAllByRole("row")
     .map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => cell.textContent));
 
@@ -56,12 +76,9 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => undefined);
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
     renderApp("/pilotage");
-    const table = await screen.findByRole(
-      "table",
-      { name: "Versements prévus et réalisés par mois" },
-      { timeout: 5_000 },
-    );
-    const frame = table.closest("section");
+    await screen.findByRole("heading", { name: /^Synthèse au / }, { timeout: 5_000 });
+    await waitForDetails();
+    const frame = openData(PAYMENTS).closest("section");
     if (!frame) throw new Error("no frame");
     fireEvent.click(within(frame).getByRole("button", { name: "Télécharger les données (CSV)" }));
     expect(clicked).toHaveBeenCalledOnce();
@@ -70,11 +87,59 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     const bytes = await bytesOf(file);
     expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)).toBe(
-      "\uFEFFMois;Prévu (€);Versé (€);Prévu cumulé (€);Versé cumulé (€)\r\n" +
-        "octobre 2026;500000,00;400000,00;500000,00;400000,00\r\n" +
-        "novembre 2026;300000,00;230000,12;800000,00;630000,12\r\n",
+      "\uFEFFMois;Prévu (€);Versé (€);Prévu cumulé (€);Versé cumulé (€);" +
+        "Atterrissage central cumulé (€);Fourchette basse (€);Fourchette haute (€)\r\n" +
+        "octobre 2026;500000,00;400000,00;500000,00;400000,00;;;\r\n" +
+        "novembre 2026;300000,00;230000,12;800000,00;630000,12;630000,12;630000,12;680000,12\r\n" +
+        "décembre 2026;0,00;;800000,00;;730000,12;680000,12;800000,00\r\n" +
+        "janvier 2027;0,00;;800000,00;;800000,00;730000,12;800000,00\r\n",
     );
     expect(within(frame).getByRole("button", { name: "Télécharger l'image (PNG)" })).toBeTruthy();
+  });
+
+  it("opens on the synthesis: key figures and their change, the forecast, the laureates that need a decision", async () => {
+    mockAuth({ user: leadershipUser });
+    serveDashboard();
+    renderApp("/pilotage");
+    const synthesis = await screen.findByRole(
+      "region",
+      { name: "Synthèse au 25/11/2026" },
+      { timeout: 5_000 },
+    );
+    const figures = within(synthesis).getByRole("region", { name: "Chiffres clés (démonstration)" });
+    expect(figures.textContent).toContain(
+      "Évolution depuis la revue du 30/06/2026 (Comité de pilotage de juin)",
+    );
+    const figure = (label: string) =>
+      within(figures).getByText(label, { selector: "dt" }).parentElement?.textContent ?? "";
+    expect(figure("Alloué")).toBe(`Alloué${euros("1 200 000,00 €")}en hausse de ${euros("+100 000,00 €")}`);
+    expect(figure("Restes à payer")).toBe(
+      `Restes à payer${euros("369 999,88 €")}en baisse de ${euros("-130 000,12 €")}`,
+    );
+    expect(figure("Enveloppe")).toContain("inchangé");
+    // The June review had no « non engagé »: the figure, without a change.
+    expect(figure("Non engagé")).toBe(`Non engagé${euros("200 000,00 €")}pas d'évolution connue`);
+
+    const forecast = within(synthesis).getByRole("region", { name: "Atterrissage" });
+    expect(forecast.textContent).toContain(euros("69 999,88 €"));
+    expect(forecast.textContent).toContain(`fourchette de ${euros("0,00 €")} à ${euros("119 999,88 €")}`);
+    expect(forecast.textContent).toContain(
+      "enveloppe à consommer avant le 31/12/2026 (dates de démonstration)",
+    );
+    expect(
+      within(forecast).getByRole("link", { name: "Laboratoire des transitions" }).getAttribute("href"),
+    ).toBe("/laureats/laboratoire-des-transitions");
+
+    const decisions = within(synthesis).getByRole("region", { name: "6 lauréats appellent une décision" });
+    expect(within(decisions).getByRole("link", { name: "Lauréat alpha" }).getAttribute("href")).toBe(
+      "/laureats/alpha",
+    );
+    expect(decisions.textContent).toContain(`2 tranches en retard (${euros("15 000 €")})`);
+    expect(decisions.textContent).toContain("3 anomalies ouvertes");
+    const more = within(decisions).getByText("Voir les 2 autres lauréats");
+    expect(more.closest("details")?.open).toBe(false);
+    fireEvent.click(more);
+    expect(within(decisions).getByRole("link", { name: "Lauréat zeta" })).toBeTruthy();
   });
 
   it("is the direction's landing page, with tiles and every chart's table holding the fixture's numbers", async () => {
@@ -86,7 +151,8 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
       { level: 1, name: /^Pilotage du portefeuille au / },
       { timeout: 5_000 },
     );
-    await screen.findByRole("table", { name: "Versements prévus et réalisés par mois" });
+    await screen.findByRole("heading", { name: /^Synthèse au / });
+    await waitForDetails();
     expect(asked[0]).toEqual({});
     expect(screen.getByRole("link", { name: "Pilotage" }).getAttribute("aria-current")).toBe("page");
 
@@ -103,13 +169,17 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
       screen.getByRole("heading", { name: "21\u00a0% de l'enveloppe versée au 25/11/2026" }),
     ).toBeTruthy();
     expect(screen.getAllByText("Données au 25/11/2026").length).toBeGreaterThanOrEqual(8);
-    expect(cells("Versements prévus et réalisés par mois")[2]).toEqual([
+    expect(cells(PAYMENTS)[2]).toEqual([
       "novembre 2026",
       euros("300 000,00 €"),
       euros("230 000,12 €"),
       euros("800 000,00 €"),
       euros("630 000,12 €"),
+      euros("630 000,12 €"),
+      euros("630 000,12 €"),
+      euros("680 000,12 €"),
     ]);
+    expect(cells(PAYMENTS)[3]?.slice(0, 3)).toEqual(["décembre 2026", euros("0,00 €"), "—"]);
     expect(cells("Alloué et versé par catégorie")[1]).toEqual([
       "Solutions numériques",
       "6",
@@ -146,36 +216,24 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     mockAuth({ user: leadershipUser });
     serveDashboard();
     renderApp("/pilotage");
-    const table = await screen.findByRole(
-      "table",
-      { name: "Alloué et versé par catégorie" },
-      { timeout: 5_000 },
-    );
+    await screen.findByRole("heading", { name: /^Synthèse au / }, { timeout: 5_000 });
+    await waitForDetails();
+    const table = openData("Alloué et versé par catégorie");
     const href = (scope: HTMLElement, name: string) =>
       within(scope).getByRole("link", { name }).getAttribute("href");
     expect(href(table, "Solutions numériques")).toBe("/?categorie=numerique");
     fireEvent.click(screen.getByLabelText("Par territoire"));
-    const territories = screen.getByRole("table", { name: "Alloué et versé par territoire" });
+    const territories = openData("Alloué et versé par territoire");
     expect(href(territories, "Occitanie")).toBe("/?territoire=76");
     fireEvent.click(screen.getByLabelText("Par ministère"));
-    expect(
-      href(screen.getByRole("table", { name: "Alloué et versé par ministère" }), "Ministère de l'Intérieur"),
-    ).toBe("/?ministere=interieur");
-    expect(href(screen.getByRole("table", { name: "Lauréats par météo déclarée" }), "Orage")).toBe(
-      "/?meteo=orage",
+    expect(href(openData("Alloué et versé par ministère"), "Ministère de l'Intérieur")).toBe(
+      "/?ministere=interieur",
     );
-    expect(href(screen.getByRole("table", { name: "Lauréats par météo déclarée" }), "Sans météo")).toBe(
-      "/?meteo=sans_meteo",
-    );
-    expect(href(screen.getByRole("table", { name: "Jalons par situation" }), "En retard")).toBe(
-      "/?jalons=en-retard",
-    );
-    expect(href(screen.getByRole("table", { name: "Adoptions par étape" }), "Pilote")).toBe(
-      "/essaimage?etape=pilote",
-    );
-    expect(href(screen.getByRole("table", { name: "Alloué et versé par région" }), "Occitanie")).toBe(
-      "/?territoire=76",
-    );
+    expect(href(openData("Lauréats par météo déclarée"), "Orage")).toBe("/?meteo=orage");
+    expect(href(openData("Lauréats par météo déclarée"), "Sans météo")).toBe("/?meteo=sans_meteo");
+    expect(href(openData("Jalons par situation"), "En retard")).toBe("/?jalons=en-retard");
+    expect(href(openData("Adoptions par étape"), "Pilote")).toBe("/essaimage?etape=pilote");
+    expect(href(openData("Alloué et versé par région"), "Occitanie")).toBe("/?territoire=76");
     // The map's régions are links too, reachable with the keyboard, outside any aria-hidden picture.
     const occitanie = await screen.findByRole("link", { name: /^Occitanie : 6 lauréats/ });
     expect(occitanie.closest("[aria-hidden]")).toBeNull();

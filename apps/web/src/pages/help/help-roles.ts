@@ -42,12 +42,12 @@ export const ROLE_GUIDES: RoleGuide[] = [
   {
     role: "direction",
     firstSteps: [
-      "Connectez-vous : vous arrivez sur « Pilotage », l'état de l'enveloppe et des projets d'un coup d'œil.",
+      "Connectez-vous : vous arrivez sur « Pilotage », dont le premier écran est la synthèse : chiffres clés et leur évolution depuis la dernière revue, atterrissage de l'enveloppe, lauréats qui appellent une décision.",
       "Choisissez une date dans « État au » pour revoir chaque chiffre tel qu'il était ce jour-là.",
       "Ouvrez « Revues » : les chiffres figés pour chaque comité de pilotage, et ce qui a changé depuis la précédente.",
     ],
     journeys: [
-      "Avant un comité : la dernière revue, à imprimer (une fiche par lauréat).",
+      "Avant un comité : la note de synthèse (deux pages, lien « Note de synthèse à imprimer ») et la dernière revue, à imprimer (une fiche par lauréat).",
       "Un graphique ouvre le portefeuille filtré : un lien se partage tel quel.",
       "Vous lisez tout ; vous ne modifiez rien.",
     ],
@@ -57,6 +57,7 @@ export const ROLE_GUIDES: RoleGuide[] = [
     firstSteps: [
       "Dans « Administration », créez les comptes : un rôle chacun, et pour un sponsor son périmètre (des lauréats, un ministère ou un porteur).",
       "Réglez la fréquence de mise à jour (« Jours avant relance », 30 par défaut) : elle décide de la fraîcheur et des rappels.",
+      "Fixez le calendrier du programme (fin et date limite de consommation de l'enveloppe) : l'atterrissage du pilotage s'y mesure.",
     ],
     journeys: [
       "Désactiver le compte d'une personne qui part : ses sessions sont fermées aussitôt.",

@@ -18,6 +18,7 @@ import { ReviewDecisionsSection } from "./ReviewDecisionsSection";
 const PortfolioCharts = lazy(() =>
   import("../../features/dashboard/PortfolioCharts").then((module) => ({ default: module.PortfolioCharts })),
 );
+import { ForecastSummary } from "../../features/dashboard/synthesis/ForecastSummary";
 import { LaureateSheetArticle } from "./LaureateSheetArticle";
 import { ReviewChangesSection } from "./ReviewChangesSection";
 
@@ -66,6 +67,12 @@ export default function ReviewPage() {
       <section aria-labelledby="revue-chiffres">
         <h2 id="revue-chiffres">Les chiffres au {formatDate(data.asOf)}</h2>
         <DashboardTiles figures={data.snapshot.figures} />
+        {/* Frozen with the figures since the forecast exists; an older review has none and shows none. */}
+        {data.snapshot.figures.forecast && (
+          <div className={fr.cx("fr-mb-4w")}>
+            <ForecastSummary forecast={data.snapshot.figures.forecast} printable />
+          </div>
+        )}
       </section>
       {/* Drawn at once from the frozen figures: the review is printed with its charts. */}
       <DrawAtOnceContext value={true}>

@@ -90,6 +90,10 @@ describe("Reviews", { timeout: 20_000 }, () => {
     expect(screen.getByText("État au 25 novembre 2026")).toBeTruthy();
     expect(screen.getByText("Revue de démonstration")).toBeTruthy();
     expect(screen.getByRole("list", { name: "Chiffres clés" }).textContent).toContain("Jalons en retard");
+    // The forecast frozen with the figures.
+    expect(screen.getByRole("region", { name: "Atterrissage" }).textContent).toContain(
+      "seraient versés après la date limite",
+    );
     expect(
       screen.getByRole("heading", { name: "Ce qui a changé depuis la revue du 30 juin 2026" }),
     ).toBeTruthy();
@@ -246,6 +250,19 @@ describe("Reviews", { timeout: 20_000 }, () => {
     expect(await screen.findByText(/Une revue plus récente existe/, {}, { timeout: 5_000 })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Enregistrer une décision" })).toBeNull();
     expect(screen.queryByRole("button", { name: /^Noter le statut/ })).toBeNull();
+  });
+
+  it("shows a review frozen before the forecast existed, without one", async () => {
+    mockAuth({ user: leadershipUser });
+    const { forecast: _forecast, ...figures } = reviewDetail.snapshot.figures;
+    mockProcedures({
+      "programme.overview": () => overviewFixture,
+      "reviews.byId": () => ({ ...reviewDetail, snapshot: { ...reviewDetail.snapshot, figures } }),
+    });
+    renderApp("/revues/2");
+    await screen.findByRole("list", { name: "Chiffres clés" }, { timeout: 5_000 });
+    expect(screen.queryByRole("region", { name: "Atterrissage" })).toBeNull();
+    expect(screen.getAllByRole("article")).toHaveLength(2);
   });
 
   it("says so for the first review", async () => {
