@@ -737,7 +737,7 @@ const QUERIES: QueryCase[] = [
   },
   {
     path: "reviews.decisionsDue",
-    call: (caller) => caller.reviews.decisionsDue(),
+    call: (caller) => caller.reviews.decisionsDue({}),
     expected: { ...moneyRoles, direction: "ok" },
   },
   {

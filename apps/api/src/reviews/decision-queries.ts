@@ -159,10 +159,16 @@ export async function listLaureateDecisions(db: Executor, laureateId: number, to
   return (await decisionsAsOf(db, rows, today)).map(({ item }) => item);
 }
 
-/** The decisions still in progress, the nearest due day first, « en retard » judged today. */
-export async function listDecisionsDue(db: Executor, today: string): Promise<DecisionItem[]> {
-  const rows = await selectDecisions(db, eq(reviewDecisions.status, "en_cours"));
-  return (await decisionsAsOf(db, rows, today)).map(({ item }) => item);
+/**
+ * The decisions in progress at the end of `day`, as the reviews had noted
+ * them by then (a decision taken later, or closed later, is not judged by
+ * what came after), the nearest due day first, « en retard » judged that day.
+ */
+export async function listDecisionsDue(db: Executor, day: string): Promise<DecisionItem[]> {
+  const rows = await selectDecisions(db, lte(portfolioReviews.asOf, day));
+  return (await decisionsAsOf(db, rows, day))
+    .map(({ item }) => item)
+    .filter((item) => !isDecisionClosed(item.status));
 }
 
 /** Every decision, for the export: its latest status, « en retard » judged today. */

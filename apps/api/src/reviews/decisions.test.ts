@@ -227,11 +227,22 @@ describe("decisions of the reviews", () => {
   });
 
   it("lists the decisions due, the nearest first, late ones judged today", async () => {
-    const due = await leadership.reviews.decisionsDue();
+    const due = await leadership.reviews.decisionsDue({});
     expect(due.map((decision) => decision.id)).toEqual([schedule.decisionId]);
     // Due at the end of 2023: late today.
     expect(due[0]?.standing).toBe("en_retard");
-    await expect(sponsor.reviews.decisionsDue()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(sponsor.reviews.decisionsDue({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("lists the decisions due on a past day as the reviews had noted them by then", async () => {
+    // Before the first review, no decision had been taken.
+    expect(await leadership.reviews.decisionsDue({ asOf: "2023-03-15" })).toEqual([]);
+    // In May 2023 the weather decision was late and not yet noted done (it was, in the June review).
+    const may = await leadership.reviews.decisionsDue({ asOf: "2023-05-15" });
+    expect(may.map((decision) => [decision.id, decision.standing])).toEqual([
+      [weather.decisionId, "en_retard"],
+      [schedule.decisionId, "en_cours"],
+    ]);
   });
 
   it("exports every decision as CSV for Excel and as open data, to officers and direction only", async () => {

@@ -1,4 +1,5 @@
 import {
+  asOfSchema,
   laureateDecisionsSchema,
   notFound,
   openReviewSchema,
@@ -14,6 +15,7 @@ import { findReviewDecisions, listDecisionsDue, listLaureateDecisions } from "./
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { inTransaction } from "../mutation.js";
 import { parisDay } from "../paris-day.js";
+import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
 
 /**
  * Every role reads the reviews; officers and administrators open them and
@@ -37,8 +39,10 @@ export const reviewsRouter = router({
       return decisions ?? notFound("Cette revue n'existe pas.");
     }),
 
-  /** The decisions still in progress, the nearest due day first: the synthèse of the pilotage reads it. */
-  decisionsDue: procedureFor("readDecisions").query(({ ctx }) => listDecisionsDue(ctx.db, parisDay())),
+  /** The decisions in progress on the day, the nearest due day first: the synthèse of the pilotage reads it. */
+  decisionsDue: procedureFor("readDecisions")
+    .input(asOfSchema)
+    .query(({ ctx, input }) => listDecisionsDue(ctx.db, checkedAsOf(input.asOf))),
 
   laureateDecisions: laureateProcedureFor("readLaureateDecisions")
     .input(laureateDecisionsSchema)

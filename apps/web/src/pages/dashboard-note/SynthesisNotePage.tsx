@@ -3,7 +3,9 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
+import { DecisionsDue } from "../../features/dashboard/synthesis/DecisionsDue";
 import { Synthesis } from "../../features/dashboard/synthesis/Synthesis";
+import { useCan } from "../../lib/session";
 import { AS_OF_PARAM, useAsOf } from "../../features/dashboard/use-as-of";
 import { formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -13,7 +15,7 @@ import { ROUTES } from "../../routes";
 /**
  * The note de synthèse: the synthesis of /pilotage for a review on paper
  * (two A4 pages): key figures and their change, the forecast, every
- * laureate that needs a decision. The browser prints it; the print
+ * laureate that needs a decision and the decisions of the reviews in progress. The browser prints it; the print
  * stylesheet removes the header, the navigation and the buttons.
  */
 export default function SynthesisNotePage() {
@@ -21,6 +23,7 @@ export default function SynthesisNotePage() {
   const trpc = useTRPC();
   const { asOf, chosen } = useAsOf();
   const input = chosen ? { asOf: chosen } : {};
+  const readsDecisions = useCan("readDecisions");
   const figures = useQuery(trpc.dashboard.figures.queryOptions(input));
   const synthesis = useQuery(trpc.dashboard.synthesis.queryOptions(input));
   const backHref = chosen ? `${ROUTES.dashboard}?${AS_OF_PARAM}=${chosen}` : ROUTES.dashboard;
@@ -32,8 +35,8 @@ export default function SynthesisNotePage() {
         Note de synthèse du portefeuille au {formatDate(asOf)}
       </h1>
       <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>
-        Appel à défis « Co-construire avec les usagers et les agents » : enveloppe, atterrissage et lauréats
-        appelant une décision.
+        Appel à défis « Co-construire avec les usagers et les agents » : enveloppe, atterrissage, lauréats
+        appelant une décision et décisions des revues en cours.
       </p>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--icon-left")}>
         <li>
@@ -60,7 +63,12 @@ export default function SynthesisNotePage() {
       )}
       {failed && <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />}
       {figures.data && synthesis.data && (
-        <Synthesis figures={figures.data} synthesis={synthesis.data} printable />
+        <Synthesis
+          figures={figures.data}
+          synthesis={synthesis.data}
+          printable
+          decisions={readsDecisions && <DecisionsDue asOf={chosen} printable />}
+        />
       )}
     </>
   );

@@ -10,7 +10,9 @@ import { useDocumentTitle } from "../../lib/use-document-title";
 import { ROUTES } from "../../routes";
 import { ControlsRemaining } from "../../features/controls/ControlsRemaining";
 import { AS_OF_PARAM, useAsOf } from "../../features/dashboard/use-as-of";
+import { DecisionsDue } from "../../features/dashboard/synthesis/DecisionsDue";
 import { Synthesis } from "../../features/dashboard/synthesis/Synthesis";
+import { useCan } from "../../lib/session";
 
 /**
  * The detailed sections and their charts, loaded after the synthesis: the
@@ -32,6 +34,7 @@ export default function DashboardPage() {
     placeholderData: keepPreviousData,
   });
   const data = figures.data;
+  const readsDecisions = useCan("readDecisions");
   const noteHref = chosen ? `${ROUTES.dashboardNote}?${AS_OF_PARAM}=${chosen}` : ROUTES.dashboardNote;
 
   return (
@@ -95,7 +98,13 @@ export default function DashboardPage() {
           {synthesis.isError && (
             <ErrorState error={synthesis.error} onRetry={() => void synthesis.refetch()} />
           )}
-          {synthesis.data && <Synthesis figures={data} synthesis={synthesis.data} />}
+          {synthesis.data && (
+            <Synthesis
+              figures={data}
+              synthesis={synthesis.data}
+              decisions={readsDecisions && <DecisionsDue asOf={chosen} printable={false} />}
+            />
+          )}
           <Suspense fallback={<LoadingState label="Chargement des graphiques" />}>
             <DashboardDetails figures={data} />
           </Suspense>

@@ -4,6 +4,7 @@ import { DECISION_REASONS, type DashboardSynthesis, type DecisionReason } from "
 import { Link } from "react-router";
 import { formatCentsRounded, formatCount, pluralize } from "../../../lib/format";
 import { ROUTES } from "../../../routes";
+import { ShortList } from "./ShortList";
 
 /** How many laureates the first screen lists; the others are one disclosure away. */
 const SHOWN_ON_SCREEN = 4;
@@ -28,7 +29,7 @@ function reasonText(reason: DecisionReason): string {
 
 function LaureateItem({ entry }: { entry: DashboardSynthesis["laureatesNeedingDecision"][number] }) {
   return (
-    <li className="defis-decision-item">
+    <>
       <Link to={ROUTES.laureate(entry.slug)} className={fr.cx("fr-text--sm")}>
         {entry.title}
       </Link>
@@ -41,7 +42,7 @@ function LaureateItem({ entry }: { entry: DashboardSynthesis["laureatesNeedingDe
           </li>
         ))}
       </ul>
-    </li>
+    </>
   );
 }
 
@@ -54,8 +55,6 @@ export function LaureatesNeedingDecision({
   printable: boolean;
 }) {
   const entries = synthesis.laureatesNeedingDecision;
-  const shown = printable ? entries : entries.slice(0, SHOWN_ON_SCREEN);
-  const rest = entries.slice(shown.length);
   return (
     <section aria-labelledby="synthese-decisions-laureats" className="defis-synthesis-block">
       <h3 id="synthese-decisions-laureats" className={fr.cx("fr-h6", "fr-mb-1v")}>
@@ -68,27 +67,16 @@ export function LaureatesNeedingDecision({
           ? "Météo orage ou à vérifier, tranches en retard, anomalies ouvertes."
           : "À une date passée : météo orage et tranches en retard (la météo à vérifier et les anomalies ne se recalculent qu'au jour même)."}
       </p>
-      {shown.length > 0 && (
-        <ul className={`${fr.cx("fr-raw-list")} defis-decision-list`}>
-          {shown.map((entry) => (
-            <LaureateItem key={entry.slug} entry={entry} />
-          ))}
-        </ul>
-      )}
-      {rest.length > 0 && (
-        <details className="defis-disclosure">
-          <summary>
-            {rest.length === 1
-              ? "Voir l'autre lauréat"
-              : `Voir les ${formatCount(rest.length)} autres lauréats`}
-          </summary>
-          <ul className={`${fr.cx("fr-raw-list")} defis-decision-list`}>
-            {rest.map((entry) => (
-              <LaureateItem key={entry.slug} entry={entry} />
-            ))}
-          </ul>
-        </details>
-      )}
+      <ShortList
+        items={entries}
+        shownOnScreen={SHOWN_ON_SCREEN}
+        printable={printable}
+        keyOf={(entry) => entry.slug}
+        render={(entry) => <LaureateItem entry={entry} />}
+        moreLabel={(rest) =>
+          rest === 1 ? "Voir l'autre lauréat" : `Voir les ${formatCount(rest)} autres lauréats`
+        }
+      />
     </section>
   );
 }
