@@ -1,93 +1,85 @@
 import type { Executor } from "@defis/db";
 import { readTogether, schema } from "@defis/db";
 import type { MilestoneOutcome, RegionCode, WeatherLevel } from "@defis/domain";
-import { periodOf } from "@defis/domain";
+import { addDays, addMonths, periodOf } from "@defis/domain";
 import { and, asc, desc, eq, gte, lte, lt, ne, or, sql } from "drizzle-orm";
 import { demonstrationRowsExist } from "../programme/demonstration.js";
-import { cents, onOrBefore, parisDayOf } from "./day-sql.js";
+import { cents, endOfParisDay, onOrBefore, parisDayOf } from "./day-sql.js";
+import { milestonesKnownOn, tranchesKnownOn, weatherKnownOn } from "./known-on.js";
 import { readLaureateMoney, readMoneyGroups } from "./money-as-of.js";
 
-const {
-  adoptions,
-  comments,
-  milestones,
-  paymentMonths,
-  payments,
-  programmes,
-  replicationScorecards,
-  tranches,
-  weatherReports,
-} = schema;
+const { adoptions, comments, paymentMonths, payments, programmes, replicationScorecards } = schema;
 
 /** The latest weather each laureate had declared on the day, for the day's period or an earlier one. */
 async function readLatestWeather(db: Executor, asOf: string) {
+  const report = weatherKnownOn(db, asOf);
   return db
-    .selectDistinctOn([weatherReports.laureateId], {
-      laureateId: weatherReports.laureateId,
-      period: weatherReports.period,
-      level: sql<WeatherLevel>`${weatherReports.level}`,
-      synthesis: weatherReports.synthesis,
+    .selectDistinctOn([report.laureateId], {
+      laureateId: report.laureateId,
+      period: report.period,
+      level: sql<WeatherLevel>`${report.level}`,
+      synthesis: report.synthesis,
     })
-    .from(weatherReports)
-    .where(and(lte(weatherReports.period, periodOf(asOf)), onOrBefore(weatherReports.createdAt, asOf)))
-    .orderBy(weatherReports.laureateId, desc(weatherReports.period));
+    .from(report)
+    .where(lte(report.period, periodOf(asOf)))
+    .orderBy(report.laureateId, desc(report.period));
 }
 
-/** How many laureates declared each level, period by period, from `firstPeriod` to the day's. */
-async function readWeatherByPeriod(db: Executor, asOf: string, firstPeriod: string) {
-  return db
-    .select({
-      period: weatherReports.period,
-      level: sql<WeatherLevel>`${weatherReports.level}`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(weatherReports)
-    .where(
-      and(
-        gte(weatherReports.period, firstPeriod),
-        lte(weatherReports.period, periodOf(asOf)),
-        onOrBefore(weatherReports.createdAt, asOf),
-      ),
-    )
-    .groupBy(weatherReports.period, weatherReports.level);
+/** The last day of `period` or, for the day's own period, the day itself. */
+function periodEnd(period: string, asOf: string): string {
+  return period === periodOf(asOf) ? asOf : addDays(`${addMonths(period, 1)}-01`, -1);
 }
 
 /**
- * The milestones of the plan as it stands, classified on the day by their due
- * and reached dates (like the tranches, a plan keeps no dated history).
+ * The météo of each period of the trend, by the same definition as the day's
+ * (readLatestWeather at the end of the period): a laureate who declared in
+ * March and not in April still counts with its March météo in April.
  */
-async function readMilestones(db: Executor) {
+async function readWeatherByPeriod(db: Executor, asOf: string, firstPeriod: string) {
+  const periods: string[] = [];
+  for (let period = firstPeriod; period <= periodOf(asOf); period = addMonths(period, 1))
+    periods.push(period);
+  const latest = await readTogether(
+    db,
+    periods.map((period) => () => readLatestWeather(db, periodEnd(period, asOf))),
+  );
+  return periods.map((period, index) => ({ period, reports: latest[index] ?? [] }));
+}
+
+/** The milestones as known at the end of the day, classified on it by their due and reached dates. */
+async function readMilestones(db: Executor, asOf: string) {
+  const milestone = milestonesKnownOn(db, asOf);
   return db
     .select({
-      id: milestones.id,
-      laureateId: milestones.laureateId,
-      title: milestones.title,
-      dueOn: milestones.dueOn,
-      reachedOn: milestones.reachedOn,
-      abandoned: sql<boolean>`${milestones.status} = 'abandonne'`,
+      id: milestone.id,
+      laureateId: milestone.laureateId,
+      title: milestone.title,
+      dueOn: milestone.dueOn,
+      reachedOn: milestone.reachedOn,
+      abandoned: sql<boolean>`${milestone.status} = 'abandonne'`,
     })
-    .from(milestones)
-    .orderBy(asc(milestones.laureateId), asc(milestones.position), asc(milestones.id));
+    .from(milestone)
+    .orderBy(asc(milestone.laureateId), asc(milestone.position), asc(milestone.id));
 }
 
 /**
- * Milestones by due month and by where they stood on the day, counted by the
+ * Milestones as known at the end of the day, by due month and by where they stood on it, counted by the
  * database: the SQL form of `milestoneOutcomeAsOf` (packages/domain), which
  * the sheets apply row by row; a test holds both to the same counts.
  */
 async function readMilestoneCounts(db: Executor, asOf: string) {
-  // Counted by the columns of `milestone_due_idx` first, which the database reads from the index
-  // alone and in its order; the outcome and the month are then worked out for a few thousand
-  // groups rather than for each of 100 000 milestones.
+  // Counted by (due day, reached day, status) first: the outcome and the month are then worked
+  // out for a few thousand groups rather than for each of 100 000 milestones.
+  const milestone = milestonesKnownOn(db, asOf);
   const byDay = db
     .select({
-      dueOn: milestones.dueOn,
-      reachedOn: milestones.reachedOn,
-      status: milestones.status,
+      dueOn: milestone.dueOn,
+      reachedOn: milestone.reachedOn,
+      status: milestone.status,
       count: sql<number>`count(*)`.as("milestones"),
     })
-    .from(milestones)
-    .groupBy(milestones.dueOn, milestones.reachedOn, milestones.status)
+    .from(milestone)
+    .groupBy(milestone.dueOn, milestone.reachedOn, milestone.status)
     .as("by_day");
   const outcome = sql<MilestoneOutcome>`case
     when ${byDay.reachedOn} <= ${asOf}::date then
@@ -155,19 +147,21 @@ async function readRisks(db: Executor, asOf: string) {
 }
 
 /**
- * What the schedules planned by month: tranches not cancelled on the day. The
- * plan is the schedule as it stands (a replanned schedule keeps no history).
+ * What the schedules planned by month: the tranches as known at the end of
+ * the day, not cancelled on it. A tranche created or re-planned later does
+ * not move the curve of that day.
  */
 async function readPlannedByMonth(db: Executor, asOf: string) {
   // By day first, then by month, as the milestones: a few dozen days rather than every tranche.
+  const tranche = tranchesKnownOn(db, asOf);
   const byDay = db
     .select({
-      plannedOn: tranches.plannedOn,
-      cents: sql<number>`sum(${tranches.plannedAmountCents})`.as("planned_cents"),
+      plannedOn: tranche.plannedOn,
+      cents: sql<number>`sum(${tranche.plannedAmountCents})`.as("planned_cents"),
     })
-    .from(tranches)
-    .where(or(ne(tranches.status, "annule"), sql`${tranches.cancelledOn} > ${asOf}::date`))
-    .groupBy(tranches.plannedOn)
+    .from(tranche)
+    .where(or(ne(tranche.status, "annule"), sql`${tranche.cancelledOn} > ${asOf}::date`))
+    .groupBy(tranche.plannedOn)
     .as("by_day");
   const month = sql<string>`to_char(${byDay.plannedOn}, 'YYYY-MM')`;
   return db
@@ -177,8 +171,9 @@ async function readPlannedByMonth(db: Executor, asOf: string) {
 }
 
 /**
- * Paid by month up to the day: whole months from `payment_month` (kept by the
- * database), the day's own month summed from its payments up to the day.
+ * Paid by month up to the day, as known at its end: whole months from
+ * `payment_month` (kept by the database) less the payments recorded after
+ * the day (few), the day's own month summed from its payments up to the day.
  */
 async function readPaidByMonth(db: Executor, asOf: string) {
   const firstOfMonth = `${periodOf(asOf)}-01`;
@@ -189,11 +184,23 @@ async function readPaidByMonth(db: Executor, asOf: string) {
     })
     .from(paymentMonths)
     .where(lt(paymentMonths.month, firstOfMonth));
+  const recordedLaterMonth = sql<string>`to_char(${payments.paidOn}, 'YYYY-MM')`;
+  const recordedLater = await db
+    .select({ month: recordedLaterMonth, cents: cents(sql`-sum(${payments.amountCents})`) })
+    .from(payments)
+    .where(and(lt(payments.paidOn, firstOfMonth), sql`${payments.createdAt} >= ${endOfParisDay(asOf)}`))
+    .groupBy(recordedLaterMonth);
   const [current] = await db
     .select({ cents: cents(sql`sum(${payments.amountCents})`) })
     .from(payments)
-    .where(and(gte(payments.paidOn, firstOfMonth), lte(payments.paidOn, asOf)));
-  return [...whole, { month: periodOf(asOf), cents: current?.cents ?? 0 }];
+    .where(
+      and(
+        gte(payments.paidOn, firstOfMonth),
+        lte(payments.paidOn, asOf),
+        onOrBefore(payments.createdAt, asOf),
+      ),
+    );
+  return [...whole, ...recordedLater, { month: periodOf(asOf), cents: current?.cents ?? 0 }];
 }
 
 async function readProgramme(db: Executor) {
@@ -244,7 +251,7 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
 export async function readSheetExtras(db: Executor, asOf: string) {
   const [money, milestoneRows, risks, scorecards] = await readTogether(db, [
     () => readLaureateMoney(db, asOf),
-    () => readMilestones(db),
+    () => readMilestones(db, asOf),
     () => readRisks(db, asOf),
     () => readScorecards(db, asOf),
   ]);

@@ -175,11 +175,12 @@ describe("the dashboard as of a day", () => {
     expect(now.payments.at(-1)?.cumulativePlannedCents).toBe(planned?.total);
   });
 
-  it("counts a payment from its value date", async () => {
+  it("counts a payment from its value date, once it is recorded", async () => {
     const target = await laureateWithRoomToPay(database);
     const valueDate = addDays(today, -10);
     const before = await leadership.dashboard.figures({ asOf: addDays(valueDate, -1) });
     const onDay = await leadership.dashboard.figures({ asOf: valueDate });
+    const now = await leadership.dashboard.figures({});
     await officer.finance.recordPayment({
       laureateSlug: target,
       amountCents: 1_234_56,
@@ -191,9 +192,9 @@ describe("the dashboard as of a day", () => {
     expect((await leadership.dashboard.figures({ asOf: addDays(valueDate, -1) })).paidCents).toBe(
       before.paidCents,
     );
-    expect((await leadership.dashboard.figures({ asOf: valueDate })).paidCents).toBe(
-      onDay.paidCents + 1_234_56,
-    );
+    // Recorded today: the value day, as known at its end, did not have it yet; today does.
+    expect((await leadership.dashboard.figures({ asOf: valueDate })).paidCents).toBe(onDay.paidCents);
+    expect((await leadership.dashboard.figures({})).paidCents).toBe(now.paidCents + 1_234_56);
   });
 
   it("refuses a day to come", async () => {
@@ -262,8 +263,10 @@ describe("portfolio reviews", () => {
     expect(detail.changes?.payments.reduce((total, change) => total + change.paidCents, 0)).toBe(paidBetween);
     expect((await leadership.reviews.byId({ id: first.id })).changes).toBeNull();
 
-    // A payment entered later with a value date inside the period changes the recomputed figures, not the review.
+    // A payment entered later with a value date inside the period changes neither the review nor
+    // the day's figures, recomputed as known at its end; it counts from the day it was entered.
     const target = await laureateWithRoomToPay(database);
+    const paidToday = (await leadership.dashboard.figures({})).paidCents;
     await officer.finance.recordPayment({
       laureateSlug: target,
       amountCents: 500_00,
@@ -273,7 +276,8 @@ describe("portfolio reviews", () => {
       idempotencyKey: randomUUID(),
     });
     const recomputed = await leadership.dashboard.figures({ asOf: "2023-12-31" });
-    expect(recomputed.paidCents).toBe(detail.snapshot.figures.paidCents + 500_00);
+    expect(recomputed).toEqual(detail.snapshot.figures);
+    expect((await leadership.dashboard.figures({})).paidCents).toBe(paidToday + 500_00);
     expect((await leadership.reviews.byId({ id: second.id })).snapshot).toEqual(detail.snapshot);
   });
 

@@ -10,7 +10,6 @@ import {
   periodOf,
   PROGRESS_STAGES,
   territoryKeyLabel,
-  WEATHER_LEVELS,
   type AdoptionStage,
   type DashboardFigures,
   type DashboardGroup,
@@ -19,7 +18,7 @@ import {
   type PaymentMonth,
   type RegionCode,
   type RegionFigures,
-  type WeatherCountKey,
+  type WeatherLevel,
   type WeatherCounts,
 } from "@defis/domain";
 import type { PortfolioRows, SheetExtras } from "./as-of-rows.js";
@@ -31,8 +30,12 @@ export function firstTrendPeriod(asOf: string): string {
   return addMonths(periodOf(asOf), -(TREND_PERIODS - 1));
 }
 
-function emptyWeatherCounts(): WeatherCounts {
-  return { soleil: 0, nuage: 0, couvert: 0, orage: 0, sans_meteo: 0 };
+/** Laureates by their latest declared météo; those that never declared are "sans météo". */
+function weatherCounts(reports: readonly { level: WeatherLevel }[], laureates: number): WeatherCounts {
+  const counts: WeatherCounts = { soleil: 0, nuage: 0, couvert: 0, orage: 0, sans_meteo: 0 };
+  for (const report of reports) counts[report.level] += 1;
+  counts.sans_meteo = laureates - reports.length;
+  return counts;
 }
 
 function emptyMilestoneCounts(): MilestoneCounts {
@@ -131,21 +134,12 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
   const laureates = total?.laureates ?? 0;
   const allocatedCents = total?.allocatedCents ?? 0;
 
-  const weather = emptyWeatherCounts();
-  for (const report of rows.weather) weather[report.level] += 1;
-  weather.sans_meteo = laureates - rows.weather.length;
-
-  const weatherTrend = Array.from({ length: TREND_PERIODS }, (_, index) => {
-    const period = addMonths(firstTrendPeriod(asOf), index);
-    const counts = emptyWeatherCounts();
-    for (const row of rows.weatherByPeriod) if (row.period === period) counts[row.level] += row.count;
-    const declared = Object.keys(WEATHER_LEVELS).reduce(
-      (total, level) => total + counts[level as WeatherCountKey],
-      0,
-    );
-    counts.sans_meteo = laureates - declared;
-    return { period, counts };
-  });
+  const weather = weatherCounts(rows.weather, laureates);
+  // Each period by the same definition as the day: the trend's last point is the bars.
+  const weatherTrend = rows.weatherByPeriod.map(({ period, reports }) => ({
+    period,
+    counts: weatherCounts(reports, laureates),
+  }));
 
   const milestones = emptyMilestoneCounts();
   const timeline = new Map<string, MilestoneCounts>();

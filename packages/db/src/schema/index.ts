@@ -8,3 +8,4 @@ export * from "./progress.js";
 export * from "./reminders.js";
 export * from "./replication.js";
 export * from "./reviews.js";
+export * from "./history.js";
