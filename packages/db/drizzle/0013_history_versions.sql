@@ -1,5 +1,5 @@
 CREATE TABLE "funding_record_version" (
-	"version_id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "funding_record_version_version_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "funding_record_version_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"laureate_id" integer NOT NULL,
 	"convention_date" date,
 	"ej_number" text,
@@ -8,7 +8,7 @@ CREATE TABLE "funding_record_version" (
 );
 --> statement-breakpoint
 CREATE TABLE "milestone_version" (
-	"version_id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "milestone_version_version_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "milestone_version_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"milestone_id" integer NOT NULL,
 	"laureate_id" integer NOT NULL,
 	"title" text NOT NULL,
@@ -21,7 +21,7 @@ CREATE TABLE "milestone_version" (
 );
 --> statement-breakpoint
 CREATE TABLE "tranche_version" (
-	"version_id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "tranche_version_version_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "tranche_version_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"tranche_id" integer NOT NULL,
 	"laureate_id" integer NOT NULL,
 	"kind" text NOT NULL,
@@ -39,7 +39,7 @@ CREATE TABLE "tranche_version" (
 );
 --> statement-breakpoint
 CREATE TABLE "weather_report_version" (
-	"version_id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "weather_report_version_version_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "weather_report_version_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"weather_report_id" integer NOT NULL,
 	"laureate_id" integer NOT NULL,
 	"period" text NOT NULL,
@@ -56,6 +56,7 @@ CREATE INDEX "tranche_version_row_idx" ON "tranche_version" USING btree ("tranch
 CREATE INDEX "tranche_version_validity_idx" ON "tranche_version" USING btree ("valid_from","valid_to");--> statement-breakpoint
 CREATE INDEX "weather_report_version_row_idx" ON "weather_report_version" USING btree ("weather_report_id","valid_from");--> statement-breakpoint
 CREATE INDEX "weather_report_version_laureate_idx" ON "weather_report_version" USING btree ("laureate_id","period");--> statement-breakpoint
+CREATE INDEX "payment_created_idx" ON "payment" USING btree ("created_at");--> statement-breakpoint
 -- Every writer of these tables (commands, ledger, import, seeds, reversals) goes through these
 -- triggers: each change closes the version in force at now() and opens a new one from now(). Two
 -- changes in one transaction share now(): the second replaces the first's version, so no version

@@ -2,13 +2,14 @@ import type { Executor } from "@defis/db";
 import { readTogether, schema } from "@defis/db";
 import type { MilestoneOutcome, RegionCode, WeatherLevel } from "@defis/domain";
 import { addDays, addMonths, periodOf } from "@defis/domain";
-import { and, asc, desc, eq, gte, lte, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { demonstrationRowsExist } from "../programme/demonstration.js";
-import { cents, endOfParisDay, onOrBefore, parisDayOf } from "./day-sql.js";
-import { milestonesKnownOn, tranchesKnownOn, weatherKnownOn } from "./known-on.js";
+import { onOrBefore, parisDayOf } from "./day-sql.js";
+import { milestonesKnownOn, weatherKnownOn } from "./known-on.js";
+import { readPaidByMonth, readPlannedByMonth } from "./schedule-as-of.js";
 import { readLaureateMoney, readMoneyGroups } from "./money-as-of.js";
 
-const { adoptions, comments, paymentMonths, payments, programmes, replicationScorecards } = schema;
+const { adoptions, comments, programmes, replicationScorecards } = schema;
 
 /** The latest weather each laureate had declared on the day, for the day's period or an earlier one. */
 async function readLatestWeather(db: Executor, asOf: string) {
@@ -144,63 +145,6 @@ async function readRisks(db: Executor, asOf: string) {
     .from(comments)
     .where(and(eq(comments.kind, "risques_blocages"), onOrBefore(comments.createdAt, asOf)))
     .orderBy(asc(comments.laureateId), asc(comments.createdAt), asc(comments.id));
-}
-
-/**
- * What the schedules planned by month: the tranches as known at the end of
- * the day, not cancelled on it. A tranche created or re-planned later does
- * not move the curve of that day.
- */
-async function readPlannedByMonth(db: Executor, asOf: string) {
-  // By day first, then by month, as the milestones: a few dozen days rather than every tranche.
-  const tranche = tranchesKnownOn(db, asOf);
-  const byDay = db
-    .select({
-      plannedOn: tranche.plannedOn,
-      cents: sql<number>`sum(${tranche.plannedAmountCents})`.as("planned_cents"),
-    })
-    .from(tranche)
-    .where(or(ne(tranche.status, "annule"), sql`${tranche.cancelledOn} > ${asOf}::date`))
-    .groupBy(tranche.plannedOn)
-    .as("by_day");
-  const month = sql<string>`to_char(${byDay.plannedOn}, 'YYYY-MM')`;
-  return db
-    .select({ month, cents: cents(sql`sum(${byDay.cents})`) })
-    .from(byDay)
-    .groupBy(month);
-}
-
-/**
- * Paid by month up to the day, as known at its end: whole months from
- * `payment_month` (kept by the database) less the payments recorded after
- * the day (few), the day's own month summed from its payments up to the day.
- */
-async function readPaidByMonth(db: Executor, asOf: string) {
-  const firstOfMonth = `${periodOf(asOf)}-01`;
-  const whole = await db
-    .select({
-      month: sql<string>`to_char(${paymentMonths.month}, 'YYYY-MM')`,
-      cents: paymentMonths.paidCents,
-    })
-    .from(paymentMonths)
-    .where(lt(paymentMonths.month, firstOfMonth));
-  const recordedLaterMonth = sql<string>`to_char(${payments.paidOn}, 'YYYY-MM')`;
-  const recordedLater = await db
-    .select({ month: recordedLaterMonth, cents: cents(sql`-sum(${payments.amountCents})`) })
-    .from(payments)
-    .where(and(lt(payments.paidOn, firstOfMonth), sql`${payments.createdAt} >= ${endOfParisDay(asOf)}`))
-    .groupBy(recordedLaterMonth);
-  const [current] = await db
-    .select({ cents: cents(sql`sum(${payments.amountCents})`) })
-    .from(payments)
-    .where(
-      and(
-        gte(payments.paidOn, firstOfMonth),
-        lte(payments.paidOn, asOf),
-        onOrBefore(payments.createdAt, asOf),
-      ),
-    );
-  return [...whole, ...recordedLater, { month: periodOf(asOf), cents: current?.cents ?? 0 }];
 }
 
 async function readProgramme(db: Executor) {

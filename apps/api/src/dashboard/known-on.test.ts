@@ -103,6 +103,28 @@ describe("a past day, as known at its end", () => {
 
     for (const frozen of await frozenReviews()) {
       expect(await reviewSnapshotAsOf(database.db, frozen.asOf)).toEqual(frozen.snapshot);
+      // /finances of that day gives the same figures and months as the frozen review.
+      const { figures } = frozen.snapshot;
+      const overview = await officer.programme.overview({ asOf: frozen.asOf });
+      expect(overview).toMatchObject({
+        allocatedCents: figures.allocatedCents,
+        committedCents: figures.committedCents,
+        paidCents: figures.paidCents,
+        remainingToPayCents: figures.remainingToPayCents,
+        blockedByMilestoneCents: figures.blockedByMilestoneCents,
+        reserveCents: figures.reserveCents,
+      });
+      const monthly = await officer.finance.monthly({ asOf: frozen.asOf });
+      const curve = figures.payments.filter((month) => month.plannedCents !== 0 || month.paidCents !== 0);
+      expect(monthly).toEqual(
+        curve.map(({ month, plannedCents, paidCents }) => ({ month, plannedCents, paidCents })),
+      );
+      const late = await officer.finance.lateTranches({ asOf: frozen.asOf });
+      expect(
+        late.tranches.every(
+          (tranche) => tranche.trancheId !== planned.id || tranche.plannedOn === planned.plannedOn,
+        ),
+      ).toBe(true);
     }
     // Today knows them all: the planned curve has the new tranche, the météo its correction.
     const now = await reviewSnapshotAsOf(database.db, today);

@@ -18,7 +18,7 @@ const { allocations, allocationMovements, laureates, payments } = schema;
  * of its rows, and the rows after a recent day are few, so a million payment
  * lines are not summed.
  */
-function moneyAsOf(db: Executor, asOf: string) {
+export function moneyAsOf(db: Executor, asOf: string) {
   const allocatedLater = db
     .select({
       laureateId: allocationMovements.laureateId,
@@ -62,6 +62,7 @@ function moneyAsOf(db: Executor, asOf: string) {
       // The mode's rule, the decision dated on or before the day: when the AE were consumed.
       committed: sql<boolean>`${committedOnSql(asOf, funding)}`.as("committed"),
       blockedCents: sql<number>`coalesce(${blocked.cents}, 0)`.as("blocked_cents"),
+      isDemo: sql<boolean>`coalesce(${allocations.isDemo}, false)`.as("is_demo"),
     })
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))

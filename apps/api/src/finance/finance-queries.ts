@@ -9,7 +9,8 @@ import {
   type MonthlyPayments,
 } from "@defis/domain";
 import { alias } from "drizzle-orm/pg-core";
-import { asc, desc, eq, ne, sql } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
+import { readPaidByMonth, readPlannedByMonth } from "../dashboard/schedule-as-of.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { parisDay } from "../paris-day.js";
 import {
@@ -22,16 +23,7 @@ import {
 } from "./money-projections.js";
 import { FUNDING_RECORD_COLUMNS } from "../laureates/laureate-columns.js";
 
-const {
-  allocationMovements,
-  allocations,
-  fundingRecords,
-  laureates,
-  paymentMonths,
-  payments,
-  tranches,
-  users,
-} = schema;
+const { allocationMovements, allocations, fundingRecords, laureates, payments, tranches, users } = schema;
 
 /**
  * Allocation, ledger and payments of one laureate. "Engagé" on `today`, by
@@ -140,37 +132,24 @@ export async function laureateFinance(
 }
 
 /**
- * Planned (non-cancelled tranches) and actual payments by month, for the whole
- * programme. The payments side reads payment_month, which the database keeps
- * with every payment: a million payment lines are not summed at each request.
+ * Planned (tranches not cancelled) and actual payments by month, for the
+ * whole programme, at the end of `day`: the dashboard's curve
+ * (schedule-as-of.ts), so /finances and /pilotage give the same months.
  */
-export async function monthlyPayments(db: Executor): Promise<MonthlyPayments[]> {
-  // Summed by day first, then by month: to_char runs once per day, not once per tranche.
-  const plannedByDay = db
-    .select({ day: tranches.plannedOn, cents: sql<number>`sum(${tranches.plannedAmountCents})`.as("cents") })
-    .from(tranches)
-    .where(ne(tranches.status, "annule"))
-    .groupBy(tranches.plannedOn)
-    .as("planned_by_day");
-  const plannedMonth = sql<string>`to_char(${plannedByDay.day}, 'YYYY-MM')`;
+export async function monthlyPayments(db: Executor, day: string): Promise<MonthlyPayments[]> {
   const [planned, paid] = await readTogether(db, [
-    () =>
-      db
-        .select({ month: plannedMonth, cents: sql<number>`sum(${plannedByDay.cents})`.mapWith(Number) })
-        .from(plannedByDay)
-        .groupBy(plannedMonth),
-    () =>
-      db
-        .select({
-          month: sql<string>`to_char(${paymentMonths.month}, 'YYYY-MM')`,
-          cents: paymentMonths.paidCents,
-        })
-        .from(paymentMonths),
+    () => readPlannedByMonth(db, day),
+    () => readPaidByMonth(db, day),
   ]);
   // The database sums; here the two short monthly lists are only laid side by side.
   const months = new Map<string, MonthlyPayments>();
   const monthOf = (month: string) => months.get(month) ?? { month, plannedCents: 0, paidCents: 0 };
   for (const row of planned) months.set(row.month, { ...monthOf(row.month), plannedCents: row.cents });
-  for (const row of paid) months.set(row.month, { ...monthOf(row.month), paidCents: row.cents });
-  return [...months.values()].sort((left, right) => left.month.localeCompare(right.month));
+  for (const row of paid) {
+    const month = monthOf(row.month);
+    months.set(row.month, { ...month, paidCents: month.paidCents + row.cents });
+  }
+  return [...months.values()]
+    .filter((month) => month.plannedCents !== 0 || month.paidCents !== 0)
+    .sort((left, right) => left.month.localeCompare(right.month));
 }

@@ -1,5 +1,6 @@
 import {
   acceptScheduleGapSchema,
+  asOfSchema,
   laureateSlugSchema,
   moveTrancheSchema,
   planScheduleSchema,
@@ -22,6 +23,7 @@ import {
 import { moveTranche, planSchedule, setTrancheGate, updateFundingRecord } from "./schedule-commands.js";
 import { idempotentInTransaction } from "../mutation.js";
 import { lateTranches } from "./late-tranches.js";
+import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
 import { acceptScheduleGap, scheduleGap } from "./schedule-gap.js";
 
 /** Every role reads the figures; officers and administrators move the money. */
@@ -30,9 +32,13 @@ export const financeRouter = router({
     .input(laureateSlugSchema)
     .query(({ ctx, input }) => laureateFinance(ctx.db, input.slug)),
 
-  monthly: signedInProcedure.query(({ ctx }) => monthlyPayments(ctx.db)),
+  monthly: signedInProcedure
+    .input(asOfSchema.optional())
+    .query(({ ctx, input }) => monthlyPayments(ctx.db, checkedAsOf(input?.asOf))),
 
-  lateTranches: signedInProcedure.query(({ ctx }) => lateTranches(ctx.db, parisDay())),
+  lateTranches: signedInProcedure
+    .input(asOfSchema.optional())
+    .query(({ ctx, input }) => lateTranches(ctx.db, checkedAsOf(input?.asOf))),
 
   scheduleGap: signedInProcedure
     .input(laureateSlugSchema)

@@ -19,7 +19,7 @@ const validity = () => ({
 export const trancheVersions = pgTable(
   "tranche_version",
   {
-    versionId: bigint("version_id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     trancheId: integer("tranche_id").notNull(),
     laureateId: integer("laureate_id").notNull(),
     kind: text("kind", { enum: keysOf(TRANCHE_KINDS) }).notNull(),
@@ -44,7 +44,7 @@ export const trancheVersions = pgTable(
 export const milestoneVersions = pgTable(
   "milestone_version",
   {
-    versionId: bigint("version_id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     milestoneId: integer("milestone_id").notNull(),
     laureateId: integer("laureate_id").notNull(),
     title: text("title").notNull(),
@@ -64,7 +64,7 @@ export const milestoneVersions = pgTable(
 export const fundingRecordVersions = pgTable(
   "funding_record_version",
   {
-    versionId: bigint("version_id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     laureateId: integer("laureate_id").notNull(),
     conventionDate: date("convention_date"),
     ejNumber: text("ej_number"),
@@ -77,7 +77,7 @@ export const fundingRecordVersions = pgTable(
 export const weatherReportVersions = pgTable(
   "weather_report_version",
   {
-    versionId: bigint("version_id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     weatherReportId: integer("weather_report_id").notNull(),
     laureateId: integer("laureate_id").notNull(),
     period: text("period").notNull(),

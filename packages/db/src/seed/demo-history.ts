@@ -32,8 +32,9 @@ function parisInstant(day: string, hour: number): SQL {
  */
 export async function dateDemoHistory(db: Executor): Promise<void> {
   await dateFundingRecords(db);
-  await dateTranches(db);
-  await dateMilestones(db);
+  const planDays = await milestonePlanDays(db);
+  await dateTranches(db, planDays);
+  await dateMilestones(db, planDays);
   await db
     .update(payments)
     .set({
@@ -97,7 +98,7 @@ function chained<Values>(stages: Stage<Values>[]) {
   });
 }
 
-async function dateTranches(db: Executor): Promise<void> {
+async function dateTranches(db: Executor, planDays: ReadonlyMap<number, string>): Promise<void> {
   const rows = await db
     .select({ tranche: tranches, conventionDate: fundingRecords.conventionDate })
     .from(tranches)
@@ -156,12 +157,32 @@ async function dateTranches(db: Executor): Promise<void> {
       // Whatever the steps, the last version is the row as it stands.
       const last = stages.at(-1);
       if (last) last.values = current;
+      // A gate waits for its milestone to be planned: before, the tranche had none.
+      const gateDay = planDays.get(tranche.laureateId);
+      if (tranche.gatingMilestoneId !== null && gateDay !== undefined) {
+        for (const stage of stages) {
+          if (stage.day < gateDay) stage.values = { ...stage.values, gatingMilestoneId: null };
+        }
+        if ((stages.at(-1)?.day ?? "") < gateDay) stages.push({ values: current, day: gateDay, hour: 10 });
+      }
       return chained(stages);
     }),
   );
 }
 
-async function dateMilestones(db: Executor): Promise<void> {
+/** The day each laureate's milestones were planned: two months before the first is due. */
+async function milestonePlanDays(db: Executor): Promise<Map<number, string>> {
+  const rows = await db
+    .select({ laureateId: milestones.laureateId, dueOn: min(milestones.dueOn) })
+    .from(milestones)
+    .where(eq(milestones.isDemo, true))
+    .groupBy(milestones.laureateId);
+  return new Map(
+    rows.flatMap((row) => (row.dueOn === null ? [] : [[row.laureateId, addDays(row.dueOn, -60)]])),
+  );
+}
+
+async function dateMilestones(db: Executor, planDays: ReadonlyMap<number, string>): Promise<void> {
   const rows = await db
     .select()
     .from(milestones)
@@ -172,15 +193,6 @@ async function dateMilestones(db: Executor): Promise<void> {
       ),
     );
   if (rows.length === 0) return;
-  const firstDue = new Map(
-    (
-      await db
-        .select({ laureateId: milestones.laureateId, dueOn: min(milestones.dueOn) })
-        .from(milestones)
-        .where(eq(milestones.isDemo, true))
-        .groupBy(milestones.laureateId)
-    ).map((row) => [row.laureateId, row.dueOn]),
-  );
   await db.delete(milestoneVersions).where(
     inArray(
       milestoneVersions.milestoneId,
@@ -198,13 +210,9 @@ async function dateMilestones(db: Executor): Promise<void> {
         reachedOn: milestone.reachedOn,
         position: milestone.position,
       };
-      // The plan is drawn two months before its first step is due.
       const plan: Stage<typeof current> = {
-        values:
-          milestone.reachedOn === null
-            ? current
-            : { ...current, status: "en_cours", reachedOn: null },
-        day: addDays(firstDue.get(milestone.laureateId) ?? milestone.dueOn, -60),
+        values: milestone.reachedOn === null ? current : { ...current, status: "en_cours", reachedOn: null },
+        day: planDays.get(milestone.laureateId) ?? addDays(milestone.dueOn, -60),
         hour: 9,
       };
       const stages = [plan];
