@@ -4,6 +4,7 @@ import type { MilestoneOutcome, RegionCode, WeatherLevel } from "@defis/domain";
 import { addDays, addMonths, periodOf } from "@defis/domain";
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { demonstrationRowsExist } from "../programme/demonstration.js";
+import { loadStaleAfterDays } from "../progress/follow-up-facts.js";
 import { onOrBefore, parisDayOf } from "./day-sql.js";
 import { milestonesKnownOn, weatherKnownOn } from "./known-on.js";
 import { readPaidByMonth, readPlannedByMonth } from "./schedule-as-of.js";
@@ -44,7 +45,11 @@ async function readWeatherByPeriod(db: Executor, asOf: string, firstPeriod: stri
     db,
     periods.map((period) => () => readLatestWeather(db, periodEnd(period, asOf))),
   );
-  return periods.map((period, index) => ({ period, reports: latest[index] ?? [] }));
+  return periods.map((period, index) => ({
+    period,
+    day: periodEnd(period, asOf),
+    reports: latest[index] ?? [],
+  }));
 }
 
 /** The milestones as known at the end of the day, classified on it by their due and reached dates. */
@@ -165,19 +170,30 @@ async function readProgramme(db: Executor) {
  * readTogether: side by side on the pool, in turn in a review's transaction).
  */
 export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPeriod: string) {
-  const [programme, moneyGroups, weather, weatherByPeriod, milestoneCounts, adoptionRows, planned, paid] =
-    await readTogether(db, [
-      () => readProgramme(db),
-      () => readMoneyGroups(db, asOf),
-      () => readLatestWeather(db, asOf),
-      () => readWeatherByPeriod(db, asOf, firstTrendPeriod),
-      () => readMilestoneCounts(db, asOf),
-      () => readAdoptions(db, asOf),
-      () => readPlannedByMonth(db, asOf),
-      () => readPaidByMonth(db, asOf),
-    ]);
+  const [
+    programme,
+    staleAfterDays,
+    moneyGroups,
+    weather,
+    weatherByPeriod,
+    milestoneCounts,
+    adoptionRows,
+    planned,
+    paid,
+  ] = await readTogether(db, [
+    () => readProgramme(db),
+    () => loadStaleAfterDays(db),
+    () => readMoneyGroups(db, asOf),
+    () => readLatestWeather(db, asOf),
+    () => readWeatherByPeriod(db, asOf, firstTrendPeriod),
+    () => readMilestoneCounts(db, asOf),
+    () => readAdoptions(db, asOf),
+    () => readPlannedByMonth(db, asOf),
+    () => readPaidByMonth(db, asOf),
+  ]);
   return {
     programme,
+    staleAfterDays,
     moneyGroups,
     weather,
     weatherByPeriod,

@@ -1,6 +1,13 @@
 import { schema } from "@defis/db";
 import type { TestDatabaseHandle } from "@defis/db/testing";
-import { addDays, periodOf, type DashboardFigures } from "@defis/domain";
+import {
+  addDays,
+  DEFAULT_STALE_AFTER_DAYS,
+  periodOf,
+  WEATHER_STATE_KEYS,
+  weatherStateOn,
+  type DashboardFigures,
+} from "@defis/domain";
 import { randomUUID } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,7 +49,7 @@ async function recomputeFromRawRows(database: TestDatabaseHandle, asOf: string) 
     .filter((row) => row.ejNumber !== null && row.conventionDate !== null && row.conventionDate <= asOf)
     .reduce((total, row) => total + allocatedOf(row.laureateId), 0);
 
-  const weather = { soleil: 0, nuage: 0, couvert: 0, orage: 0, sans_meteo: 0 };
+  const weather = { soleil: 0, nuage: 0, couvert: 0, orage: 0, perimee: 0, sans_meteo: 0 };
   for (const laureate of laureateRows) {
     const known = reports
       .filter(
@@ -50,7 +57,7 @@ async function recomputeFromRawRows(database: TestDatabaseHandle, asOf: string) 
           row.laureateId === laureate.id && row.period <= periodOf(asOf) && parisDay(row.createdAt) <= asOf,
       )
       .sort((left, right) => right.period.localeCompare(left.period));
-    weather[known[0]?.level ?? "sans_meteo"] += 1;
+    weather[weatherStateOn(known[0] ?? null, asOf, DEFAULT_STALE_AFTER_DAYS)] += 1;
   }
 
   const reachedOn = (row: (typeof milestoneRows)[number]) =>
@@ -173,6 +180,17 @@ describe("the dashboard as of a day", () => {
       .from(schema.tranches)
       .where(sql`${schema.tranches.status} <> 'annule'`);
     expect(now.payments.at(-1)?.cumulativePlannedCents).toBe(planned?.total);
+  });
+
+  it("gives every météo the same count on /pilotage, in its trend and in the filtered portfolio", async () => {
+    const figures = await leadership.dashboard.figures({});
+    expect(figures.weatherTrend.at(-1)?.counts).toEqual(figures.weather);
+    for (const state of WEATHER_STATE_KEYS) {
+      const listed = await leadership.laureates.list({ weather: state });
+      expect({ state, count: listed.length }).toEqual({ state, count: figures.weather[state] });
+    }
+    // The scenario has laureates whose latest météo is too old to count as their level.
+    expect(figures.weather.perimee).toBeGreaterThan(0);
   });
 
   it("counts a payment from its value date, once it is recorded", async () => {

@@ -128,7 +128,9 @@ describe("a past day, as known at its end", () => {
     }
     // Today knows them all: the planned curve has the new tranche, the météo its correction.
     const now = await reviewSnapshotAsOf(database.db, today);
-    expect(now.figures.weather.orage).toBe(27 - now.figures.weather.sans_meteo);
+    const { orage, perimee, sans_meteo } = now.figures.weather;
+    expect(orage).toBeGreaterThan(0);
+    expect(orage + perimee).toBe(27 - sans_meteo);
     const knownToday = await database.db
       .select({ id: tranchesKnownOn(database.db, today).id })
       .from(tranchesKnownOn(database.db, today));
@@ -136,5 +138,29 @@ describe("a past day, as known at its end", () => {
       .select({ id: tranchesKnownOn(database.db, day).id })
       .from(tranchesKnownOn(database.db, day));
     expect(knownToday.length).toBe(knownOnDay.length + 1);
+  });
+
+  it("reads a review frozen before « périmée » was counted with none so", async () => {
+    const leadership = await callerAs(database, DEMO_EMAILS.leadership);
+    const snapshot = await reviewSnapshotAsOf(database.db, "2023-03-31");
+    const withoutStale = ({ perimee: _stale, ...counts }: typeof snapshot.figures.weather) => counts;
+    const older = {
+      ...snapshot,
+      figures: {
+        ...snapshot.figures,
+        weather: withoutStale(snapshot.figures.weather),
+        weatherTrend: snapshot.figures.weatherTrend.map((period) => ({
+          ...period,
+          counts: withoutStale(period.counts),
+        })),
+      },
+    } as unknown as typeof snapshot;
+    const [row] = await database.db
+      .insert(portfolioReviews)
+      .values({ asOf: "2023-03-31", title: "Revue ancienne", snapshot: older, isDemo: false })
+      .returning({ id: portfolioReviews.id });
+    const review = await leadership.reviews.byId({ id: row?.id ?? 0 });
+    expect(review.snapshot.figures.weather.perimee).toBe(0);
+    expect(review.snapshot.figures.weatherTrend.every((period) => period.counts.perimee === 0)).toBe(true);
   });
 });

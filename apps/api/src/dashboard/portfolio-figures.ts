@@ -19,6 +19,8 @@ import {
   type RegionCode,
   type RegionFigures,
   type WeatherLevel,
+  WEATHER_STATE_KEYS,
+  weatherStateOn,
   type WeatherCounts,
 } from "@defis/domain";
 import type { PortfolioRows, SheetExtras } from "./as-of-rows.js";
@@ -30,10 +32,15 @@ export function firstTrendPeriod(asOf: string): string {
   return addMonths(periodOf(asOf), -(TREND_PERIODS - 1));
 }
 
-/** Laureates by their latest declared météo; those that never declared are "sans météo". */
-function weatherCounts(reports: readonly { level: WeatherLevel }[], laureates: number): WeatherCounts {
-  const counts: WeatherCounts = { soleil: 0, nuage: 0, couvert: 0, orage: 0, sans_meteo: 0 };
-  for (const report of reports) counts[report.level] += 1;
+/** Laureates by their météo on `day` (`weatherStateOn`); those that never declared are "sans météo". */
+function weatherCounts(
+  reports: readonly { period: string; level: WeatherLevel }[],
+  laureates: number,
+  day: string,
+  staleAfterDays: number,
+): WeatherCounts {
+  const counts = Object.fromEntries(WEATHER_STATE_KEYS.map((key) => [key, 0])) as WeatherCounts;
+  for (const report of reports) counts[weatherStateOn(report, day, staleAfterDays)] += 1;
   counts.sans_meteo = laureates - reports.length;
   return counts;
 }
@@ -134,11 +141,11 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
   const laureates = total?.laureates ?? 0;
   const allocatedCents = total?.allocatedCents ?? 0;
 
-  const weather = weatherCounts(rows.weather, laureates);
-  // Each period by the same definition as the day: the trend's last point is the bars.
-  const weatherTrend = rows.weatherByPeriod.map(({ period, reports }) => ({
+  const weather = weatherCounts(rows.weather, laureates, asOf, rows.staleAfterDays);
+  // Each period by the same definition as the day, at its end: the trend's last point is the bars.
+  const weatherTrend = rows.weatherByPeriod.map(({ period, day, reports }) => ({
     period,
-    counts: weatherCounts(reports, laureates),
+    counts: weatherCounts(reports, laureates, day, rows.staleAfterDays),
   }));
 
   const milestones = emptyMilestoneCounts();

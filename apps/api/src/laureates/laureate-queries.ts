@@ -8,12 +8,14 @@ import type {
   LaureateListItem,
   MinistryKey,
 } from "@defis/domain";
-import { periodOf } from "@defis/domain";
+import { DEFAULT_STALE_AFTER_DAYS, periodOf } from "@defis/domain";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { committedOnSql } from "../finance/money-figures-sql.js";
 import { parisDay } from "../paris-day.js";
 
-const { allocations, fundingRecords, laureates, milestones, programmes, weatherReports } = schema;
+const { allocations, followUpSettings, fundingRecords, laureates, milestones, programmes, weatherReports } =
+  schema;
 
 /** Grouping key of a laureate's territory: its région code, or "national". */
 export const territoryKeySql = sql<string>`coalesce(${laureates.regionCode}, 'national')`;
@@ -39,17 +41,26 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** The weather a laureate declared last, for the current period or before: the dashboard's "today". */
-function latestWeatherSql(today: string): SQL {
-  return sql`(select ${weatherReports.level} from ${weatherReports}
+/**
+ * The SQL form of `weatherStateOn` today, the dashboard's: the météo a
+ * laureate declared last, for the current period or before; "perimee" when
+ * its period ended more than the follow-up frequency ago; "sans_meteo".
+ */
+function weatherStateSql(today: string): SQL {
+  const latest = (column: AnyPgColumn) => sql`(select ${column} from ${weatherReports}
     where ${weatherReports.laureateId} = ${laureates.id} and ${weatherReports.period} <= ${periodOf(today)}
     order by ${weatherReports.period} desc limit 1)`;
+  const period = latest(weatherReports.period);
+  const periodLastDay = sql`((${period} || '-01')::date + interval '1 month' - interval '1 day')::date`;
+  const staleAfterDays = sql`coalesce((select ${followUpSettings.staleAfterDays} from ${followUpSettings} limit 1), ${DEFAULT_STALE_AFTER_DAYS})`;
+  return sql`(case when ${period} is null then 'sans_meteo'
+    when ${today}::date - ${periodLastDay} > ${staleAfterDays} then 'perimee'
+    else ${latest(weatherReports.level)} end)`;
 }
 
 function filterConditions(filters: LaureateFilters, today: string): SQL[] {
   const conditions: SQL[] = [];
-  if (filters.weather === "sans_meteo") conditions.push(sql`${latestWeatherSql(today)} is null`);
-  else if (filters.weather) conditions.push(sql`${latestWeatherSql(today)} = ${filters.weather}`);
+  if (filters.weather) conditions.push(sql`${weatherStateSql(today)} = ${filters.weather}`);
   if (filters.milestones === "en_retard") {
     // Late as the follow-up says it: due before today, neither reached nor abandoned.
     conditions.push(sql`exists (select 1 from ${milestones} where ${milestones.laureateId} = ${laureates.id}

@@ -2,3 +2,4 @@ export * from "./vocabulary.js";
 export * from "./health.js";
 export * from "./schemas.js";
 export * from "./outputs.js";
+export * from "./weather-state.js";

@@ -8,13 +8,13 @@ import {
   type WeatherLevel,
 } from "@defis/domain";
 
-const WEATHER_ICONS: Record<WeatherLevel, FrIconClassName | RiIconClassName> = {
+export const WEATHER_ICONS: Record<WeatherLevel, FrIconClassName | RiIconClassName> = {
   soleil: "fr-icon-sun-line",
   nuage: "ri-sun-cloudy-line",
   couvert: "fr-icon-cloudy-2-line",
   orage: "fr-icon-thunderstorms-line",
 };
-const WEATHER_SEVERITY = {
+export const WEATHER_SEVERITY = {
   soleil: "success",
   nuage: "info",
   couvert: "warning",

@@ -121,9 +121,20 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
       ["Nuage", "3"],
       ["Couvert", "1"],
       ["Orage", "1"],
+      ["Météo périmée", "0"],
       ["Sans météo", "1"],
     ]);
-    expect(cells("Météo des lauréats par période")[1]).toEqual(["octobre 2026", "3", "3", "2", "1", "1"]);
+    // In severity order, the stale météo before the missing one.
+    expect(cells("Météo des lauréats par période")[0]).toEqual([
+      "Période",
+      "Soleil",
+      "Nuage",
+      "Couvert",
+      "Orage",
+      "Météo périmée",
+      "Sans météo",
+    ]);
+    expect(cells("Météo des lauréats par période")[1]).toEqual(["octobre 2026", "3", "3", "2", "1", "1", "0"]);
     expect(cells("Jalons par situation")[3]).toEqual(["En retard", "3"]);
     expect(cells("Jalons par mois d'échéance et situation")[2]).toEqual([
       "décembre 2026",

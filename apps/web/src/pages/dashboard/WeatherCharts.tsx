@@ -1,17 +1,33 @@
-import type { DashboardFigures, WeatherCountKey } from "@defis/domain";
-import { CHART_NEUTRAL, chartColor } from "../../components/chart-palette";
+import { fr } from "@codegouvfr/react-dsfr";
+import { WEATHER_STATE_KEYS, type DashboardFigures, type WeatherCountKey } from "@defis/domain";
+import { CHART_NEUTRAL } from "../../components/chart-palette";
+import { WEATHER_SEVERITY } from "../../features/progress/progress-badges";
 import { formatCount, formatMonth, formatShortDate, pluralize } from "../../lib/format";
 import { WEATHER_COUNT_LABELS } from "../../features/laureates/laureate-labels";
 import { portfolioPath } from "../../features/laureates/use-portfolio-filters";
 import { CategoryCountChart, CategoryTimelineChart, type Category } from "./CategoryCharts";
 
-const WEATHER_KEYS = Object.keys(WEATHER_COUNT_LABELS) as WeatherCountKey[];
+/**
+ * Colours that say severity, in both themes: the DSFR's success, info,
+ * warning and error (the météo badges' own), a stale météo hatched over
+ * grey, no météo in the neutral grey. Never the colour alone: each bar is
+ * named on its axis, the legend names each series, the table says it all.
+ */
+const FLAT = fr.colors.decisions.background.flat;
+const STATE_COLORS: Record<WeatherCountKey, { color: string; pattern?: "hatch" }> = {
+  soleil: { color: FLAT[WEATHER_SEVERITY.soleil].default },
+  nuage: { color: FLAT[WEATHER_SEVERITY.nuage].default },
+  couvert: { color: FLAT[WEATHER_SEVERITY.couvert].default },
+  orage: { color: FLAT[WEATHER_SEVERITY.orage].default },
+  perimee: { color: FLAT.grey.default, pattern: "hatch" },
+  sans_meteo: { color: CHART_NEUTRAL },
+};
 
-/** Sun to storm in the palette's order, no météo in the neutral grey; each level leads to its laureates. */
-const LEVELS: Category<WeatherCountKey>[] = WEATHER_KEYS.map((key, index) => ({
+/** Best to worst, then stale, then none (`WEATHER_STATES`); each leads to its laureates. */
+const LEVELS: Category<WeatherCountKey>[] = WEATHER_STATE_KEYS.map((key) => ({
   key,
   label: WEATHER_COUNT_LABELS[key],
-  color: key === "sans_meteo" ? CHART_NEUTRAL : chartColor(index),
+  ...STATE_COLORS[key],
   href: portfolioPath({ weather: key }),
 }));
 
@@ -31,8 +47,9 @@ export function WeatherChart({ figures }: { figures: DashboardFigures }) {
       counts={figures.weather}
     >
       <p className="fr-text--sm">
-        La dernière météo déclarée par chaque lauréat pour la période de l'état ou avant. Choisir une barre
-        ouvre le portefeuille filtré sur cette météo.
+        La dernière météo déclarée par chaque lauréat pour la période de l'état ou avant, telle qu'elle était
+        connue ce jour-là ; « Météo périmée » quand sa période s'est achevée depuis plus longtemps que la
+        fréquence de mise à jour du suivi. Choisir une barre ouvre le portefeuille filtré sur cette météo.
       </p>
     </CategoryCountChart>
   );
