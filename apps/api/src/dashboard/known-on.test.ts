@@ -51,6 +51,7 @@ describe("a past day, as known at its end", () => {
     const [review] = await frozenReviews();
     if (!review) throw new Error("Aucune revue de démonstration");
     const day = review.asOf;
+    const frozenDay = review;
     const [planned] = await database.db
       .select({ id: tranches.id, laureateId: tranches.laureateId, plannedOn: tranches.plannedOn })
       .from(tranches)
@@ -126,9 +127,21 @@ describe("a past day, as known at its end", () => {
         ),
       ).toBe(true);
     }
+    // The laureate's Finances of that day: its schedule, payments and allocation as known then.
+    const onDay = await officer.finance.forLaureate({ slug: slug?.slug ?? "", asOf: day });
+    expect(onDay.tranches.some((tranche) => tranche.position === 99)).toBe(false);
+    expect(onDay.tranches.find((tranche) => tranche.id === planned.id)?.plannedOn).toBe(planned.plannedOn);
+    expect(onDay.payments.some((payment) => payment.reference === "VIR-TARDIF")).toBe(false);
+    const sheet = frozenDay.snapshot.laureates.find((laureate) => laureate.slug === slug?.slug);
+    expect(onDay.allocation?.paidCents ?? 0).toBe(sheet?.paidCents);
+    expect(onDay.allocation?.amountCents ?? 0).toBe(sheet?.allocatedCents);
+    const now = await officer.finance.forLaureate({ slug: slug?.slug ?? "" });
+    expect(now.tranches.some((tranche) => tranche.position === 99)).toBe(true);
+    expect(now.payments.some((payment) => payment.reference === "VIR-TARDIF")).toBe(true);
+
     // Today knows them all: the planned curve has the new tranche, the météo its correction.
-    const now = await reviewSnapshotAsOf(database.db, today);
-    const { orage, perimee, sans_meteo } = now.figures.weather;
+    const snapshotToday = await reviewSnapshotAsOf(database.db, today);
+    const { orage, perimee, sans_meteo } = snapshotToday.figures.weather;
     expect(orage).toBeGreaterThan(0);
     expect(orage + perimee).toBe(27 - sans_meteo);
     const knownToday = await database.db

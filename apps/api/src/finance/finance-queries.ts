@@ -9,30 +9,29 @@ import {
   type MonthlyPayments,
 } from "@defis/domain";
 import { alias } from "drizzle-orm/pg-core";
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, lt, lte } from "drizzle-orm";
+import { endOfParisDay } from "../dashboard/day-sql.js";
+import { fundingKnownOn, milestonesKnownOn, tranchesKnownOn } from "../dashboard/known-on.js";
 import { readPaidByMonth, readPlannedByMonth } from "../dashboard/schedule-as-of.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { parisDay } from "../paris-day.js";
-import {
-  GATE_COLUMNS,
-  GATE_JOIN,
-  PAYMENT_COLUMNS,
-  REVERSAL_JOIN,
-  TRANCHE_COLUMNS,
-  withGatingMilestone,
-} from "./money-projections.js";
+import { PAYMENT_COLUMNS, REVERSAL_JOIN, withGatingMilestone } from "./money-projections.js";
 import { FUNDING_RECORD_COLUMNS } from "../laureates/laureate-columns.js";
 
 const { allocationMovements, allocations, fundingRecords, laureates, payments, tranches, users } = schema;
 
 /**
- * Allocation, ledger and payments of one laureate. "Engagé" on `today`, by
- * the rule every other figure reads (isCommittedOn).
+ * Allocation, ledger and payments of one laureate at the end of `day`
+ * (today by default), as known then: the schedule and its gates
+ * (tranchesKnownOn, milestonesKnownOn), the movements and payments recorded
+ * by then, the funding facts "engagé" reads (fundingKnownOn). Today, these
+ * are the rows as they stand. "Engagé" on the day, by the rule every other
+ * figure reads (isCommittedOn).
  */
 export async function laureateFinance(
   db: Executor,
   laureateSlug: string,
-  today = parisDay(),
+  day = parisDay(),
 ): Promise<LaureateFinance> {
   const laureateId = await laureateIdOf(db, laureateSlug);
   const counterparts = alias(laureates, "counterpart");
@@ -41,13 +40,15 @@ export async function laureateFinance(
     .from(laureates)
     .where(eq(laureates.id, laureateId));
   const fundingMode = (laureate?.fundingMode ?? "non-precise") as FundingModeKey;
+  const knownTranches = tranchesKnownOn(db, day);
+  const knownGates = milestonesKnownOn(db, day);
+  const knownFunding = fundingKnownOn(db, day);
+  const endOfDay = endOfParisDay(day);
   const [[allocation], [funding], trancheRows, movements, paymentRows] = await readTogether(db, [
     () =>
       db
         .select({
-          amountCents: allocations.amountCents,
           originalAmountCents: allocations.originalAmountCents,
-          paidCents: allocations.paidCents,
           isDemo: allocations.isDemo,
         })
         .from(allocations)
@@ -56,23 +57,38 @@ export async function laureateFinance(
       db
         .select({
           ...FUNDING_RECORD_COLUMNS,
+          conventionDate: knownFunding.conventionDate,
+          ejNumber: knownFunding.ejNumber,
           version: fundingRecords.version,
         })
         .from(fundingRecords)
+        .leftJoin(knownFunding, eq(knownFunding.laureateId, fundingRecords.laureateId))
         .where(eq(fundingRecords.laureateId, laureateId)),
     () =>
       db
         .select({
-          id: tranches.id,
-          ...TRANCHE_COLUMNS,
-          gatingMilestoneId: tranches.gatingMilestoneId,
-          ...GATE_COLUMNS,
+          id: knownTranches.id,
+          kind: knownTranches.kind,
+          position: knownTranches.position,
+          plannedAmountCents: knownTranches.plannedAmountCents,
+          plannedOn: knownTranches.plannedOn,
+          status: knownTranches.status,
+          serviceFaitOn: knownTranches.serviceFaitOn,
+          paymentRequestedOn: knownTranches.paymentRequestedOn,
+          paymentRequestReference: tranches.paymentRequestReference,
+          paidOn: knownTranches.paidOn,
+          cancelledOn: knownTranches.cancelledOn,
+          cancellationReason: tranches.cancellationReason,
+          gatingMilestoneId: knownTranches.gatingMilestoneId,
+          gateTitle: knownGates.title,
+          gateStatus: knownGates.status,
           version: tranches.version,
         })
-        .from(tranches)
-        .leftJoin(...GATE_JOIN)
-        .where(eq(tranches.laureateId, laureateId))
-        .orderBy(asc(tranches.position)),
+        .from(knownTranches)
+        .innerJoin(tranches, eq(tranches.id, knownTranches.id))
+        .leftJoin(knownGates, eq(knownGates.id, knownTranches.gatingMilestoneId))
+        .where(eq(knownTranches.laureateId, laureateId))
+        .orderBy(asc(knownTranches.position)),
     () =>
       db
         .select({
@@ -89,7 +105,9 @@ export async function laureateFinance(
         .from(allocationMovements)
         .leftJoin(counterparts, eq(counterparts.id, allocationMovements.counterpartLaureateId))
         .leftJoin(users, eq(users.id, allocationMovements.actorUserId))
-        .where(eq(allocationMovements.laureateId, laureateId))
+        .where(
+          and(eq(allocationMovements.laureateId, laureateId), lt(allocationMovements.occurredAt, endOfDay)),
+        )
         .orderBy(desc(allocationMovements.occurredAt), desc(allocationMovements.id)),
     () =>
       db
@@ -100,10 +118,21 @@ export async function laureateFinance(
         })
         .from(payments)
         .leftJoin(...REVERSAL_JOIN)
-        .where(eq(payments.laureateId, laureateId))
+        .where(
+          and(
+            eq(payments.laureateId, laureateId),
+            lte(payments.paidOn, day),
+            lt(payments.createdAt, endOfDay),
+          ),
+        )
         .orderBy(asc(payments.paidOn), asc(payments.id)),
   ]);
-  const committed = isCommittedOn(fundingMode, funding ?? null, today);
+  // The ledger keeps the allocation equal to its movements and its paid amount to its payments:
+  // summed up to the day, they are the allocation as it stood.
+  const amountCents = movements.reduce((sum, movement) => sum + movement.deltaCents, 0);
+  const paidCents = paymentRows.reduce((sum, payment) => sum + payment.amountCents, 0);
+  const committed = isCommittedOn(fundingMode, funding ?? null, day);
+  const listed = new Set(paymentRows.map((payment) => payment.id));
   return {
     laureateSlug,
     funding: funding
@@ -118,16 +147,20 @@ export async function laureateFinance(
           version: 0,
         },
     tranches: trancheRows.map(withGatingMilestone),
-    allocation: allocation ?? null,
+    allocation: allocation && movements.length > 0 ? { ...allocation, amountCents, paidCents } : null,
     committed,
     commitmentDefinition: COMMITMENT_DEFINITIONS[fundingMode],
-    remainingToPay: remainingToPay(committed, allocation?.amountCents ?? 0, allocation?.paidCents ?? 0),
+    remainingToPay: remainingToPay(committed, amountCents, paidCents),
     movements: movements.map(({ counterpartSlug, counterpartTitle, ...movement }) => ({
       ...movement,
       counterpart:
         counterpartSlug && counterpartTitle ? { slug: counterpartSlug, title: counterpartTitle } : null,
     })),
-    payments: paymentRows,
+    // A reversal recorded after the day had not happened yet.
+    payments: paymentRows.map((payment) => ({
+      ...payment,
+      reversedBy: payment.reversedBy !== null && listed.has(payment.reversedBy) ? payment.reversedBy : null,
+    })),
   };
 }
 

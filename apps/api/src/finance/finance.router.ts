@@ -29,8 +29,8 @@ import { acceptScheduleGap, scheduleGap } from "./schedule-gap.js";
 /** Every role reads the figures; officers and administrators move the money. */
 export const financeRouter = router({
   forLaureate: signedInProcedure
-    .input(laureateSlugSchema)
-    .query(({ ctx, input }) => laureateFinance(ctx.db, input.slug)),
+    .input(laureateSlugSchema.extend(asOfSchema.shape))
+    .query(({ ctx, input }) => laureateFinance(ctx.db, input.slug, checkedAsOf(input.asOf))),
 
   monthly: signedInProcedure
     .input(asOfSchema.optional())
