@@ -134,7 +134,15 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
       "Météo périmée",
       "Sans météo",
     ]);
-    expect(cells("Météo des lauréats par période")[1]).toEqual(["octobre 2026", "3", "3", "2", "1", "1", "0"]);
+    expect(cells("Météo des lauréats par période")[1]).toEqual([
+      "octobre 2026",
+      "3",
+      "3",
+      "2",
+      "1",
+      "1",
+      "0",
+    ]);
     expect(cells("Jalons par situation")[3]).toEqual(["En retard", "3"]);
     expect(cells("Jalons par mois d'échéance et situation")[2]).toEqual([
       "décembre 2026",
