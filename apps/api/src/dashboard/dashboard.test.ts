@@ -191,6 +191,17 @@ describe("the dashboard as of a day", () => {
     }
     // The scenario has laureates whose latest météo is too old to count as their level.
     expect(figures.weather.perimee).toBeGreaterThan(0);
+
+    // The portfolio of a past day: the same météo and money as the dashboard of that day.
+    const day = addDays(today, -45);
+    const past = await leadership.dashboard.figures({ asOf: day });
+    for (const state of WEATHER_STATE_KEYS) {
+      const listed = await leadership.laureates.list({ weather: state, asOf: day });
+      expect({ state, count: listed.length }).toEqual({ state, count: past.weather[state] });
+    }
+    const portfolio = await leadership.laureates.list({ asOf: day });
+    expect(portfolio.reduce((sum, row) => sum + (row.allocatedCents ?? 0), 0)).toBe(past.allocatedCents);
+    expect(portfolio.reduce((sum, row) => sum + row.paidCents, 0)).toBe(past.paidCents);
   });
 
   it("counts a payment from its value date, once it is recorded", async () => {

@@ -12,7 +12,7 @@ const { fundingRecordVersions, milestoneVersions, trancheVersions, weatherReport
  * replaced by then (packages/db/src/schema/history.ts, kept by triggers).
  * A row created, re-planned or corrected after the day is read as it was.
  */
-function knownAtEndOf(validFrom: AnyPgColumn, validTo: AnyPgColumn, day: string): SQL | undefined {
+export function knownAtEndOf(validFrom: AnyPgColumn, validTo: AnyPgColumn, day: string): SQL | undefined {
   const end = endOfParisDay(day);
   return and(lt(validFrom, end), or(isNull(validTo), gte(validTo, end)));
 }

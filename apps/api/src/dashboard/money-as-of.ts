@@ -3,7 +3,7 @@ import { schema } from "@defis/db";
 import type { CategoryKey, FundingModeKey, MinistryKey, RegionCode } from "@defis/domain";
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { groupingSets } from "../grouping-sets.js";
-import { territoryKeySql } from "../laureates/laureate-queries.js";
+import { territoryKeySql } from "../laureates/territory-sql.js";
 import { cents, endOfParisDay } from "./day-sql.js";
 import { fundingKnownOn } from "./known-on.js";
 import { blockedByMilestoneSubquery, committedOnSql, moneyFigureSums } from "../finance/money-figures-sql.js";
@@ -63,6 +63,7 @@ export function moneyAsOf(db: Executor, asOf: string) {
       committed: sql<boolean>`${committedOnSql(asOf, funding)}`.as("committed"),
       blockedCents: sql<number>`coalesce(${blocked.cents}, 0)`.as("blocked_cents"),
       isDemo: sql<boolean>`coalesce(${allocations.isDemo}, false)`.as("is_demo"),
+      hasAllocation: sql<boolean>`${allocations.laureateId} is not null`.as("has_allocation"),
     })
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
