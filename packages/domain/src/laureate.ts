@@ -2,7 +2,7 @@ import { z } from "zod";
 import { keysOf } from "./labels.js";
 import { territorySchema } from "./territory.js";
 import { laureateSlug, MAX_SLUG_LENGTH, SLUG_PATTERN, storedInteger } from "./identifiers.js";
-import { WEATHER_STATES } from "./progress/weather-state.js";
+import { WEATHER_STATES, type WeatherState } from "./progress/weather-state.js";
 
 /** The three categories of the announcement, in its order. */
 export const CATEGORIES = {
@@ -129,6 +129,8 @@ export interface LaureateListItem {
   /** Committed today by the rule of its funding mode (`isCommittedOn`). */
   committed: boolean;
   allocationIsDemo: boolean;
+  /** Its météo on the day (`weatherStateOn`): the one the dashboard counts and the filter finds. */
+  weather: WeatherState;
 }
 
 /** Everything the laureate page shows. */

@@ -7,6 +7,7 @@ import type {
   LaureateFilters,
   LaureateListItem,
   MinistryKey,
+  WeatherState,
 } from "@defis/domain";
 import { DEFAULT_STALE_AFTER_DAYS, periodOf } from "@defis/domain";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
@@ -110,6 +111,7 @@ const listColumns = (today: string) => ({
   paidCents: sql<number>`coalesce(${allocations.paidCents}, 0)`.mapWith(Number),
   committed: committedOnSql(today),
   allocationIsDemo: sql<boolean>`coalesce(${allocations.isDemo}, false)`,
+  weather: sql<WeatherState>`${weatherStateSql(today)}`,
 });
 
 /**
