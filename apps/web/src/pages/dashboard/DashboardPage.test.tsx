@@ -219,6 +219,11 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(
       "Pilotage du portefeuille au 31 janvier 2025",
     );
+    // A météo bar leads to the portfolio of the same day.
+    const weather = await screen.findByRole("table", { name: "Lauréats par météo déclarée" });
+    expect(within(weather).getByRole("link", { name: "Orage" }).getAttribute("href")).toBe(
+      "/?meteo=orage&etat-au=2025-01-31",
+    );
     fireEvent.click(screen.getByRole("link", { name: "Revenir à aujourd'hui" }));
     await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/pilotage"));
   });

@@ -5,6 +5,7 @@ import { WEATHER_SEVERITY } from "../../features/progress/progress-badges";
 import { formatCount, formatMonth, formatShortDate, pluralize } from "../../lib/format";
 import { WEATHER_COUNT_LABELS } from "../../features/laureates/laureate-labels";
 import { portfolioPath } from "../../features/laureates/use-portfolio-filters";
+import { useAsOf, withAsOf } from "../../lib/use-as-of";
 import { CategoryCountChart, CategoryTimelineChart, type Category } from "./CategoryCharts";
 
 /**
@@ -23,18 +24,21 @@ const STATE_COLORS: Record<WeatherCountKey, { color: string; pattern?: "hatch" }
   sans_meteo: { color: CHART_NEUTRAL },
 };
 
-/** Best to worst, then stale, then none (`WEATHER_STATES`); each leads to its laureates. */
-const LEVELS: Category<WeatherCountKey>[] = WEATHER_STATE_KEYS.map((key) => ({
-  key,
-  label: WEATHER_COUNT_LABELS[key],
-  ...STATE_COLORS[key],
-  href: portfolioPath({ weather: key }),
-}));
+/** Best to worst, then stale, then none (`WEATHER_STATES`); each leads to its laureates, on the same day. */
+function levelsOn(past: string | undefined): Category<WeatherCountKey>[] {
+  return WEATHER_STATE_KEYS.map((key) => ({
+    key,
+    label: WEATHER_COUNT_LABELS[key],
+    ...STATE_COLORS[key],
+    href: withAsOf(portfolioPath({ weather: key }), past),
+  }));
+}
 
 const troubled = (counts: Record<WeatherCountKey, number>) => counts.couvert + counts.orage;
 
 /** The latest météo of each laureate on the day, and each level leading to its laureates. */
 export function WeatherChart({ figures }: { figures: DashboardFigures }) {
+  const { past } = useAsOf();
   return (
     <CategoryCountChart
       headingId="pilotage-meteo"
@@ -42,7 +46,7 @@ export function WeatherChart({ figures }: { figures: DashboardFigures }) {
       asOf={figures.asOf}
       caption="Lauréats par météo déclarée"
       fileName={`meteo-${figures.asOf}`}
-      categories={LEVELS}
+      categories={levelsOn(past)}
       headers={["Météo", "Lauréats"]}
       counts={figures.weather}
     >
@@ -66,6 +70,7 @@ function trendFinding(figures: DashboardFigures): string {
 
 /** The météo distribution period after period. */
 export function WeatherTrendChart({ figures }: { figures: DashboardFigures }) {
+  const { past } = useAsOf();
   return (
     <CategoryTimelineChart
       headingId="pilotage-meteo-tendance"
@@ -73,7 +78,7 @@ export function WeatherTrendChart({ figures }: { figures: DashboardFigures }) {
       asOf={figures.asOf}
       caption="Météo des lauréats par période"
       fileName={`meteo-tendance-${figures.asOf}`}
-      categories={LEVELS}
+      categories={levelsOn(past)}
       monthHeader="Période"
       months={figures.weatherTrend.map((period) => ({ month: period.period, counts: period.counts }))}
     />
