@@ -74,7 +74,7 @@ export async function sqlScenarios(dataset: Dataset, pool: pg.Pool, app: Client)
     {
       name: "Chiffres mensuels des finances (`finance.monthly`)",
       subject: () => trpcQuery(app, "finance.monthly"),
-      reference: await sql(() => monthlyPayments(db)),
+      reference: await sql(() => monthlyPayments(db, parisDay())),
       referenceLabel,
       latencyTarget: true,
     },

@@ -15,6 +15,7 @@ import {
   readTables,
   readTiles,
   rowNamed,
+  shortDate,
 } from "./support/finances";
 import { openAt, waitForPage } from "./support/pages";
 import { DEMO, DEMO_PASSWORD, SIGN_IN_PATH, signInAsDemo, submitSignInForm } from "./support/session";
@@ -185,6 +186,22 @@ describe("the direction's dashboard and portfolio reviews", () => {
     await page.reload();
     await waitForDashboard(page, day);
     expect(await readTiles(page, TILES)).toEqual(past);
+
+    // /finances of the same day: the same money, as known then, under its banner.
+    await openAt(page, `${FINANCES_PATH}?etat-au=${day}`, FINANCES_HEADING);
+    await page.getByText(`État au ${shortDate(day)} : les chiffres tels qu'ils étaient connus`).waitFor();
+    const finances = await readTiles(page);
+    const versé = (tiles: Record<string, string>) =>
+      centsOf(Object.entries(tiles).find(([label]) => label.startsWith("Versé"))?.[1] ?? "");
+    expect(versé(finances)).toBe(versé(past));
+    await page
+      .getByRole("table", {
+        name: new RegExp(`^Versements prévus et réalisés par mois, au ${longDate(day)}`),
+      })
+      .waitFor();
+    await page.goBack();
+    await waitForDashboard(page, day);
+
     await page.getByRole("link", { name: "Revenir à aujourd'hui" }).click();
     await waitForDashboard(page);
   });
@@ -291,7 +308,7 @@ describe("the direction's dashboard and portfolio reviews", () => {
   });
 
   for (const scheme of ["light", "dark"] as const satisfies readonly ColorScheme[]) {
-    it(`passes axe on the dashboard and a review in the ${scheme} theme`, async () => {
+    it(`passes axe on the dashboard, /finances of a past day and a review in the ${scheme} theme`, async () => {
       const themed = await openPage(browser, server.baseUrl, scheme);
       try {
         await signInAsDemo(themed.page, DEMO.direction, DASHBOARD_PATH);
@@ -305,6 +322,9 @@ describe("the direction's dashboard and portfolio reviews", () => {
         await waitForPage(themed.page, /^Note de synthèse du portefeuille au /);
         await themed.page.getByRole("region", { name: "Atterrissage" }).waitFor();
         await expectNoAxeViolations(themed.page, `note de synthèse (${scheme})`);
+        await openAt(themed.page, `${FINANCES_PATH}?etat-au=2023-12-31`, FINANCES_HEADING);
+        await themed.page.getByText(/^État au 31\/12\/2023 : /).waitFor();
+        await expectNoAxeViolations(themed.page, `finances au 31/12/2023 (${scheme})`);
         await themed.page.goto(REVIEWS.path);
         await waitForPage(themed.page, REVIEWS.heading);
         await expectNoAxeViolations(themed.page, `revues (${scheme})`);

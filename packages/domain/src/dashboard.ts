@@ -3,7 +3,7 @@ import { isoDateSchema } from "./dates.js";
 import type { CategoryKey, FundingModeKey, MinistryKey } from "./laureate.js";
 import type { ConsumptionForecast, LaureateAfterDeadline } from "./finance/forecast.js";
 import type { Cents } from "./money.js";
-import type { WeatherLevel } from "./progress/index.js";
+import type { WeatherLevel, WeatherState } from "./progress/index.js";
 import type { AdoptionStage, FunnelStage } from "./replication/index.js";
 import type { RegionCode } from "./territory.js";
 import { storedInteger } from "./identifiers.js";
@@ -67,8 +67,8 @@ export function adoptionStageAsOf(adoption: AdoptionDates, asOf: string): Adopti
   return "identifiee";
 }
 
-/** "sans_meteo": no weather declared for the period or before it. */
-export type WeatherCountKey = WeatherLevel | "sans_meteo";
+/** Laureates by their météo on the day (`weatherStateOn`): a level, "perimee" or "sans_meteo". */
+export type WeatherCountKey = WeatherState;
 export type WeatherCounts = Record<WeatherCountKey, number>;
 export type MilestoneCounts = Record<MilestoneOutcome, number>;
 

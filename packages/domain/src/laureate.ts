@@ -2,6 +2,7 @@ import { z } from "zod";
 import { keysOf } from "./labels.js";
 import { territorySchema } from "./territory.js";
 import { laureateSlug, MAX_SLUG_LENGTH, SLUG_PATTERN, storedInteger } from "./identifiers.js";
+import { WEATHER_STATES, type WeatherState } from "./progress/weather-state.js";
 
 /** The three categories of the announcement, in its order. */
 export const CATEGORIES = {
@@ -79,10 +80,8 @@ export const laureateFiltersSchema = z.object({
     .regex(/^(national|\d{2})$/, { error: "Territoire inconnu." })
     .optional(),
   q: z.string().trim().max(100, { error: "La recherche est limitée à 100 caractères." }).optional(),
-  /** The weather currently declared (latest period), or "sans_meteo": a slice of the dashboard's chart. */
-  weather: z
-    .enum(["soleil", "nuage", "couvert", "orage", "sans_meteo"], { error: "Météo inconnue." })
-    .optional(),
+  /** The météo today (`weatherStateOn`: a level, "perimee" or "sans_meteo"): a slice of the dashboard's chart. */
+  weather: z.enum(keysOf(WEATHER_STATES), { error: "Météo inconnue." }).optional(),
   /** "en_retard": only laureates with at least one milestone late today. */
   milestones: z.literal("en_retard", { error: "Filtre de jalons inconnu." }).optional(),
 });
@@ -130,6 +129,8 @@ export interface LaureateListItem {
   /** Committed today by the rule of its funding mode (`isCommittedOn`). */
   committed: boolean;
   allocationIsDemo: boolean;
+  /** Its météo on the day (`weatherStateOn`): the one the dashboard counts and the filter finds. */
+  weather: WeatherState;
 }
 
 /** Everything the laureate page shows. */

@@ -1,95 +1,92 @@
 import type { Executor } from "@defis/db";
 import { readTogether, schema } from "@defis/db";
 import type { MilestoneOutcome, RegionCode, WeatherLevel } from "@defis/domain";
-import { periodOf } from "@defis/domain";
-import { and, asc, desc, eq, gte, lte, lt, ne, or, sql } from "drizzle-orm";
+import { addDays, addMonths, periodOf } from "@defis/domain";
+import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { demonstrationRowsExist } from "../programme/demonstration.js";
-import { cents, onOrBefore, parisDayOf } from "./day-sql.js";
+import { loadStaleAfterDays } from "../progress/follow-up-facts.js";
+import { onOrBefore, parisDayOf } from "./day-sql.js";
+import { milestonesKnownOn, weatherKnownOn } from "./known-on.js";
+import { readPaidByMonth, readPlannedByMonth } from "./schedule-as-of.js";
 import { readLaureateMoney, readMoneyGroups } from "./money-as-of.js";
 import { scheduleKnownOn } from "./schedule-known-on.js";
 
-const {
-  adoptions,
-  comments,
-  laureates,
-  milestones,
-  paymentMonths,
-  payments,
-  programmes,
-  replicationScorecards,
-  tranches,
-  weatherReports,
-} = schema;
+const { adoptions, comments, laureates, programmes, replicationScorecards } = schema;
 
 /** The latest weather each laureate had declared on the day, for the day's period or an earlier one. */
 export async function readLatestWeather(db: Executor, asOf: string) {
+  const report = weatherKnownOn(db, asOf);
   return db
-    .selectDistinctOn([weatherReports.laureateId], {
-      laureateId: weatherReports.laureateId,
-      period: weatherReports.period,
-      level: sql<WeatherLevel>`${weatherReports.level}`,
-      synthesis: weatherReports.synthesis,
+    .selectDistinctOn([report.laureateId], {
+      laureateId: report.laureateId,
+      period: report.period,
+      level: sql<WeatherLevel>`${report.level}`,
+      synthesis: report.synthesis,
     })
-    .from(weatherReports)
-    .where(and(lte(weatherReports.period, periodOf(asOf)), onOrBefore(weatherReports.createdAt, asOf)))
-    .orderBy(weatherReports.laureateId, desc(weatherReports.period));
+    .from(report)
+    .where(lte(report.period, periodOf(asOf)))
+    .orderBy(report.laureateId, desc(report.period));
 }
 
-/** How many laureates declared each level, period by period, from `firstPeriod` to the day's. */
-async function readWeatherByPeriod(db: Executor, asOf: string, firstPeriod: string) {
-  return db
-    .select({
-      period: weatherReports.period,
-      level: sql<WeatherLevel>`${weatherReports.level}`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(weatherReports)
-    .where(
-      and(
-        gte(weatherReports.period, firstPeriod),
-        lte(weatherReports.period, periodOf(asOf)),
-        onOrBefore(weatherReports.createdAt, asOf),
-      ),
-    )
-    .groupBy(weatherReports.period, weatherReports.level);
+/** The last day of `period` or, for the day's own period, the day itself. */
+function periodEnd(period: string, asOf: string): string {
+  return period === periodOf(asOf) ? asOf : addDays(`${addMonths(period, 1)}-01`, -1);
 }
 
 /**
- * The milestones of the plan as it stands, classified on the day by their due
- * and reached dates (like the tranches, a plan keeps no dated history).
+ * The météo of each period of the trend, by the same definition as the day's
+ * (readLatestWeather at the end of the period): a laureate who declared in
+ * March and not in April still counts with its March météo in April.
  */
-async function readMilestones(db: Executor) {
+async function readWeatherByPeriod(db: Executor, asOf: string, firstPeriod: string) {
+  const periods: string[] = [];
+  for (let period = firstPeriod; period <= periodOf(asOf); period = addMonths(period, 1))
+    periods.push(period);
+  const latest = await readTogether(
+    db,
+    periods.map((period) => () => readLatestWeather(db, periodEnd(period, asOf))),
+  );
+  return periods.map((period, index) => ({
+    period,
+    day: periodEnd(period, asOf),
+    reports: latest[index] ?? [],
+  }));
+}
+
+/** The milestones as known at the end of the day, classified on it by their due and reached dates. */
+async function readMilestones(db: Executor, asOf: string) {
+  const milestone = milestonesKnownOn(db, asOf);
   return db
     .select({
-      id: milestones.id,
-      laureateId: milestones.laureateId,
-      title: milestones.title,
-      dueOn: milestones.dueOn,
-      reachedOn: milestones.reachedOn,
-      abandoned: sql<boolean>`${milestones.status} = 'abandonne'`,
+      id: milestone.id,
+      laureateId: milestone.laureateId,
+      title: milestone.title,
+      dueOn: milestone.dueOn,
+      reachedOn: milestone.reachedOn,
+      abandoned: sql<boolean>`${milestone.status} = 'abandonne'`,
     })
-    .from(milestones)
-    .orderBy(asc(milestones.laureateId), asc(milestones.position), asc(milestones.id));
+    .from(milestone)
+    .orderBy(asc(milestone.laureateId), asc(milestone.position), asc(milestone.id));
 }
 
 /**
- * Milestones by due month and by where they stood on the day, counted by the
+ * Milestones as known at the end of the day, by due month and by where they stood on it, counted by the
  * database: the SQL form of `milestoneOutcomeAsOf` (packages/domain), which
  * the sheets apply row by row; a test holds both to the same counts.
  */
 async function readMilestoneCounts(db: Executor, asOf: string) {
-  // Counted by the columns of `milestone_due_idx` first, which the database reads from the index
-  // alone and in its order; the outcome and the month are then worked out for a few thousand
-  // groups rather than for each of 100 000 milestones.
+  // Counted by (due day, reached day, status) first: the outcome and the month are then worked
+  // out for a few thousand groups rather than for each of 100 000 milestones.
+  const milestone = milestonesKnownOn(db, asOf);
   const byDay = db
     .select({
-      dueOn: milestones.dueOn,
-      reachedOn: milestones.reachedOn,
-      status: milestones.status,
+      dueOn: milestone.dueOn,
+      reachedOn: milestone.reachedOn,
+      status: milestone.status,
       count: sql<number>`count(*)`.as("milestones"),
     })
-    .from(milestones)
-    .groupBy(milestones.dueOn, milestones.reachedOn, milestones.status)
+    .from(milestone)
+    .groupBy(milestone.dueOn, milestone.reachedOn, milestone.status)
     .as("by_day");
   const outcome = sql<MilestoneOutcome>`case
     when ${byDay.reachedOn} <= ${asOf}::date then
@@ -156,48 +153,6 @@ async function readRisks(db: Executor, asOf: string) {
     .orderBy(asc(comments.laureateId), asc(comments.createdAt), asc(comments.id));
 }
 
-/**
- * What the schedules planned by month: tranches not cancelled on the day. The
- * plan is the schedule as it stands (a replanned schedule keeps no history).
- */
-async function readPlannedByMonth(db: Executor, asOf: string) {
-  // By day first, then by month, as the milestones: a few dozen days rather than every tranche.
-  const byDay = db
-    .select({
-      plannedOn: tranches.plannedOn,
-      cents: sql<number>`sum(${tranches.plannedAmountCents})`.as("planned_cents"),
-    })
-    .from(tranches)
-    .where(or(ne(tranches.status, "annule"), sql`${tranches.cancelledOn} > ${asOf}::date`))
-    .groupBy(tranches.plannedOn)
-    .as("by_day");
-  const month = sql<string>`to_char(${byDay.plannedOn}, 'YYYY-MM')`;
-  return db
-    .select({ month, cents: cents(sql`sum(${byDay.cents})`) })
-    .from(byDay)
-    .groupBy(month);
-}
-
-/**
- * Paid by month up to the day: whole months from `payment_month` (kept by the
- * database), the day's own month summed from its payments up to the day.
- */
-async function readPaidByMonth(db: Executor, asOf: string) {
-  const firstOfMonth = `${periodOf(asOf)}-01`;
-  const whole = await db
-    .select({
-      month: sql<string>`to_char(${paymentMonths.month}, 'YYYY-MM')`,
-      cents: paymentMonths.paidCents,
-    })
-    .from(paymentMonths)
-    .where(lt(paymentMonths.month, firstOfMonth));
-  const [current] = await db
-    .select({ cents: cents(sql`sum(${payments.amountCents})`) })
-    .from(payments)
-    .where(and(gte(payments.paidOn, firstOfMonth), lte(payments.paidOn, asOf)));
-  return [...whole, { month: periodOf(asOf), cents: current?.cents ?? 0 }];
-}
-
 async function readProgramme(db: Executor) {
   const [programme] = await db
     .select({
@@ -237,6 +192,7 @@ export async function readLaureateNames(db: Executor) {
 export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPeriod: string) {
   const [
     programme,
+    staleAfterDays,
     moneyGroups,
     weather,
     weatherByPeriod,
@@ -248,6 +204,7 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
     names,
   ] = await readTogether(db, [
     () => readProgramme(db),
+    () => loadStaleAfterDays(db),
     () => readMoneyGroups(db, asOf),
     () => readLatestWeather(db, asOf),
     () => readWeatherByPeriod(db, asOf, firstTrendPeriod),
@@ -260,6 +217,7 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
   ]);
   return {
     programme,
+    staleAfterDays,
     moneyGroups,
     weather,
     weatherByPeriod,
@@ -279,7 +237,7 @@ export async function readPortfolioAsOf(db: Executor, asOf: string, firstTrendPe
 export async function readSheetExtras(db: Executor, asOf: string) {
   const [money, milestoneRows, risks, scorecards] = await readTogether(db, [
     () => readLaureateMoney(db, asOf),
-    () => readMilestones(db),
+    () => readMilestones(db, asOf),
     () => readRisks(db, asOf),
     () => readScorecards(db, asOf),
   ]);

@@ -1,6 +1,13 @@
 import { schema } from "@defis/db";
 import type { TestDatabaseHandle } from "@defis/db/testing";
-import { addDays, periodOf, type DashboardFigures } from "@defis/domain";
+import {
+  addDays,
+  DEFAULT_STALE_AFTER_DAYS,
+  periodOf,
+  WEATHER_STATE_KEYS,
+  weatherStateOn,
+  type DashboardFigures,
+} from "@defis/domain";
 import { randomUUID } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,7 +49,7 @@ async function recomputeFromRawRows(database: TestDatabaseHandle, asOf: string) 
     .filter((row) => row.ejNumber !== null && row.conventionDate !== null && row.conventionDate <= asOf)
     .reduce((total, row) => total + allocatedOf(row.laureateId), 0);
 
-  const weather = { soleil: 0, nuage: 0, couvert: 0, orage: 0, sans_meteo: 0 };
+  const weather = { soleil: 0, nuage: 0, couvert: 0, orage: 0, perimee: 0, sans_meteo: 0 };
   for (const laureate of laureateRows) {
     const known = reports
       .filter(
@@ -50,7 +57,7 @@ async function recomputeFromRawRows(database: TestDatabaseHandle, asOf: string) 
           row.laureateId === laureate.id && row.period <= periodOf(asOf) && parisDay(row.createdAt) <= asOf,
       )
       .sort((left, right) => right.period.localeCompare(left.period));
-    weather[known[0]?.level ?? "sans_meteo"] += 1;
+    weather[weatherStateOn(known[0] ?? null, asOf, DEFAULT_STALE_AFTER_DAYS)] += 1;
   }
 
   const reachedOn = (row: (typeof milestoneRows)[number]) =>
@@ -175,11 +182,34 @@ describe("the dashboard as of a day", () => {
     expect(now.payments.at(-1)?.cumulativePlannedCents).toBe(planned?.total);
   });
 
-  it("counts a payment from its value date", async () => {
+  it("gives every météo the same count on /pilotage, in its trend and in the filtered portfolio", async () => {
+    const figures = await leadership.dashboard.figures({});
+    expect(figures.weatherTrend.at(-1)?.counts).toEqual(figures.weather);
+    for (const state of WEATHER_STATE_KEYS) {
+      const listed = await leadership.laureates.list({ weather: state });
+      expect({ state, count: listed.length }).toEqual({ state, count: figures.weather[state] });
+    }
+    // The scenario has laureates whose latest météo is too old to count as their level.
+    expect(figures.weather.perimee).toBeGreaterThan(0);
+
+    // The portfolio of a past day: the same météo and money as the dashboard of that day.
+    const day = addDays(today, -45);
+    const past = await leadership.dashboard.figures({ asOf: day });
+    for (const state of WEATHER_STATE_KEYS) {
+      const listed = await leadership.laureates.list({ weather: state, asOf: day });
+      expect({ state, count: listed.length }).toEqual({ state, count: past.weather[state] });
+    }
+    const portfolio = await leadership.laureates.list({ asOf: day });
+    expect(portfolio.reduce((sum, row) => sum + (row.allocatedCents ?? 0), 0)).toBe(past.allocatedCents);
+    expect(portfolio.reduce((sum, row) => sum + row.paidCents, 0)).toBe(past.paidCents);
+  });
+
+  it("counts a payment from its value date, once it is recorded", async () => {
     const target = await laureateWithRoomToPay(database);
     const valueDate = addDays(today, -10);
     const before = await leadership.dashboard.figures({ asOf: addDays(valueDate, -1) });
     const onDay = await leadership.dashboard.figures({ asOf: valueDate });
+    const now = await leadership.dashboard.figures({});
     await officer.finance.recordPayment({
       laureateSlug: target,
       amountCents: 1_234_56,
@@ -191,9 +221,9 @@ describe("the dashboard as of a day", () => {
     expect((await leadership.dashboard.figures({ asOf: addDays(valueDate, -1) })).paidCents).toBe(
       before.paidCents,
     );
-    expect((await leadership.dashboard.figures({ asOf: valueDate })).paidCents).toBe(
-      onDay.paidCents + 1_234_56,
-    );
+    // Recorded today: the value day, as known at its end, did not have it yet; today does.
+    expect((await leadership.dashboard.figures({ asOf: valueDate })).paidCents).toBe(onDay.paidCents);
+    expect((await leadership.dashboard.figures({})).paidCents).toBe(now.paidCents + 1_234_56);
   });
 
   it("refuses a day to come", async () => {
@@ -262,8 +292,10 @@ describe("portfolio reviews", () => {
     expect(detail.changes?.payments.reduce((total, change) => total + change.paidCents, 0)).toBe(paidBetween);
     expect((await leadership.reviews.byId({ id: first.id })).changes).toBeNull();
 
-    // A payment entered later with a value date inside the period changes the recomputed figures, not the review.
+    // A payment entered later with a value date inside the period changes neither the review nor
+    // the day's figures, recomputed as known at its end; it counts from the day it was entered.
     const target = await laureateWithRoomToPay(database);
+    const paidToday = (await leadership.dashboard.figures({})).paidCents;
     await officer.finance.recordPayment({
       laureateSlug: target,
       amountCents: 500_00,
@@ -273,7 +305,8 @@ describe("portfolio reviews", () => {
       idempotencyKey: randomUUID(),
     });
     const recomputed = await leadership.dashboard.figures({ asOf: "2023-12-31" });
-    expect(recomputed.paidCents).toBe(detail.snapshot.figures.paidCents + 500_00);
+    expect(recomputed).toEqual(detail.snapshot.figures);
+    expect((await leadership.dashboard.figures({})).paidCents).toBe(paidToday + 500_00);
     expect((await leadership.reviews.byId({ id: second.id })).snapshot).toEqual(detail.snapshot);
   });
 

@@ -3,20 +3,22 @@ import { schema } from "@defis/db";
 import type { CategoryKey, FundingModeKey, MinistryKey, RegionCode } from "@defis/domain";
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { groupingSets } from "../grouping-sets.js";
-import { territoryKeySql } from "../laureates/laureate-queries.js";
+import { territoryKeySql } from "../laureates/territory-sql.js";
 import { cents, endOfParisDay } from "./day-sql.js";
+import { fundingKnownOn } from "./known-on.js";
 import { blockedByMilestoneSubquery, committedOnSql, moneyFigureSums } from "../finance/money-figures-sql.js";
 
-const { allocations, allocationMovements, fundingRecords, laureates, payments } = schema;
+const { allocations, allocationMovements, laureates, payments } = schema;
 
 /**
  * Each laureate with its money on the day, as a subquery: what the ledger
  * holds now, less what came after the day (movements written after it,
- * payments valued after it). The ledger keeps `allocation` equal to the sum
+ * payments valued or recorded after it), and "engagé" from the funding
+ * facts as known at the end of the day. The ledger keeps `allocation` equal to the sum
  * of its rows, and the rows after a recent day are few, so a million payment
  * lines are not summed.
  */
-function moneyAsOf(db: Executor, asOf: string) {
+export function moneyAsOf(db: Executor, asOf: string) {
   const allocatedLater = db
     .select({
       laureateId: allocationMovements.laureateId,
@@ -32,10 +34,12 @@ function moneyAsOf(db: Executor, asOf: string) {
       cents: sql<number>`sum(${payments.amountCents})`.as("paid_later_cents"),
     })
     .from(payments)
-    .where(sql`${payments.paidOn} > ${asOf}::date`)
+    // Valued after the day, or recorded after it (a payment entered late, dated back).
+    .where(sql`${payments.paidOn} > ${asOf}::date or ${payments.createdAt} >= ${endOfParisDay(asOf)}`)
     .groupBy(payments.laureateId)
     .as("paid_later");
   const blocked = blockedByMilestoneSubquery(db, asOf);
+  const funding = fundingKnownOn(db, asOf);
   return db
     .select({
       id: laureates.id,
@@ -56,14 +60,16 @@ function moneyAsOf(db: Executor, asOf: string) {
         "paid_cents",
       ),
       // The mode's rule, the decision dated on or before the day: when the AE were consumed.
-      committed: sql<boolean>`${committedOnSql(asOf)}`.as("committed"),
+      committed: sql<boolean>`${committedOnSql(asOf, funding)}`.as("committed"),
       blockedCents: sql<number>`coalesce(${blocked.cents}, 0)`.as("blocked_cents"),
+      isDemo: sql<boolean>`coalesce(${allocations.isDemo}, false)`.as("is_demo"),
+      hasAllocation: sql<boolean>`${allocations.laureateId} is not null`.as("has_allocation"),
     })
     .from(laureates)
     .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
     .leftJoin(allocatedLater, eq(allocatedLater.laureateId, laureates.id))
     .leftJoin(paidLater, eq(paidLater.laureateId, laureates.id))
-    .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
+    .leftJoin(funding, eq(funding.laureateId, laureates.id))
     .leftJoin(blocked, eq(blocked.laureateId, laureates.id))
     .as("money");
 }

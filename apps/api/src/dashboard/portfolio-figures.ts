@@ -10,7 +10,6 @@ import {
   periodOf,
   PROGRESS_STAGES,
   territoryKeyLabel,
-  WEATHER_LEVELS,
   type AdoptionStage,
   type DashboardFigures,
   type DashboardGroup,
@@ -19,7 +18,9 @@ import {
   type PaymentMonth,
   type RegionCode,
   type RegionFigures,
-  type WeatherCountKey,
+  type WeatherLevel,
+  WEATHER_STATE_KEYS,
+  weatherStateOn,
   type WeatherCounts,
 } from "@defis/domain";
 import type { PortfolioRows, SheetExtras } from "./as-of-rows.js";
@@ -32,8 +33,17 @@ export function firstTrendPeriod(asOf: string): string {
   return addMonths(periodOf(asOf), -(TREND_PERIODS - 1));
 }
 
-function emptyWeatherCounts(): WeatherCounts {
-  return { soleil: 0, nuage: 0, couvert: 0, orage: 0, sans_meteo: 0 };
+/** Laureates by their météo on `day` (`weatherStateOn`); those that never declared are "sans météo". */
+function weatherCounts(
+  reports: readonly { period: string; level: WeatherLevel }[],
+  laureates: number,
+  day: string,
+  staleAfterDays: number,
+): WeatherCounts {
+  const counts = Object.fromEntries(WEATHER_STATE_KEYS.map((key) => [key, 0])) as WeatherCounts;
+  for (const report of reports) counts[weatherStateOn(report, day, staleAfterDays)] += 1;
+  counts.sans_meteo = laureates - reports.length;
+  return counts;
 }
 
 function emptyMilestoneCounts(): MilestoneCounts {
@@ -132,21 +142,12 @@ export function summarizePortfolio(rows: PortfolioRows, asOf: string): Dashboard
   const laureates = total?.laureates ?? 0;
   const allocatedCents = total?.allocatedCents ?? 0;
 
-  const weather = emptyWeatherCounts();
-  for (const report of rows.weather) weather[report.level] += 1;
-  weather.sans_meteo = laureates - rows.weather.length;
-
-  const weatherTrend = Array.from({ length: TREND_PERIODS }, (_, index) => {
-    const period = addMonths(firstTrendPeriod(asOf), index);
-    const counts = emptyWeatherCounts();
-    for (const row of rows.weatherByPeriod) if (row.period === period) counts[row.level] += row.count;
-    const declared = Object.keys(WEATHER_LEVELS).reduce(
-      (total, level) => total + counts[level as WeatherCountKey],
-      0,
-    );
-    counts.sans_meteo = laureates - declared;
-    return { period, counts };
-  });
+  const weather = weatherCounts(rows.weather, laureates, asOf, rows.staleAfterDays);
+  // Each period by the same definition as the day, at its end: the trend's last point is the bars.
+  const weatherTrend = rows.weatherByPeriod.map(({ period, day, reports }) => ({
+    period,
+    counts: weatherCounts(reports, laureates, day, rows.staleAfterDays),
+  }));
 
   const milestones = emptyMilestoneCounts();
   const timeline = new Map<string, MilestoneCounts>();

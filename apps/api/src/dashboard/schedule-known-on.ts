@@ -1,9 +1,10 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import type { CategoryKey, TrancheStatus } from "@defis/domain";
-import { asc, eq, ne, or, sql } from "drizzle-orm";
+import { asc, eq, ne, sql } from "drizzle-orm";
+import { tranchesKnownOn } from "./known-on.js";
 
-const { laureates, tranches } = schema;
+const { laureates } = schema;
 
 /** One tranche of the schedule as it stood at the end of a day. */
 export interface KnownTranche {
@@ -18,30 +19,25 @@ export interface KnownTranche {
 }
 
 /**
- * The schedule as it was known on `day`: the one door through which the
- * forecast and the synthesis read tranches, so that a dated history of the
- * schedule can replace this body alone. Today it knows the tranches not
- * cancelled on the day, at the last step dated on or before it; the
- * planned days and amounts are those of today (docs/pilotage.md, limits).
+ * The schedule as it was known at the end of `day`, with each laureate's
+ * category: what the forecast and the synthesis read. The tranches not
+ * cancelled then, with their planned day, amount and step as recorded then
+ * (tranchesKnownOn): a tranche created or re-planned later does not count.
  */
 export async function scheduleKnownOn(db: Executor, day: string): Promise<KnownTranche[]> {
-  const paidByDay = sql`${tranches.paidOn} is not null and ${tranches.paidOn} <= ${day}::date`;
+  const tranche = tranchesKnownOn(db, day);
   return db
     .select({
-      laureateId: tranches.laureateId,
-      trancheId: tranches.id,
+      laureateId: tranche.laureateId,
+      trancheId: tranche.id,
       category: sql<CategoryKey>`${laureates.category}`,
-      plannedOn: tranches.plannedOn,
-      plannedAmountCents: tranches.plannedAmountCents,
-      // The last step dated on or before the day: a tranche paid or cancelled since was open then.
-      status: sql<TrancheStatus>`case when ${paidByDay} then 'paye'
-        when ${tranches.paymentRequestedOn} <= ${day}::date then 'demande_paiement'
-        when ${tranches.serviceFaitOn} <= ${day}::date then 'service_fait'
-        else 'prevu' end`,
-      paidOn: sql<string | null>`case when ${paidByDay} then to_char(${tranches.paidOn}, 'YYYY-MM-DD') end`,
+      plannedOn: tranche.plannedOn,
+      plannedAmountCents: tranche.plannedAmountCents,
+      status: sql<TrancheStatus>`${tranche.status}`,
+      paidOn: tranche.paidOn,
     })
-    .from(tranches)
-    .innerJoin(laureates, eq(laureates.id, tranches.laureateId))
-    .where(or(ne(tranches.status, "annule"), sql`${tranches.cancelledOn} > ${day}::date`))
-    .orderBy(asc(tranches.laureateId), asc(tranches.position));
+    .from(tranche)
+    .innerJoin(laureates, eq(laureates.id, tranche.laureateId))
+    .where(ne(tranche.status, "annule"))
+    .orderBy(asc(tranche.laureateId), asc(tranche.position));
 }

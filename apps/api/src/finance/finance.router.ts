@@ -1,6 +1,7 @@
 import {
   acceptScheduleGapSchema,
   laureatePaymentsSchema,
+  asOfSchema,
   laureateSlugSchema,
   moveTrancheSchema,
   planScheduleSchema,
@@ -24,21 +25,26 @@ import { moveTranche, planSchedule, setTrancheGate, updateFundingRecord } from "
 import { idempotentInTransaction } from "../mutation.js";
 import { lateTranches } from "./late-tranches.js";
 import { laureatePaymentPage } from "./payment-queries.js";
+import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
 import { acceptScheduleGap, scheduleGap } from "./schedule-gap.js";
 
 /** Every role reads the figures; officers and administrators move the money. */
 export const financeRouter = router({
   forLaureate: signedInProcedure
-    .input(laureateSlugSchema)
-    .query(({ ctx, input }) => laureateFinance(ctx.db, input.slug)),
+    .input(laureateSlugSchema.extend(asOfSchema.shape))
+    .query(({ ctx, input }) => laureateFinance(ctx.db, input.slug, checkedAsOf(input.asOf))),
 
   payments: signedInProcedure
     .input(laureatePaymentsSchema)
-    .query(({ ctx, input }) => laureatePaymentPage(ctx.db, input)),
+    .query(({ ctx, input }) => laureatePaymentPage(ctx.db, input, checkedAsOf(input.asOf))),
 
-  monthly: signedInProcedure.query(({ ctx }) => monthlyPayments(ctx.db)),
+  monthly: signedInProcedure
+    .input(asOfSchema.optional())
+    .query(({ ctx, input }) => monthlyPayments(ctx.db, checkedAsOf(input?.asOf))),
 
-  lateTranches: signedInProcedure.query(({ ctx }) => lateTranches(ctx.db, parisDay())),
+  lateTranches: signedInProcedure
+    .input(asOfSchema.optional())
+    .query(({ ctx, input }) => lateTranches(ctx.db, checkedAsOf(input?.asOf))),
 
   scheduleGap: signedInProcedure
     .input(laureateSlugSchema)

@@ -1,6 +1,7 @@
 import { schema } from "@defis/db";
 import { OPEN_TRANCHE_STATUSES } from "@defis/domain";
 import { sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 const { fundingRecords, laureates, tranches } = schema;
 
@@ -20,13 +21,21 @@ export const missingFundingFactsSql = sql<string[]>`array_remove(array[
   case when ${laureates.fundingMode} = 'subvention' and ${fundingRecords.ejNumber} is null then 'ejNumber' end
 ]::text[], null)`;
 
-/** `isOpenTranche`: money still to be paid on the tranche. */
-export const isOpenTrancheSql = sql<boolean>`(${tranches.status} in (${sql.join(
-  OPEN_TRANCHE_STATUSES.map((status) => sql`${status}`),
-  sql`, `,
-)}))`;
+/** `isOpenTranche`: money still to be paid on the tranche of this status. */
+function isOpenTrancheSql(status: SQL | AnyPgColumn): SQL<boolean> {
+  return sql<boolean>`(${status} in (${sql.join(
+    OPEN_TRANCHE_STATUSES.map((value) => sql`${value}`),
+    sql`, `,
+  )}))`;
+}
 
-/** `trancheDaysLate(tranche, today) > 0`: open and its planned day is before `today`. */
-export function isLateTrancheSql(today: string): SQL<boolean> {
-  return sql<boolean>`(${isOpenTrancheSql} and ${tranches.plannedOn} < ${today}::date)`;
+/**
+ * `trancheDaysLate(tranche, today) > 0`: open and its planned day is before
+ * `today`; over the table, or over the tranches as known on a day.
+ */
+export function isLateTrancheSql(
+  today: string,
+  tranche: { status: SQL | AnyPgColumn; plannedOn: SQL | AnyPgColumn } = tranches,
+): SQL<boolean> {
+  return sql<boolean>`(${isOpenTrancheSql(tranche.status)} and ${tranche.plannedOn} < ${today}::date)`;
 }

@@ -2,8 +2,10 @@ import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
 import { OPEN_TRANCHE_STATUSES } from "@defis/domain";
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { milestonesKnownOn, tranchesKnownOn } from "../dashboard/known-on.js";
 
-const { fundingRecords, laureates, milestones, tranches } = schema;
+const { fundingRecords, laureates } = schema;
 
 /**
  * The SQL form of `isCommittedOn` (packages/domain/src/finance/money-figures.ts):
@@ -12,43 +14,53 @@ const { fundingRecords, laureates, milestones, tranches } = schema;
  * decision dated on or before the day. Over `laureate` left-joined to
  * `funding_record`. Every breakdown, the dashboard and the exports read
  * this one expression; money-figures.test.ts holds it to the domain rule.
+ * A past day passes the facts as known then (`fundingKnownOn`).
  */
-export function committedOnSql(day: string): SQL<boolean> {
-  return sql<boolean>`coalesce(${fundingRecords.conventionDate} <= ${day}::date and case ${laureates.fundingMode}
-    when 'subvention' then ${fundingRecords.ejNumber} is not null
+export function committedOnSql(
+  day: string,
+  funding: { conventionDate: SQL | AnyPgColumn; ejNumber: SQL | AnyPgColumn } = fundingRecords,
+): SQL<boolean> {
+  return sql<boolean>`coalesce(${funding.conventionDate} <= ${day}::date and case ${laureates.fundingMode}
+    when 'subvention' then ${funding.ejNumber} is not null
     when 'transfert' then true
     else false end, false)`;
 }
 
-/** The SQL form of `isTrancheOpenOn`: open now, or paid or cancelled only after the day. */
-function trancheOpenOnSql(day: string): SQL {
+type KnownTranches = ReturnType<typeof tranchesKnownOn>;
+
+/** The SQL form of `isTrancheOpenOn`, over the tranches as known on the day. */
+function trancheOpenOnSql(tranche: KnownTranches, day: string): SQL {
   return sql`(${or(
-    inArray(tranches.status, [...OPEN_TRANCHE_STATUSES]),
-    and(eq(tranches.status, "paye"), sql`${tranches.paidOn} > ${day}::date`),
-    and(eq(tranches.status, "annule"), sql`${tranches.cancelledOn} > ${day}::date`),
+    inArray(tranche.status, [...OPEN_TRANCHE_STATUSES]),
+    and(eq(tranche.status, "paye"), sql`${tranche.paidOn} > ${day}::date`),
+    and(eq(tranche.status, "annule"), sql`${tranche.cancelledOn} > ${day}::date`),
   )})`;
 }
 
 /**
  * Bloqué par un jalon, laureate by laureate, as a subquery to left-join on
  * `laureateId`: Σ planned of the tranches open on the day whose gating
- * milestone was not reached by then (`blockedByMilestoneCents`).
+ * milestone was not reached by then (`blockedByMilestoneCents`), both as
+ * known at the end of the day: a gate or a tranche added later holds nothing
+ * back on it.
  */
 export function blockedByMilestoneSubquery(db: Executor, day: string) {
+  const tranche = tranchesKnownOn(db, day);
+  const milestone = milestonesKnownOn(db, day);
   return db
     .select({
-      laureateId: tranches.laureateId,
-      cents: sql<number>`sum(${tranches.plannedAmountCents})`.as("blocked_cents"),
+      laureateId: tranche.laureateId,
+      cents: sql<number>`sum(${tranche.plannedAmountCents})`.as("blocked_cents"),
     })
-    .from(tranches)
-    .innerJoin(milestones, eq(milestones.id, tranches.gatingMilestoneId))
+    .from(tranche)
+    .innerJoin(milestone, eq(milestone.id, tranche.gatingMilestoneId))
     .where(
       and(
-        trancheOpenOnSql(day),
-        sql`(${milestones.reachedOn} is null or ${milestones.reachedOn} > ${day}::date)`,
+        trancheOpenOnSql(tranche, day),
+        sql`(${milestone.reachedOn} is null or ${milestone.reachedOn} > ${day}::date)`,
       ),
     )
-    .groupBy(tranches.laureateId)
+    .groupBy(tranche.laureateId)
     .as("blocked");
 }
 

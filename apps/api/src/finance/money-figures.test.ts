@@ -125,6 +125,34 @@ describe("restes à payer, non engagé and bloqué par un jalon", () => {
     }));
   }
 
+  /**
+   * The facts as known at the end of a past day, read raw from the history
+   * (the version whose Paris days cover it) and matched in JavaScript.
+   */
+  async function rawKnownOn(day: string) {
+    const { db } = database;
+    const known = (row: { validFrom: Date; validTo: Date | null }) =>
+      parisDay(row.validFrom) <= day && (row.validTo === null || parisDay(row.validTo) > day);
+    const funding = (await db.select().from(schema.fundingRecordVersions)).filter(known);
+    const trancheRows = (await db.select().from(schema.trancheVersions)).filter(known);
+    const milestoneRows = (await db.select().from(schema.milestoneVersions)).filter(known);
+    const modes = await db
+      .select({ id: laureates.id, mode: sql<FundingModeKey>`${laureates.fundingMode}` })
+      .from(laureates);
+    return new Map(
+      modes.map(({ id, mode }) => {
+        const facts = funding.find((row) => row.laureateId === id) ?? null;
+        const tranchesOfLaureate: FigureTranche[] = trancheRows
+          .filter((row) => row.laureateId === id)
+          .map((row) => {
+            const gate = milestoneRows.find((milestone) => milestone.milestoneId === row.gatingMilestoneId);
+            return { ...row, gate: gate ? { reachedOn: gate.reachedOn } : null };
+          });
+        return [id, { mode, facts, tranches: tranchesOfLaureate }];
+      }),
+    );
+  }
+
   it("sums by the domain's rules, laureate by laureate, today and on a past day", async () => {
     const raw = await rawLaureates();
     const overview = await officer.programme.overview();
@@ -150,8 +178,9 @@ describe("restes à payer, non engagé and bloqué par un jalon", () => {
 
     for (const day of [today, "2023-06-30", "2022-06-01"]) {
       const asOf = await readLaureateMoney(database.db, day);
+      const knownOn = await rawKnownOn(day);
       for (const row of asOf) {
-        const laureate = raw.find((candidate) => candidate.id === row.id);
+        const laureate = knownOn.get(row.id);
         if (!laureate) throw new Error(row.slug);
         expect(row.committed, `${row.slug} ${day}`).toBe(isCommittedOn(laureate.mode, laureate.facts, day));
         expect(row.blockedByMilestoneCents, `${row.slug} ${day}`).toBe(

@@ -1,7 +1,8 @@
 import { schema } from "@defis/db";
 import type { MilestoneStatus, TrancheItem } from "@defis/domain";
-import { eq } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { eq, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { endOfParisDay } from "../dashboard/day-sql.js";
 
 const { milestones, payments, tranches } = schema;
 
@@ -56,3 +57,19 @@ export const PAYMENT_COLUMNS = {
   source: payments.source,
 };
 export const REVERSAL_JOIN = [reversals, eq(reversals.reversesPaymentId, payments.id)] as const;
+
+/**
+ * A payment as known at the end of `day`: valued on or before it and
+ * recorded before it ended in Paris. `table` is the payments or an alias.
+ */
+export function paymentKnownOn(table: { paidOn: AnyPgColumn; createdAt: AnyPgColumn }, day: string): SQL {
+  return sql`${table.paidOn} <= ${day}::date and ${table.createdAt} < ${endOfParisDay(day)}`;
+}
+
+/** REVERSAL_JOIN on a day: a reversal recorded after it had not happened yet. */
+export function reversalJoinKnownOn(day: string) {
+  return [
+    reversals,
+    sql`${eq(reversals.reversesPaymentId, payments.id)} and ${paymentKnownOn(reversals, day)}`,
+  ] as const;
+}

@@ -7,16 +7,27 @@ import type {
   LaureateFilters,
   LaureateListItem,
   MinistryKey,
+  WeatherState,
 } from "@defis/domain";
-import { periodOf } from "@defis/domain";
+import { DEFAULT_STALE_AFTER_DAYS, periodOf } from "@defis/domain";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { committedOnSql } from "../finance/money-figures-sql.js";
 import { parisDay } from "../paris-day.js";
+import { cents } from "../dashboard/day-sql.js";
+import { knownAtEndOf } from "../dashboard/known-on.js";
+import { moneyAsOf } from "../dashboard/money-as-of.js";
+import { territoryKeySql } from "./territory-sql.js";
 
-const { allocations, fundingRecords, laureates, milestones, programmes, weatherReports } = schema;
-
-/** Grouping key of a laureate's territory: its région code, or "national". */
-export const territoryKeySql = sql<string>`coalesce(${laureates.regionCode}, 'national')`;
+const {
+  allocations,
+  followUpSettings,
+  fundingRecords,
+  laureates,
+  milestoneVersions,
+  programmes,
+  weatherReportVersions,
+} = schema;
 
 const ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ";
 const UNACCENTED = "aaaaaaceeeeiiiinooooouuuuyyoa";
@@ -39,21 +50,36 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** The weather a laureate declared last, for the current period or before: the dashboard's "today". */
-function latestWeatherSql(today: string): SQL {
-  return sql`(select ${weatherReports.level} from ${weatherReports}
-    where ${weatherReports.laureateId} = ${laureates.id} and ${weatherReports.period} <= ${periodOf(today)}
-    order by ${weatherReports.period} desc limit 1)`;
+/**
+ * The SQL form of `weatherStateOn` on a day, the dashboard's: the météo a
+ * laureate declared last, for the day's period or before, as known at the
+ * end of the day (`weather_report_version`, as `weatherKnownOn`); "perimee"
+ * when its period ended more than the follow-up frequency before the day;
+ * "sans_meteo".
+ */
+function weatherStateSql(today: string): SQL {
+  const known = weatherReportVersions;
+  const latest = (column: AnyPgColumn) => sql`(select ${column} from ${known}
+    where ${known.laureateId} = ${laureates.id} and ${known.period} <= ${periodOf(today)}
+      and ${knownAtEndOf(known.validFrom, known.validTo, today)}
+    order by ${known.period} desc limit 1)`;
+  const period = latest(known.period);
+  const periodLastDay = sql`((${period} || '-01')::date + interval '1 month' - interval '1 day')::date`;
+  const staleAfterDays = sql`coalesce((select ${followUpSettings.staleAfterDays} from ${followUpSettings} limit 1), ${DEFAULT_STALE_AFTER_DAYS})`;
+  return sql`(case when ${period} is null then 'sans_meteo'
+    when ${today}::date - ${periodLastDay} > ${staleAfterDays} then 'perimee'
+    else ${latest(known.level)} end)`;
 }
 
 function filterConditions(filters: LaureateFilters, today: string): SQL[] {
   const conditions: SQL[] = [];
-  if (filters.weather === "sans_meteo") conditions.push(sql`${latestWeatherSql(today)} is null`);
-  else if (filters.weather) conditions.push(sql`${latestWeatherSql(today)} = ${filters.weather}`);
+  if (filters.weather) conditions.push(sql`${weatherStateSql(today)} = ${filters.weather}`);
   if (filters.milestones === "en_retard") {
-    // Late as the follow-up says it: due before today, neither reached nor abandoned.
-    conditions.push(sql`exists (select 1 from ${milestones} where ${milestones.laureateId} = ${laureates.id}
-      and ${milestones.status} not in ('atteint', 'abandonne') and ${milestones.dueOn} < ${today}::date)`);
+    // Late as the follow-up says it: due before the day, neither reached nor abandoned, as known then.
+    const known = milestoneVersions;
+    conditions.push(sql`exists (select 1 from ${known} where ${known.laureateId} = ${laureates.id}
+      and ${knownAtEndOf(known.validFrom, known.validTo, today)}
+      and ${known.status} not in ('atteint', 'abandonne') and ${known.dueOn} < ${today}::date)`);
   }
   if (filters.category) conditions.push(eq(laureates.category, filters.category));
   if (filters.ministry) conditions.push(eq(laureates.ministry, filters.ministry));
@@ -85,19 +111,44 @@ const listColumns = (today: string) => ({
   paidCents: sql<number>`coalesce(${allocations.paidCents}, 0)`.mapWith(Number),
   committed: committedOnSql(today),
   allocationIsDemo: sql<boolean>`coalesce(${allocations.isDemo}, false)`,
+  weather: sql<WeatherState>`${weatherStateSql(today)}`,
 });
 
+/**
+ * The portfolio at the end of `day` (today, or a past day as known then):
+ * its money is the dashboard's (`moneyAsOf`), its météo and late milestones
+ * those of the day, so that a bar of /pilotage and its filtered list agree.
+ */
 export async function listLaureates(
   db: Executor,
   filters: LaureateFilters,
-  today: string,
+  day: string,
 ): Promise<LaureateListItem[]> {
+  const money = moneyAsOf(db, day);
+  // The laureate's own columns; its money, the day's.
+  const {
+    allocatedCents: _allocated,
+    paidCents: _paid,
+    committed: _committed,
+    allocationIsDemo: _demo,
+    ...own
+  } = listColumns(day);
   return db
-    .select(listColumns(today))
+    .select({
+      ...own,
+      // No allocation row: not allocated, whatever the day.
+      allocatedCents: sql<
+        number | null
+      >`case when ${money.hasAllocation} then ${cents(sql`${money.allocatedCents}`)} end`.mapWith((value) =>
+        value === null ? null : Number(value),
+      ),
+      paidCents: cents(sql`${money.paidCents}`),
+      committed: money.committed,
+      allocationIsDemo: money.isDemo,
+    })
     .from(laureates)
-    .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
-    .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
-    .where(and(...filterConditions(filters, today)))
+    .innerJoin(money, eq(money.id, laureates.id))
+    .where(and(...filterConditions(filters, day)))
     .orderBy(asc(laureates.position), asc(laureates.id));
 }
 

@@ -1,5 +1,11 @@
-import { notFound, laureateFiltersSchema, laureateSlugSchema, updateLaureateSchema } from "@defis/domain";
-import { parisDay } from "../paris-day.js";
+import {
+  asOfSchema,
+  notFound,
+  laureateFiltersSchema,
+  laureateSlugSchema,
+  updateLaureateSchema,
+} from "@defis/domain";
+import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
 import { laureateProcedureFor, router, signedInProcedure } from "../trpc.js";
 import { updateLaureate } from "./laureate-commands.js";
 import { findLaureateBySlug, listLaureates } from "./laureate-queries.js";
@@ -7,8 +13,8 @@ import { inTransaction } from "../mutation.js";
 
 export const laureatesRouter = router({
   list: signedInProcedure
-    .input(laureateFiltersSchema)
-    .query(({ ctx, input }) => listLaureates(ctx.db, input, parisDay())),
+    .input(laureateFiltersSchema.extend(asOfSchema.shape))
+    .query(({ ctx, input: { asOf, ...filters } }) => listLaureates(ctx.db, filters, checkedAsOf(asOf))),
 
   bySlug: signedInProcedure.input(laureateSlugSchema).query(async ({ ctx, input }) => {
     const laureate = await findLaureateBySlug(ctx.db, input.slug);

@@ -9,12 +9,12 @@ import {
   type PortfolioGroup,
   type ProgrammeOverview,
 } from "@defis/domain";
-import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { asc, sql, type SQL } from "drizzle-orm";
 import { groupingSets } from "../grouping-sets.js";
-import { territoryKeySql } from "../laureates/laureate-queries.js";
-import { blockedByMilestoneSubquery, committedOnSql, moneyFigureSums } from "../finance/money-figures-sql.js";
+import { moneyFigureSums } from "../finance/money-figures-sql.js";
+import { moneyAsOf } from "../dashboard/money-as-of.js";
 
-const { allocations, fundingRecords, laureates, programmes } = schema;
+const { programmes } = schema;
 
 const LABELS = {
   category: (key: string) => labelFrom(CATEGORIES, key),
@@ -27,47 +27,41 @@ const LABELS = {
 
 type Dimension = keyof typeof LABELS;
 
-const DIMENSIONS: Record<Dimension, SQL<string>> = {
-  category: sql<string>`${laureates.category}`,
-  ministry: sql<string>`${laureates.ministry}`,
-  territory: territoryKeySql,
-  fundingMode: sql<string>`${laureates.fundingMode}`,
-  laureate: sql<string>`${laureates.slug}`,
-};
-
-/** The first programme: the portfolio has one. */
-const programmeId = sql`(select ${programmes.id} from ${programmes} order by ${programmes.id} limit 1)`;
-
 /**
  * The whole portfolio, its four groupings and each laureate in one statement (GROUPING
  * SETS): one pass over the laureates instead of five queries, sent at the
- * same time as the programme's row.
+ * same time as the programme's row. The money is the dashboard's as of the
+ * day (`moneyAsOf`): today, the ledger as it stands; a past day, as known
+ * at its end.
  */
-async function portfolioFigures(db: Executor, today: string) {
-  const { dimension, key, groupBy } = groupingSets(Object.entries(DIMENSIONS) as [Dimension, SQL<string>][]);
-  const blocked = blockedByMilestoneSubquery(db, today);
+async function portfolioFigures(db: Executor, day: string) {
+  const money = moneyAsOf(db, day);
+  const dimensions: [Dimension, SQL<string>][] = [
+    ["category", sql<string>`${money.category}`],
+    ["ministry", sql<string>`${money.ministry}`],
+    ["territory", sql<string>`${money.territoryKey}`],
+    ["fundingMode", sql<string>`${money.fundingMode}`],
+    ["laureate", sql<string>`${money.slug}`],
+  ];
+  const { dimension, key, groupBy } = groupingSets(dimensions);
   const rows = await db
     .select({
       dimension,
       key,
       // The title of the one laureate of a laureate's row.
-      title: sql<string>`min(${laureates.title})`,
+      title: sql<string>`min(${money.title})`,
       laureates: sql<number>`count(*)::int`,
       ...moneyFigureSums({
-        allocated: sql`${allocations.amountCents}`,
-        paid: sql`${allocations.paidCents}`,
-        committed: committedOnSql(today),
-        blocked: sql`${blocked.cents}`,
+        allocated: sql`${money.allocatedCents}`,
+        paid: sql`${money.paidCents}`,
+        committed: sql`${money.committed}`,
+        blocked: sql`${money.blockedCents}`,
       }),
-      demonstration: sql<boolean>`coalesce(bool_or(${allocations.isDemo}), false)`,
+      demonstration: sql<boolean>`coalesce(bool_or(${money.isDemo}), false)`,
     })
-    .from(laureates)
-    .leftJoin(allocations, eq(allocations.laureateId, laureates.id))
-    .leftJoin(fundingRecords, eq(fundingRecords.laureateId, laureates.id))
-    .leftJoin(blocked, eq(blocked.laureateId, laureates.id))
-    .where(eq(laureates.programmeId, programmeId))
+    .from(money)
     .groupBy(groupBy)
-    .orderBy(sql`min(${laureates.position})`);
+    .orderBy(sql`min(array[${money.position}, ${money.id}])`);
   const groups = (name: Dimension): PortfolioGroup[] =>
     rows
       .filter((row) => row.dimension === name)
@@ -87,14 +81,15 @@ async function portfolioFigures(db: Executor, today: string) {
 }
 
 /**
- * The envelope and the portfolio at a glance on `today` (Paris); every figure
- * is computed by the database, by the same rules as the dashboard's.
+ * The envelope and the portfolio at a glance at the end of `day` (Paris):
+ * today, or a past day as known then; every figure is computed by the
+ * database, by the same rules as the dashboard's.
  */
-export async function getProgrammeOverview(db: Executor, today: string): Promise<ProgrammeOverview | null> {
+export async function getProgrammeOverview(db: Executor, day: string): Promise<ProgrammeOverview | null> {
   const [[programme], { totals, byCategory, byMinistry, byTerritory, byFundingMode, byLaureate }] =
     await Promise.all([
       db.select().from(programmes).orderBy(asc(programmes.id)).limit(1),
-      portfolioFigures(db, today),
+      portfolioFigures(db, day),
     ]);
   if (!programme) return null;
   return {
@@ -119,8 +114,8 @@ export async function getProgrammeOverview(db: Executor, today: string): Promise
     paidCents: totals?.paidCents ?? 0,
     remainingToPayCents: totals?.remainingToPayCents ?? 0,
     blockedByMilestoneCents: totals?.blockedByMilestoneCents ?? 0,
-    // Kept by the ledger with every allocation change; equal to envelope − Σ allocations.
-    reserveCents: programme.envelopeCents - programme.allocatedCents,
+    // envelope − Σ allocations on the day; today, what the ledger keeps in `allocated_cents`.
+    reserveCents: programme.envelopeCents - (totals?.allocatedCents ?? 0),
     demonstration: totals?.demonstration ?? false,
     byCategory,
     byMinistry,

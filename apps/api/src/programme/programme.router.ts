@@ -1,13 +1,13 @@
-import { notFound, setProgrammeCalendarSchema } from "@defis/domain";
+import { asOfSchema, notFound, setProgrammeCalendarSchema } from "@defis/domain";
 import { inTransaction } from "../mutation.js";
 import { procedureFor, signedInProcedure, router } from "../trpc.js";
 import { loadProgrammeCalendar, setProgrammeCalendar } from "./calendar.js";
 import { getProgrammeOverview } from "./overview.js";
-import { parisDay } from "../paris-day.js";
+import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
 
 export const programmeRouter = router({
-  overview: signedInProcedure.query(async ({ ctx }) => {
-    const overview = await getProgrammeOverview(ctx.db, parisDay());
+  overview: signedInProcedure.input(asOfSchema.optional()).query(async ({ ctx, input }) => {
+    const overview = await getProgrammeOverview(ctx.db, checkedAsOf(input?.asOf));
     return overview ?? notFound("Aucun programme n'est enregistré.");
   }),
 

@@ -1,6 +1,13 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { diffSnapshots, type ReviewDetail, type ReviewSummary } from "@defis/domain";
+import {
+  diffSnapshots,
+  WEATHER_STATE_KEYS,
+  type ReviewDetail,
+  type ReviewSnapshot,
+  type ReviewSummary,
+  type WeatherCounts,
+} from "@defis/domain";
 import { desc, eq, lt } from "drizzle-orm";
 
 const { portfolioReviews, users } = schema;
@@ -31,6 +38,26 @@ export async function findReviewSummary(db: Executor, id: number): Promise<Revie
   return review ?? null;
 }
 
+/**
+ * A review frozen before the météo had its "périmée" state counted none so
+ * (its stale météo counted at their level): said as 0, not left out.
+ */
+function withEveryWeatherState(snapshot: ReviewSnapshot): ReviewSnapshot {
+  const complete = (counts: WeatherCounts): WeatherCounts => ({
+    ...(Object.fromEntries(WEATHER_STATE_KEYS.map((key) => [key, 0])) as WeatherCounts),
+    ...counts,
+  });
+  const { figures } = snapshot;
+  return {
+    ...snapshot,
+    figures: {
+      ...figures,
+      weather: complete(figures.weather),
+      weatherTrend: figures.weatherTrend.map((period) => ({ ...period, counts: complete(period.counts) })),
+    },
+  };
+}
+
 /** A review with its frozen snapshot and what changed since the review of the day before it. */
 export async function findReview(db: Executor, id: number): Promise<ReviewDetail | null> {
   const [review] = await db
@@ -45,5 +72,9 @@ export async function findReview(db: Executor, id: number): Promise<ReviewDetail
     .where(lt(portfolioReviews.asOf, review.asOf))
     .orderBy(desc(portfolioReviews.asOf))
     .limit(1);
-  return { ...review, changes: previous ? diffSnapshots(previous.snapshot, review.snapshot) : null };
+  return {
+    ...review,
+    snapshot: withEveryWeatherState(review.snapshot),
+    changes: previous ? diffSnapshots(previous.snapshot, review.snapshot) : null,
+  };
 }

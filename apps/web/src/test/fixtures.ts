@@ -147,6 +147,8 @@ const nationalItem: LaureateListItem = {
   paidCents: 0,
   committed: false,
   allocationIsDemo: true,
+  // Its latest météo is September's: too old on 25 November (progress-fixtures.ts).
+  weather: "perimee",
 };
 
 const reunionItem: LaureateListItem = {
@@ -163,6 +165,7 @@ const reunionItem: LaureateListItem = {
   paidCents: 0,
   committed: false,
   allocationIsDemo: true,
+  weather: "soleil",
 };
 
 export const laureateItems: LaureateListItem[] = [nationalItem, reunionItem];

@@ -9,3 +9,4 @@ export * from "./reminders.js";
 export * from "./replication.js";
 export * from "./reviews.js";
 export * from "./imports.js";
+export * from "./history.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { asOfSchema } from "../dashboard.js";
 import { laureateSlugSchema } from "../laureate.js";
 import type { PaymentItem } from "./schemas.js";
 
@@ -10,7 +11,8 @@ import type { PaymentItem } from "./schemas.js";
 export const LATEST_PAYMENTS = 20;
 export const PAYMENTS_PAGE_SIZE = 50;
 
-export const laureatePaymentsSchema = laureateSlugSchema.extend({
+/** A page of the payments known at the end of `asOf` (today without it). */
+export const laureatePaymentsSchema = laureateSlugSchema.extend(asOfSchema.shape).extend({
   page: z.number().int().min(1).max(1_000_000).default(1),
 });
 export type LaureatePaymentsInput = z.infer<typeof laureatePaymentsSchema>;

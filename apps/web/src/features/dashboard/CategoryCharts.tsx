@@ -9,6 +9,8 @@ export interface Category<Key extends string> {
   key: Key;
   label: string;
   color: string;
+  /** Drawn over the colour, so that the category is told apart without it. */
+  pattern?: "hatch";
   /** Where its bar and its table row lead: the list of what it counts. */
   href?: string;
 }
@@ -131,7 +133,7 @@ export function CategoryTimelineChart<Key extends string>({
       chart={
         <StackedMonthBars
           months={months}
-          series={categories.map(({ key, label, color }) => ({ key, label, color }))}
+          series={categories.map(({ key, label, color, pattern }) => ({ key, label, color, pattern }))}
         />
       }
     />

@@ -13,11 +13,13 @@ const weather = (
   couvert: number,
   orage: number,
   sansMeteo: number,
+  perimee = 0,
 ): WeatherCounts => ({
   soleil,
   nuage,
   couvert,
   orage,
+  perimee,
   sans_meteo: sansMeteo,
 });
 
@@ -49,7 +51,7 @@ export const dashboardFixture: DashboardFigures = {
   laureates: 10,
   weather: weather(4, 3, 1, 1, 1),
   weatherTrend: [
-    { period: "2026-10", counts: weather(3, 3, 2, 1, 1) },
+    { period: "2026-10", counts: weather(3, 3, 2, 1, 0, 1) },
     { period: "2026-11", counts: weather(4, 3, 1, 1, 1) },
   ],
   milestones: milestones(6, 2, 3, 8, 1),

@@ -271,6 +271,26 @@ describe("LaureateFinances", () => {
     );
   });
 
+  it("shows a past day (?etat-au=) as known then, without any action, and asks the API for it", async () => {
+    mockAuth({ user: officerUser });
+    const inputs: unknown[] = [];
+    serveLaureateFinances(
+      financeFixture,
+      {},
+      {
+        "finance.forLaureate": (input) => {
+          inputs.push(input);
+          return financeFixture;
+        },
+      },
+    );
+    renderApp(`${URL}&etat-au=2024-06-30`);
+    await openFinances();
+    expect(inputs).toContainEqual({ slug: "registre-reunion", asOf: "2024-06-30" });
+    expect(screen.getByText(/^État au 30\/06\/2024 : les chiffres tels qu'ils étaient connus/)).toBeDefined();
+    expect(screen.queryByRole("button", { name: /Service fait|Annuler|Modifier|Enregistrer/ })).toBeNull();
+  });
+
   it("gives the next action its own key, and asks a reason before cancelling a tranche", async () => {
     mockAuth({ user: officerUser });
     // The balance's milestone is reached: its "service fait" may go ahead.

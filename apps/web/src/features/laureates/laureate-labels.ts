@@ -3,16 +3,13 @@ import {
   FUNDING_MODES,
   MINISTRIES,
   territoryKeyLabel,
-  WEATHER_LEVELS,
+  WEATHER_STATES,
   type LaureateListItem,
   type WeatherCountKey,
 } from "@defis/domain";
 
-/** The four levels, and the laureates that declared none: the portfolio's filter and the dashboard's bars. */
-export const WEATHER_COUNT_LABELS: Record<WeatherCountKey, string> = {
-  ...WEATHER_LEVELS,
-  sans_meteo: "Sans météo",
-};
+/** The météo states in severity order (`WEATHER_STATES`): every legend, bar, table and filter. */
+export const WEATHER_COUNT_LABELS: Record<WeatherCountKey, string> = WEATHER_STATES;
 
 export const categoryLabel = (item: Pick<LaureateListItem, "category">) => CATEGORIES[item.category];
 export const ministryLabel = (item: Pick<LaureateListItem, "ministry">) => MINISTRIES[item.ministry];

@@ -3,18 +3,20 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import {
   MILESTONE_STATES,
   WEATHER_LEVELS,
+  WEATHER_STATES,
   type HealthSummary,
   type MilestoneState,
   type WeatherLevel,
+  type WeatherState,
 } from "@defis/domain";
 
-const WEATHER_ICONS: Record<WeatherLevel, FrIconClassName | RiIconClassName> = {
+export const WEATHER_ICONS: Record<WeatherLevel, FrIconClassName | RiIconClassName> = {
   soleil: "fr-icon-sun-line",
   nuage: "ri-sun-cloudy-line",
   couvert: "fr-icon-cloudy-2-line",
   orage: "fr-icon-thunderstorms-line",
 };
-const WEATHER_SEVERITY = {
+export const WEATHER_SEVERITY = {
   soleil: "success",
   nuage: "info",
   couvert: "warning",
@@ -35,6 +37,28 @@ export function WeatherBadge({ level }: { level: WeatherLevel | null }) {
       {WEATHER_LEVELS[level]}
     </Badge>
   );
+}
+
+/**
+ * A laureate's météo on a day (`weatherStateOn`): its level's badge, or
+ * « Météo périmée » / « Sans météo » in grey, each with its icon and its word.
+ */
+export function WeatherStateBadge({ state }: { state: WeatherState }) {
+  if (state === "perimee" || state === "sans_meteo")
+    return (
+      <Badge as="span" small noIcon>
+        <span
+          className={fr.cx(
+            state === "perimee" ? "fr-icon-time-line" : "fr-icon-question-line",
+            "fr-icon--sm",
+            "fr-mr-1v",
+          )}
+          aria-hidden="true"
+        />
+        {WEATHER_STATES[state]}
+      </Badge>
+    );
+  return <WeatherBadge level={state} />;
 }
 
 const STATE_SEVERITY: Partial<Record<MilestoneState, "success" | "info" | "error" | "new">> = {
@@ -61,12 +85,20 @@ export function DivergenceBadge() {
   );
 }
 
-/** A laureate's declared météo in a list, flagged when the facts contradict it. */
-export function DeclaredWeather({ health }: { health: HealthSummary | undefined }) {
-  if (!health) return <>Chargement…</>;
+/**
+ * A laureate's météo in the portfolio (the day's, as the dashboard counts
+ * it), flagged when the facts of today contradict it (`health`, today only).
+ */
+export function DeclaredWeather({
+  state,
+  health,
+}: {
+  state: WeatherState;
+  health: HealthSummary | undefined;
+}) {
   return (
     <>
-      <WeatherBadge level={health.declared} /> {health.diverges && <DivergenceBadge />}
+      <WeatherStateBadge state={state} /> {health?.diverges && <DivergenceBadge />}
     </>
   );
 }

@@ -6,7 +6,7 @@ import { ErrorState, LoadingState } from "../../components/QueryStates";
 import { DecisionsDue } from "../../features/dashboard/synthesis/DecisionsDue";
 import { Synthesis } from "../../features/dashboard/synthesis/Synthesis";
 import { useCan } from "../../lib/session";
-import { AS_OF_PARAM, useAsOf } from "../../features/dashboard/use-as-of";
+import { useAsOf, withAsOf } from "../../lib/use-as-of";
 import { formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -26,7 +26,7 @@ export default function SynthesisNotePage() {
   const readsDecisions = useCan("readDecisions");
   const figures = useQuery(trpc.dashboard.figures.queryOptions(input));
   const synthesis = useQuery(trpc.dashboard.synthesis.queryOptions(input));
-  const backHref = chosen ? `${ROUTES.dashboard}?${AS_OF_PARAM}=${chosen}` : ROUTES.dashboard;
+  const backHref = withAsOf(ROUTES.dashboard, chosen);
   const failed = figures.isError ? figures : synthesis.isError ? synthesis : null;
 
   return (

@@ -191,9 +191,28 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
       ["Nuage", "3"],
       ["Couvert", "1"],
       ["Orage", "1"],
+      ["Météo périmée", "0"],
       ["Sans météo", "1"],
     ]);
-    expect(cells("Météo des lauréats par période")[1]).toEqual(["octobre 2026", "3", "3", "2", "1", "1"]);
+    // In severity order, the stale météo before the missing one.
+    expect(cells("Météo des lauréats par période")[0]).toEqual([
+      "Période",
+      "Soleil",
+      "Nuage",
+      "Couvert",
+      "Orage",
+      "Météo périmée",
+      "Sans météo",
+    ]);
+    expect(cells("Météo des lauréats par période")[1]).toEqual([
+      "octobre 2026",
+      "3",
+      "3",
+      "2",
+      "1",
+      "1",
+      "0",
+    ]);
     expect(cells("Jalons par situation")[3]).toEqual(["En retard", "3"]);
     expect(cells("Jalons par mois d'échéance et situation")[2]).toEqual([
       "décembre 2026",
@@ -257,6 +276,11 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     await waitFor(() => expect(asked.at(-1)).toEqual({ asOf: "2025-01-31" }));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(
       "Pilotage du portefeuille au 31 janvier 2025",
+    );
+    // A météo bar leads to the portfolio of the same day.
+    const weather = await screen.findByRole("table", { name: "Lauréats par météo déclarée" });
+    expect(within(weather).getByRole("link", { name: "Orage" }).getAttribute("href")).toBe(
+      "/?meteo=orage&etat-au=2025-01-31",
     );
     fireEvent.click(screen.getByRole("link", { name: "Revenir à aujourd'hui" }));
     await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/pilotage"));

@@ -4,6 +4,7 @@ import type { LaureateListItem, PortfolioGroup } from "@defis/domain";
 import { Link } from "react-router";
 import { formatCents } from "../../lib/format";
 import { ROUTES } from "../../routes";
+import { withAsOf } from "../../lib/use-as-of";
 import { fundingModeLabel, ministryLabel } from "../../features/laureates/laureate-labels";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 
@@ -16,10 +17,12 @@ interface AllocationsTableProps {
   figures: ReadonlyMap<string, PortfolioGroup>;
   /** Given to those who may move money: a button per row. */
   onEdit?: (laureate: LaureateListItem) => void;
+  /** A past day: the amounts are those of `figures`, as known at its end, and the links keep the day. */
+  past?: string;
 }
 
 /** The allocated amount of every laureate, each linking to the laureate's finances. */
-export function AllocationsTable({ laureates, caption, figures, onEdit }: AllocationsTableProps) {
+export function AllocationsTable({ laureates, caption, figures, onEdit, past }: AllocationsTableProps) {
   const columns: TableColumn[] = [
     { header: "Lauréat" },
     { header: "Ministère" },
@@ -37,21 +40,26 @@ export function AllocationsTable({ laureates, caption, figures, onEdit }: Alloca
       columns={columns}
       rows={laureates.map((laureate) => {
         const money = figures.get(laureate.slug);
+        // Today the laureate's own row; a past day, its figures as known then.
+        const { allocatedCents, committed, paidCents } =
+          past === undefined
+            ? laureate
+            : {
+                allocatedCents: money && money.allocatedCents > 0 ? money.allocatedCents : null,
+                committed: money !== undefined && money.committedCents > 0,
+                paidCents: money?.paidCents ?? 0,
+              };
         const cells = [
-          <Link key="title" to={ROUTES.laureateFinances(laureate.slug)}>
+          <Link key="title" to={withAsOf(ROUTES.laureateFinances(laureate.slug), past)}>
             {laureate.title} <span className={fr.cx("fr-sr-only")}>: ses finances</span>
           </Link>,
           ministryLabel(laureate),
           fundingModeLabel(laureate),
-          laureate.allocatedCents === null ? "Non alloué" : formatCents(laureate.allocatedCents),
-          laureate.committed ? "Oui" : "Non",
-          formatCents(laureate.paidCents),
+          allocatedCents === null ? "Non alloué" : formatCents(allocatedCents),
+          committed ? "Oui" : "Non",
+          formatCents(paidCents),
           // Restes à payer count only what is committed: the rest is said to be so, not shown as 0.
-          money === undefined
-            ? "…"
-            : laureate.committed
-              ? formatCents(money.remainingToPayCents)
-              : "Non engagé",
+          money === undefined ? "…" : committed ? formatCents(money.remainingToPayCents) : "Non engagé",
           money === undefined ? "…" : formatCents(money.blockedByMilestoneCents),
         ];
         if (onEdit)

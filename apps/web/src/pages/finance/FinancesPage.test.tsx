@@ -230,6 +230,41 @@ describe("FinancesPage", () => {
     expect(screen.queryByRole("columnheader", { name: "Actions" })).toBeNull();
   });
 
+  it("shows a past day (?etat-au=) as known then, read-only, and keeps the day in its links", async () => {
+    mockAuth({ user: officerUser });
+    const inputs: Record<string, unknown> = {};
+    const recorded =
+      (name: string, answer: unknown) =>
+      (input: unknown): unknown => {
+        inputs[name] = input;
+        return answer;
+      };
+    serveFinances({
+      "programme.overview": recorded("programme.overview", financeOverview),
+      "finance.monthly": recorded("finance.monthly", monthlyFixture),
+      "finance.lateTranches": recorded("finance.lateTranches", lateTranchesFixture),
+    });
+    renderApp("/finances?etat-au=2024-06-30");
+    expect(
+      await screen.findByRole("table", { name: /^Montant alloué par lauréat, au 30 juin 2024/ }),
+    ).toBeDefined();
+    expect(screen.getByText(/^État au 30\/06\/2024 : les chiffres tels qu'ils étaient connus/)).toBeDefined();
+    for (const procedure of ["programme.overview", "finance.monthly", "finance.lateTranches"]) {
+      await waitFor(() => expect(inputs[procedure]).toEqual({ asOf: "2024-06-30" }));
+    }
+    // Nothing can be changed from a past day, even by an officer.
+    expect(screen.queryByRole("button", { name: /Modifier l'allocation/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Réaffecter un montant" })).toBeNull();
+    expect(screen.queryByRole("link", { name: /Importer un relevé/ })).toBeNull();
+    const late = await screen.findByRole("table", { name: /^Tranches en retard/ });
+    expect(
+      within(late).getByRole("link", { name: "Registre des transports : ses finances" }).getAttribute("href"),
+    ).toBe("/laureats/registre-reunion?onglet=finances&etat-au=2024-06-30");
+    expect(screen.getByRole("link", { name: "Revenir à aujourd'hui" }).getAttribute("href")).toBe(
+      "/finances",
+    );
+  });
+
   it("changes an allocation after a confirmation, shows the server's refusal, then succeeds", async () => {
     mockAuth({ user: officerUser });
     const sent: SetAllocationInput[] = [];

@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { LaureateListItem } from "@defis/domain";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStates";
 import { Link } from "react-router";
 import { useCan } from "../../lib/session";
@@ -20,6 +20,9 @@ import { SectionNotice, useSectionPanel } from "../../lib/use-section-panel";
 import { ScheduleGapPanel } from "../../features/finance/ScheduleGapPanel";
 import { LateTranches } from "./LateTranches";
 import { useState } from "react";
+import { AsOfPicker } from "../../components/AsOfPicker";
+import { formatDate } from "../../lib/format";
+import { useAsOf } from "../../lib/use-as-of";
 
 type Panel = { kind: "allocation"; laureate: LaureateListItem } | { kind: "reallocation" };
 
@@ -28,8 +31,13 @@ const REALLOCATE_BUTTON_ID = "allocations-reaffecter";
 export default function FinancesPage() {
   useDocumentTitle("Finances");
   const trpc = useTRPC();
-  const canManage = useCan("manageMoney");
-  const overview = useQuery(trpc.programme.overview.queryOptions());
+  const { query, past } = useAsOf();
+  // A past day is read as it was: nothing can be changed from it.
+  const canManage = useCan("manageMoney") && past === undefined;
+  const overview = useQuery({
+    ...trpc.programme.overview.queryOptions(query),
+    placeholderData: keepPreviousData,
+  });
   const laureates = useQuery(trpc.laureates.list.queryOptions({}));
   const { panel, notice, open, close, finish, clearNotice } = useSectionPanel<Panel>();
   const reserveCents = overview.data?.reserveCents;
@@ -37,6 +45,8 @@ export default function FinancesPage() {
   const [changed, setChanged] = useState<{ slug: string; title: string }[]>([]);
   const titleOf = (slug: string) => laureates.data?.find((laureate) => laureate.slug === slug)?.title ?? slug;
   const figures = new Map((overview.data?.byLaureate ?? []).map((group) => [group.key, group]));
+  // Today, the day the figures were read; a past day, that day.
+  const dayOf = (updatedAt: number) => (past === undefined ? asOfDay(updatedAt) : `au ${formatDate(past)}`);
 
   return (
     <>
@@ -45,6 +55,7 @@ export default function FinancesPage() {
         L'enveloppe de l'appel à défis, sa répartition entre les lauréats, ce qui est engagé et ce qui est
         versé.
       </p>
+      <AsOfPicker />
       {canManage && (
         <p>
           <Link
@@ -60,7 +71,7 @@ export default function FinancesPage() {
         <h2 id="finances-enveloppe">L'enveloppe</h2>
         {overview.isPending && <LoadingState label="Chargement des chiffres de l'enveloppe" />}
         {overview.isError && <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />}
-        {overview.data && <FinanceKpis overview={overview.data} asOf={asOfDay(overview.dataUpdatedAt)} />}
+        {overview.data && <FinanceKpis overview={overview.data} asOf={dayOf(overview.dataUpdatedAt)} />}
       </section>
 
       <section aria-labelledby="finances-allocations">
@@ -126,8 +137,9 @@ export default function FinancesPage() {
         {laureates.data && laureates.data.length > 0 && (
           <AllocationsTable
             laureates={laureates.data}
-            caption={`Montant alloué par lauréat, ${asOfDay(laureates.dataUpdatedAt)}`}
+            caption={`Montant alloué par lauréat, ${dayOf(laureates.dataUpdatedAt)}`}
             figures={figures}
+            past={past}
             onEdit={
               canManage
                 ? (laureate) => open({ kind: "allocation", laureate }, allocationButtonId(laureate.slug))
@@ -144,22 +156,22 @@ export default function FinancesPage() {
         {overview.data && (
           <>
             <GroupTable
-              caption={`Par catégorie, ${asOfDay(overview.dataUpdatedAt)}`}
+              caption={`Par catégorie, ${dayOf(overview.dataUpdatedAt)}`}
               groupHeader="Catégorie"
               groups={overview.data.byCategory}
             />
             <GroupTable
-              caption={`Par ministère de rattachement, ${asOfDay(overview.dataUpdatedAt)}`}
+              caption={`Par ministère de rattachement, ${dayOf(overview.dataUpdatedAt)}`}
               groupHeader="Ministère"
               groups={overview.data.byMinistry}
             />
             <GroupTable
-              caption={`Par territoire, ${asOfDay(overview.dataUpdatedAt)}`}
+              caption={`Par territoire, ${dayOf(overview.dataUpdatedAt)}`}
               groupHeader="Territoire"
               groups={overview.data.byTerritory}
             />
             <GroupTable
-              caption={`Par mode de financement, ${asOfDay(overview.dataUpdatedAt)}`}
+              caption={`Par mode de financement, ${dayOf(overview.dataUpdatedAt)}`}
               groupHeader="Mode de financement"
               groups={overview.data.byFundingMode}
             />
@@ -174,10 +186,14 @@ export default function FinancesPage() {
 
       <section aria-labelledby="finances-mensuel">
         <h2 id="finances-mensuel">Versements par mois</h2>
-        <MonthlyTable asOf={asOfDay} />
+        <MonthlyTable asOf={dayOf} />
       </section>
 
-      <DownloadsSection headingId="finances-telechargements" title="Télécharger les données financières" />
+      {past === undefined ? (
+        <DownloadsSection headingId="finances-telechargements" title="Télécharger les données financières" />
+      ) : (
+        <p>Les téléchargements donnent les données d'aujourd'hui : revenez à aujourd'hui pour les obtenir.</p>
+      )}
     </>
   );
 }

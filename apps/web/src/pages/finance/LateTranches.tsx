@@ -8,6 +8,7 @@ import { lateLabel, statusLabel } from "../../features/finance/finance-labels";
 import { formatCents, formatDate, formatShortDate, pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ROUTES } from "../../routes";
+import { useAsOf, withAsOf } from "../../lib/use-as-of";
 
 /**
  * The tranches past their planned date and not paid, the oldest first, and
@@ -16,7 +17,8 @@ import { ROUTES } from "../../routes";
  */
 export function LateTranches() {
   const trpc = useTRPC();
-  const query = useQuery(trpc.finance.lateTranches.queryOptions());
+  const { query: day, past } = useAsOf();
+  const query = useQuery(trpc.finance.lateTranches.queryOptions(day));
   if (query.isPending) return <LoadingState label="Chargement des tranches en retard" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const { asOf, tranches, totalCents } = query.data;
@@ -43,7 +45,7 @@ export function LateTranches() {
         rows={tranches.map((tranche) => ({
           key: tranche.trancheId,
           cells: [
-            <Link key="laureate" to={ROUTES.laureateFinances(tranche.laureateSlug)}>
+            <Link key="laureate" to={withAsOf(ROUTES.laureateFinances(tranche.laureateSlug), past)}>
               {tranche.laureateTitle} <span className={fr.cx("fr-sr-only")}>: ses finances</span>
             </Link>,
             `${tranche.position}. ${TRANCHE_KINDS[tranche.kind]}`,

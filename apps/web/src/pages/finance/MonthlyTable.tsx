@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../components/QueryStat
 import { formatCents, formatMonth } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { DataTable } from "../../components/DataTable";
+import { useAsOf } from "../../lib/use-as-of";
 
 /** Each month with the running totals since the first one. */
 export function withCumulative(months: readonly MonthlyPayments[]) {
@@ -19,7 +20,8 @@ export function withCumulative(months: readonly MonthlyPayments[]) {
 /** Planned tranches (cancelled ones excepted) and actual payments, month by month, and cumulated. */
 export function MonthlyTable({ asOf }: { asOf: (updatedAt: number) => string }) {
   const trpc = useTRPC();
-  const monthly = useQuery(trpc.finance.monthly.queryOptions());
+  const { query } = useAsOf();
+  const monthly = useQuery(trpc.finance.monthly.queryOptions(query));
   if (monthly.isPending) return <LoadingState label="Chargement des versements mensuels" />;
   if (monthly.isError) return <ErrorState error={monthly.error} onRetry={() => void monthly.refetch()} />;
   if (monthly.data.length === 0)

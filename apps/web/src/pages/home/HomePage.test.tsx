@@ -47,12 +47,23 @@ describe("HomePage", () => {
       "/laureats/registre-reunion",
     );
     expect(tableRows()[1]?.textContent).toContain("23\u202f456,78\u00a0€");
-    // The declared météo, and the flag where the facts contradict it.
+    // The météo of the day, as the dashboard counts it, and the flag where the facts contradict it.
     await waitFor(() => expect(tableRows()[1]?.textContent).toContain("Météo à vérifier"));
     expect(tableRows()[1]?.textContent).toContain("Soleil");
-    expect(tableRows()[0]?.textContent).toContain("Nuage");
+    expect(tableRows()[0]?.textContent).toContain("Météo périmée");
     expect(tableRows()[0]?.textContent).not.toContain("Météo à vérifier");
     expect(resultCount()).toBe("2 lauréats");
+  });
+
+  it("shows the portfolio of a past day (?etat-au=), its figures and météo as known then", async () => {
+    const received = serveList();
+    renderPage(<HomePage />, { url: "/?etat-au=2024-06-30&categorie=numerique" });
+    await waitFor(() => expect(tableRows()).toHaveLength(1));
+    expect(received.at(-1)).toEqual({ category: "numerique", asOf: "2024-06-30" });
+    expect(screen.getByText(/^État au 30\/06\/2024 : les chiffres tels qu'ils étaient connus/)).toBeDefined();
+    // Today's health says nothing of a past day.
+    expect(tableRows()[0]?.textContent).toContain("Soleil");
+    expect(tableRows()[0]?.textContent).not.toContain("Météo à vérifier");
   });
 
   it("sends the category filter to the API and keeps it in the URL", async () => {

@@ -12,17 +12,30 @@ import { LaureatesTable } from "./LaureatesTable";
 import { PortfolioFilters } from "./PortfolioFilters";
 import { usePortfolioFilters } from "../../features/laureates/use-portfolio-filters";
 import { DownloadsSection } from "../../features/exports/DownloadsSection";
+import { AsOfPicker } from "../../components/AsOfPicker";
+import { useAsOf } from "../../lib/use-as-of";
 
 export default function HomePage() {
   useDocumentTitle("Portefeuille des lauréats");
   const trpc = useTRPC();
   const { filters, view, update, setView, reset, active } = usePortfolioFilters();
-  const overview = useQuery(trpc.programme.overview.queryOptions());
-  const list = useQuery({ ...trpc.laureates.list.queryOptions(filters), placeholderData: keepPreviousData });
-  const followUp = useQuery(trpc.progress.portfolio.queryOptions());
+  const { query, past } = useAsOf();
+  const overview = useQuery({
+    ...trpc.programme.overview.queryOptions(query),
+    placeholderData: keepPreviousData,
+  });
+  const list = useQuery({
+    ...trpc.laureates.list.queryOptions({ ...filters, ...query }),
+    placeholderData: keepPreviousData,
+  });
+  // The health computed from today's facts: a past day shows no "Météo à vérifier".
+  const followUp = useQuery({ ...trpc.progress.portfolio.queryOptions(), enabled: past === undefined });
   const health = useMemo(
-    () => (followUp.data ? new Map(followUp.data.map((row) => [row.laureateSlug, row.health])) : undefined),
-    [followUp.data],
+    () =>
+      followUp.data && past === undefined
+        ? new Map(followUp.data.map((row) => [row.laureateSlug, row.health]))
+        : undefined,
+    [followUp.data, past],
   );
 
   return (
@@ -37,6 +50,7 @@ export default function HomePage() {
             du {formatDate(overview.data.programme.applicationsOpenOn)} au{" "}
             {formatDate(overview.data.programme.applicationsCloseOn)}.
           </p>
+          <AsOfPicker />
           <KpiTiles overview={overview.data} />
           <h2>Les lauréats</h2>
           <PortfolioFilters

@@ -35,7 +35,7 @@ export function LaureateCards({ items, health }: LaureateCardsProps) {
             end={
               <>
                 <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>
-                  Météo : <DeclaredWeather health={health?.get(item.slug)} />
+                  Météo : <DeclaredWeather state={item.weather} health={health?.get(item.slug)} />
                 </p>
                 <p className={fr.cx("fr-text--sm", "fr-mb-0")}>
                   Montant alloué :{" "}

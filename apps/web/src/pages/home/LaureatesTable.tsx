@@ -35,7 +35,7 @@ export function LaureatesTable({ items, caption, health }: LaureatesTableProps) 
         categoryLabel(item),
         ministryLabel(item),
         territoryLabel(item),
-        <DeclaredWeather key="meteo" health={health?.get(item.slug)} />,
+        <DeclaredWeather key="meteo" state={item.weather} health={health?.get(item.slug)} />,
         <span key="amount" className="defis-table-amount">
           {item.allocatedCents === null ? "non alloué" : formatCents(item.allocatedCents)}
         </span>,

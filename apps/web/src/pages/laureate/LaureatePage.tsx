@@ -20,6 +20,7 @@ import { LaureateEditForm } from "./LaureateEditForm";
 import { LaureateFacts } from "../../features/laureates/LaureateFacts";
 import { FACTS_EDIT_BUTTON_ID } from "../../features/laureates/laureate-anchors";
 import { useHashFocus } from "../../lib/use-hash-focus";
+import { AsOfPicker } from "../../components/AsOfPicker";
 import { LaureateHistory } from "./LaureateHistory";
 
 // The money and follow-up tabs have their own chunks: the record and its history load without them.
@@ -99,9 +100,12 @@ function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail })
   if (tab === "historique") return <LaureateHistory slug={laureate.slug} />;
   if (tab === "finances")
     return (
-      <Suspense fallback={<LoadingState label="Chargement des finances du lauréat" />}>
-        <LaureateFinances laureate={laureate} />
-      </Suspense>
+      <>
+        <AsOfPicker />
+        <Suspense fallback={<LoadingState label="Chargement des finances du lauréat" />}>
+          <LaureateFinances laureate={laureate} />
+        </Suspense>
+      </>
     );
   if (tab === "suivi")
     return (
