@@ -9,7 +9,7 @@ import {
   type MonthlyPayments,
 } from "@defis/domain";
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, desc, eq, lt, lte } from "drizzle-orm";
+import { and, asc, desc, eq, lt } from "drizzle-orm";
 import { endOfParisDay } from "../dashboard/day-sql.js";
 import { fundingKnownOn, milestonesKnownOn, tranchesKnownOn } from "../dashboard/known-on.js";
 import { readPaidByMonth, readPlannedByMonth } from "../dashboard/schedule-as-of.js";
@@ -19,7 +19,7 @@ import { withGatingMilestone } from "./money-projections.js";
 import { FUNDING_RECORD_COLUMNS } from "../laureates/laureate-columns.js";
 import { latestPayments } from "./payment-queries.js";
 
-const { allocationMovements, allocations, fundingRecords, laureates, payments, tranches, users } = schema;
+const { allocationMovements, allocations, fundingRecords, laureates, tranches, users } = schema;
 
 /**
  * Allocation, ledger, latest payments and the totals of all of one laureate at the end of `day`

@@ -7,6 +7,7 @@ import { ListPagination } from "../../components/ListPagination";
 import { EmptyState, ErrorState } from "../../components/QueryStates";
 import { formatCents, formatCount, formatShortDate, pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { useAsOf } from "../../lib/use-as-of";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 import { PAYMENT_SOURCES } from "@defis/domain";
 import { ReversePaymentForm } from "./ReversePaymentForm";
@@ -76,8 +77,10 @@ function useAllPaymentsPage(): [number | null, (page: number | null) => string] 
 function useListedPayments(slug: string, latest: PaymentItem[]) {
   const trpc = useTRPC();
   const [page, hrefOf] = useAllPaymentsPage();
+  // The pages of a past day list the payments known then, like the latest ones.
+  const { query: day } = useAsOf();
   const query = useQuery({
-    ...trpc.finance.payments.queryOptions({ slug, page: page ?? 1 }),
+    ...trpc.finance.payments.queryOptions({ slug, page: page ?? 1, ...day }),
     enabled: page !== null,
     placeholderData: keepPreviousData,
   });
