@@ -4,10 +4,15 @@ import { http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiServer, mockAuth, mockProcedures } from "../../test/api-server";
 import { overviewFixture } from "../../test/fixtures";
+import { openChartData } from "../../test/chart-data";
 import { renderApp } from "../../test/render";
 import { leadershipUser } from "../../features/finance/finance-fixtures";
 import { regionMapFixture } from "../../features/replication/replication-fixtures";
 import { dashboardFixture, synthesisFixture } from "../../features/dashboard/dashboard-fixtures";
+import { carriedDecision, takenDecision } from "../../features/reviews/decision-fixtures";
+
+const decisionsDueFixture = [carriedDecision, takenDecision];
+const decisionsAsked: AsOfInput[] = [];
 
 function serveDashboard() {
   const asked: AsOfInput[] = [];
@@ -21,21 +26,13 @@ function serveDashboard() {
       return dashboardFixture;
     },
     "dashboard.synthesis": () => synthesisFixture,
+    "reviews.decisionsDue": (input) => {
+      decisionsAsked.push(input as AsOfInput);
+      return decisionsDueFixture;
+    },
   });
   apiServer.use(http.get("*/geo/regions.json", () => HttpResponse.json(regionMapFixture)));
   return asked;
-}
-
-/** A chart's table is behind its « Voir les données » disclosure: opened as a reader would. */
-function openData(caption: string): HTMLElement {
-  const summary = screen.getByText(
-    (_, element) => element?.tagName === "SUMMARY" && element.textContent === `Voir les données : ${caption}`,
-  );
-  const details = summary.closest("details");
-  if (!details) throw new Error(`no disclosure for ${caption}`);
-  if (!details.open) fireEvent.click(summary);
-  expect(details.open).toBe(true);
-  return screen.getByRole("table", { name: caption });
 }
 
 const PAYMENTS = "Versements prévus, réalisés et atterrissage par mois";
@@ -46,7 +43,7 @@ async function waitForDetails() {
 }
 
 const cells = (name: string) =>
-  within(openData(name))
+  within(openChartData(name))
     .getAllByRole("row")
     .map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => cell.textContent));
 
@@ -78,7 +75,7 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     renderApp("/pilotage");
     await screen.findByRole("heading", { name: /^Synthèse au / }, { timeout: 5_000 });
     await waitForDetails();
-    const frame = openData(PAYMENTS).closest("section");
+    const frame = openChartData(PAYMENTS).closest("section");
     if (!frame) throw new Error("no frame");
     fireEvent.click(within(frame).getByRole("button", { name: "Télécharger les données (CSV)" }));
     expect(clicked).toHaveBeenCalledOnce();
@@ -237,28 +234,49 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     renderApp("/pilotage");
     await screen.findByRole("heading", { name: /^Synthèse au / }, { timeout: 5_000 });
     await waitForDetails();
-    const table = openData("Alloué et versé par catégorie");
+    const table = openChartData("Alloué et versé par catégorie");
     const href = (scope: HTMLElement, name: string) =>
       within(scope).getByRole("link", { name }).getAttribute("href");
     expect(href(table, "Solutions numériques")).toBe("/?categorie=numerique");
     fireEvent.click(screen.getByLabelText("Par territoire"));
-    const territories = openData("Alloué et versé par territoire");
+    const territories = openChartData("Alloué et versé par territoire");
     expect(href(territories, "Occitanie")).toBe("/?territoire=76");
     fireEvent.click(screen.getByLabelText("Par ministère"));
-    expect(href(openData("Alloué et versé par ministère"), "Ministère de l'Intérieur")).toBe(
+    expect(href(openChartData("Alloué et versé par ministère"), "Ministère de l'Intérieur")).toBe(
       "/?ministere=interieur",
     );
-    expect(href(openData("Lauréats par météo déclarée"), "Orage")).toBe("/?meteo=orage");
-    expect(href(openData("Lauréats par météo déclarée"), "Sans météo")).toBe("/?meteo=sans_meteo");
-    expect(href(openData("Jalons par situation"), "En retard")).toBe("/?jalons=en-retard");
-    expect(href(openData("Adoptions par étape"), "Pilote")).toBe("/essaimage?etape=pilote");
-    expect(href(openData("Alloué et versé par région"), "Occitanie")).toBe("/?territoire=76");
+    expect(href(openChartData("Lauréats par météo déclarée"), "Orage")).toBe("/?meteo=orage");
+    expect(href(openChartData("Lauréats par météo déclarée"), "Sans météo")).toBe("/?meteo=sans_meteo");
+    expect(href(openChartData("Jalons par situation"), "En retard")).toBe("/?jalons=en-retard");
+    expect(href(openChartData("Adoptions par étape"), "Pilote")).toBe("/essaimage?etape=pilote");
+    expect(href(openChartData("Alloué et versé par région"), "Occitanie")).toBe("/?territoire=76");
     // The map's régions are links too, reachable with the keyboard, outside any aria-hidden picture.
     const occitanie = await screen.findByRole("link", { name: /^Occitanie : 6 lauréats/ });
     expect(occitanie.closest("[aria-hidden]")).toBeNull();
     occitanie.focus();
     fireEvent.keyDown(occitanie, { key: "Enter" });
     await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/?territoire=76"));
+  });
+
+  it("lists in the synthesis the reviews' decisions in progress, with the late ones said", async () => {
+    mockAuth({ user: leadershipUser });
+    serveDashboard();
+    renderApp("/pilotage");
+    const heading = await screen.findByRole(
+      "heading",
+      { level: 3, name: "2 décisions des revues en cours, dont 1 en retard" },
+      { timeout: 5_000 },
+    );
+    const block = heading.closest("section");
+    if (!block) throw new Error("no decisions block");
+    const items = within(block).getAllByRole("listitem");
+    expect(items.map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Vérifier l'échéancier avec le porteur En retard.*30 septembre 2026/),
+      expect.stringMatching(/^Relancer le sponsor .* En cours.*15 décembre 2026/),
+    ]);
+    expect(within(block).getByRole("link", { name: "revue du 30 juin 2026" }).getAttribute("href")).toBe(
+      "/revues/1",
+    );
   });
 
   it("keeps the chosen day in the URL, asks the API for it, and comes back to today", async () => {
@@ -274,6 +292,7 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
       expect(screen.getByTestId("location").textContent).toBe("/pilotage?etat-au=2025-01-31"),
     );
     await waitFor(() => expect(asked.at(-1)).toEqual({ asOf: "2025-01-31" }));
+    await waitFor(() => expect(decisionsAsked.at(-1)).toEqual({ asOf: "2025-01-31" }));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(
       "Pilotage du portefeuille au 31 janvier 2025",
     );

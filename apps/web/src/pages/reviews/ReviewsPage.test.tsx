@@ -9,6 +9,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { mockAuth, mockProcedures, ProcedureError } from "../../test/api-server";
 import { officerUser, overviewFixture } from "../../test/fixtures";
+import { openChartData } from "../../test/chart-data";
 import { renderApp } from "../../test/render";
 import { reviewDetail, reviewSummaries } from "../../features/dashboard/dashboard-fixtures";
 import { leadershipUser } from "../../features/finance/finance-fixtures";
@@ -122,7 +123,7 @@ describe("Reviews", { timeout: 20_000 }, () => {
     serveReviews();
     renderApp("/revues/2");
     const money = await screen.findByRole("region", { name: "L'argent" }, { timeout: 5_000 });
-    expect(within(money).getByRole("table", { name: "Versements prévus et réalisés par mois" })).toBeTruthy();
+    expect(money.contains(openChartData("Versements prévus, réalisés et atterrissage par mois"))).toBe(true);
     expect(screen.getByRole("region", { name: "L'avancement" })).toBeTruthy();
     expect(screen.getByRole("region", { name: "L'essaimage" })).toBeTruthy();
   });
@@ -258,6 +259,7 @@ describe("Reviews", { timeout: 20_000 }, () => {
     mockProcedures({
       "programme.overview": () => overviewFixture,
       "reviews.byId": () => ({ ...reviewDetail, snapshot: { ...reviewDetail.snapshot, figures } }),
+      "reviews.decisions": () => reviewDecisionsFixture,
     });
     renderApp("/revues/2");
     await screen.findByRole("list", { name: "Chiffres clés" }, { timeout: 5_000 });
