@@ -23,6 +23,7 @@ describe("a laureate's Suivi tab on a past day (état au)", () => {
   let reportId = 0;
   let editedId = 0;
   let laterId = 0;
+  let twiceId = 0;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -93,6 +94,32 @@ describe("a laureate's Suivi tab on a past day (état au)", () => {
       version: 1,
       body: "Formulation corrigée après le jour.",
     });
+    // Reworded twice: once before the day (back-dated), once after it.
+    ({ commentId: twiceId } = await caller.progress.addComment({
+      laureateSlug: SLUG,
+      kind: "prochaines_actions",
+      body: "Premier texte.",
+    }));
+    await database.db
+      .update(comments)
+      .set({ createdAt: monthAgo, updatedAt: monthAgo })
+      .where(eq(comments.id, twiceId));
+    await caller.progress.editComment({
+      laureateSlug: SLUG,
+      commentId: twiceId,
+      version: 1,
+      body: "Texte du jour.",
+    });
+    await database.db
+      .update(comments)
+      .set({ updatedAt: sql`now() - interval '20 days'` })
+      .where(eq(comments.id, twiceId));
+    await caller.progress.editComment({
+      laureateSlug: SLUG,
+      commentId: twiceId,
+      version: 2,
+      body: "Texte d'après.",
+    });
     ({ commentId: laterId } = await caller.progress.addComment({
       laureateSlug: SLUG,
       kind: "risques_blocages",
@@ -126,6 +153,13 @@ describe("a laureate's Suivi tab on a past day (état au)", () => {
       revisions: [],
     });
     expect(progress.comments.some((comment) => comment.id === laterId)).toBe(false);
+    // Reworded before and after the day: the wording of the day, the earlier one listed, the later not.
+    expect(progress.comments.find((comment) => comment.id === twiceId)).toMatchObject({
+      body: "Texte du jour.",
+      version: 2,
+      revisions: [expect.objectContaining({ version: 1, body: "Premier texte." })],
+    });
+    expect(progress.comments.find((comment) => comment.id === twiceId)?.revisions).toHaveLength(1);
   });
 
   it("shows today as before: the latest wordings, the freshness and the computed health", async () => {
@@ -146,6 +180,10 @@ describe("a laureate's Suivi tab on a past day (état au)", () => {
       revisions: [expect.objectContaining({ version: 1, body: "Formulation d'avant la correction." })],
     });
     expect(progress.comments.some((comment) => comment.id === laterId)).toBe(true);
+    expect(progress.comments.find((comment) => comment.id === twiceId)).toMatchObject({
+      body: "Texte d'après.",
+      version: 3,
+    });
   });
 
   it("refuses a day to come", async () => {
