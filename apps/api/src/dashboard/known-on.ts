@@ -59,6 +59,7 @@ export function milestonesKnownOn(db: Executor, day: string) {
       status: version.status,
       reachedOn: version.reachedOn,
       position: version.position,
+      validFrom: version.validFrom,
     })
     .from(version)
     .where(knownAtEndOf(version.validFrom, version.validTo, day))
@@ -84,10 +85,12 @@ export function weatherKnownOn(db: Executor, day: string) {
   const version = weatherReportVersions;
   return db
     .select({
+      id: version.weatherReportId,
       laureateId: version.laureateId,
       period: version.period,
       level: version.level,
       synthesis: version.synthesis,
+      validFrom: version.validFrom,
     })
     .from(version)
     .where(knownAtEndOf(version.validFrom, version.validTo, day))

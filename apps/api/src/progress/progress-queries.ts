@@ -153,6 +153,7 @@ export async function loadLaureateProgress(
   return {
     laureateSlug,
     today,
+    past: null,
     currentPeriod: periodOf(today),
     staleAfterDays,
     milestones: milestoneItems,

@@ -1,6 +1,7 @@
 import {
   notFound,
   addCommentSchema,
+  asOfSchema,
   createMilestoneSchema,
   declareWeatherSchema,
   editCommentSchema,
@@ -10,6 +11,7 @@ import {
   updateFollowUpSettingsSchema,
   updateMilestoneSchema,
 } from "@defis/domain";
+import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
 import { parisDay } from "../paris-day.js";
 import { laureateProcedureFor, procedureFor, router, signedInProcedure } from "../trpc.js";
 import { addComment, editComment } from "./comment-commands.js";
@@ -17,6 +19,7 @@ import { listFollowUp } from "./follow-up-list.js";
 import { loadToChase } from "../reminders/chase-queries.js";
 import { submitGuidedUpdate } from "./guided-update.js";
 import { createMilestone, moveMilestone, updateMilestone } from "./milestone-commands.js";
+import { loadLaureateProgressOn } from "./progress-as-of.js";
 import { loadFollowUpSettings, loadLaureateProgress } from "./progress-queries.js";
 import { updateFollowUpSettings } from "./settings-commands.js";
 import { declareWeather } from "./weather-commands.js";
@@ -24,10 +27,18 @@ import { inTransaction } from "../mutation.js";
 
 /** Milestones, météo and comments: every role reads them, sponsors update those of their scope. */
 export const progressRouter = router({
-  forLaureate: signedInProcedure.input(laureateSlugSchema).query(async ({ ctx, input }) => {
-    const progress = await loadLaureateProgress(ctx.db, input.slug, parisDay());
-    return progress ?? notFound("Ce lauréat n'existe pas ou plus.");
-  }),
+  /** Today's follow-up, or as known at the end of a past day (`asOf`): read-only then. */
+  forLaureate: signedInProcedure
+    .input(laureateSlugSchema.extend(asOfSchema.shape))
+    .query(async ({ ctx, input }) => {
+      const today = parisDay();
+      const day = checkedAsOf(input.asOf, today);
+      const progress =
+        day === today
+          ? await loadLaureateProgress(ctx.db, input.slug, today)
+          : await loadLaureateProgressOn(ctx.db, input.slug, day);
+      return progress ?? notFound("Ce lauréat n'existe pas ou plus.");
+    }),
 
   /** Health beside declared météo for every laureate: the portfolio's flags. */
   portfolio: signedInProcedure.query(async ({ ctx }) => (await listFollowUp(ctx.db, parisDay())).rows),

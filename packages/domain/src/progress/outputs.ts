@@ -82,6 +82,12 @@ export interface HealthSummary {
 export interface LaureateProgress {
   laureateSlug: string;
   today: string;
+  /**
+   * The past day shown ("état au", `?etat-au=`), as known at its end; null for
+   * today. On a past day `today` is that day, `freshness` is empty and `health`
+   * null: they are not recomputed for a day gone by (as the synthesis of /pilotage).
+   */
+  past: string | null;
   currentPeriod: string;
   staleAfterDays: number;
   milestones: MilestoneItem[];
@@ -89,7 +95,7 @@ export interface LaureateProgress {
   weather: WeatherReportItem[];
   comments: CommentItem[];
   freshness: FreshnessItem[];
-  health: HealthSummary;
+  health: HealthSummary | null;
 }
 
 /** One laureate as the follow-up lists show it (sponsor home, "À relancer", portfolio flags). */

@@ -51,6 +51,7 @@ export const followUpRows: FollowUpRow[] = [
 export const laureateProgressFixture: LaureateProgress = {
   laureateSlug: "registre-reunion",
   today: "2026-11-26",
+  past: null,
   currentPeriod: "2026-11",
   staleAfterDays: 30,
   milestones: [

@@ -21,6 +21,7 @@ import { LaureateFacts } from "../../features/laureates/LaureateFacts";
 import { FACTS_EDIT_BUTTON_ID } from "../../features/laureates/laureate-anchors";
 import { useHashFocus } from "../../lib/use-hash-focus";
 import { AsOfPicker } from "../../components/AsOfPicker";
+import { AS_OF_PARAM } from "../../lib/use-as-of";
 import { LaureateHistory } from "./LaureateHistory";
 
 // The money and follow-up tabs have their own chunks: the record and its history load without them.
@@ -96,6 +97,12 @@ function tabOf(value: string | null): TabId {
     : "fiche";
 }
 
+/** The address of a tab: the chosen day ("état au") stays from Finances to Suivi and back. */
+function tabParams(tabId: string, current: URLSearchParams): Record<string, string> {
+  const day = current.get(AS_OF_PARAM);
+  return { ...(tabId === "fiche" ? {} : { onglet: tabId }), ...(day === null ? {} : { [AS_OF_PARAM]: day }) };
+}
+
 function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail }) {
   if (tab === "historique") return <LaureateHistory slug={laureate.slug} />;
   if (tab === "finances")
@@ -109,9 +116,12 @@ function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail })
     );
   if (tab === "suivi")
     return (
-      <Suspense fallback={<LoadingState label="Chargement du suivi du lauréat" />}>
-        <LaureateProgress laureate={laureate} />
-      </Suspense>
+      <>
+        <AsOfPicker hint="Le suivi tel qu'il était enregistré à la fin de ce jour" />
+        <Suspense fallback={<LoadingState label="Chargement du suivi du lauréat" />}>
+          <LaureateProgress laureate={laureate} />
+        </Suspense>
+      </>
     );
   if (tab === "essaimage")
     return (
@@ -149,7 +159,7 @@ function LaureateView({ laureate }: { laureate: LaureateDetail }) {
         label="Sections de la page du lauréat"
         tabs={TABS}
         selectedTabId={tab}
-        onTabChange={(tabId) => setParams(tabId === "fiche" ? {} : { onglet: tabId }, { replace: true })}
+        onTabChange={(tabId) => setParams(tabParams(tabId, params), { replace: true })}
       >
         <TabContent tab={tab} laureate={laureate} />
       </Tabs>
