@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { formatCents } from "@defis/domain";
 import type { Executor } from "./database.js";
 import {
   drawOnReserve,
@@ -6,7 +7,6 @@ import {
   LedgerRefusal,
   lockedAllocation,
   lockedAllocations,
-  money,
   type LedgerActor,
 } from "./ledger-core.js";
 import { allocationMovements, allocations, programmes } from "./schema/index.js";
@@ -35,7 +35,7 @@ export async function setAllocation(
       const delta = change.amountCents - (before?.amountCents ?? 0);
       if (before && change.amountCents < before.paidCents) {
         throw new LedgerRefusal(
-          `Le montant ne peut pas descendre sous ce qui a déjà été versé (${money(before.paidCents)}).`,
+          `Le montant ne peut pas descendre sous ce qui a déjà été versé (${formatCents(before.paidCents)}).`,
         );
       }
       await drawOnReserve(db, laureate.programmeId, delta);
@@ -110,7 +110,7 @@ export async function reallocate(
   const source = locked.find((row) => row.laureateId === from.id);
   if (!source || source.amountCents - source.paidCents < move.amountCents) {
     throw new LedgerRefusal(
-      `Le lauréat d'origine n'a que ${money(source ? source.amountCents - source.paidCents : 0)} non versés à réaffecter.`,
+      `Le lauréat d'origine n'a que ${formatCents(source ? source.amountCents - source.paidCents : 0)} non versés à réaffecter.`,
     );
   }
   const target = locked.find((row) => row.laureateId === to.id);

@@ -1,4 +1,4 @@
-import { Refusal } from "@defis/domain";
+import { formatCents, Refusal } from "@defis/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "./database.js";
 import { allocations, laureates, programmes } from "./schema/index.js";
@@ -9,12 +9,6 @@ export class LedgerRefusal extends Refusal {
     super(message, "conflict");
     this.name = "LedgerRefusal";
   }
-}
-
-const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-/** For refusal messages only; the web app formats everything else in one place. */
-export function money(cents: number): string {
-  return euros.format(cents / 100);
 }
 
 export interface LedgerActor {
@@ -71,7 +65,7 @@ export async function drawOnReserve(db: Executor, programmeId: number, deltaCent
       .from(programmes)
       .where(eq(programmes.id, programmeId));
     throw new LedgerRefusal(
-      `L'enveloppe ne suffit pas : la réserve non allouée est de ${money(programme?.reserve ?? 0)}.`,
+      `L'enveloppe ne suffit pas : la réserve non allouée est de ${formatCents(programme?.reserve ?? 0)}.`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import {
   canTake,
+  formatCents,
   OPEN_TRANCHE_STATUSES,
   statusesFrom,
   TRANCHE_PATHS,
@@ -9,13 +10,7 @@ import {
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { rowsOf } from "./backup.js";
 import type { Executor } from "./database.js";
-import {
-  LedgerRefusal,
-  lockedAllocation,
-  lockedAllocations,
-  money,
-  type LedgerActor,
-} from "./ledger-core.js";
+import { LedgerRefusal, lockedAllocation, lockedAllocations, type LedgerActor } from "./ledger-core.js";
 import { allocations, payments, tranches } from "./schema/index.js";
 
 type PaymentSource = "saisie" | "import";
@@ -57,7 +52,7 @@ function firstUncovered(
       return new PaymentRefusal("Ce lauréat n'a pas d'allocation : attribuez d'abord un montant.", index);
     if (row.amountCents > left)
       return new PaymentRefusal(
-        `Ce versement dépasserait le montant alloué : il reste ${money(left)} à payer.`,
+        `Ce versement dépasserait le montant alloué : il reste ${formatCents(left)} à payer.`,
         index,
       );
     remaining.set(row.laureateId, left - row.amountCents);

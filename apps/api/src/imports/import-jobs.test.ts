@@ -148,7 +148,7 @@ describe("payment imports as jobs", () => {
     await expect(second).rejects.toThrow(ImportBusy);
     await expect(second).rejects.toThrow(
       new RegExp(
-        `^Un import est déjà en cours \\(n° ${first.id}, vérification lancée à \\d\\d:\\d\\d par Agnès Agent\\)`,
+        `^Un import est déjà en cours \\(n° ${first.id}, vérification lancée le \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d par Agnès Agent\\)`,
       ),
     );
     await importJobsSettled();

@@ -1,6 +1,6 @@
 import { schema, type Database, type Executor } from "@defis/db";
 import type { ImportJob, ImportMode, ImportTotals } from "@defis/domain";
-import { ACTIVE_IMPORT_JOB_STATUSES } from "@defis/domain";
+import { ACTIVE_IMPORT_JOB_STATUSES, formatDateTime } from "@defis/domain";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Actor } from "../audit/record-audit.js";
@@ -27,12 +27,10 @@ const INTERRUPTED =
 /** Another import runs: one at a time, whichever instance and whoever started it. */
 export class ImportBusy extends Error {
   constructor(running: ImportJob) {
-    const at = new Intl.DateTimeFormat("fr-FR", { timeStyle: "short", timeZone: "Europe/Paris" }).format(
-      new Date(running.createdAt),
-    );
+    const at = formatDateTime(running.createdAt);
     super(
       `Un import est déjà en cours (n° ${running.id}, ${running.mode === "simulation" ? "vérification" : "écriture"} ` +
-        `lancée à ${at}${running.requestedBy ? ` par ${running.requestedBy}` : ""}) : attendez qu'il se termine ` +
+        `lancée le ${at}${running.requestedBy ? ` par ${running.requestedBy}` : ""}) : attendez qu'il se termine ` +
         "ou annulez-le, puis recommencez.",
     );
     this.name = "ImportBusy";

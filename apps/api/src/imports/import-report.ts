@@ -1,9 +1,7 @@
-import type { ImportReport, ImportRowReport, ImportTotals } from "@defis/domain";
+import { formatCount, type ImportReport, type ImportRowReport, type ImportTotals } from "@defis/domain";
 
 /** Beyond this, only the first non-importable rows are detailed: the answer stays small for 100 000 lines. */
 export const DETAIL_LIMIT = 500;
-
-const count = new Intl.NumberFormat("fr-FR");
 
 /** Keeps the totals and a bounded sample of the rows while the file streams by. */
 export class ReportBuilder {
@@ -48,9 +46,9 @@ export class ReportBuilder {
       detail: whole ? "toutes" : "non importables",
       notice: whole
         ? null
-        : `Le fichier compte ${count.format(this.totals.lines)} lignes : seules ` +
+        : `Le fichier compte ${formatCount(this.totals.lines)} lignes : seules ` +
           (problems > DETAIL_LIMIT
-            ? `les ${count.format(DETAIL_LIMIT)} premières des ${count.format(problems)} lignes non importables sont détaillées`
+            ? `les ${formatCount(DETAIL_LIMIT)} premières des ${formatCount(problems)} lignes non importables sont détaillées`
             : "les lignes non importables sont détaillées") +
           " ; les totaux portent sur tout le fichier.",
       rows: whole ? [...this.firstRows] : [...this.firstProblems],
@@ -66,7 +64,7 @@ export class ReportBuilder {
       detail: "erreurs",
       notice:
         this.totals.errors > DETAIL_LIMIT
-          ? `Seules les ${count.format(DETAIL_LIMIT)} premières des ${count.format(this.totals.errors)} erreurs sont détaillées.`
+          ? `Seules les ${formatCount(DETAIL_LIMIT)} premières des ${formatCount(this.totals.errors)} erreurs sont détaillées.`
           : null,
       rows: [...this.firstErrors],
       applied: null,

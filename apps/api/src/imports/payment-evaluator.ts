@@ -1,6 +1,6 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { moneyStepRefusal, TRANCHE_KINDS, type TrancheStatus } from "@defis/domain";
+import { formatCents, moneyStepRefusal, TRANCHE_KINDS, type TrancheStatus } from "@defis/domain";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
@@ -41,11 +41,6 @@ export interface EvaluatedRow {
   write: PaymentToWrite | null;
 }
 
-const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-function money(cents: number): string {
-  return euros.format(cents / 100);
-}
-
 function rawText(value: CellValue): string | null {
   if (value === null) return null;
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
@@ -77,7 +72,7 @@ function trancheChange(tranche: OpenTranche, amountCents: number, today: string)
     `${TRANCHE_KINDS[tranche.kind]} n° ${tranche.position} prévu${ending} le ${frenchDay(tranche.plannedOn)} → payé${ending}` +
     (amountCents === tranche.plannedAmountCents
       ? ""
-      : ` (montant prévu : ${money(tranche.plannedAmountCents)})`) +
+      : ` (montant prévu : ${formatCents(tranche.plannedAmountCents)})`) +
     (observed ? ` ; ${observed} par l'import du ${frenchDay(today)}` : "") +
     "."
   );
@@ -209,7 +204,7 @@ export class PaymentEvaluator {
     }
     if (amount.value > ledger.remainingCents) {
       return error(
-        `Ce versement dépasserait le montant alloué : il reste ${money(ledger.remainingCents)} à payer, ` +
+        `Ce versement dépasserait le montant alloué : il reste ${formatCents(ledger.remainingCents)} à payer, ` +
           "lignes précédentes du fichier comprises.",
       );
     }

@@ -702,7 +702,7 @@ describe("POST /api/imports/paiements", () => {
       for (const answer of answers) {
         const body = (await answer.json()) as { job?: ImportJob; error?: { message: string } };
         if (answer.status === 409) {
-          expect(body.error?.message).toMatch(/^Un import est déjà en cours \(n° \d+, écriture lancée à /);
+          expect(body.error?.message).toMatch(/^Un import est déjà en cours \(n° \d+, écriture lancée le /);
           continue;
         }
         expect(answer.status).toBe(202);

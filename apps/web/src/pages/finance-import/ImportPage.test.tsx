@@ -393,7 +393,7 @@ describe("ImportPage", () => {
         body: {
           error: {
             message:
-              "Un import est déjà en cours (n° 7, écriture lancée à 10:00 par Agnès Agent) : attendez qu'il se termine ou annulez-le, puis recommencez.",
+              "Un import est déjà en cours (n° 7, écriture lancée le 06/12/2026 10:00 par Agnès Agent) : attendez qu'il se termine ou annulez-le, puis recommencez.",
           },
         },
       },
@@ -402,6 +402,8 @@ describe("ImportPage", () => {
     renderImportPage();
     await chooseAndCheck(user, new File([CSV], "releve.csv", { type: "text/csv" }));
     await screen.findByRole("heading", { name: "Le fichier n'a pas pu être vérifié" });
-    screen.getByText(/^Un import est déjà en cours \(n° 7, écriture lancée à 10:00 par Agnès Agent\)/);
+    screen.getByText(
+      /^Un import est déjà en cours \(n° 7, écriture lancée le 06\/12\/2026 10:00 par Agnès Agent\)/,
+    );
   });
 });
