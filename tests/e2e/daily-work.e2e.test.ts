@@ -80,7 +80,10 @@ describe("chasing from « À relancer »", () => {
     await openAt(officer, "/rappels", "Rappels et boîte d'envoi");
     const mail = officer.getByRole("button", { name: /^Défis : relance de la DITP/ }).first();
     await mail.click();
-    const body = await officer.locator("pre").first().innerText();
+    // The accordion opens with a transition: its text is read once shown.
+    const message = officer.locator("pre").first();
+    await message.waitFor({ state: "visible" });
+    const body = await message.innerText();
     expect(body).toContain(`Bonjour ${CHASED.displayName},`);
     expect(body).toContain(`${DEMO.officer.displayName}, de la DITP, vous relance`);
     expect(body).toMatch(/■ .+\n/);

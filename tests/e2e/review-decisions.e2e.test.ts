@@ -95,8 +95,8 @@ describe("decisions carried from one review to the next", () => {
   it("prints the review with its charts, drawn from its frozen figures", async () => {
     const { page } = officer;
     await openLatestReview(page);
-    // The charts' module loads beside the page; the last chart's table says it is there.
-    await page.getByRole("table", { name: "Adoptions par étape" }).waitFor();
+    // The charts' module loads beside the page; the last chart's data disclosure says it is there.
+    await page.locator("summary", { hasText: "Adoptions par étape" }).waitFor();
     const charts = page.locator(".defis-chart");
     expect(await charts.count()).toBeGreaterThanOrEqual(8);
     // Drawn at once, without scrolling: what the browser prints is there.

@@ -8,7 +8,7 @@ import {
   type OpenReviewInput,
   type ReviewSummary,
 } from "@defis/domain";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { recordAudit, systemActor, type Actor } from "../audit/record-audit.js";
 import { findReviewSummary } from "./review-queries.js";
 import { seedFirstReviewDecisions, seedSecondReviewDecisions } from "./demo-decisions.js";
@@ -77,6 +77,8 @@ function endOfMonthBefore(today: string, monthsBack: number): string {
  */
 export async function seedDemoReviews(db: Database, today: string): Promise<void> {
   await db.transaction(async (tx) => {
+    // Two instances starting on one new database: the second waits, then finds the reviews there.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('defis:revues-demonstration'))`);
     const [existing] = await tx.select({ total: count() }).from(portfolioReviews);
     if ((existing?.total ?? 0) > 0) return;
     const actor = systemActor("demonstration");

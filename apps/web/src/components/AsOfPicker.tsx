@@ -15,7 +15,8 @@ export function AsOfPicker({
   hint = "Les chiffres tels qu'ils étaient connus à la fin de ce jour",
   aside,
 }: {
-  hint?: string;
+  /** Null on a page whose first screen is counted (/pilotage): its heading says the day already. */
+  hint?: string | null;
   /** A link of the page beside the day (the note of /pilotage). */
   aside?: ReactNode;
 }) {
@@ -28,13 +29,18 @@ export function AsOfPicker({
     <>
       <form
         aria-label="Date de l'état"
-        className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}
+        className={fr.cx(
+          "fr-grid-row",
+          "fr-grid-row--gutters",
+          "fr-grid-row--bottom",
+          hint === null ? "fr-mb-1w" : "fr-mb-2w",
+        )}
         onSubmit={(event) => event.preventDefault()}
       >
         <div className={fr.cx("fr-col-12", "fr-col-md-4")}>
           <Input
             label="État au"
-            hintText={hint}
+            hintText={hint ?? undefined}
             nativeInputProps={{
               id: AS_OF_PARAM,
               type: "date",

@@ -1,28 +1,12 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { DECISION_STANDINGS, type DecisionItem, type DecisionStanding } from "@defis/domain";
+import type { DecisionItem } from "@defis/domain";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 import { DemoBadge } from "../../components/DemoBadge";
 import { formatDate } from "../../lib/format";
 import { ROUTES } from "../../routes";
-
-/** The badge's colour repeats its word, never replaces it. */
-const STANDING_SEVERITY = {
-  en_cours: "info",
-  en_retard: "error",
-  faite: "success",
-  abandonnee: "new",
-} as const satisfies Record<DecisionStanding, string>;
-
-export function DecisionStandingBadge({ standing }: { standing: DecisionStanding }) {
-  return (
-    <Badge small severity={STANDING_SEVERITY[standing]} as="span">
-      {DECISION_STANDINGS[standing]}
-    </Badge>
-  );
-}
+import { DecisionStandingBadge } from "./DecisionStandingBadge";
 
 interface DecisionListProps {
   caption: string;

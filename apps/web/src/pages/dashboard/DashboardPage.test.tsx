@@ -269,6 +269,7 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     );
     const block = heading.closest("section");
     if (!block) throw new Error("no decisions block");
+    fireEvent.click(within(block).getByText("Voir les 2 décisions"));
     const items = within(block).getAllByRole("listitem");
     expect(items.map((item) => item.textContent)).toEqual([
       expect.stringMatching(/^Vérifier l'échéancier avec le porteur En retard.*30 septembre 2026/),

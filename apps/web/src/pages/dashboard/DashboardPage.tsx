@@ -38,11 +38,12 @@ export default function DashboardPage() {
 
   return (
     <>
-      <h1 className={fr.cx("fr-h3", "fr-mt-2w", "fr-mb-1w")}>
+      <h1 className={fr.cx("fr-h3", "fr-mt-1w", "fr-mb-1w")}>
         Pilotage du portefeuille au {formatDate(asOf)}
       </h1>
       <ControlsRemaining />
       <AsOfPicker
+        hint={null}
         aside={
           <Link
             to={withAsOf(ROUTES.dashboardNote, chosen)}

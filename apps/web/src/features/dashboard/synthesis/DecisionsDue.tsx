@@ -6,10 +6,11 @@ import { ErrorState } from "../../../components/QueryStates";
 import { formatCount, formatDate, pluralize } from "../../../lib/format";
 import { useTRPC } from "../../../lib/trpc";
 import { ROUTES } from "../../../routes";
-import { DecisionStandingBadge } from "../../reviews/DecisionList";
+import { DecisionStandingBadge } from "../../reviews/DecisionStandingBadge";
 import { ShortList } from "./ShortList";
 
-const SHOWN_ON_SCREEN = 3;
+/** The first screen says how many and how many late; the decisions themselves are one disclosure away. */
+const SHOWN_ON_SCREEN = 0;
 
 function DecisionDueItem({ decision }: { decision: DecisionItem }) {
   return (
@@ -51,9 +52,7 @@ export function DecisionsDue({ asOf, printable }: { asOf: string | undefined; pr
         printable={printable}
         keyOf={(decision) => decision.id}
         render={(decision) => <DecisionDueItem decision={decision} />}
-        moreLabel={(rest) =>
-          rest === 1 ? "Voir l'autre décision" : `Voir les ${formatCount(rest)} autres décisions`
-        }
+        moreLabel={(rest) => (rest === 1 ? "Voir la décision" : `Voir les ${formatCount(rest)} décisions`)}
       />
     </section>
   );

@@ -11,7 +11,7 @@ interface SynthesisProps {
   synthesis: DashboardSynthesis;
   /** The printed note lists every laureate rather than a first few and a disclosure. */
   printable?: boolean;
-  /** The decisions due: a column of its own when there are some. */
+  /** The decisions of the reviews in progress, under the key figures, for those who read them. */
   decisions?: ReactNode;
 }
 
@@ -29,8 +29,10 @@ export function Synthesis({ figures, synthesis, printable = false, decisions }: 
         Synthèse au {formatShortDate(figures.asOf)}
       </h2>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <div className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-4")}>
+        {/* The figures, then what the reviews decided and what of it is late: one column. */}
+        <div className={`${fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-4")} defis-synthesis-stack`}>
           <KeyFigureChanges figures={figures} previousReview={synthesis.previousReview} />
+          {decisions}
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")}>
           {figures.forecast && <ForecastSummary forecast={figures.forecast} printable={printable} />}
@@ -38,7 +40,6 @@ export function Synthesis({ figures, synthesis, printable = false, decisions }: 
         <div className={fr.cx("fr-col-12", "fr-col-lg-5")}>
           <LaureatesNeedingDecision synthesis={synthesis} printable={printable} />
         </div>
-        {decisions && <div className={fr.cx("fr-col-12")}>{decisions}</div>}
       </div>
     </section>
   );
