@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { schema } from "@defis/db";
+import { readTogether, schema } from "@defis/db";
 import { plannedTotalCents, Refusal, type AcceptScheduleGapInput, type ScheduleGap } from "@defis/domain";
 import { eq } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
@@ -26,18 +26,19 @@ async function gapOf(db: Executor, laureateId: number, lock: boolean) {
 /** A laureate's schedule against its allocation, with the gap the officer kept and why. */
 export async function scheduleGap(db: Executor, laureateSlug: string): Promise<ScheduleGap> {
   const laureateId = await laureateIdOf(db, laureateSlug);
-  const [gap, [accepted]] = await Promise.all([
-    gapOf(db, laureateId, false),
-    db
-      .select({
-        gapCents: scheduleGapAcceptances.gapCents,
-        reason: scheduleGapAcceptances.reason,
-        acceptedAt: scheduleGapAcceptances.acceptedAt,
-        actorName: users.displayName,
-      })
-      .from(scheduleGapAcceptances)
-      .leftJoin(users, eq(users.id, scheduleGapAcceptances.actorUserId))
-      .where(eq(scheduleGapAcceptances.laureateId, laureateId)),
+  const [gap, [accepted]] = await readTogether(db, [
+    () => gapOf(db, laureateId, false),
+    () =>
+      db
+        .select({
+          gapCents: scheduleGapAcceptances.gapCents,
+          reason: scheduleGapAcceptances.reason,
+          acceptedAt: scheduleGapAcceptances.acceptedAt,
+          actorName: users.displayName,
+        })
+        .from(scheduleGapAcceptances)
+        .leftJoin(users, eq(users.id, scheduleGapAcceptances.actorUserId))
+        .where(eq(scheduleGapAcceptances.laureateId, laureateId)),
   ]);
   return { ...gap, accepted: accepted ?? null };
 }

@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { schema } from "@defis/db";
+import { readTogether, schema } from "@defis/db";
 import {
   CATEGORIES,
   FUNDING_MODES,
@@ -87,9 +87,9 @@ async function portfolioFigures(db: Executor, day: string) {
  */
 export async function getProgrammeOverview(db: Executor, day: string): Promise<ProgrammeOverview | null> {
   const [[programme], { totals, byCategory, byMinistry, byTerritory, byFundingMode, byLaureate }] =
-    await Promise.all([
-      db.select().from(programmes).orderBy(asc(programmes.id)).limit(1),
-      portfolioFigures(db, day),
+    await readTogether(db, [
+      () => db.select().from(programmes).orderBy(asc(programmes.id)).limit(1),
+      () => portfolioFigures(db, day),
     ]);
   if (!programme) return null;
   return {

@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { schema } from "@defis/db";
+import { readTogether, schema } from "@defis/db";
 import {
   daysLate,
   isStale,
@@ -141,12 +141,12 @@ export async function loadLaureateProgress(
     .from(laureates)
     .where(eq(laureates.slug, laureateSlug));
   if (!laureate) return null;
-  const [milestoneItems, weather, commentItems, staleAfterDays, factsById] = await Promise.all([
-    loadMilestones(db, laureate.id, today),
-    loadWeather(db, laureate.id),
-    loadComments(db, laureate.id),
-    loadStaleAfterDays(db),
-    loadFollowUpFacts(db, [laureate.id]),
+  const [milestoneItems, weather, commentItems, staleAfterDays, factsById] = await readTogether(db, [
+    () => loadMilestones(db, laureate.id, today),
+    () => loadWeather(db, laureate.id),
+    () => loadComments(db, laureate.id),
+    () => loadStaleAfterDays(db),
+    () => loadFollowUpFacts(db, [laureate.id]),
   ]);
   const facts = factsById.get(laureate.id);
   if (!facts) throw new Error("Faits de suivi introuvables.");
