@@ -3,6 +3,7 @@ import { controlsRouter } from "./controls/controls.router.js";
 import { dashboardRouter } from "./dashboard/dashboard.router.js";
 import { exportsRouter } from "./exports/exports.router.js";
 import { financeRouter } from "./finance/finance.router.js";
+import { impactRouter } from "./impact/impact.router.js";
 import { laureatesRouter } from "./laureates/laureates.router.js";
 import { programmeRouter } from "./programme/programme.router.js";
 import { progressRouter } from "./progress/progress.router.js";
@@ -21,6 +22,7 @@ export const appRouter = router({
   progress: progressRouter,
   reminders: remindersRouter,
   replication: replicationRouter,
+  impact: impactRouter,
   dashboard: dashboardRouter,
   reviews: reviewsRouter,
   controls: controlsRouter,

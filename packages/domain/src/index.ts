@@ -17,6 +17,7 @@ export * from "./reminders.js";
 export * from "./chase.js";
 export * from "./outbox.js";
 export * from "./replication/index.js";
+export * from "./impact/index.js";
 export * from "./dashboard.js";
 export * from "./decisions.js";
 export * from "./synthesis.js";

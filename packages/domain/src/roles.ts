@@ -59,6 +59,14 @@ export const PERMISSIONS = {
    */
   readDecisions: ["charge_mission", "administrateur", "direction"],
   readLaureateDecisions: ["charge_mission", "administrateur", "direction", "sponsor"],
+  /**
+   * Impact indicators: the officers define them with the sponsor, decide on a
+   * sponsor's proposal and keep the catalogue of common indicators; a sponsor
+   * proposes one for a laureate of their scope. Measures are progress
+   * (`updateProgress`, scope checked by the server).
+   */
+  defineIndicators: ["charge_mission", "administrateur"],
+  proposeIndicators: ["sponsor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

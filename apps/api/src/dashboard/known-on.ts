@@ -1,10 +1,16 @@
 import type { Executor } from "@defis/db";
 import { schema } from "@defis/db";
-import { and, isNull, lt, or, gte, type SQL } from "drizzle-orm";
+import { and, isNull, lt, lte, or, gte, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { endOfParisDay } from "./day-sql.js";
 
-const { fundingRecordVersions, milestoneVersions, trancheVersions, weatherReportVersions } = schema;
+const {
+  fundingRecordVersions,
+  indicatorMeasureVersions,
+  milestoneVersions,
+  trancheVersions,
+  weatherReportVersions,
+} = schema;
 
 /**
  * "As known at the end of day D" (Europe/Paris), one definition for every
@@ -95,4 +101,27 @@ export function weatherKnownOn(db: Executor, day: string) {
     .from(version)
     .where(knownAtEndOf(version.validFrom, version.validTo, day))
     .as("weather_known");
+}
+
+/**
+ * The measures of impact indicators dated on or before `day`, as worded at
+ * its end: a measure entered later, or corrected later, reads as it was.
+ */
+export function measuresKnownOn(db: Executor, day: string) {
+  const version = indicatorMeasureVersions;
+  return db
+    .select({
+      id: version.measureId,
+      indicatorId: version.indicatorId,
+      laureateId: version.laureateId,
+      measuredOn: version.measuredOn,
+      value: version.value,
+      source: version.source,
+      comment: version.comment,
+      writtenBy: version.writtenBy,
+      validFrom: version.validFrom,
+    })
+    .from(version)
+    .where(and(knownAtEndOf(version.validFrom, version.validTo, day), lte(version.measuredOn, day)))
+    .as("measure_known");
 }

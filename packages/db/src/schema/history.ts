@@ -1,5 +1,5 @@
 import { keysOf, MILESTONE_STATUSES, TRANCHE_KINDS, TRANCHE_STATUSES, WEATHER_LEVELS } from "@defis/domain";
-import { bigint, date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * System-versioned history: what a row said, and from when to when the
@@ -88,5 +88,26 @@ export const weatherReportVersions = pgTable(
   (table) => [
     index("weather_report_version_row_idx").on(table.weatherReportId, table.validFrom),
     index("weather_report_version_laureate_idx").on(table.laureateId, table.period),
+  ],
+);
+
+/** An indicator's measure as it was worded, and who wrote it: a correction keeps the value it replaced. */
+export const indicatorMeasureVersions = pgTable(
+  "indicator_measure_version",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    measureId: integer("measure_id").notNull(),
+    indicatorId: integer("indicator_id").notNull(),
+    laureateId: integer("laureate_id").notNull(),
+    measuredOn: date("measured_on").notNull(),
+    value: numeric("value", { precision: 16, scale: 2, mode: "number" }).notNull(),
+    source: text("source").notNull(),
+    comment: text("comment").notNull(),
+    writtenBy: integer("written_by"),
+    ...validity(),
+  },
+  (table) => [
+    index("indicator_measure_version_row_idx").on(table.measureId, table.validFrom),
+    index("indicator_measure_version_indicator_idx").on(table.indicatorId, table.measuredOn),
   ],
 );

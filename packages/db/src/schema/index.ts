@@ -10,3 +10,4 @@ export * from "./replication.js";
 export * from "./reviews.js";
 export * from "./imports.js";
 export * from "./history.js";
+export * from "./impact.js";

@@ -1,0 +1,21 @@
+import { asOfSchema, laureateSlugSchema } from "@defis/domain";
+import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
+import { laureateIdOf } from "../laureates/laureate-ids.js";
+import { parisDay } from "../paris-day.js";
+import { router, signedInProcedure } from "../trpc.js";
+import { loadLaureateImpact } from "./indicator-queries.js";
+
+/**
+ * Impact indicators: every role reads them; officers define them and keep
+ * the common catalogue, sponsors propose them and measure them in their scope.
+ */
+export const impactRouter = router({
+  /** A laureate's indicators and measures, today or as known at the end of a past day (`asOf`). */
+  forLaureate: signedInProcedure
+    .input(laureateSlugSchema.extend(asOfSchema.shape))
+    .query(async ({ ctx, input }) => {
+      const today = parisDay();
+      const day = checkedAsOf(input.asOf, today);
+      return loadLaureateImpact(ctx.db, await laureateIdOf(ctx.db, input.slug), day, today);
+    }),
+});

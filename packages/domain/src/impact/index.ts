@@ -1,0 +1,4 @@
+export * from "./vocabulary.js";
+export * from "./rules.js";
+export * from "./schemas.js";
+export * from "./outputs.js";
