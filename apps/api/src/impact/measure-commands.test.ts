@@ -5,7 +5,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisDay } from "../paris-day.js";
 import { callerFor, createTestDatabase, DEMO_EMAILS, sessionUserOf } from "../testing/test-app.js";
-import { aFollowedIndicator, auditCount, IN_SCOPE, OUT_OF_SCOPE } from "./impact-fixtures.js";
+import { aFollowedIndicator, anIndicator, auditCount, IN_SCOPE, OUT_OF_SCOPE } from "./impact-fixtures.js";
 
 const { auditEvents, indicators, indicatorMeasures, indicatorMeasureVersions } = schema;
 
@@ -82,25 +82,25 @@ describe("measures of a laureate's indicators", () => {
       audit: await auditCount(database),
       measures: await database.db.select().from(indicatorMeasures),
     };
-    const refusals: [Promise<unknown>, Record<string, unknown>][] = [
+    const refusals: [() => Promise<unknown>, Record<string, unknown>][] = [
       [
-        caller.impact.recordMeasure(measure(foreign.id, "2025-03-31", 1, OUT_OF_SCOPE)),
+        () => caller.impact.recordMeasure(measure(foreign.id, "2025-03-31", 1, OUT_OF_SCOPE)),
         { code: "FORBIDDEN", message: "Ce lauréat n'est pas dans votre périmètre." },
       ],
       [
-        callerFor(database, leadership).impact.recordMeasure(measure(indicator.id, "2025-04-30", 1)),
+        () => callerFor(database, leadership).impact.recordMeasure(measure(indicator.id, "2025-04-30", 1)),
         { code: "FORBIDDEN" },
       ],
       [
-        caller.impact.recordMeasure(measure(indicator.id, "2025-03-31", 130)),
+        () => caller.impact.recordMeasure(measure(indicator.id, "2025-03-31", 130)),
         { code: "CONFLICT", message: "Une mesure existe déjà à cette date : corrigez-la." },
       ],
       [
-        caller.impact.recordMeasure(measure(indicator.id, addDays(today, 1), 130)),
+        () => caller.impact.recordMeasure(measure(indicator.id, addDays(today, 1), 130)),
         { code: "BAD_REQUEST", message: expect.stringContaining("au plus tard d'aujourd'hui") as unknown },
       ],
       [
-        caller.impact.recordMeasure(measure(indicator.id, "2023-12-31", 130)),
+        () => caller.impact.recordMeasure(measure(indicator.id, "2023-12-31", 130)),
         {
           code: "BAD_REQUEST",
           message:
@@ -108,7 +108,7 @@ describe("measures of a laureate's indicators", () => {
         },
       ],
       [
-        caller.impact.recordMeasure(measure(proposed.id, "2025-03-31", 1)),
+        () => caller.impact.recordMeasure(measure(proposed.id, "2025-03-31", 1)),
         {
           code: "PRECONDITION_FAILED",
           message: "L'indicateur « Proposition en attente » n'est pas suivi : il ne reçoit pas de mesure.",
@@ -116,11 +116,11 @@ describe("measures of a laureate's indicators", () => {
       ],
       [
         // An in-scope slug does not open another laureate's indicator.
-        caller.impact.recordMeasure(measure(foreign.id, "2025-03-31", 1)),
+        () => caller.impact.recordMeasure(measure(foreign.id, "2025-03-31", 1)),
         { code: "NOT_FOUND", message: "Cet indicateur n'existe pas ou plus pour ce lauréat." },
       ],
     ];
-    for (const [attempt, refusal] of refusals) await expect(attempt).rejects.toMatchObject(refusal);
+    for (const [attempt, refusal] of refusals) await expect(attempt()).rejects.toMatchObject(refusal);
     expect(await auditCount(database)).toBe(before.audit);
     expect(await database.db.select().from(indicatorMeasures)).toEqual(before.measures);
     // Today is not the future.
@@ -199,5 +199,60 @@ describe("measures of a laureate's indicators", () => {
     const earlier = await reader.impact.forLaureate({ slug: IN_SCOPE, asOf: addDays(today, -22) });
     expect(earlier.indicators.find((item) => item.id === indicator.id)?.latest).toBeNull();
     expect(earlier.measures.find((item) => item.id === measureId)).toBeUndefined();
+  });
+});
+
+describe("concurrent entries (two API instances)", () => {
+  let database: TestDatabaseHandle;
+  let otherInstance: Awaited<ReturnType<TestDatabaseHandle["openAnotherInstance"]>>;
+  let sponsor: SessionUser;
+  let officer: SessionUser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    otherInstance = await database.openAnotherInstance();
+    sponsor = await sessionUserOf(database, DEMO_EMAILS.sponsorSante);
+    officer = await sessionUserOf(database, DEMO_EMAILS.officer);
+  });
+  afterAll(() => database.close());
+
+  it("keeps one measure per indicator and day, and one indicator per name, telling the others why", async () => {
+    const indicator = await aFollowedIndicator(database, IN_SCOPE, "Mesuré deux fois");
+    const record = (index: number) =>
+      callerFor(index % 2 ? otherInstance : database, index % 2 ? sponsor : officer).impact.recordMeasure({
+        laureateSlug: IN_SCOPE,
+        indicatorId: indicator.id,
+        measuredOn: "2025-12-31",
+        value: index,
+        source: "",
+        comment: "",
+      });
+    const measures = await Promise.allSettled(Array.from({ length: 6 }, (_, index) => record(index)));
+    expect(measures.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    for (const outcome of measures.filter((item) => item.status === "rejected")) {
+      expect(outcome.reason).toMatchObject({
+        code: "CONFLICT",
+        message: "Une mesure existe déjà à cette date : corrigez-la.",
+      });
+    }
+    expect(
+      await database.db
+        .select()
+        .from(indicatorMeasures)
+        .where(eq(indicatorMeasures.indicatorId, indicator.id)),
+    ).toHaveLength(1);
+
+    const define = (index: number) =>
+      callerFor(index % 2 ? otherInstance : database, officer).impact.defineIndicator(
+        anIndicator(IN_SCOPE, "Défini deux fois"),
+      );
+    const definitions = await Promise.allSettled(Array.from({ length: 4 }, (_, index) => define(index)));
+    expect(definitions.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    for (const outcome of definitions.filter((item) => item.status === "rejected")) {
+      expect(outcome.reason).toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringContaining("déjà") as unknown,
+      });
+    }
   });
 });
