@@ -174,7 +174,7 @@ describe("a laureate's indicators: defined by officers, proposed by sponsors", (
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("« Démarches en ligne » a été modifié entre-temps") as unknown,
-      cause: { current: { version: 2, targetValue: 2_000 } },
+      cause: { current: { version: 2, targetValue: 2_000, yearlyTargets: [{ year: 2027, value: 1_500 }] } },
     });
     // Renaming it as another indicator of the laureate is refused too.
     await expect(

@@ -156,7 +156,11 @@ async function lockIndicator(
   if (row.version !== version) {
     const { createdAt: _created, updatedAt: _updated, ...current } = row;
     staleVersion(
-      { ...current, decidedAt: row.decidedAt?.toISOString() ?? null },
+      {
+        ...current,
+        decidedAt: row.decidedAt?.toISOString() ?? null,
+        yearlyTargets: await yearlyTargetsOf(db, row.id),
+      },
       `L'indicateur « ${row.name} » a été modifié entre-temps. Ses valeurs actuelles sont affichées : vérifiez-les puis réappliquez vos changements.`,
     );
   }
