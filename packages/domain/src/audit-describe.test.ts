@@ -106,7 +106,8 @@ describe("describeAuditChanges", () => {
         "suivi.mise-a-jour",
         { meteo: null },
         {
-          meteo: { periode: "2024-03", meteo: "Soleil", synthese: "RAS" },
+          // As jsonb returns it: the journal reads it in the order of the fields' table.
+          meteo: { meteo: "Soleil", periode: "2024-03", synthese: "RAS" },
           jalons: { "4": { titre: "Pilote", statut: "atteint", atteintLe: "2024-03-12" } },
         },
       ),

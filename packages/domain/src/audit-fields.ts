@@ -11,6 +11,7 @@ import {
   asScope,
   asScores,
   asText,
+  asYearlyTargets,
   asYesNo,
   listOf,
   recordOf,
@@ -23,6 +24,13 @@ import { COMMENT_KINDS, MILESTONE_STATUSES, WEATHER_LEVELS } from "./progress/in
 import { ADOPTION_STAGES, ASSET_KINDS } from "./replication/index.js";
 import { REGIONS } from "./territory.js";
 import { DECISION_STATUSES } from "./decisions.js";
+import {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_PERIODICITIES,
+  INDICATOR_STATUSES,
+  INDICATOR_SUBJECTS,
+  INDICATOR_UNITS,
+} from "./impact/index.js";
 
 /**
  * What each audit action writes in its "before" and "after": every key, with
@@ -94,6 +102,34 @@ const ADOPTION = {
   etape: field("Étape", vocabulary(ADOPTION_STAGES)),
   date: DAY,
   motif: REASON,
+};
+
+const INDICATOR = {
+  nom: field("Nom"),
+  unite: field("Unité", vocabulary(INDICATOR_UNITS)),
+  libelleUnite: field("Libellé de l'unité"),
+  objet: field("Public concerné", vocabulary(INDICATOR_SUBJECTS)),
+  sens: field("Sens souhaité", vocabulary(INDICATOR_DIRECTIONS)),
+  valeurInitiale: field("Valeur initiale"),
+  dateValeurInitiale: field("Date de la valeur initiale", asDay),
+  cible: field("Cible"),
+  dateCible: field("Date de la cible", asDay),
+  ciblesAnnuelles: field("Cibles annuelles", asYearlyTargets),
+  periodicite: field("Périodicité", vocabulary(INDICATOR_PERIODICITIES)),
+  source: field("Source"),
+  methode: field("Méthode de calcul"),
+  indicateurCommun: field("Indicateur commun"),
+  poids: field("Poids dans la moyenne"),
+  statut: field("Statut", vocabulary(INDICATOR_STATUSES)),
+  motifRefus: field("Raison du refus"),
+};
+
+const MEASURE = {
+  indicateur: field("Indicateur"),
+  date: field("Date de la mesure", asDay),
+  valeur: field("Valeur"),
+  source: field("Source"),
+  commentaire: field("Commentaire"),
 };
 
 /** The milestones of a guided update, by their id: each one read as a milestone. */
@@ -183,6 +219,7 @@ export const AUDIT_FIELDS = {
     meteo: field("Météo", recordOf(WEATHER)),
     jalons: field("Jalons", milestonesById),
     commentaires: field("Commentaires", listOf(asText)),
+    mesures: field("Mesures", listOf(recordOf(MEASURE))),
   },
   "suivi.reglages": { joursAvantRelance: field("Jours sans mise à jour avant relance") },
   "rappels.relance": {
@@ -225,6 +262,12 @@ export const AUDIT_FIELDS = {
     finLe: field("Fin du programme", asDay),
     consommationAvantLe: field("Date limite de consommation", asDay),
   },
+  "indicateur.creation": INDICATOR,
+  "indicateur.modification": INDICATOR,
+  "indicateur.proposition": INDICATOR,
+  "indicateur.decision": { statut: INDICATOR.statut, motifRefus: INDICATOR.motifRefus },
+  "mesure.saisie": MEASURE,
+  "mesure.correction": MEASURE,
 } as const satisfies Record<AuditAction, Readonly<Record<string, AuditField>>>;
 
 type FieldKeys<Action extends AuditAction> = keyof (typeof AUDIT_FIELDS)[Action];

@@ -98,11 +98,15 @@ function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === "";
 }
 
+/** A nested record in the order of its fields' table: jsonb does not keep the order the API wrote. */
 function describeRecord(
   record: Record<string, unknown>,
   fields: Readonly<Record<string, AuditField>>,
 ): string {
+  const order = Object.keys(fields);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   return Object.entries(record)
+    .sort(([left], [right]) => rank(left) - rank(right))
     .filter(([, value]) => !isEmpty(value))
     .map(([key, value]) => {
       const field = fieldOf(fields, key) ?? guessedField(key);
@@ -123,6 +127,13 @@ export const asSchedule: ValueFormat = listOf((tranche) => {
   const more = describeRecord(rest, {});
   return more ? `${words.join(" ")} (${more})` : words.join(" ");
 });
+
+/** An indicator's yearly targets: "2025 : 1 200 ; 2026 : 1 500". */
+export const asYearlyTargets: ValueFormat = listOf((target) =>
+  isRecord(target) && typeof target.annee === "number"
+    ? `${String(target.annee)} : ${asText(target.valeur)}`
+    : asText(target),
+);
 
 /** The criteria of the replication grid and their scores: "Maturité de la solution : 3 — bon, …". */
 export const asScores: ValueFormat = (value) => {

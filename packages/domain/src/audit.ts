@@ -27,6 +27,8 @@ export const AUDIT_ENTITIES = {
   revue: "Revue de portefeuille",
   decision: "Décision de revue",
   programme: "Programme",
+  indicateur: "Indicateur d'impact",
+  mesure: "Mesure d'un indicateur",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -92,6 +94,12 @@ const ACTIONS = {
   "decision.enregistrement": { entity: "decision", label: "Enregistrement d'une décision de revue" },
   "decision.statut": { entity: "decision", label: "Suivi d'une décision de revue" },
   "programme.calendrier": { entity: "programme", label: "Calendrier du programme" },
+  "indicateur.creation": { entity: "indicateur", label: "Définition d'un indicateur d'impact" },
+  "indicateur.modification": { entity: "indicateur", label: "Modification d'un indicateur d'impact" },
+  "indicateur.proposition": { entity: "indicateur", label: "Proposition d'un indicateur d'impact" },
+  "indicateur.decision": { entity: "indicateur", label: "Réponse à une proposition d'indicateur" },
+  "mesure.saisie": { entity: "mesure", label: "Saisie d'une mesure d'indicateur" },
+  "mesure.correction": { entity: "mesure", label: "Correction d'une mesure d'indicateur" },
 } as const satisfies Record<string, { entity: AuditEntity; label: string }>;
 export type AuditAction = keyof typeof ACTIONS;
 

@@ -1,9 +1,10 @@
 import { recordPaymentOutsideSchedule, schema, type DatabaseHandle } from "@defis/db";
 import { randomUUID } from "node:crypto";
-import { describeAuditChanges, type SessionUser } from "@defis/domain";
+import { addDays, describeAuditChanges, type SessionUser } from "@defis/domain";
 import { and, asc, count, desc, eq, gt, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { aFollowedIndicator, anIndicator } from "../impact/impact-fixtures.js";
 import { parisDay } from "../paris-day.js";
 import { appRouter } from "../router.js";
 import {
@@ -211,6 +212,39 @@ async function aDecision(database: DatabaseHandle): Promise<{ id: number; versio
     })
     .returning({ id: schema.reviewDecisions.id, version: schema.reviewDecisions.version });
   return decision ?? { id: 0, version: 1 };
+}
+
+/** The matrix's followed indicator of the scoped laureate, written once; its current version. */
+async function matrixIndicator(database: DatabaseHandle): Promise<{ id: number; version: number }> {
+  const [indicator] = await database.db
+    .select({ id: schema.indicators.id, version: schema.indicators.version })
+    .from(schema.indicators)
+    .where(
+      and(
+        eq(schema.indicators.laureateId, await laureateIdBySlug(database, SCOPED_SLUG)),
+        eq(schema.indicators.name, "Indicateur de la matrice"),
+      ),
+    );
+  return indicator ?? aFollowedIndicator(database, SCOPED_SLUG, "Indicateur de la matrice");
+}
+
+/** A measure of the matrix's indicator, written once; its current version. */
+async function matrixMeasure(database: DatabaseHandle): Promise<{ id: number; version: number }> {
+  const indicator = await matrixIndicator(database);
+  const [measure] = await database.db
+    .insert(schema.indicatorMeasures)
+    .values({
+      indicatorId: indicator.id,
+      laureateId: await laureateIdBySlug(database, SCOPED_SLUG),
+      measuredOn: "2024-03-31",
+      value: 150,
+    })
+    .onConflictDoUpdate({
+      target: [schema.indicatorMeasures.indicatorId, schema.indicatorMeasures.measuredOn],
+      set: { measuredOn: "2024-03-31" },
+    })
+    .returning({ id: schema.indicatorMeasures.id, version: schema.indicatorMeasures.version });
+  return measure ?? { id: 0, version: 1 };
 }
 
 const replicationCriteria = () => {
@@ -562,6 +596,71 @@ const MUTATIONS: MutationCase[] = [
         milestones: [],
         comments: [{ kind: "prochaines_actions", body: `Action ${run}` }],
       }),
+    expected: scopedRoles,
+  },
+  {
+    path: "impact.defineIndicator",
+    call: (caller, _database, run) =>
+      caller.impact.defineIndicator(anIndicator(SCOPED_SLUG, `Indicateur défini ${run}`)),
+    expected: moneyRoles,
+  },
+  {
+    path: "impact.updateIndicator",
+    call: async (caller, database, run) => {
+      const indicator = await matrixIndicator(database);
+      return caller.impact.updateIndicator({
+        ...anIndicator(SCOPED_SLUG, "Indicateur de la matrice", { targetValue: 1_000 + run }),
+        indicatorId: indicator.id,
+        version: indicator.version,
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
+    path: "impact.proposeIndicator",
+    call: (caller, _database, run) =>
+      caller.impact.proposeIndicator(anIndicator(SCOPED_SLUG, `Indicateur proposé ${run}`)),
+    expected: { ...moneyRoles, administrateur: "FORBIDDEN", charge_mission: "FORBIDDEN", sponsor: "ok" },
+  },
+  {
+    path: "impact.decideProposal",
+    call: async (caller, database, run) => {
+      const proposal = await aFollowedIndicator(database, SCOPED_SLUG, `Proposition ${run}`, "propose");
+      return caller.impact.decideProposal({
+        laureateSlug: SCOPED_SLUG,
+        indicatorId: proposal.id,
+        version: proposal.version,
+        decision: "accepter",
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
+    path: "impact.recordMeasure",
+    call: async (caller, database, run) =>
+      caller.impact.recordMeasure({
+        laureateSlug: SCOPED_SLUG,
+        indicatorId: (await matrixIndicator(database)).id,
+        measuredOn: addDays("2024-06-01", run),
+        value: run,
+        source: "",
+        comment: "",
+      }),
+    expected: scopedRoles,
+  },
+  {
+    path: "impact.correctMeasure",
+    call: async (caller, database, run) => {
+      const measure = await matrixMeasure(database);
+      return caller.impact.correctMeasure({
+        laureateSlug: SCOPED_SLUG,
+        measureId: measure.id,
+        version: measure.version,
+        value: 150 + run,
+        source: "",
+        comment: `Correction ${run}`,
+      });
+    },
     expected: scopedRoles,
   },
   {

@@ -23,6 +23,7 @@ const UNREADABLE = [
   /\[object Object\]/,
   /demande_paiement|service_fait|\bpaye\b|charge_mission|\bsoleil\b/,
   /montantCentimes|numeroEj|dateConvention|datePrevue|conditionsVersement/,
+  /pourcentage|trimestrielle|valeurInitiale|ciblesAnnuelles|\bpropose\b/,
   /Non renseigné/,
   /15420000|16500000/,
 ];
@@ -76,6 +77,36 @@ describe("the journal's CSV", () => {
         laureateId,
         before: { numeroEj: null, dateConvention: null, conditionsVersement: null },
         after: { numeroEj: "2100999999", dateConvention: "2022-04-01", conditionsVersement: "echelonne" },
+      });
+      await recordAudit(tx, person, {
+        action: "indicateur.creation",
+        entityId: 7001,
+        laureateId,
+        after: {
+          nom: "Taux de dossiers complets",
+          unite: "pourcentage",
+          sens: "hausse",
+          valeurInitiale: 42.5,
+          dateValeurInitiale: "2024-01-01",
+          cible: 80,
+          ciblesAnnuelles: [{ annee: 2025, valeur: 60 }],
+          periodicite: "trimestrielle",
+          statut: "suivi",
+        },
+      });
+      await recordAudit(tx, person, {
+        action: "indicateur.decision",
+        entityId: 7002,
+        laureateId,
+        before: { statut: "propose" },
+        after: { statut: "refuse", motifRefus: "Hors du périmètre du projet" },
+      });
+      await recordAudit(tx, person, {
+        action: "mesure.correction",
+        entityId: 7003,
+        laureateId,
+        before: { valeur: 1200 },
+        after: { valeur: 1250.5 },
       });
       await recordAudit(tx, systemActor("rappels"), {
         action: "rappels.envoi",
@@ -137,6 +168,20 @@ describe("the journal's CSV", () => {
     expect(lineOf("dggn-lab-innovation", "Modification du dossier de financement")[8]).toBe(
       "Date de la convention : 01/04/2022 | Numéro d'engagement juridique (EJ) : 2100999999 | " +
         "Conditions de versement : Versements échelonnés",
+    );
+  });
+
+  it("says what an indicator is, how a proposal was answered, how a measure was corrected", () => {
+    expect(lineOf("7001", "Définition d'un indicateur d'impact")[8]).toBe(
+      `Nom : Taux de dossiers complets | Unité : % | Sens souhaité : À la hausse | Valeur initiale : 42,5 | ` +
+        `Date de la valeur initiale : 01/01/2024 | Cible : 80 | Cibles annuelles : 2025 : 60 | ` +
+        `Périodicité : Trimestrielle | Statut : Suivi`,
+    );
+    expect(lineOf("7002", "Réponse à une proposition d'indicateur")[8]).toBe(
+      "Statut : Proposé → Refusé | Raison du refus : Hors du périmètre du projet",
+    );
+    expect(lineOf("7003", "Correction d'une mesure d'indicateur")[8]).toBe(
+      `Valeur : 1${NNBSP}200 → 1${NNBSP}250,5`,
     );
   });
 

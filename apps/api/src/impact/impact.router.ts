@@ -1,9 +1,20 @@
-import { asOfSchema, laureateSlugSchema } from "@defis/domain";
+import {
+  asOfSchema,
+  correctMeasureSchema,
+  decideIndicatorProposalSchema,
+  defineIndicatorSchema,
+  laureateSlugSchema,
+  recordMeasureSchema,
+  updateIndicatorSchema,
+} from "@defis/domain";
 import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
+import { inTransaction } from "../mutation.js";
 import { parisDay } from "../paris-day.js";
-import { router, signedInProcedure } from "../trpc.js";
+import { laureateProcedureFor, router, signedInProcedure } from "../trpc.js";
+import { decideProposal, defineIndicator, proposeIndicator, updateIndicator } from "./indicator-commands.js";
 import { loadLaureateImpact } from "./indicator-queries.js";
+import { correctMeasure, recordMeasure } from "./measure-commands.js";
 
 /**
  * Impact indicators: every role reads them; officers define them and keep
@@ -18,4 +29,28 @@ export const impactRouter = router({
       const day = checkedAsOf(input.asOf, today);
       return loadLaureateImpact(ctx.db, await laureateIdOf(ctx.db, input.slug), day, today);
     }),
+
+  defineIndicator: laureateProcedureFor("defineIndicators")
+    .input(defineIndicatorSchema)
+    .mutation(inTransaction(defineIndicator)),
+
+  updateIndicator: laureateProcedureFor("defineIndicators")
+    .input(updateIndicatorSchema)
+    .mutation(inTransaction(updateIndicator)),
+
+  proposeIndicator: laureateProcedureFor("proposeIndicators")
+    .input(defineIndicatorSchema)
+    .mutation(inTransaction(proposeIndicator)),
+
+  decideProposal: laureateProcedureFor("defineIndicators")
+    .input(decideIndicatorProposalSchema)
+    .mutation(inTransaction(decideProposal)),
+
+  recordMeasure: laureateProcedureFor("updateProgress")
+    .input(recordMeasureSchema)
+    .mutation(inTransaction((tx, actor, input) => recordMeasure(tx, actor, input, parisDay()))),
+
+  correctMeasure: laureateProcedureFor("updateProgress")
+    .input(correctMeasureSchema)
+    .mutation(inTransaction(correctMeasure)),
 });

@@ -1,6 +1,7 @@
 import type { Executor } from "@defis/db";
 import { Refusal, COMMENT_KINDS, type GuidedUpdateInput } from "@defis/domain";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
+import { writeMeasures } from "../impact/measure-commands.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { insertComment } from "./comment-commands.js";
 import { applyMilestoneChange, milestoneAuditFacts } from "./milestone-commands.js";
@@ -8,7 +9,8 @@ import { applyWeather } from "./weather-commands.js";
 
 /**
  * The sponsor's update of a laureate: météo of the period, where each
- * milestone stands, new comments. One transaction, one audit event: saved
+ * milestone stands, new comments, measures of its indicators (written as
+ * `impact.recordMeasure` writes them). One transaction, one audit event: saved
  * whole or refused whole, and it marks milestones and météo as fresh even when
  * the sponsor only confirmed them.
  */
@@ -35,6 +37,7 @@ export async function submitGuidedUpdate(
   for (const comment of input.comments) {
     commentIds.push(await insertComment(db, laureateId, comment, actor.userId));
   }
+  const measures = await writeMeasures(db, actor, laureateId, input.measures, today);
   await recordAudit(db, actor, {
     action: "suivi.mise-a-jour",
     entityId: `${input.laureateSlug}:${input.weather.period}`,
@@ -44,7 +47,12 @@ export async function submitGuidedUpdate(
       meteo: weather.after,
       jalons: milestoneChanges,
       commentaires: input.comments.map((comment) => `${COMMENT_KINDS[comment.kind]} : ${comment.body}`),
+      ...(measures.length > 0 ? { mesures: measures.map((measure) => measure.facts) } : {}),
     },
   });
-  return { period: input.weather.period, commentIds };
+  return {
+    period: input.weather.period,
+    commentIds,
+    measureIds: measures.map((measure) => measure.measureId),
+  };
 }

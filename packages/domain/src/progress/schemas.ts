@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema } from "../dates.js";
 import { laureateSlug, storedInteger } from "../identifiers.js";
+import { guidedMeasuresSchema } from "../impact/schemas.js";
 import { keysOf } from "../labels.js";
 import { COMMENT_KINDS, MILESTONE_STATUSES, WEATHER_LEVELS, type MilestoneStatus } from "./vocabulary.js";
 
@@ -135,7 +136,8 @@ export type EditCommentInput = z.infer<typeof editCommentSchema>;
 
 /**
  * The sponsor's guided update: the period's météo, where each milestone
- * stands, and new comments, saved together or not at all.
+ * stands, new comments and the measures of due indicators, saved together or
+ * not at all.
  */
 export const guidedUpdateSchema = z.object({
   laureateSlug,
@@ -154,6 +156,7 @@ export const guidedUpdateSchema = z.object({
   comments: z
     .array(z.object(newCommentFields))
     .max(10, { error: "10 commentaires au plus par mise à jour." }),
+  measures: guidedMeasuresSchema.default([]),
 });
 export type GuidedUpdateInput = z.infer<typeof guidedUpdateSchema>;
 
