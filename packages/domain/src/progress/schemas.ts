@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema } from "../dates.js";
 import { laureateSlug, storedInteger } from "../identifiers.js";
+import { guidedMeasuresSchema } from "../impact/schemas.js";
 import { keysOf } from "../labels.js";
 import { COMMENT_KINDS, MILESTONE_STATUSES, WEATHER_LEVELS, type MilestoneStatus } from "./vocabulary.js";
 
@@ -154,6 +155,8 @@ export const guidedUpdateSchema = z.object({
   comments: z
     .array(z.object(newCommentFields))
     .max(10, { error: "10 commentaires au plus par mise à jour." }),
+  /** The due indicators' measures, saved with the rest. */
+  measures: guidedMeasuresSchema.default([]),
 });
 export type GuidedUpdateInput = z.infer<typeof guidedUpdateSchema>;
 
