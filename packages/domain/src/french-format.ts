@@ -115,6 +115,26 @@ export function formatDecimal(value: number): string {
   return decimalFormatter.format(value);
 }
 
+/** An indicator's unit as written after its figures: "%", "jours", "€", "ETP", its own wording, or nothing. */
+export function indicatorUnitWording(
+  indicator: { unit: IndicatorUnit; unitLabel: string },
+  value = 2,
+): string {
+  switch (indicator.unit) {
+    case "pourcentage":
+      return "%";
+    case "jours":
+      return Math.abs(value) > 1 ? "jours" : "jour";
+    case "euros":
+      return "€";
+    case "etp":
+      return "ETP";
+    case "nombre":
+    case "libre":
+      return indicator.unitLabel.trim();
+  }
+}
+
 /**
  * An indicator value with its unit: "1 200 usagers", "45 jours", "12,5 %",
  * "3 ETP", "1 200 €". A count takes its wording when one is given
@@ -124,18 +144,6 @@ export function formatIndicatorValue(
   value: number,
   indicator: { unit: IndicatorUnit; unitLabel: string },
 ): string {
-  const figure = formatDecimal(value);
-  switch (indicator.unit) {
-    case "pourcentage":
-      return `${figure}\u00a0%`;
-    case "jours":
-      return `${figure}\u00a0${Math.abs(value) > 1 ? "jours" : "jour"}`;
-    case "euros":
-      return `${figure}\u00a0€`;
-    case "etp":
-      return `${figure}\u00a0ETP`;
-    case "nombre":
-    case "libre":
-      return indicator.unitLabel.trim() === "" ? figure : `${figure}\u00a0${indicator.unitLabel.trim()}`;
-  }
+  const unit = indicatorUnitWording(indicator, value);
+  return unit === "" ? formatDecimal(value) : `${formatDecimal(value)}\u00a0${unit}`;
 }
