@@ -185,7 +185,7 @@ export function IndicatorForm({ slug, mode, indicator, onDone, onCancel }: Indic
   }
 
   const text = (field: TextField) => ({
-    id: idOf(field as Field),
+    id: idOf(field),
     value: values[field],
     "aria-invalid": errors[field as Field] ? true : undefined,
     onChange: (event: { target: { value: string } }) => change(field, event.target.value),

@@ -38,7 +38,7 @@ describe("the Impact tab of a laureate", () => {
     serveImpact();
     renderApp(IMPACT);
     const delay = await indicatorRegion("Délai moyen de traitement");
-    const text = delay.textContent ?? "";
+    const text = delay.textContent;
     expect(text).toContain("À jour");
     expect(text).toMatch(/Valeur initiale45\sjours au 1(er)? janvier 2022/);
     expect(text).toMatch(/Valeur actuelle30\sjours au 30 septembre 2026/);
