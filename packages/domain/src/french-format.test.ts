@@ -4,6 +4,7 @@ import {
   formatCentsRounded,
   formatDate,
   formatDateTime,
+  formatIndicatorValue,
   formatMonth,
   formatPercent,
   formatPreciseDateTime,
@@ -81,5 +82,21 @@ describe("ledger figures and months", () => {
 
   it("gives an instant to the second, in Paris, for files", () => {
     expect(formatPreciseDateTime(new Date("2022-02-17T09:15:42Z"))).toBe("17/02/2022 10:15:42");
+  });
+});
+
+describe("formatIndicatorValue", () => {
+  it("writes the figure with its unit, grouped by thousands, two decimals at most", () => {
+    expect(formatIndicatorValue(1200, { unit: "nombre", unitLabel: "usagers" })).toBe(
+      `1${NARROW_NBSP}200${NBSP}usagers`,
+    );
+    expect(formatIndicatorValue(1200, { unit: "nombre", unitLabel: "" })).toBe(`1${NARROW_NBSP}200`);
+    expect(formatIndicatorValue(45, { unit: "jours", unitLabel: "" })).toBe(`45${NBSP}jours`);
+    expect(formatIndicatorValue(1, { unit: "jours", unitLabel: "" })).toBe(`1${NBSP}jour`);
+    expect(formatIndicatorValue(12.5, { unit: "pourcentage", unitLabel: "" })).toBe(`12,5${NBSP}%`);
+    expect(formatIndicatorValue(3, { unit: "etp", unitLabel: "" })).toBe(`3${NBSP}ETP`);
+    expect(formatIndicatorValue(8.333, { unit: "libre", unitLabel: "dossiers par mois" })).toBe(
+      `8,33${NBSP}dossiers par mois`,
+    );
   });
 });

@@ -1,3 +1,5 @@
+import type { IndicatorUnit } from "./impact/vocabulary.js";
+
 /**
  * The only place where numbers and dates become French text, shared by the
  * web app (through `apps/web/src/lib/format.ts`) and the server's files (the
@@ -104,4 +106,44 @@ export function formatMonth(month: string): string {
 /** "2024-03" → "mars 24": a chart's axis, where the long form would overlap. */
 export function formatShortMonth(month: string): string {
   return shortMonthFormatter.format(toDate(`${month}-15`));
+}
+
+const decimalFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+
+/** "1 200", "12,5": an indicator's figure without its unit (a chart's axis). */
+export function formatDecimal(value: number): string {
+  return decimalFormatter.format(value);
+}
+
+/** An indicator's unit as written after its figures: "%", "jours", "€", "ETP", its own wording, or nothing. */
+export function indicatorUnitWording(
+  indicator: { unit: IndicatorUnit; unitLabel: string },
+  value = 2,
+): string {
+  switch (indicator.unit) {
+    case "pourcentage":
+      return "%";
+    case "jours":
+      return Math.abs(value) > 1 ? "jours" : "jour";
+    case "euros":
+      return "€";
+    case "etp":
+      return "ETP";
+    case "nombre":
+    case "libre":
+      return indicator.unitLabel.trim();
+  }
+}
+
+/**
+ * An indicator value with its unit: "1 200 usagers", "45 jours", "12,5 %",
+ * "3 ETP", "1 200 €". A count takes its wording when one is given
+ * ("usagers"), and so does a free unit ("dossiers par mois").
+ */
+export function formatIndicatorValue(
+  value: number,
+  indicator: { unit: IndicatorUnit; unitLabel: string },
+): string {
+  const unit = indicatorUnitWording(indicator, value);
+  return unit === "" ? formatDecimal(value) : `${formatDecimal(value)}\u00a0${unit}`;
 }

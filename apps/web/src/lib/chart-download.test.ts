@@ -28,6 +28,12 @@ describe("toExcelCsv", () => {
         '"Dit « ça ; va ""bien"" »";0;0,05\r\n',
     );
   });
+
+  it("writes an indicator's decimal value with a comma, as Excel reads it in France", () => {
+    expect(toExcelCsv({ header: ["Valeur (%)"], rows: [[12.5], [-3.25]] })).toBe(
+      "\uFEFFValeur (%)\r\n12,5\r\n-3,25\r\n",
+    );
+  });
 });
 
 describe("serializeSvg", () => {

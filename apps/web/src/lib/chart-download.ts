@@ -3,7 +3,7 @@
  * Excel opens as is in France, and its picture as a PNG image.
  */
 
-/** A text, a count, or an amount in integer cents (written in euros). */
+/** A text, a number (written with a decimal comma), or an amount in integer cents (written in euros). */
 export type CsvCell = string | number | { cents: number };
 
 export interface CsvTable {
@@ -24,7 +24,7 @@ export function centsToCsvEuros(cents: number): string {
 }
 
 function csvText(cell: CsvCell): string {
-  if (typeof cell === "number") return String(cell);
+  if (typeof cell === "number") return String(cell).replace(".", ",");
   if (typeof cell === "object") return centsToCsvEuros(cell.cents);
   return /[";\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }

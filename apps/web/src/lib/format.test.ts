@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCents, formatCentsForInput, parisToday, parseEuros } from "./format";
+import { formatCents, formatCentsForInput, parisToday, parseDecimal, parseEuros } from "./format";
 
 const NARROW_NBSP = "\u202f";
 const NBSP = "\u00a0";
@@ -78,5 +78,20 @@ describe("today", () => {
     expect(parisToday(new Date("2026-11-25T10:00:00Z"))).toBe("2026-11-25");
     expect(parisToday(new Date("2026-11-25T23:30:00Z"))).toBe("2026-11-26");
     expect(parisToday(new Date("2026-07-01T22:30:00Z"))).toBe("2026-07-02");
+  });
+});
+
+describe("parseDecimal", () => {
+  it("reads a typed indicator value, grouped or not, with a comma or a point", () => {
+    expect(parseDecimal("1 200")).toBe(1200);
+    expect(parseDecimal(" 12,5 ")).toBe(12.5);
+    expect(parseDecimal("-3.25")).toBe(-3.25);
+    expect(parseDecimal("12,555")).toBe(12.555);
+  });
+  it("gives NaN for what is no number, so that the shared schema says so", () => {
+    expect(parseDecimal("")).toBeNaN();
+    expect(parseDecimal("12,5,1")).toBeNaN();
+    expect(parseDecimal("douze")).toBeNaN();
+    expect(parseDecimal("1 20")).toBeNaN();
   });
 });

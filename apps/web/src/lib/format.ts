@@ -10,6 +10,8 @@ export {
   formatCount,
   formatDate,
   formatDateTime,
+  formatDecimal,
+  formatIndicatorValue,
   formatMonth,
   formatPercent,
   formatShortDate,
@@ -63,4 +65,23 @@ export function parseEuros(text: string): number | null {
   const decimals = (match[2] ?? "").padEnd(2, "0");
   const cents = BigInt(whole) * 100n + BigInt(decimals);
   return cents <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(cents) : null;
+}
+
+/** A decimal as a person types it: "1 200", "12,5", "-3.25" (spaces between groups, comma or point). */
+const DECIMAL_PATTERN = /^-?(\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?$/;
+
+/**
+ * A typed indicator value as a number, NaN when the text is no number (the
+ * shared schema then says « Indiquez une valeur numérique. »); the schema,
+ * not this reading, holds it to two decimals.
+ */
+export function parseDecimal(text: string): number {
+  const normalized = text.replace(/\s+/gu, " ").trim();
+  if (!DECIMAL_PATTERN.test(normalized)) return Number.NaN;
+  return Number(normalized.replaceAll(" ", "").replace(",", "."));
+}
+
+/** 12.5 → "12,5": a stored value to prefill an input (no grouping, decimal comma). */
+export function formatDecimalForInput(value: number): string {
+  return String(value).replace(".", ",");
 }

@@ -27,6 +27,8 @@ export class ProcedureError {
     readonly httpStatus: number,
     /** On CONFLICT: the record as it stands now. */
     readonly current: Record<string, unknown> | null = null,
+    /** On BAD_REQUEST: the messages by field, as the server's formatter sends them. */
+    readonly fieldErrors: Record<string, string[]> | null = null,
   ) {}
 }
 
@@ -64,7 +66,7 @@ function answer(
             requestId: "req-test",
             // As the server's formatter: a reference for internal errors only.
             supportReference: output.code === "INTERNAL_SERVER_ERROR" ? "req-test" : null,
-            fieldErrors: null,
+            fieldErrors: output.fieldErrors,
             current: output.current,
           },
         }),

@@ -156,6 +156,7 @@ export const guidedUpdateSchema = z.object({
   comments: z
     .array(z.object(newCommentFields))
     .max(10, { error: "10 commentaires au plus par mise à jour." }),
+  /** The due indicators' measures, saved with the rest. */
   measures: guidedMeasuresSchema.default([]),
 });
 export type GuidedUpdateInput = z.infer<typeof guidedUpdateSchema>;

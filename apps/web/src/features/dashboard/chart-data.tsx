@@ -1,12 +1,15 @@
 import { Link } from "react-router";
 import type { ChartTable } from "../../components/ChartFrame";
 import type { CsvCell, CsvTable } from "../../lib/chart-download";
-import { formatCents, formatCount } from "../../lib/format";
+import { formatCents, formatCount, formatDecimal } from "../../lib/format";
 
-/** Counts and amounts (integer cents) are kept raw here, and formatted once for the table and once for the CSV. */
+/**
+ * Counts, amounts (integer cents) and decimals (an indicator's values) are
+ * kept raw here, and formatted once for the table and once for the CSV.
+ */
 export interface DatasetColumn {
   header: string;
-  kind: "text" | "count" | "cents";
+  kind: "text" | "count" | "cents" | "decimal";
 }
 
 /** Null: no figure for this cell (a forecast before its first month), written "—" and left empty in the CSV. */
@@ -30,6 +33,7 @@ function tableCell(column: DatasetColumn | undefined, value: DatasetCell) {
   if (value === null) return "—";
   if (column?.kind === "cents") return formatCents(Number(value));
   if (column?.kind === "count") return formatCount(Number(value));
+  if (column?.kind === "decimal") return formatDecimal(Number(value));
   return String(value);
 }
 

@@ -8,6 +8,7 @@ import { renderApp } from "../../test/render";
 import { leadershipUser } from "../finance/finance-fixtures";
 import { followUpRows, laureateProgressFixture } from "./progress-fixtures";
 import { takenDecision } from "../reviews/decision-fixtures";
+import { upToDateImpactFixture } from "../impact/impact-fixtures";
 
 const SUIVI = "/laureats/registre-reunion?onglet=suivi";
 
@@ -18,6 +19,7 @@ function serveProgress(extra: Record<string, (input: unknown) => unknown> = {}) 
     "progress.forLaureate": () => laureateProgressFixture,
     "progress.myProjects": () => ({ rows: followUpRows, staleAfterDays: 30 }),
     "reviews.laureateDecisions": () => [takenDecision],
+    "impact.forLaureate": () => upToDateImpactFixture,
     ...extra,
   });
 }
@@ -214,6 +216,7 @@ describe("the guided update", () => {
           },
         ],
         comments: [{ kind: "prochaines_actions", body: "Présenter le prototype au comité" }],
+        measures: [],
       },
     ]);
   });

@@ -7,6 +7,7 @@ import { useSession } from "../../lib/session";
 import { useAsOf } from "../../lib/use-as-of";
 import { useTRPC } from "../../lib/trpc";
 import { ROUTES } from "../../routes";
+import { DueMeasures } from "../impact/DueMeasures";
 import { LaureateDecisions } from "../reviews/LaureateDecisions";
 import { CommentsSection } from "./CommentsSection";
 import { FreshnessTable } from "./FreshnessTable";
@@ -50,6 +51,7 @@ export default function LaureateProgress({ laureate }: { laureate: LaureateDetai
         <>
           <HealthPanel health={progress.health} />
           <FreshnessTable parts={progress.freshness} staleAfterDays={progress.staleAfterDays} />
+          <DueMeasures laureate={laureate} canEdit={canEdit} />
         </>
       )}
       <MilestonesSection slug={laureate.slug} milestones={progress.milestones} canEdit={canEdit} />

@@ -28,6 +28,7 @@ import { LaureateHistory } from "./LaureateHistory";
 const LaureateFinances = lazy(() => import("../../features/finance/LaureateFinances"));
 const LaureateProgress = lazy(() => import("../../features/progress/LaureateProgress"));
 const LaureateReplication = lazy(() => import("../../features/replication/LaureateReplication"));
+const LaureateImpact = lazy(() => import("../../features/impact/LaureateImpact"));
 
 const EDIT_BUTTON_ID = FACTS_EDIT_BUTTON_ID;
 
@@ -85,14 +86,19 @@ function FactsTab({ laureate }: { laureate: LaureateDetail }) {
 const TABS = [
   { tabId: "fiche", label: "Fiche" },
   { tabId: "suivi", label: "Suivi" },
+  { tabId: "impact", label: "Impact" },
   { tabId: "finances", label: "Finances" },
   { tabId: "essaimage", label: "Essaimage" },
   { tabId: "historique", label: "Historique" },
 ];
-type TabId = "fiche" | "suivi" | "finances" | "essaimage" | "historique";
+type TabId = "fiche" | "suivi" | "impact" | "finances" | "essaimage" | "historique";
 
 function tabOf(value: string | null): TabId {
-  return value === "historique" || value === "finances" || value === "suivi" || value === "essaimage"
+  return value === "historique" ||
+    value === "finances" ||
+    value === "suivi" ||
+    value === "impact" ||
+    value === "essaimage"
     ? value
     : "fiche";
 }
@@ -120,6 +126,15 @@ function TabContent({ tab, laureate }: { tab: TabId; laureate: LaureateDetail })
         <AsOfPicker hint="Le suivi tel qu'il était enregistré à la fin de ce jour" />
         <Suspense fallback={<LoadingState label="Chargement du suivi du lauréat" />}>
           <LaureateProgress laureate={laureate} />
+        </Suspense>
+      </>
+    );
+  if (tab === "impact")
+    return (
+      <>
+        <AsOfPicker hint="Les indicateurs et leurs mesures tels qu'ils étaient connus à la fin de ce jour" />
+        <Suspense fallback={<LoadingState label="Chargement des indicateurs du lauréat" />}>
+          <LaureateImpact laureate={laureate} />
         </Suspense>
       </>
     );

@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
-import type { LaureateDetail, LaureateProgress } from "@defis/domain";
+import type { IndicatorItem, LaureateDetail, LaureateProgress } from "@defis/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type SubmitEvent } from "react";
 import { useParams } from "react-router";
@@ -11,7 +11,7 @@ import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { StaleVersionAlert } from "../../components/StaleVersionAlert";
 import { SavingStatus } from "../../components/Panel";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
-import { formatMonth } from "../../lib/format";
+import { formatMonth, parisToday } from "../../lib/format";
 import { isStaleVersion, isUnknownResource, useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { usePendingFocus } from "../../lib/use-pending-focus";
@@ -20,6 +20,7 @@ import NotFoundPage from "../../components/NotFoundPage";
 import { useRefreshProgress } from "../../features/progress/use-refresh-progress";
 import { WeatherFields } from "../../features/progress/WeatherFields";
 import { useCanUpdateProgress } from "../../features/progress/use-can-update-progress";
+import { dueIndicators } from "../../features/impact/DueMeasures";
 import {
   draftOf,
   inputOf,
@@ -29,20 +30,39 @@ import {
   type DraftErrors,
   type GuidedUpdateDraft,
 } from "./guided-update-state";
-import { CommentsStep, MilestonesStep, Summary } from "./GuidedUpdateSteps";
+import { CommentsStep, IndicatorsStep, MilestonesStep, Summary } from "./GuidedUpdateSteps";
 
-const STEPS = ["Météo du mois", "Jalons", "Commentaires", "Vérification et enregistrement"] as const;
+type Step = "Météo du mois" | "Jalons" | "Indicateurs" | "Commentaires" | "Vérification et enregistrement";
 const HEADING_ID = "etape-titre";
 
-/** Which step holds the first error, to take the sponsor back to it. */
-function stepOfError(errors: DraftErrors): number {
-  const keys = Object.keys(errors);
-  if (keys.some((key) => key.startsWith("weather"))) return 0;
-  if (keys.some((key) => key.startsWith("milestones"))) return 1;
-  return 2;
+/** The steps, « Indicateurs » only when an indicator waits for a measure. */
+function stepsOf(due: readonly IndicatorItem[]): Step[] {
+  return [
+    "Météo du mois",
+    "Jalons",
+    ...(due.length > 0 ? (["Indicateurs"] as const) : []),
+    "Commentaires",
+    "Vérification et enregistrement",
+  ];
 }
 
-function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progress: LaureateProgress }) {
+/** Which step holds the first error, to take the sponsor back to it. */
+function stepOfError(errors: DraftErrors): Step {
+  const keys = Object.keys(errors);
+  if (keys.some((key) => key.startsWith("weather"))) return "Météo du mois";
+  if (keys.some((key) => key.startsWith("milestones"))) return "Jalons";
+  if (keys.some((key) => key.startsWith("measures"))) return "Indicateurs";
+  return "Commentaires";
+}
+
+interface GuidedUpdateProps {
+  laureate: LaureateDetail;
+  progress: LaureateProgress;
+  /** The indicators waiting for a measure, as read when the update started. */
+  due: readonly IndicatorItem[];
+}
+
+function GuidedUpdate({ laureate, progress, due }: GuidedUpdateProps) {
   const trpc = useTRPC();
   const refresh = useRefreshProgress();
   const focus = usePendingFocus();
@@ -52,7 +72,9 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
   const [previous] = useState(() => previousSynthesisOf(progress));
   // The state the sponsor started from: a save is made on its versions, never silently on newer ones.
   const [base, setBase] = useState(progress);
-  const [draft, setDraft] = useState<GuidedUpdateDraft>(() => draftOf(progress));
+  const [today] = useState(parisToday);
+  const [draft, setDraft] = useState<GuidedUpdateDraft>(() => draftOf(progress, due, today));
+  const [steps] = useState(() => stepsOf(due));
   const [step, setStep] = useState(0);
   const [errors, setErrors] = useState<DraftErrors>({});
   const mutation = useMutation(
@@ -76,14 +98,14 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
-    if (step < STEPS.length - 1) {
+    if (step < steps.length - 1) {
       goTo(step + 1);
       return;
     }
-    const result = inputOf(laureate.slug, base, draft);
+    const result = inputOf(laureate.slug, base, draft, due);
     if (result.errors) {
       setErrors(result.errors);
-      goTo(stepOfError(result.errors));
+      goTo(steps.indexOf(stepOfError(result.errors)));
       return;
     }
     setErrors({});
@@ -139,13 +161,13 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
       <h1>Mise à jour de « {laureate.title} »</h1>
       <Stepper
         currentStep={step + 1}
-        stepCount={STEPS.length}
+        stepCount={steps.length}
         title={
           <span id={HEADING_ID} tabIndex={-1}>
-            {STEPS[step]}
+            {steps[step]}
           </span>
         }
-        nextTitle={STEPS[step + 1]}
+        nextTitle={steps[step + 1]}
       />
       {mutation.error && (
         <div id="erreur-mise-a-jour" tabIndex={-1}>
@@ -175,7 +197,7 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
         </div>
       )}
       <form noValidate onSubmit={submit} aria-labelledby={HEADING_ID}>
-        {step === 0 && (
+        {steps[step] === "Météo du mois" && (
           <WeatherFields
             idPrefix="meteo-guidee"
             legend={`Météo du projet pour ${formatMonth(base.currentPeriod)}`}
@@ -190,7 +212,7 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
             }
           />
         )}
-        {step === 1 && (
+        {steps[step] === "Jalons" && (
           <MilestonesStep
             milestones={base.milestones}
             draft={draft}
@@ -200,7 +222,18 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
             }
           />
         )}
-        {step === 2 && (
+        {steps[step] === "Indicateurs" && (
+          <IndicatorsStep
+            due={due}
+            draft={draft}
+            errors={errors}
+            today={today}
+            onChange={(id, values) =>
+              setDraft((before) => ({ ...before, measures: { ...before.measures, [id]: values } }))
+            }
+          />
+        )}
+        {steps[step] === "Commentaires" && (
           <CommentsStep
             draft={draft}
             errors={errors}
@@ -209,7 +242,9 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
             }
           />
         )}
-        {step === 3 && <Summary progress={base} draft={draft} />}
+        {steps[step] === "Vérification et enregistrement" && (
+          <Summary progress={base} draft={draft} due={due} />
+        )}
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-mt-3w")}>
           {step > 0 && (
             <li>
@@ -220,7 +255,7 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
           )}
           <li>
             <Button type="submit" disabled={mutation.isPending}>
-              {step < STEPS.length - 1 ? "Étape suivante" : "Enregistrer la mise à jour"}
+              {step < steps.length - 1 ? "Étape suivante" : "Enregistrer la mise à jour"}
             </Button>
           </li>
         </ul>
@@ -230,36 +265,45 @@ function GuidedUpdate({ laureate, progress }: { laureate: LaureateDetail; progre
   );
 }
 
-/** The sponsor's guided update: météo, milestones, comments, saved together in one transaction. */
+/**
+ * The sponsor's guided update: météo, milestones, the due indicators' measures
+ * and comments, saved together in one transaction.
+ */
 export default function GuidedUpdatePage() {
   const { slug = "" } = useParams();
   const trpc = useTRPC();
   const laureate = useQuery(trpc.laureates.bySlug.queryOptions({ slug }));
   const progress = useQuery(trpc.progress.forLaureate.queryOptions({ slug }));
+  const impact = useQuery(trpc.impact.forLaureate.queryOptions({ slug }));
   useDocumentTitle(laureate.data ? `Mise à jour de « ${laureate.data.title} »` : "Mise à jour guidée");
-  const failed = laureate.error ?? progress.error;
+  const failed = laureate.error ?? progress.error ?? impact.error;
   if (failed) {
     if (isUnknownResource(failed))
       return <NotFoundPage message="Ce lauréat n'existe pas ou a été retiré du portefeuille." />;
     return (
-      <ErrorState error={failed} onRetry={() => void Promise.all([laureate.refetch(), progress.refetch()])} />
+      <ErrorState
+        error={failed}
+        onRetry={() => void Promise.all([laureate.refetch(), progress.refetch(), impact.refetch()])}
+      />
     );
   }
-  if (!laureate.data || !progress.data) return <LoadingState label="Chargement du suivi du lauréat" />;
-  return <GuidedUpdateInScope key={slug} laureate={laureate.data} progress={progress.data} />;
+  if (!laureate.data || !progress.data || !impact.data)
+    return <LoadingState label="Chargement du suivi du lauréat" />;
+  return (
+    <GuidedUpdateInScope
+      key={slug}
+      laureate={laureate.data}
+      progress={progress.data}
+      due={dueIndicators(impact.data.indicators)}
+    />
+  );
 }
 
 /**
  * A sponsor outside the laureate's scope is told so before filling anything:
  * the same rule as the server's (mayActOnLaureate), which would refuse at the end.
  */
-function GuidedUpdateInScope({
-  laureate,
-  progress,
-}: {
-  laureate: LaureateDetail;
-  progress: LaureateProgress;
-}) {
+function GuidedUpdateInScope({ laureate, progress, due }: GuidedUpdateProps) {
   const slug = laureate.slug;
   const allowed = useCanUpdateProgress(laureate);
   if (!allowed) {
@@ -294,7 +338,7 @@ function GuidedUpdateInScope({
           { label: laureate.title, linkProps: { to: ROUTES.laureateProgress(slug) } },
         ]}
       />
-      <GuidedUpdate laureate={laureate} progress={progress} />
+      <GuidedUpdate laureate={laureate} progress={progress} due={due} />
     </>
   );
 }

@@ -2,18 +2,28 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import {
   COMMENT_KINDS,
+  formatIndicatorValue,
   MILESTONE_STATUSES,
   WEATHER_LEVELS,
   type CommentKind,
+  type IndicatorItem,
   type LaureateProgress,
   type MilestoneItem,
 } from "@defis/domain";
 import { fieldState } from "../../lib/form-errors";
-import { formatDate, formatMonth } from "../../lib/format";
+import { formatDate, formatMonth, parseDecimal } from "../../lib/format";
 import { MilestoneStateBadge } from "../../features/progress/progress-badges";
+import { FreshnessBadge } from "../../features/impact/impact-badges";
+import {
+  emptyMeasure,
+  MeasureFields,
+  type MeasureField,
+  type MeasureValues,
+} from "../../features/impact/MeasureFields";
 import {
   changedMilestones,
   COMMENT_KIND_KEYS,
+  measuredIndicators,
   milestoneValuesOf,
   type DraftErrors,
   type GuidedUpdateDraft,
@@ -108,6 +118,56 @@ export function MilestonesStep({ milestones, draft, errors, onChange }: Mileston
   );
 }
 
+interface IndicatorsStepProps {
+  due: readonly IndicatorItem[];
+  draft: GuidedUpdateDraft;
+  errors: DraftErrors;
+  today: string;
+  onChange: (indicatorId: number, values: MeasureValues) => void;
+}
+
+/** A measure per indicator waiting for one: the Impact tab's fields, one fieldset per indicator. */
+export function IndicatorsStep({ due, draft, errors, today, onChange }: IndicatorsStepProps) {
+  return (
+    <>
+      <p className={fr.cx("fr-text--sm")}>
+        Ces indicateurs attendent une mesure. Laissez vide la valeur d'un indicateur que vous ne pouvez pas
+        mesurer aujourd'hui : il restera à mettre à jour.
+      </p>
+      {due.map((indicator) => {
+        const values = draft.measures[indicator.id] ?? emptyMeasure(indicator, today);
+        const idOf = (field: MeasureField | "legende") => `indicateur-${String(indicator.id)}-${field}`;
+        const fieldErrors = Object.fromEntries(
+          (["value", "measuredOn", "source", "comment"] as const).flatMap((field) => {
+            const message = errors[`measures.${String(indicator.id)}.${field}`];
+            return message === undefined ? [] : [[field, message]];
+          }),
+        );
+        return (
+          <fieldset
+            key={indicator.id}
+            className={fr.cx("fr-fieldset", "fr-mb-3w")}
+            aria-labelledby={idOf("legende")}
+          >
+            <legend id={idOf("legende")} className={fr.cx("fr-fieldset__legend")}>
+              {indicator.name} <FreshnessBadge indicator={indicator} />
+            </legend>
+            <div className={fr.cx("fr-fieldset__element")}>
+              <MeasureFields
+                indicator={indicator}
+                values={values}
+                errors={fieldErrors}
+                idOf={idOf}
+                onChange={(field, value) => onChange(indicator.id, { ...values, [field]: value })}
+              />
+            </div>
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}
+
 interface CommentsStepProps {
   draft: GuidedUpdateDraft;
   errors: DraftErrors;
@@ -139,9 +199,24 @@ export function CommentsStep({ draft, errors, onChange }: CommentsStepProps) {
   );
 }
 
+/** A typed value with its unit once it reads as a number; as typed otherwise (the schema will say why). */
+function typedValue(text: string, indicator: IndicatorItem): string {
+  const value = parseDecimal(text);
+  return Number.isNaN(value) ? text : formatIndicatorValue(value, indicator);
+}
+
 /** What will be saved, read back before saving. */
-export function Summary({ progress, draft }: { progress: LaureateProgress; draft: GuidedUpdateDraft }) {
+export function Summary({
+  progress,
+  draft,
+  due,
+}: {
+  progress: LaureateProgress;
+  draft: GuidedUpdateDraft;
+  due: readonly IndicatorItem[];
+}) {
   const changed = changedMilestones(draft, progress.milestones);
+  const measured = measuredIndicators(draft, due);
   const comments = COMMENT_KIND_KEYS.filter((kind) => draft.comments[kind].trim() !== "");
   return (
     <dl>
@@ -169,6 +244,25 @@ export function Summary({ progress, draft }: { progress: LaureateProgress; draft
           </ul>
         )}
       </dd>
+      {due.length > 0 && (
+        <>
+          <dt className={fr.cx("fr-text--bold")}>Mesures des indicateurs</dt>
+          <dd className={fr.cx("fr-ml-0", "fr-mb-2w")}>
+            {measured.length === 0 ? (
+              "Aucune mesure saisie."
+            ) : (
+              <ul>
+                {measured.map(({ indicator, values }) => (
+                  <li key={indicator.id}>
+                    {indicator.name} : {typedValue(values.value, indicator)} au{" "}
+                    {values.measuredOn ? formatDate(values.measuredOn) : "jour à préciser"}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </>
+      )}
       <dt className={fr.cx("fr-text--bold")}>Commentaires</dt>
       <dd className={fr.cx("fr-ml-0")}>
         {comments.length === 0 ? (

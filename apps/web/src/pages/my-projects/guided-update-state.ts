@@ -4,11 +4,14 @@ import {
   guidedUpdateSchema,
   type CommentKind,
   type GuidedUpdateInput,
+  type IndicatorItem,
   type LaureateProgress,
   type MilestoneItem,
   type MilestoneStatus,
 } from "@defis/domain";
 import { issuesByField } from "../../lib/form-errors";
+import { parseDecimal } from "../../lib/format";
+import { emptyMeasure, type MeasureValues } from "../../features/impact/MeasureFields";
 import type { WeatherValues } from "../../features/progress/WeatherFields";
 
 export interface MilestoneValues {
@@ -24,6 +27,8 @@ export interface GuidedUpdateDraft {
   weatherVersion: number;
   milestones: Record<number, MilestoneValues>;
   comments: Record<CommentKind, string>;
+  /** A measure per due indicator; one left without a value is not sent. */
+  measures: Record<number, MeasureValues>;
 }
 
 export const COMMENT_KIND_KEYS = Object.keys(COMMENT_KINDS) as CommentKind[];
@@ -37,7 +42,11 @@ export function milestoneValuesOf(milestone: MilestoneItem): MilestoneValues {
   };
 }
 
-export function draftOf(progress: LaureateProgress): GuidedUpdateDraft {
+export function draftOf(
+  progress: LaureateProgress,
+  due: readonly IndicatorItem[],
+  today: string,
+): GuidedUpdateDraft {
   const report = progress.weather.find((item) => item.period === progress.currentPeriod);
   return {
     // The synthesis starts empty, the previous one beside it (previousSynthesisOf): never glued together.
@@ -47,7 +56,19 @@ export function draftOf(progress: LaureateProgress): GuidedUpdateDraft {
       progress.milestones.map((milestone) => [milestone.id, milestoneValuesOf(milestone)]),
     ),
     comments: { risques_blocages: "", prochaines_actions: "", reussites: "" },
+    measures: Object.fromEntries(due.map((indicator) => [indicator.id, emptyMeasure(indicator, today)])),
   };
+}
+
+/** The due indicators the sponsor gave a value to: only they are measured. */
+export function measuredIndicators(
+  draft: GuidedUpdateDraft,
+  due: readonly IndicatorItem[],
+): { indicator: IndicatorItem; values: MeasureValues }[] {
+  return due.flatMap((indicator) => {
+    const values = draft.measures[indicator.id];
+    return values && values.value.trim() !== "" ? [{ indicator, values }] : [];
+  });
 }
 
 /** The latest synthesis written (this month's if any, else the last month's), to show beside the field. */
@@ -98,14 +119,16 @@ export type DraftErrors = Record<string, string>;
 
 /**
  * The input of the guided update, or the errors keyed as the form names its
- * fields ("weather.synthesis", "milestones.3.reachedOn").
+ * fields ("weather.synthesis", "milestones.3.reachedOn", "measures.7.value").
  */
 export function inputOf(
   slug: string,
   progress: LaureateProgress,
   draft: GuidedUpdateDraft,
+  due: readonly IndicatorItem[],
 ): { input: GuidedUpdateInput; errors: null } | { input: null; errors: DraftErrors } {
   const changed = changedMilestones(draft, progress.milestones);
+  const measured = measuredIndicators(draft, due);
   const parsed = guidedUpdateSchema.safeParse({
     laureateSlug: slug,
     weather: { period: progress.currentPeriod, version: draft.weatherVersion, ...draft.weather },
@@ -121,22 +144,31 @@ export function inputOf(
     comments: COMMENT_KIND_KEYS.flatMap((kind) =>
       draft.comments[kind].trim() === "" ? [] : [{ kind, body: draft.comments[kind] }],
     ),
+    measures: measured.map(({ indicator, values }) => ({
+      indicatorId: indicator.id,
+      ...values,
+      value: parseDecimal(values.value),
+    })),
   });
   if (parsed.success) return { input: parsed.data, errors: null };
-  // Milestone errors name the milestone, not its index in the changed list.
+  // Milestone and measure errors name the milestone or the indicator, not their index in the list sent.
   const errors: DraftErrors = {};
   for (const [key, message] of Object.entries(issuesByField(parsed.error.issues))) {
     const [section, index, field] = key.split(".");
     const milestone = section === "milestones" ? changed[Number(index)] : undefined;
+    const indicator =
+      section === "measures" && index !== undefined ? measured[Number(index)]?.indicator : undefined;
     const comment =
       section === "comments"
         ? COMMENT_KIND_KEYS.filter((kind) => draft.comments[kind].trim() !== "")[Number(index)]
         : undefined;
     const named = milestone
       ? `milestones.${String(milestone.id)}.${field ?? ""}`
-      : comment
-        ? `comments.${comment}`
-        : key;
+      : indicator
+        ? `measures.${String(indicator.id)}.${field ?? ""}`
+        : comment
+          ? `comments.${comment}`
+          : key;
     errors[named] ??= message;
   }
   return { input: null, errors };
