@@ -23,6 +23,7 @@ import { COMMENT_KINDS, MILESTONE_STATUSES, WEATHER_LEVELS } from "./progress/in
 import { ADOPTION_STAGES, ASSET_KINDS } from "./replication/index.js";
 import { REGIONS } from "./territory.js";
 import { DECISION_STATUSES } from "./decisions.js";
+import { COMMON_AGGREGATIONS, INDICATOR_UNITS } from "./impact/vocabulary.js";
 
 /**
  * What each audit action writes in its "before" and "after": every key, with
@@ -94,6 +95,14 @@ const ADOPTION = {
   etape: field("Étape", vocabulary(ADOPTION_STAGES)),
   date: DAY,
   motif: REASON,
+};
+
+const COMMON_INDICATOR = {
+  nom: field("Nom"),
+  unite: field("Unité", vocabulary(INDICATOR_UNITS)),
+  libelleUnite: field("Libellé de l'unité"),
+  agregation: field("Agrégation", vocabulary(COMMON_AGGREGATIONS)),
+  description: field("Description"),
 };
 
 /** The milestones of a guided update, by their id: each one read as a milestone. */
@@ -225,6 +234,8 @@ export const AUDIT_FIELDS = {
     finLe: field("Fin du programme", asDay),
     consommationAvantLe: field("Date limite de consommation", asDay),
   },
+  "indicateur-commun.creation": COMMON_INDICATOR,
+  "indicateur-commun.modification": COMMON_INDICATOR,
 } as const satisfies Record<AuditAction, Readonly<Record<string, AuditField>>>;
 
 type FieldKeys<Action extends AuditAction> = keyof (typeof AUDIT_FIELDS)[Action];

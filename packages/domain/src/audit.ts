@@ -27,6 +27,7 @@ export const AUDIT_ENTITIES = {
   revue: "Revue de portefeuille",
   decision: "Décision de revue",
   programme: "Programme",
+  indicateur_commun: "Indicateur commun",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -92,6 +93,11 @@ const ACTIONS = {
   "decision.enregistrement": { entity: "decision", label: "Enregistrement d'une décision de revue" },
   "decision.statut": { entity: "decision", label: "Suivi d'une décision de revue" },
   "programme.calendrier": { entity: "programme", label: "Calendrier du programme" },
+  "indicateur-commun.creation": { entity: "indicateur_commun", label: "Création d'un indicateur commun" },
+  "indicateur-commun.modification": {
+    entity: "indicateur_commun",
+    label: "Modification d'un indicateur commun",
+  },
 } as const satisfies Record<string, { entity: AuditEntity; label: string }>;
 export type AuditAction = keyof typeof ACTIONS;
 

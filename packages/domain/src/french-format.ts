@@ -4,6 +4,8 @@
  * journal's CSV). Money arrives as integer cents and is divided only here.
  * Instants are shown in Europe/Paris whatever the machine's time zone.
  */
+import type { IndicatorUnit } from "./impact/vocabulary.js";
+
 const euroFormatter = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 const wholeEuroFormatter = new Intl.NumberFormat("fr-FR", {
   style: "currency",
@@ -57,6 +59,30 @@ export function formatSignedCents(cents: number): string {
 
 export function formatCount(value: number): string {
   return integerFormatter.format(value);
+}
+
+const indicatorNumberFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+
+/**
+ * An indicator's value with its unit: "1 234", "12,5 %", "45 jours",
+ * "3,5 ETP", "1 200,5 €", "30 dossiers par mois" (a free unit's own wording).
+ */
+export function formatIndicatorValue(value: number, unit: IndicatorUnit, unitLabel = ""): string {
+  const number = indicatorNumberFormatter.format(value);
+  switch (unit) {
+    case "nombre":
+      return number;
+    case "pourcentage":
+      return `${number}\u00a0%`;
+    case "jours":
+      return `${number}\u00a0${Math.abs(value) >= 2 ? "jours" : "jour"}`;
+    case "euros":
+      return `${number}\u00a0€`;
+    case "etp":
+      return `${number}\u00a0ETP`;
+    case "libre":
+      return unitLabel === "" ? number : `${number}\u00a0${unitLabel}`;
+  }
 }
 
 /** `ratio` between 0 and 1: "12,5 %". */

@@ -1,8 +1,16 @@
-import { asOfSchema, laureateSlugSchema } from "@defis/domain";
+import {
+  asOfSchema,
+  defineCommonIndicatorSchema,
+  laureateSlugSchema,
+  updateCommonIndicatorSchema,
+} from "@defis/domain";
 import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { parisDay } from "../paris-day.js";
-import { router, signedInProcedure } from "../trpc.js";
+import { inTransaction } from "../mutation.js";
+import { procedureFor, router, signedInProcedure } from "../trpc.js";
+import { defineCommonIndicator, listCommonIndicators, updateCommonIndicator } from "./common-indicators.js";
+import { impactPortfolioOn } from "./impact-portfolio.js";
 import { loadLaureateImpact } from "./indicator-queries.js";
 
 /**
@@ -18,4 +26,20 @@ export const impactRouter = router({
       const day = checkedAsOf(input.asOf, today);
       return loadLaureateImpact(ctx.db, await laureateIdOf(ctx.db, input.slug), day, today);
     }),
+
+  /** The common indicators' catalogue, with how many followed indicators each one gathers. */
+  commonIndicators: signedInProcedure.query(({ ctx }) => listCommonIndicators(ctx.db)),
+
+  defineCommonIndicator: procedureFor("defineIndicators")
+    .input(defineCommonIndicatorSchema)
+    .mutation(inTransaction(defineCommonIndicator)),
+
+  updateCommonIndicator: procedureFor("defineIndicators")
+    .input(updateCommonIndicatorSchema)
+    .mutation(inTransaction(updateCommonIndicator)),
+
+  /** Impact across the portfolio, today or as known at the end of a past day (`asOf`). */
+  portfolio: signedInProcedure
+    .input(asOfSchema)
+    .query(({ ctx, input }) => impactPortfolioOn(ctx.db, checkedAsOf(input.asOf))),
 });
