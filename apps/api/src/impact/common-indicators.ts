@@ -1,5 +1,5 @@
 import type { Executor } from "@defis/db";
-import { schema } from "@defis/db";
+import { readTogether, schema } from "@defis/db";
 import {
   INDICATOR_UNITS,
   NotFound,
@@ -9,7 +9,7 @@ import {
   type DefineCommonIndicatorInput,
   type UpdateCommonIndicatorInput,
 } from "@defis/domain";
-import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, ne, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 
 const { commonIndicators, indicators } = schema;
@@ -19,27 +19,29 @@ const { commonIndicators, indicators } = schema;
  * laureates. Only followed indicators count as linked to one.
  */
 
-const linkedCount = sql<number>`(
-  select count(*)::int from ${indicators}
-  where ${indicators.commonIndicatorId} = ${commonIndicators.id} and ${indicators.status} = 'suivi'
-)`;
-
 /** The catalogue, by name, with how many followed indicators each one gathers. */
 export async function listCommonIndicators(db: Executor): Promise<CommonIndicatorItem[]> {
-  return db
-    .select({
-      id: commonIndicators.id,
-      name: commonIndicators.name,
-      unit: commonIndicators.unit,
-      unitLabel: commonIndicators.unitLabel,
-      aggregation: commonIndicators.aggregation,
-      description: commonIndicators.description,
-      version: commonIndicators.version,
-      isDemo: commonIndicators.isDemo,
-      linkedIndicators: linkedCount,
-    })
-    .from(commonIndicators)
-    .orderBy(asc(commonIndicators.name));
+  const [catalogue, linked] = await readTogether(db, [
+    () => db.select().from(commonIndicators).orderBy(asc(commonIndicators.name)),
+    () =>
+      db
+        .select({ commonIndicatorId: indicators.commonIndicatorId, total: count() })
+        .from(indicators)
+        .where(and(isNotNull(indicators.commonIndicatorId), eq(indicators.status, "suivi")))
+        .groupBy(indicators.commonIndicatorId),
+  ] as const);
+  const linkedTo = new Map(linked.map((row) => [row.commonIndicatorId, row.total]));
+  return catalogue.map((entry) => ({
+    id: entry.id,
+    name: entry.name,
+    unit: entry.unit,
+    unitLabel: entry.unitLabel,
+    aggregation: entry.aggregation,
+    description: entry.description,
+    version: entry.version,
+    isDemo: entry.isDemo,
+    linkedIndicators: linkedTo.get(entry.id) ?? 0,
+  }));
 }
 
 type CommonFacts = DefineCommonIndicatorInput;
