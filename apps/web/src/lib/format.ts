@@ -10,6 +10,7 @@ export {
   formatCount,
   formatDate,
   formatDateTime,
+  formatIndicatorValue,
   formatMonth,
   formatPercent,
   formatShortDate,

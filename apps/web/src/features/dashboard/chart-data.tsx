@@ -1,12 +1,16 @@
 import { Link } from "react-router";
 import type { ChartTable } from "../../components/ChartFrame";
 import type { CsvCell, CsvTable } from "../../lib/chart-download";
-import { formatCents, formatCount } from "../../lib/format";
+import { formatCents, formatCount, formatIndicatorValue } from "../../lib/format";
 
-/** Counts and amounts (integer cents) are kept raw here, and formatted once for the table and once for the CSV. */
+/**
+ * Counts, amounts (integer cents) and indicator values (two decimals, their
+ * unit in the header) are kept raw here, and formatted once for the table and
+ * once for the CSV.
+ */
 export interface DatasetColumn {
   header: string;
-  kind: "text" | "count" | "cents";
+  kind: "text" | "count" | "cents" | "value";
 }
 
 /** Null: no figure for this cell (a forecast before its first month), written "—" and left empty in the CSV. */
@@ -30,11 +34,14 @@ function tableCell(column: DatasetColumn | undefined, value: DatasetCell) {
   if (value === null) return "—";
   if (column?.kind === "cents") return formatCents(Number(value));
   if (column?.kind === "count") return formatCount(Number(value));
+  if (column?.kind === "value") return formatIndicatorValue(Number(value), "nombre");
   return String(value);
 }
 
 function csvCell(column: DatasetColumn | undefined, value: DatasetCell): CsvCell {
   if (value === null) return "";
+  // The Excel dialect writes a decimal comma.
+  if (column?.kind === "value") return String(value).replace(".", ",");
   return column?.kind === "cents" ? { cents: Number(value) } : value;
 }
 
