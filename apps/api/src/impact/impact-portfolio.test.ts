@@ -1,11 +1,22 @@
 import { schema } from "@defis/db";
 import type { TestDatabaseHandle } from "@defis/db/testing";
-import type { CategoryKey, DefineCommonIndicatorInput, ImpactPortfolio } from "@defis/domain";
+import {
+  STALE_VERSION_MESSAGE,
+  type CategoryKey,
+  type DefineCommonIndicatorInput,
+  type ImpactPortfolio,
+} from "@defis/domain";
 import { asc, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerAs, createTestDatabase, DEMO_EMAILS } from "../testing/test-app.js";
 
 type Caller = Awaited<ReturnType<typeof callerAs>>;
+
+/** The value a test set up: its absence is the test's own mistake. */
+function present<Value>(value: Value | undefined | null): Value {
+  if (value === undefined || value === null) throw new Error("Valeur attendue absente");
+  return value;
+}
 
 const { auditEvents, indicatorMeasures, indicators, laureates } = schema;
 
@@ -60,7 +71,7 @@ describe("impact across the portfolio", () => {
         ...facts,
       })
       .returning({ id: indicators.id });
-    indicatorIds[key] = row!.id;
+    indicatorIds[key] = present(row).id;
   }
 
   /** A measure entered (hence known) on `enteredOn`. */
@@ -68,10 +79,10 @@ describe("impact across the portfolio", () => {
     const [indicator] = await database.db
       .select({ laureateId: indicators.laureateId })
       .from(indicators)
-      .where(eq(indicators.id, indicatorIds[key]!));
+      .where(eq(indicators.id, present(indicatorIds[key])));
     await database.db.insert(indicatorMeasures).values({
-      indicatorId: indicatorIds[key]!,
-      laureateId: indicator!.laureateId,
+      indicatorId: present(indicatorIds[key]),
+      laureateId: present(indicator).laureateId,
       measuredOn,
       value,
       createdAt: new Date(`${enteredOn}T09:00:00Z`),
@@ -101,7 +112,7 @@ describe("impact across the portfolio", () => {
       ids.usersReached = (await officer.impact.defineCommonIndicator(usersReached)).commonIndicatorId;
       ids.processingDelay = (await officer.impact.defineCommonIndicator(processingDelay)).commonIndicatorId;
       const [after] = await database.db.select({ total: count() }).from(auditEvents);
-      expect(after!.total).toBe(before!.total + 2);
+      expect(present(after).total).toBe(present(before).total + 2);
       const [event] = await database.db
         .select()
         .from(auditEvents)
@@ -143,15 +154,12 @@ describe("impact across the portfolio", () => {
           commonIndicatorId: ids.processingDelay,
           version: 7,
         }),
-      ).rejects.toMatchObject({
-        code: "CONFLICT",
-        message: expect.stringContaining("modifiées entre-temps"),
-      });
+      ).rejects.toThrow(STALE_VERSION_MESSAGE);
       await expect(
         officer.impact.defineCommonIndicator({ ...usersReached, name: "Unité libre", unit: "libre" }),
       ).rejects.toMatchObject({ message: "Précisez l'unité." });
       const [after] = await database.db.select({ total: count() }).from(auditEvents);
-      expect(after!.total).toBe(before!.total);
+      expect(present(after).total).toBe(present(before).total);
     });
 
     it("changes the unit while nothing followed is linked, and keeps it once something is", async () => {
@@ -258,7 +266,7 @@ describe("impact across the portfolio", () => {
 
     it("sums a count over three laureates, one not yet measured counting at its baseline", async () => {
       const portfolio = await leadership.impact.portfolio({ asOf: BEFORE_LATE_ENTRY });
-      const users = portfolio.common.find((item) => item.id === ids.usersReached)!;
+      const users = present(portfolio.common.find((item) => item.id === ids.usersReached));
       // baseline 0 + 100 + 50; current 400 + 250 + 50 (the March measure of the third entered in May); target 1000 + 500 + 300.
       expect(users.overall).toEqual({ baseline: 150, current: 700, target: 1800, reporting: 3, measured: 2 });
       expect(users.rule).toContain("s'additionnent");
@@ -285,7 +293,7 @@ describe("impact across the portfolio", () => {
 
     it("averages a mean weighted by each laureate's weight", async () => {
       const portfolio = await leadership.impact.portfolio({ asOf: BEFORE_LATE_ENTRY });
-      const delay = portfolio.common.find((item) => item.id === ids.processingDelay)!;
+      const delay = present(portfolio.common.find((item) => item.id === ids.processingDelay));
       // (40×300 + 10×100) / 400 = 32.5; (30×300 + 10×100) / 400 = 25; (20×300 + 5×100) / 400 = 16.25.
       expect(delay.overall).toEqual({
         baseline: 32.5,
@@ -337,7 +345,7 @@ describe("impact across the portfolio", () => {
       ).toBe(700);
       const review = await leadership.reviews.byId({ id: second.id });
       const mine = new Set(Object.values(indicatorIds));
-      const changes = review.impactChanges!;
+      const changes = present(review.impactChanges);
       expect(changes.previousAsOf).toBe(BEFORE_LATE_ENTRY);
       expect(
         changes.newMeasures
@@ -365,12 +373,12 @@ describe("impact across the portfolio", () => {
         .select({ snapshot: schema.portfolioReviews.snapshot })
         .from(schema.portfolioReviews)
         .where(eq(schema.portfolioReviews.asOf, BEFORE_LATE_ENTRY));
-      const { impact: _impact, ...older } = row!.snapshot;
+      const { impact: _impact, ...older } = present(row).snapshot;
       const [inserted] = await database.db
         .insert(schema.portfolioReviews)
         .values({ asOf: "2025-03-15", title: "Revue ancienne (essai)", snapshot: older })
         .returning({ id: schema.portfolioReviews.id });
-      const review = await leadership.reviews.byId({ id: inserted!.id });
+      const review = await leadership.reviews.byId({ id: present(inserted).id });
       expect(review.snapshot.impact).toBeUndefined();
       expect(review.impactChanges).toBeNull();
     });

@@ -60,7 +60,7 @@ describe("CommonIndicatorsPage", { timeout: 20_000 }, () => {
     );
     expect(
       Array.from(
-        within(table).getAllByRole("row")[1]!.querySelectorAll("th, td"),
+        within(table).getAllByRole("row")[1]?.querySelectorAll("th, td") ?? [],
         (cell) => cell.textContent,
       ),
     ).toEqual(["Usagers accompagnés", "Nombre", "Somme", "2", "Modifier"]);

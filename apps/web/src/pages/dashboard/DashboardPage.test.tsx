@@ -351,7 +351,10 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
       name: "Indicateurs propres aux lauréats au 30/04/2025",
     });
     expect(
-      Array.from(within(own).getAllByRole("row")[1]!.querySelectorAll("th, td"), (cell) => cell.textContent),
+      Array.from(
+        within(own).getAllByRole("row")[1]?.querySelectorAll("th, td") ?? [],
+        (cell) => cell.textContent,
+      ),
     ).toEqual([
       "Acceslibre : données publiques sur l'accessibilité des lieux",
       "Satisfaction des usagers",
