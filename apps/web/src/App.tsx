@@ -22,6 +22,7 @@ const ControlsPage = lazy(() => import("./pages/controls/ControlsPage"));
 const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
 const SignInPage = lazy(() => import("./pages/sign-in/SignInPage"));
 const UsersPage = lazy(() => import("./pages/admin/UsersPage"));
+const CommonIndicatorsPage = lazy(() => import("./pages/common-indicators/CommonIndicatorsPage"));
 const RemindersPage = lazy(() => import("./pages/reminders/RemindersPage"));
 const AccessibilityPage = lazy(() => import("./pages/legal/AccessibilityPage"));
 const LegalNoticePage = lazy(() => import("./pages/legal/LegalNoticePage"));
@@ -96,6 +97,14 @@ export function App() {
               element={
                 <RequirePermission permission="readAudit">
                   <JournalPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path={ROUTES.commonIndicators}
+              element={
+                <RequirePermission permission="defineIndicators">
+                  <CommonIndicatorsPage />
                 </RequirePermission>
               }
             />

@@ -46,6 +46,8 @@ export const ROUTES = {
   journal: "/journal",
   /** The consistency controls (officers and administrators), a section per kind (`#controle-<kind>`). */
   controls: "/controles",
+  /** The officers' catalogue of common impact indicators, added up on /pilotage. */
+  commonIndicators: "/indicateurs-communs",
   /** Weekly reminders and the outbox of the mail the app wrote. */
   reminders: "/rappels",
   /** The accounts page (pages/admin/, written separately): wired in App.tsx. */

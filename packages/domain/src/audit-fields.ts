@@ -25,6 +25,7 @@ import { ADOPTION_STAGES, ASSET_KINDS } from "./replication/index.js";
 import { REGIONS } from "./territory.js";
 import { DECISION_STATUSES } from "./decisions.js";
 import {
+  COMMON_AGGREGATIONS,
   INDICATOR_DIRECTIONS,
   INDICATOR_PERIODICITIES,
   INDICATOR_STATUSES,
@@ -130,6 +131,14 @@ const MEASURE = {
   valeur: field("Valeur"),
   source: field("Source"),
   commentaire: field("Commentaire"),
+};
+
+const COMMON_INDICATOR = {
+  nom: field("Nom"),
+  unite: field("Unité", vocabulary(INDICATOR_UNITS)),
+  libelleUnite: field("Libellé de l'unité"),
+  agregation: field("Agrégation", vocabulary(COMMON_AGGREGATIONS)),
+  description: field("Description"),
 };
 
 /** The milestones of a guided update, by their id: each one read as a milestone. */
@@ -268,6 +277,8 @@ export const AUDIT_FIELDS = {
   "indicateur.decision": { statut: INDICATOR.statut, motifRefus: INDICATOR.motifRefus },
   "mesure.saisie": MEASURE,
   "mesure.correction": MEASURE,
+  "indicateur-commun.creation": COMMON_INDICATOR,
+  "indicateur-commun.modification": COMMON_INDICATOR,
 } as const satisfies Record<AuditAction, Readonly<Record<string, AuditField>>>;
 
 type FieldKeys<Action extends AuditAction> = keyof (typeof AUDIT_FIELDS)[Action];

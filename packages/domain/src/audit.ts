@@ -29,6 +29,7 @@ export const AUDIT_ENTITIES = {
   programme: "Programme",
   indicateur: "Indicateur d'impact",
   mesure: "Mesure d'un indicateur",
+  indicateur_commun: "Indicateur commun",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -100,6 +101,11 @@ const ACTIONS = {
   "indicateur.decision": { entity: "indicateur", label: "Réponse à une proposition d'indicateur" },
   "mesure.saisie": { entity: "mesure", label: "Saisie d'une mesure d'indicateur" },
   "mesure.correction": { entity: "mesure", label: "Correction d'une mesure d'indicateur" },
+  "indicateur-commun.creation": { entity: "indicateur_commun", label: "Création d'un indicateur commun" },
+  "indicateur-commun.modification": {
+    entity: "indicateur_commun",
+    label: "Modification d'un indicateur commun",
+  },
 } as const satisfies Record<string, { entity: AuditEntity; label: string }>;
 export type AuditAction = keyof typeof ACTIONS;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDateSchema } from "./dates.js";
 import type { CategoryKey, FundingModeKey, MinistryKey } from "./laureate.js";
 import type { ConsumptionForecast, LaureateAfterDeadline } from "./finance/forecast.js";
+import type { ImpactChanges, ImpactPortfolio } from "./impact/portfolio.js";
 import type { Cents } from "./money.js";
 import type { WeatherLevel, WeatherState } from "./progress/index.js";
 import type { AdoptionStage, FunnelStage } from "./replication/index.js";
@@ -187,6 +188,8 @@ export interface LaureateSheet {
 export interface ReviewSnapshot {
   figures: DashboardFigures;
   laureates: LaureateSheet[];
+  /** Impact on the day; absent from the reviews opened before indicators were followed. */
+  impact?: ImpactPortfolio;
 }
 
 interface LaureateRef {
@@ -312,4 +315,6 @@ export interface ReviewSummary {
 export interface ReviewDetail extends ReviewSummary {
   snapshot: ReviewSnapshot;
   changes: ReviewChanges | null;
+  /** Impact since the previous review, from the measures as known on each day (null for the first). */
+  impactChanges: ImpactChanges | null;
 }

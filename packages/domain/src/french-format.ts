@@ -1,11 +1,11 @@
-import type { IndicatorUnit } from "./impact/vocabulary.js";
-
 /**
  * The only place where numbers and dates become French text, shared by the
  * web app (through `apps/web/src/lib/format.ts`) and the server's files (the
  * journal's CSV). Money arrives as integer cents and is divided only here.
  * Instants are shown in Europe/Paris whatever the machine's time zone.
  */
+import type { IndicatorUnit } from "./impact/vocabulary.js";
+
 const euroFormatter = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 const wholeEuroFormatter = new Intl.NumberFormat("fr-FR", {
   style: "currency",

@@ -801,6 +801,42 @@ const MUTATIONS: MutationCase[] = [
     expected: adminOnly,
   },
   {
+    path: "impact.defineCommonIndicator",
+    // A name of its own per run: a second indicator of the same name is refused.
+    call: (caller, _database, run) =>
+      caller.impact.defineCommonIndicator({
+        name: `Indicateur commun de la matrice ${run}`,
+        unit: "nombre",
+        unitLabel: "",
+        aggregation: "somme",
+        description: "",
+      }),
+    expected: moneyRoles,
+  },
+  {
+    path: "impact.updateCommonIndicator",
+    call: async (caller, database, run) => {
+      await database.db
+        .insert(schema.commonIndicators)
+        .values({ name: "Indicateur commun modifié par la matrice", unit: "nombre", aggregation: "somme" })
+        .onConflictDoNothing();
+      const [entry] = await database.db
+        .select()
+        .from(schema.commonIndicators)
+        .where(eq(schema.commonIndicators.name, "Indicateur commun modifié par la matrice"));
+      return caller.impact.updateCommonIndicator({
+        commonIndicatorId: entry?.id ?? 0,
+        version: entry?.version ?? 0,
+        name: entry?.name ?? "",
+        unit: "nombre",
+        unitLabel: "",
+        aggregation: "somme",
+        description: `Reformulée ${run}`,
+      });
+    },
+    expected: moneyRoles,
+  },
+  {
     path: "laureates.update",
     call: async (caller, database, run) =>
       caller.laureates.update({

@@ -1,6 +1,7 @@
 import type { Executor } from "@defis/db";
 import { readTogether } from "@defis/db";
 import { Refusal, type DashboardFigures, type ReviewSnapshot } from "@defis/domain";
+import { impactPortfolioOn } from "../impact/impact-portfolio.js";
 import { parisDay } from "../paris-day.js";
 import { readPortfolioAsOf, readSheetExtras } from "./as-of-rows.js";
 import { firstTrendPeriod, laureateSheets, summarizePortfolio } from "./portfolio-figures.js";
@@ -19,11 +20,16 @@ export async function dashboardFiguresAsOf(db: Executor, asOf: string): Promise<
   return summarizePortfolio(await readPortfolioAsOf(db, asOf, firstTrendPeriod(asOf)), asOf);
 }
 
-/** The figures and every laureate's sheet on the day: what a review freezes. */
+/** The figures, every laureate's sheet and impact on the day: what a review freezes. */
 export async function reviewSnapshotAsOf(db: Executor, asOf: string): Promise<ReviewSnapshot> {
-  const [rows, extras] = await readTogether(db, [
+  const [rows, extras, impact] = await readTogether(db, [
     () => readPortfolioAsOf(db, asOf, firstTrendPeriod(asOf)),
     () => readSheetExtras(db, asOf),
+    () => impactPortfolioOn(db, asOf),
   ]);
-  return { figures: summarizePortfolio(rows, asOf), laureates: laureateSheets(rows, extras, asOf) };
+  return {
+    figures: summarizePortfolio(rows, asOf),
+    laureates: laureateSheets(rows, extras, asOf),
+    impact,
+  };
 }

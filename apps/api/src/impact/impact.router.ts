@@ -2,16 +2,20 @@ import {
   asOfSchema,
   correctMeasureSchema,
   decideIndicatorProposalSchema,
+  defineCommonIndicatorSchema,
   defineIndicatorSchema,
   laureateSlugSchema,
   recordMeasureSchema,
+  updateCommonIndicatorSchema,
   updateIndicatorSchema,
 } from "@defis/domain";
 import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 import { inTransaction } from "../mutation.js";
 import { parisDay } from "../paris-day.js";
-import { laureateProcedureFor, router, signedInProcedure } from "../trpc.js";
+import { laureateProcedureFor, procedureFor, router, signedInProcedure } from "../trpc.js";
+import { defineCommonIndicator, listCommonIndicators, updateCommonIndicator } from "./common-indicators.js";
+import { impactPortfolioOn } from "./impact-portfolio.js";
 import { decideProposal, defineIndicator, proposeIndicator, updateIndicator } from "./indicator-commands.js";
 import { loadLaureateImpact } from "./indicator-queries.js";
 import { correctMeasure, recordMeasure } from "./measure-commands.js";
@@ -53,4 +57,20 @@ export const impactRouter = router({
   correctMeasure: laureateProcedureFor("updateProgress")
     .input(correctMeasureSchema)
     .mutation(inTransaction(correctMeasure)),
+
+  /** The common indicators' catalogue, with how many followed indicators each one gathers. */
+  commonIndicators: signedInProcedure.query(({ ctx }) => listCommonIndicators(ctx.db)),
+
+  defineCommonIndicator: procedureFor("defineIndicators")
+    .input(defineCommonIndicatorSchema)
+    .mutation(inTransaction(defineCommonIndicator)),
+
+  updateCommonIndicator: procedureFor("defineIndicators")
+    .input(updateCommonIndicatorSchema)
+    .mutation(inTransaction(updateCommonIndicator)),
+
+  /** Impact across the portfolio, today or as known at the end of a past day (`asOf`). */
+  portfolio: signedInProcedure
+    .input(asOfSchema)
+    .query(({ ctx, input }) => impactPortfolioOn(ctx.db, checkedAsOf(input.asOf))),
 });

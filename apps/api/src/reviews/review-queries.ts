@@ -9,6 +9,7 @@ import {
   type WeatherCounts,
 } from "@defis/domain";
 import { desc, eq, lt } from "drizzle-orm";
+import { impactChangesBetween } from "../impact/impact-portfolio.js";
 
 const { portfolioReviews, users } = schema;
 
@@ -58,7 +59,11 @@ function withEveryWeatherState(snapshot: ReviewSnapshot): ReviewSnapshot {
   };
 }
 
-/** A review with its frozen snapshot and what changed since the review of the day before it. */
+/**
+ * A review with its frozen snapshot and what changed since the review of the
+ * day before it; impact's changes are read from the measures as known on
+ * each day, which a later entry or correction does not alter.
+ */
 export async function findReview(db: Executor, id: number): Promise<ReviewDetail | null> {
   const [review] = await db
     .select({ ...summaryColumns, snapshot: portfolioReviews.snapshot })
@@ -67,7 +72,7 @@ export async function findReview(db: Executor, id: number): Promise<ReviewDetail
     .where(eq(portfolioReviews.id, id));
   if (!review) return null;
   const [previous] = await db
-    .select({ snapshot: portfolioReviews.snapshot })
+    .select({ asOf: portfolioReviews.asOf, snapshot: portfolioReviews.snapshot })
     .from(portfolioReviews)
     .where(lt(portfolioReviews.asOf, review.asOf))
     .orderBy(desc(portfolioReviews.asOf))
@@ -76,5 +81,6 @@ export async function findReview(db: Executor, id: number): Promise<ReviewDetail
     ...review,
     snapshot: withEveryWeatherState(review.snapshot),
     changes: previous ? diffSnapshots(previous.snapshot, review.snapshot) : null,
+    impactChanges: previous ? await impactChangesBetween(db, previous.asOf, review.asOf) : null,
   };
 }

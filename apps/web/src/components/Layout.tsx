@@ -57,6 +57,12 @@ function navigationFor(user: SessionUser | null, pathname: string): MainNavigati
       linkProps: { to: ROUTES.controls },
       isActive: pathname === ROUTES.controls,
     });
+  if (can(user.role, "defineIndicators"))
+    items.push({
+      text: "Indicateurs communs",
+      linkProps: { to: ROUTES.commonIndicators },
+      isActive: pathname === ROUTES.commonIndicators,
+    });
   if (can(user.role, "readAudit"))
     items.push({ text: "Journal", linkProps: { to: ROUTES.journal }, isActive: pathname === ROUTES.journal });
   if (can(user.role, "readOutbox"))

@@ -300,4 +300,6 @@ export const reviewDetail: ReviewDetail = {
       },
     ],
   },
+  // Opened before impact was followed: no impact in its snapshot (features/dashboard/impact-fixtures.ts has some).
+  impactChanges: null,
 };

@@ -1,9 +1,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { DashboardFigures } from "@defis/domain";
+import { DashboardImpact } from "../../features/dashboard/DashboardImpact";
 import { DashboardTiles } from "../../features/dashboard/DashboardTiles";
 import { PortfolioCharts } from "../../features/dashboard/PortfolioCharts";
 
-/** Under the synthesis: the tiles, then the money, the progress and the replication, chart by chart. */
+/** Under the synthesis: the tiles, then the money, the progress, the replication and impact, chart by chart. */
 export default function DashboardDetails({ figures }: { figures: DashboardFigures }) {
   return (
     <>
@@ -12,6 +13,7 @@ export default function DashboardDetails({ figures }: { figures: DashboardFigure
       </h2>
       <DashboardTiles figures={figures} />
       <PortfolioCharts figures={figures} />
+      <DashboardImpact />
     </>
   );
 }

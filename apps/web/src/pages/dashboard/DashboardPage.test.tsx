@@ -10,9 +10,11 @@ import { leadershipUser } from "../../features/finance/finance-fixtures";
 import { regionMapFixture } from "../../features/replication/replication-fixtures";
 import { dashboardFixture, synthesisFixture } from "../../features/dashboard/dashboard-fixtures";
 import { carriedDecision, takenDecision } from "../../features/reviews/decision-fixtures";
+import { impactPortfolioFixture } from "../../features/dashboard/impact-fixtures";
 
 const decisionsDueFixture = [carriedDecision, takenDecision];
 const decisionsAsked: AsOfInput[] = [];
+const impactAsked: AsOfInput[] = [];
 
 function serveDashboard() {
   const asked: AsOfInput[] = [];
@@ -26,6 +28,10 @@ function serveDashboard() {
       return dashboardFixture;
     },
     "dashboard.synthesis": () => synthesisFixture,
+    "impact.portfolio": (input) => {
+      impactAsked.push(input as AsOfInput);
+      return impactPortfolioFixture;
+    },
     "reviews.decisionsDue": (input) => {
       decisionsAsked.push(input as AsOfInput);
       return decisionsDueFixture;
@@ -304,5 +310,59 @@ describe("DashboardPage", { timeout: 20_000 }, () => {
     );
     fireEvent.click(screen.getByRole("link", { name: "Revenir à aujourd'hui" }));
     await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/pilotage"));
+  });
+
+  it("shows impact below the details, on the chosen day: each common indicator overall and by category, the counts, the laureates' own indicators", async () => {
+    mockAuth({ user: leadershipUser });
+    serveDashboard();
+    renderApp("/pilotage?etat-au=2025-04-30");
+    await waitForDetails();
+    const section = await screen.findByRole("region", { name: "L'impact" }, { timeout: 5_000 });
+    expect(impactAsked.at(-1)).toEqual({ asOf: "2025-04-30" });
+    const counts = within(section).getByRole("list", { name: "Indicateurs d'impact" });
+    expect(
+      within(counts)
+        .getAllByText(/^\d+$/)
+        .map((tile) => tile.textContent),
+    ).toEqual(["6", "4", "1", "2"]);
+    expect(
+      within(section).getByRole("heading", {
+        name: "Usagers accompagnés : 700 pour une cible de 1\u202f800",
+      }),
+    ).toBeTruthy();
+    expect(cells("Usagers accompagnés : valeur initiale, actuelle et cible (nombre)")).toEqual([
+      ["Lauréats", "Contributeurs", "Valeur initiale (nombre)", "Valeur actuelle (nombre)", "Cible (nombre)"],
+      ["Ensemble", "3", "150", "700", "1\u202f800"],
+      ["Transformation des organisations et innovation managériale", "1", "0", "400", "1\u202f000"],
+      ["Solutions de transformation entièrement numériques", "1", "100", "250", "500"],
+      ["Amélioration du parcours usagers et de la qualité du service rendu", "1", "50", "—", "300"],
+    ]);
+    // The weighted mean says how it weighs, with its decimals.
+    expect(cells("Délai moyen de traitement : valeur initiale, actuelle et cible (jours)")[1]).toEqual([
+      "Ensemble",
+      "2",
+      "32,5",
+      "25",
+      "16,25",
+    ]);
+    expect(within(section).getByText(/chaque lauréat pèse le poids que déclare son indicateur/)).toBeTruthy();
+    expect(within(section).getByText("Sans lauréat contributeur : Agents formés.")).toBeTruthy();
+    const own = within(section).getByRole("table", {
+      name: "Indicateurs propres aux lauréats au 30/04/2025",
+    });
+    expect(
+      Array.from(
+        within(own).getAllByRole("row")[1]?.querySelectorAll("th, td") ?? [],
+        (cell) => cell.textContent,
+      ),
+    ).toEqual([
+      "Acceslibre : données publiques sur l'accessibilité des lieux",
+      "Satisfaction des usagers",
+      "60\u00a0%",
+      "70\u00a0%",
+      "80\u00a0%",
+      "50\u00a0%",
+      "À jour",
+    ]);
   });
 });

@@ -15,7 +15,7 @@ interface ChangeTableProps<Row> {
 }
 
 /** One kind of change: a table whose first column names the laureate, or a sentence when there is none. */
-function ChangeTable<Row extends { slug: string; title: string }>({
+export function ChangeTable<Row extends { slug: string; title: string }>({
   id,
   title,
   rows,

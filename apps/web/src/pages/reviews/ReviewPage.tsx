@@ -18,9 +18,13 @@ import { ReviewDecisionsSection } from "./ReviewDecisionsSection";
 const PortfolioCharts = lazy(() =>
   import("../../features/dashboard/PortfolioCharts").then((module) => ({ default: module.PortfolioCharts })),
 );
+const ImpactCharts = lazy(() =>
+  import("../../features/dashboard/ImpactCharts").then((module) => ({ default: module.ImpactCharts })),
+);
 import { ForecastSummary } from "../../features/dashboard/synthesis/ForecastSummary";
 import { LaureateSheetArticle } from "./LaureateSheetArticle";
 import { ReviewChangesSection } from "./ReviewChangesSection";
+import { ReviewImpactSection } from "./ReviewImpactSection";
 
 /**
  * A review: its frozen figures and their charts, what changed since the
@@ -78,9 +82,11 @@ export default function ReviewPage() {
       <DrawAtOnceContext value={true}>
         <Suspense fallback={<LoadingState label="Chargement des graphiques" />}>
           <PortfolioCharts figures={data.snapshot.figures} />
+          {data.snapshot.impact && <ImpactCharts impact={data.snapshot.impact} />}
         </Suspense>
       </DrawAtOnceContext>
       <ReviewChangesSection changes={data.changes} />
+      <ReviewImpactSection changes={data.impactChanges} frozen={data.snapshot.impact !== undefined} />
       {readsDecisions && (
         <ReviewDecisionsSection
           reviewId={data.id}

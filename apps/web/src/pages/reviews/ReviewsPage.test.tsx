@@ -14,6 +14,7 @@ import { renderApp } from "../../test/render";
 import { reviewDetail, reviewSummaries } from "../../features/dashboard/dashboard-fixtures";
 import { leadershipUser } from "../../features/finance/finance-fixtures";
 import { reviewDecisionsFixture } from "../../features/reviews/decision-fixtures";
+import { impactChangesFixture, impactPortfolioFixture } from "../../features/dashboard/impact-fixtures";
 
 function serveReviews(open: (input: OpenReviewInput) => unknown = () => reviewSummaries[0]) {
   const opened: OpenReviewInput[] = [];
@@ -276,5 +277,58 @@ describe("Reviews", { timeout: 20_000 }, () => {
     });
     renderApp("/revues/1");
     expect(await screen.findByText(/il n'y a pas de revue précédente/, {}, { timeout: 5_000 })).toBeTruthy();
+  });
+
+  it("shows impact frozen on the review's day, and what changed since the previous review", async () => {
+    mockAuth({ user: leadershipUser });
+    mockProcedures({
+      "programme.overview": () => overviewFixture,
+      "reviews.byId": () => ({
+        ...reviewDetail,
+        snapshot: { ...reviewDetail.snapshot, impact: impactPortfolioFixture },
+        impactChanges: impactChangesFixture,
+      }),
+      "reviews.decisions": () => reviewDecisionsFixture,
+    });
+    renderApp("/revues/2");
+    const changes = await screen.findByRole(
+      "region",
+      { name: "Impact : ce qui a changé depuis la revue du 30 avril 2025" },
+      { timeout: 5_000 },
+    );
+    const measures = within(changes).getByRole("table", { name: "Nouvelles mesures" });
+    expect(
+      Array.from(
+        within(measures).getAllByRole("row")[1]?.querySelectorAll("th, td") ?? [],
+        (cell) => cell.textContent,
+      ),
+    ).toEqual([
+      "APiLos : déploiement national des conventions APL automatisées",
+      "Bailleurs accompagnés",
+      "500",
+      "15/05/2025",
+    ]);
+    expect(within(changes).getByRole("table", { name: "Cibles atteintes depuis" }).textContent).toContain(
+      "Bailleurs accompagnés",
+    );
+    expect(
+      within(within(changes).getByRole("region", { name: "Indicateurs à mettre à jour" })).getByText(
+        "Aucun changement.",
+      ),
+    ).toBeTruthy();
+    // The frozen figures, drawn with the review's charts.
+    const frozen = await screen.findByRole("region", { name: "L'impact" }, { timeout: 5_000 });
+    expect(
+      within(frozen).getByRole("heading", { name: "Usagers accompagnés : 700 pour une cible de 1\u202f800" }),
+    ).toBeTruthy();
+  });
+
+  it("still shows a review opened before impact was followed", async () => {
+    mockAuth({ user: leadershipUser });
+    serveReviews();
+    renderApp("/revues/2");
+    const section = await screen.findByRole("region", { name: "Impact" }, { timeout: 5_000 });
+    expect(section.textContent).toContain("ouverte avant le suivi des indicateurs d'impact");
+    expect(screen.queryByRole("region", { name: "L'impact" })).toBeNull();
   });
 });
