@@ -27,6 +27,7 @@ export const AUDIT_ENTITIES = {
   revue: "Revue de portefeuille",
   decision: "Décision de revue",
   programme: "Programme",
+  mesure: "Mesure d'indicateur",
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -92,6 +93,7 @@ const ACTIONS = {
   "decision.enregistrement": { entity: "decision", label: "Enregistrement d'une décision de revue" },
   "decision.statut": { entity: "decision", label: "Suivi d'une décision de revue" },
   "programme.calendrier": { entity: "programme", label: "Calendrier du programme" },
+  "mesure.import": { entity: "mesure", label: "Import de mesures d'indicateurs" },
 } as const satisfies Record<string, { entity: AuditEntity; label: string }>;
 export type AuditAction = keyof typeof ACTIONS;
 

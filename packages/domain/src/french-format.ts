@@ -59,6 +59,13 @@ export function formatCount(value: number): string {
   return integerFormatter.format(value);
 }
 
+const decimalFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+
+/** A measured value, two decimals at most: "1 234,5", "-3". */
+export function formatDecimal(value: number): string {
+  return decimalFormatter.format(value);
+}
+
 /** `ratio` between 0 and 1: "12,5 %". */
 export function formatPercent(ratio: number): string {
   return percentFormatter.format(ratio);

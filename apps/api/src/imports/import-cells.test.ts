@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAmountCents, parseEjNumber, parsePaymentDate, parseReference } from "./import-cells.js";
-import { columnPositions, ImportFileError } from "./import-columns.js";
+import { columnPositions, ImportFileError, PAYMENT_COLUMNS } from "./import-columns.js";
 import { detectDelimiter } from "./import-readers.js";
 
 const TODAY = "2025-06-30";
@@ -93,7 +93,7 @@ describe("parseEjNumber and parseReference", () => {
   it("refuses a reference holding a control character, NUL included", () => {
     expect(parseReference("VIR\u00002024")).toEqual({
       ok: false,
-      error: "Référence invalide : elle contient un caractère de contrôle (invisible).",
+      error: "Référence invalide : le texte contient un caractère de contrôle (invisible).",
     });
     expect(parseReference("VIR\u001b[31m")).toMatchObject({ ok: false });
   });
@@ -101,21 +101,27 @@ describe("parseEjNumber and parseReference", () => {
 
 describe("columns and separators", () => {
   it("finds the columns whatever their case and accents, among others", () => {
-    expect(columnPositions(["Libellé", "Référence", "MONTANT (€)", "Date", "Numéro EJ"])).toEqual({
+    expect(
+      columnPositions(["Libellé", "Référence", "MONTANT (€)", "Date", "Numéro EJ"], PAYMENT_COLUMNS),
+    ).toEqual({
       reference: 1,
       amount: 2,
       date: 3,
       ejNumber: 4,
     });
-    expect(columnPositions(["ej", "date", "montant", "reference"])).toMatchObject({ ejNumber: 0 });
+    expect(columnPositions(["ej", "date", "montant", "reference"], PAYMENT_COLUMNS)).toMatchObject({
+      ejNumber: 0,
+    });
   });
 
   it("names the missing and repeated columns", () => {
-    expect(() => columnPositions(["EJ", "Date"])).toThrow(ImportFileError);
-    expect(() => columnPositions(["EJ", "Date"])).toThrow(/Colonnes manquantes : « montant », « référence »/);
-    expect(() => columnPositions(["EJ", "Numéro EJ", "date", "montant", "référence"])).toThrow(
-      /« numéro EJ » apparaît deux fois/,
+    expect(() => columnPositions(["EJ", "Date"], PAYMENT_COLUMNS)).toThrow(ImportFileError);
+    expect(() => columnPositions(["EJ", "Date"], PAYMENT_COLUMNS)).toThrow(
+      /Colonnes manquantes : « montant », « référence »/,
     );
+    expect(() =>
+      columnPositions(["EJ", "Numéro EJ", "date", "montant", "référence"], PAYMENT_COLUMNS),
+    ).toThrow(/« numéro EJ » apparaît deux fois/);
   });
 
   it("detects ';' and ',' on the header line, ignoring quoted text", () => {
