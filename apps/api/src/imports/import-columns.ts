@@ -54,6 +54,7 @@ export const MEASURE_COLUMNS: ColumnSpec<MeasureColumn> = {
     indicator: [
       "indicateur",
       "indicateur numero",
+      "indicateur numero ou nom",
       "numero de l indicateur",
       "numero indicateur",
       "indicateur nom",
