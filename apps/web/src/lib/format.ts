@@ -10,6 +10,7 @@ export {
   formatCount,
   formatDate,
   formatDateTime,
+  formatDecimal,
   formatMonth,
   formatPercent,
   formatShortDate,
