@@ -56,7 +56,7 @@ export async function* parsedBatches<Key extends string>(
         continue;
       }
       // The worker read them with `columns`: each row has a cell under each of its keys.
-      if (message.kind === "rows") yield message.rows as SourceRow<Key>[];
+      if (message.kind === "rows") yield message.rows;
       else if (message.kind === "end") return;
       else if (message.kind === "unreadable") throw new ImportFileError(message.message);
       else throw new Error(`Lecture du relevé interrompue : ${message.message}`);

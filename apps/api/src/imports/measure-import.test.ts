@@ -207,7 +207,7 @@ describe("POST /api/imports/mesures", () => {
 
   it("refuses the whole file for one bad row, and says why for each, with its line", async () => {
     const csv =
-      `${HEADER}` +
+      HEADER +
       `${SMICVAL};${fixture.delay};31/03/2024;38,5;;\r\n` +
       `inconnu;${fixture.delay};31/03/2024;38;;\r\n` +
       `${SMICVAL};Indicateur absent;31/03/2024;38;;\r\n` +
@@ -240,7 +240,7 @@ describe("POST /api/imports/mesures", () => {
   it("refuses another value for a measure already recorded, and a file that gives two", async () => {
     await report(goodFile(), { mode: "application" });
     const csv =
-      `${HEADER}` +
+      HEADER +
       `${SMICVAL};${fixture.delay};31/03/2024;37;;\r\n` +
       `${DGGN};Délai de traitement;2024-09-30;35;;\r\n` +
       `${DGGN};Délai de traitement;2024-09-30;36;;\r\n`;
