@@ -18,6 +18,7 @@ const ReviewPage = lazy(() => import("./pages/reviews/ReviewPage"));
 const FinancesPage = lazy(() => import("./pages/finance/FinancesPage"));
 const ReplicationPage = lazy(() => import("./pages/replication/ReplicationPage"));
 const ImportPage = lazy(() => import("./pages/finance-import/ImportPage"));
+const MeasureImportPage = lazy(() => import("./pages/measure-import/MeasureImportPage"));
 const ControlsPage = lazy(() => import("./pages/controls/ControlsPage"));
 const JournalPage = lazy(() => import("./pages/journal/JournalPage"));
 const SignInPage = lazy(() => import("./pages/sign-in/SignInPage"));
@@ -81,6 +82,14 @@ export function App() {
               element={
                 <RequirePermission permission="manageMoney">
                   <ImportPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path={ROUTES.measuresImport}
+              element={
+                <RequirePermission permission="defineIndicators">
+                  <MeasureImportPage />
                 </RequirePermission>
               }
             />

@@ -43,6 +43,8 @@ export const ROUTES = {
   finances: "/finances",
   replication: "/essaimage",
   financesImport: "/finances/import",
+  /** The import of measures of impact indicators (officers). */
+  measuresImport: "/indicateurs/import-mesures",
   journal: "/journal",
   /** The consistency controls (officers and administrators), a section per kind (`#controle-<kind>`). */
   controls: "/controles",

@@ -86,6 +86,7 @@ CREATE TABLE "indicator" (
 	CONSTRAINT "indicator_refusal_reasoned" CHECK (("indicator"."status" = 'refuse') = ("indicator"."refusal_reason" is not null))
 );
 --> statement-breakpoint
+ALTER TABLE "import_job" ADD COLUMN "kind" text DEFAULT 'paiements' NOT NULL;--> statement-breakpoint
 ALTER TABLE "common_indicator" ADD CONSTRAINT "common_indicator_updated_by_app_user_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_measure" ADD CONSTRAINT "indicator_measure_indicator_id_indicator_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicator"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_measure" ADD CONSTRAINT "indicator_measure_laureate_id_laureate_id_fk" FOREIGN KEY ("laureate_id") REFERENCES "public"."laureate"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

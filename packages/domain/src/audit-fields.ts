@@ -214,6 +214,13 @@ export const AUDIT_FIELDS = {
     montantHorsEcheancierCentimes: field("Montant hors échéancier", asEuros),
     doublonsIgnores: field("Doublons ignorés"),
   },
+  "mesure.import": {
+    format: field("Format du fichier", vocabulary({ csv: "CSV", xlsx: "Classeur XLSX" })),
+    sha256: field("Empreinte du fichier (SHA-256)"),
+    lignes: field("Lignes lues"),
+    mesuresImportees: field("Mesures importées"),
+    dejaEnregistrees: field("Mesures déjà enregistrées"),
+  },
   "jalon.creation": MILESTONE,
   "jalon.modification": MILESTONE,
   "jalon.deplacement": { rang: field("Rang") },

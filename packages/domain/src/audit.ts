@@ -106,6 +106,7 @@ const ACTIONS = {
     entity: "indicateur_commun",
     label: "Modification d'un indicateur commun",
   },
+  "mesure.import": { entity: "mesure", label: "Import de mesures d'indicateurs" },
 } as const satisfies Record<string, { entity: AuditEntity; label: string }>;
 export type AuditAction = keyof typeof ACTIONS;
 

@@ -30,11 +30,21 @@ export const MONEY_TABLE_DOWNLOADS = {
 } as const satisfies Record<string, DownloadDefinition>;
 export type MoneyTable = keyof typeof MONEY_TABLE_DOWNLOADS;
 
-/** The three money tables in one workbook, a sheet each. */
+/** The impact tables (followed indicators only), in the same two dialects. */
+export const IMPACT_TABLE_DOWNLOADS = {
+  indicateurs: {
+    route: "indicateurs.csv",
+    fileName: "defis-indicateurs",
+    label: "Indicateurs d'impact suivis : référence, valeur actuelle, cible, progression",
+  },
+  mesures: { route: "mesures.csv", fileName: "defis-mesures", label: "Mesures des indicateurs d'impact" },
+} as const satisfies Record<string, DownloadDefinition>;
+
+/** The money and impact tables in one workbook, a sheet each. */
 export const WORKBOOK_DOWNLOAD = {
   route: "portefeuille.xlsx",
   fileName: "defis-portefeuille",
-  label: "Classeur XLSX : lauréats, tranches et versements",
+  label: "Classeur XLSX : lauréats, tranches, versements, indicateurs et mesures",
 } as const satisfies DownloadDefinition;
 
 /** The SCDL "subventions" open-data file. */

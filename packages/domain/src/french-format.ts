@@ -110,7 +110,7 @@ export function formatShortMonth(month: string): string {
 
 const decimalFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
 
-/** "1 200", "12,5": an indicator's figure without its unit (a chart's axis). */
+/** An indicator's figure without its unit, two decimals at most: "1 200", "12,5", "-3". */
 export function formatDecimal(value: number): string {
   return decimalFormatter.format(value);
 }

@@ -44,11 +44,15 @@ export interface ImportRowReport {
   } | null;
 }
 
-export interface ImportTotals {
+/** What every import counts, whatever it imports. */
+export interface ImportCounts {
   lines: number;
   toImport: number;
   duplicates: number;
   errors: number;
+}
+
+export interface ImportTotals extends ImportCounts {
   toImportCents: number;
   /** Rows to import that settle a tranche. */
   tranchesToPay: number;
@@ -56,12 +60,13 @@ export interface ImportTotals {
   outsideSchedule: number;
 }
 
-export interface ImportReport {
+/** The report of an import, whatever its rows: they are told apart by `Row`, `Totals` and `Applied`. */
+export interface ImportReportOf<Row, Totals extends ImportCounts, Applied> {
   mode: ImportMode;
   format: ImportFormat;
   /** SHA-256 of the file, hexadecimal: the journal names the file by it. */
   sha256: string;
-  totals: ImportTotals;
+  totals: Totals;
   /**
    * "toutes": every row of the file is in `rows`. "non importables": the file has more than
    * DETAIL_LIMIT rows, and `rows` holds only its first DETAIL_LIMIT duplicates and errors.
@@ -70,10 +75,51 @@ export interface ImportReport {
   detail: "toutes" | "non importables" | "erreurs";
   /** Says in French what `rows` holds when it is not the whole file; null otherwise. */
   notice: string | null;
-  rows: ImportRowReport[];
+  rows: Row[];
   /** After an application: what was written. */
-  applied: { payments: number; amountCents: number; tranchesPaid: number; outsideSchedule: number } | null;
+  applied: Applied | null;
 }
+
+/** The report of an import of payments. */
+export type ImportReport = ImportReportOf<
+  ImportRowReport,
+  ImportTotals,
+  { payments: number; amountCents: number; tranchesPaid: number; outsideSchedule: number }
+>;
+
+/** One row of a file of measures, as read and as it would be (or was) imported. */
+export interface MeasureImportRow {
+  /** Line in the file; the header is line 1. */
+  line: number;
+  /** The laureate's identifier as read, and its title once found. */
+  laureateSlug: string | null;
+  laureateTitle: string | null;
+  /** The indicator as read (its number or its name), and its number and name once found. */
+  indicatorRead: string | null;
+  indicator: { id: number; name: string } | null;
+  /** AAAA-MM-JJ. */
+  date: string | null;
+  value: number | null;
+  source: string | null;
+  comment: string | null;
+  /** "doublon": the measure is already recorded (« déjà enregistrée »). */
+  outcome: ImportOutcome;
+  /** In French: why a row is refused or already recorded; what it writes otherwise. */
+  message: string | null;
+}
+
+/** The report of an import of measures. */
+export type MeasureImportReport = ImportReportOf<MeasureImportRow, ImportCounts, { measures: number }>;
+
+/** The report of an import, whatever it imports. */
+export type AnyImportReport = ImportReport | MeasureImportReport;
+
+/** What a file imports: a statement of payments (Finances), or measures of impact indicators. */
+export const IMPORT_KINDS = {
+  paiements: "Relevé de paiements",
+  mesures: "Mesures d'indicateurs",
+} as const;
+export type ImportKind = keyof typeof IMPORT_KINDS;
 
 /**
  * Where an import job stands. An import runs as a job recorded in the
@@ -97,9 +143,10 @@ export function isActiveImportJob(status: ImportJobStatus): boolean {
   return (ACTIVE_IMPORT_JOB_STATUSES as readonly ImportJobStatus[]).includes(status);
 }
 
-/** An import job as the page follows it (GET /api/imports/paiements/travaux/:id). */
-export interface ImportJob {
+/** An import job as the page follows it (GET /api/imports/paiements/travaux/:id, …/mesures/…). */
+export interface ImportJob<Report = ImportReport> {
   id: number;
+  kind: ImportKind;
   mode: ImportMode;
   status: ImportJobStatus;
   format: ImportFormat;
@@ -114,5 +161,5 @@ export interface ImportJob {
   /** In French: why it was refused, cancelled or failed; null otherwise. */
   message: string | null;
   /** Once finished (or refused with its errors): the report; null while it runs. */
-  report: ImportReport | null;
+  report: Report | null;
 }

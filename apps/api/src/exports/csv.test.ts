@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { downloadFileName, MONEY_TABLE_DOWNLOADS, WORKBOOK_DOWNLOAD } from "@defis/domain";
 import { parisDay } from "../paris-day.js";
-import { eurosFromCents, toCsv, type Column } from "./csv.js";
+import { decimalText, eurosFromCents, toCsv, type Column } from "./csv.js";
 
 interface Line {
   label: string;
@@ -41,6 +41,16 @@ describe("eurosFromCents", () => {
   it("refuses what is not a whole number of cents", () => {
     expect(() => eurosFromCents(12.5, ",")).toThrow(RangeError);
     expect(() => eurosFromCents(Number.NaN, ".")).toThrow(RangeError);
+  });
+});
+
+describe("decimalText", () => {
+  it("writes a measured value with the dialect's decimal separator, without trailing zeros", () => {
+    expect(decimalText(12.5, ",")).toBe("12,5");
+    expect(decimalText(12.5, ".")).toBe("12.5");
+    expect(decimalText(-0.25, ",")).toBe("-0,25");
+    expect(decimalText(1000, ",")).toBe("1000");
+    expect(decimalText(1_234_567.89, ".")).toBe("1234567.89");
   });
 });
 

@@ -7,6 +7,7 @@ export type Column<Row> =
   | { header: string; kind?: "text"; value: (row: Row) => string | null }
   | { header: string; kind: "euros"; value: (row: Row) => number | null }
   | { header: string; kind: "integer"; value: (row: Row) => number | null }
+  | { header: string; kind: "decimal"; value: (row: Row) => number | null }
   | { header: string; kind: "date"; value: (row: Row) => string | null };
 
 /**
@@ -51,6 +52,13 @@ function integerText(value: number): string {
   return String(value);
 }
 
+/** A measured value (two decimals at most, stored so): "12,5" for Excel, "12.5" for open data. */
+export function decimalText(value: number, decimalSeparator: "," | "."): string {
+  if (!Number.isFinite(value)) throw new RangeError(`Nombre attendu : ${value}`);
+  const text = String(Math.round(value * 100) / 100);
+  return decimalSeparator === "." ? text : text.replace(".", decimalSeparator);
+}
+
 function textField(value: string, dialect: Dialect): string {
   // A leading =, +, - or @ would make Excel run the cell as a formula (CSV injection).
   return dialect.guardFormulas && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -65,6 +73,10 @@ function fieldOf<Row>(column: Column<Row>, row: Row, dialect: Dialect): string {
     case "integer": {
       const value = column.value(row);
       return value === null ? "" : integerText(value);
+    }
+    case "decimal": {
+      const value = column.value(row);
+      return value === null ? "" : decimalText(value, dialect.decimalSeparator);
     }
     case "date":
       return column.value(row) ?? "";

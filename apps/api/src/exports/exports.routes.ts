@@ -3,6 +3,7 @@ import {
   auditFiltersSchema,
   DECISIONS_DOWNLOAD,
   downloadFileName,
+  IMPACT_TABLE_DOWNLOADS,
   JOURNAL_DOWNLOAD,
   MONEY_TABLE_DOWNLOADS,
   SCDL_DOWNLOAD,
@@ -16,6 +17,12 @@ import { noStore } from "../http/guards.js";
 import { parisDay } from "../paris-day.js";
 import { CSV_FORMATS, csvPieces, toCsv, type Column, type CsvFormat } from "./csv.js";
 import { decisionColumns } from "./decision-columns.js";
+import {
+  indicatorColumns,
+  indicatorExportRows,
+  measureColumns,
+  measureExportRows,
+} from "./impact-columns.js";
 import { journalColumns } from "./journal-columns.js";
 import { listAllDecisions } from "../reviews/decision-queries.js";
 import { laureateColumns, paymentColumns, trancheColumns } from "./portfolio-columns.js";
@@ -57,6 +64,11 @@ function refuseFormat(res: Response): void {
   res.status(400).json({
     error: { message: "Format inconnu : demandez format=excel (par défaut) ou format=opendata." },
   });
+}
+
+/** Rows read whole, as the one chunk of a sheet, read when the sheet's turn comes. */
+async function* wholeChunk<Row>(read: () => Promise<Row[]>): AsyncGenerator<Row[]> {
+  yield await read();
 }
 
 /** What open data needs and the portfolio's data does not hold. */
@@ -102,6 +114,19 @@ export function exportsRoutes(
   csvRoute(MONEY_TABLE_DOWNLOADS.laureats, (tx) => laureateMoneyRows(tx), laureateColumns);
   csvRoute(MONEY_TABLE_DOWNLOADS.tranches, trancheRows, trancheColumns);
   csvRoute(MONEY_TABLE_DOWNLOADS.paiements, paymentRows, paymentColumns);
+  csvRoute(IMPACT_TABLE_DOWNLOADS.mesures, measureExportRows, measureColumns);
+
+  // A handful of indicators per laureate, with where each stands worked out by the Impact tab's reading: built whole.
+  exports.get(`/${IMPACT_TABLE_DOWNLOADS.indicateurs.route}`, signedIn, async (req, res) => {
+    const format = csvFormatOf(req.query.format);
+    if (!format) {
+      refuseFormat(res);
+      return;
+    }
+    const rows = await inReadSnapshot(db, (tx) => indicatorExportRows(tx, parisDay()));
+    csvHeaders(res, IMPACT_TABLE_DOWNLOADS.indicateurs, format);
+    res.send(toCsv(rows, indicatorColumns, format));
+  });
 
   // A few dozen decisions a year, with their standing worked out by the reviews' own reading: built whole.
   exports.get(
@@ -119,7 +144,7 @@ export function exportsRoutes(
     },
   );
 
-  // The three sheets read one snapshot, each through its own cursor, one after the other.
+  // The sheets read one snapshot, each through its own cursor (the indicators at once), one after the other.
   exports.get(`/${WORKBOOK_DOWNLOAD.route}`, signedIn, async (_req, res) => {
     res.setHeader("Content-Type", XLSX_TYPE);
     res.setHeader("Content-Disposition", attachment(WORKBOOK_DOWNLOAD, "xlsx"));
@@ -132,6 +157,12 @@ export function exportsRoutes(
         }),
         sheet({ name: "Tranches", chunks: cursorChunks(tx, trancheRows(tx)), columns: trancheColumns }),
         sheet({ name: "Paiements", chunks: cursorChunks(tx, paymentRows(tx)), columns: paymentColumns }),
+        sheet({
+          name: "Indicateurs",
+          chunks: wholeChunk(() => indicatorExportRows(tx, parisDay())),
+          columns: indicatorColumns,
+        }),
+        sheet({ name: "Mesures", chunks: cursorChunks(tx, measureExportRows(tx)), columns: measureColumns }),
       ]),
     );
   });

@@ -208,8 +208,17 @@ describe("money exports", () => {
         "Lauréats",
         "Tranches",
         "Paiements",
+        "Indicateurs",
+        "Mesures",
       ]);
-      const expected = { Lauréats: [18, 28], Tranches: [13, 5], Paiements: [11, 5] } as const;
+      // No indicator in this fixture: their sheets hold their header (impact-exports.test.ts fills them).
+      const expected = {
+        Lauréats: [18, 28],
+        Tranches: [13, 5],
+        Paiements: [11, 5],
+        Indicateurs: [17, 1],
+        Mesures: [11, 1],
+      } as const;
       for (const [name, [columns, rows]] of Object.entries(expected)) {
         const worksheet = sheet(name);
         expect(worksheet.rowCount).toBe(rows);

@@ -89,6 +89,8 @@ describe("exports streamed from one snapshot", () => {
       "Lauréats",
       "Tranches",
       "Paiements",
+      "Indicateurs",
+      "Mesures",
     ]);
   });
 

@@ -33,7 +33,8 @@ function cellOf<Row>(column: Column<Row>, row: Row): { value: ExcelJS.CellValue;
         ? { value: null, width: 0 }
         : { value: cents / 100, width: eurosFromCents(cents, ",").length + 6 };
     }
-    case "integer": {
+    case "integer":
+    case "decimal": {
       const value = column.value(row);
       return { value, width: value === null ? 0 : String(value).length };
     }

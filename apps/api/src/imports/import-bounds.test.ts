@@ -5,7 +5,7 @@ import yauzl from "yauzl";
 import { ZipFile as ZipWriter } from "yazl";
 import { describe, expect, it } from "vitest";
 import { checkWorkbookBounds, IMPORT_LIMITS } from "./import-bounds.js";
-import { ImportFileError } from "./import-columns.js";
+import { ImportFileError, PAYMENT_COLUMNS } from "./import-columns.js";
 import { rowBatchesOf } from "./import-readers.js";
 
 /** The parts of a real workbook, as exceljs writes it. */
@@ -111,7 +111,8 @@ describe("the bounds of an extract", () => {
     for (let index = 0; index <= IMPORT_LIMITS.rows; index += 1) lines.push("2100012345;01/02/2025;1,00;R");
     const reading = (async () => {
       let read = 0;
-      for await (const batch of rowBatchesOf(Buffer.from(lines.join("\n")), "csv")) read += batch.length;
+      for await (const batch of rowBatchesOf(Buffer.from(lines.join("\n")), "csv", PAYMENT_COLUMNS))
+        read += batch.length;
       return read;
     })();
     await expect(reading).rejects.toThrow(/plus de 200\s000 lignes/);

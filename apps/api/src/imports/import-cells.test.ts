@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseAmountCents, parseEjNumber, parsePaymentDate, parseReference } from "./import-cells.js";
-import { columnPositions, ImportFileError } from "./import-columns.js";
+import {
+  parseAmountCents,
+  parseDecimal,
+  parseEjNumber,
+  parseMeasureDate,
+  parsePaymentDate,
+  parseReference,
+} from "./import-cells.js";
+import { columnPositions, ImportFileError, MEASURE_COLUMNS, PAYMENT_COLUMNS } from "./import-columns.js";
 import { detectDelimiter } from "./import-readers.js";
 
 const TODAY = "2025-06-30";
@@ -54,6 +61,42 @@ describe("parseAmountCents", () => {
   });
 });
 
+describe("parseDecimal (a measured value)", () => {
+  const read = (value: Parameters<typeof parseDecimal>[0]) => {
+    const parsed = parseDecimal(value, 1_000_000);
+    return parsed.ok ? parsed.value : parsed.error;
+  };
+
+  it("reads French and international writing, two decimals at most, negatives too", () => {
+    expect(read("12,5")).toBe(12.5);
+    expect(read("1 234,56")).toBe(1234.56);
+    expect(read("1\u202f234,5")).toBe(1234.5);
+    expect(read("1234.56")).toBe(1234.56);
+    expect(read("-3")).toBe(-3);
+    expect(read("0")).toBe(0);
+    expect(read(38.5)).toBe(38.5);
+  });
+
+  it("refuses what is not a number, three decimals, and beyond the limit", () => {
+    expect(read("beaucoup")).toBe(
+      "Valeur invalide « beaucoup » : écrivez un nombre, par exemple « 12,5 » ou « 1 234,56 » (deux décimales au plus).",
+    );
+    expect(read("1,234")).toMatch(/^Valeur invalide « 1,234 »/);
+    expect(read("1,2.3")).toMatch(/^Valeur invalide/);
+    expect(read("")).toBe("Valeur manquante.");
+    expect(read("2 000 000")).toBe("Valeur hors des limites « 2 000 000 ».");
+    expect(read(new Date(Date.UTC(2024, 0, 1)))).toMatch(/une date a été trouvée/);
+  });
+
+  it("refuses a measure dated in the future", () => {
+    expect(parseMeasureDate("2025-07-01", TODAY)).toEqual({
+      ok: false,
+      error: "La date « 2025-07-01 » est dans le futur : une mesure constate une valeur atteinte.",
+    });
+    expect(parseMeasureDate("30/06/2025", TODAY)).toEqual({ ok: true, value: "2025-06-30" });
+  });
+});
+
 describe("parsePaymentDate", () => {
   it("reads AAAA-MM-JJ, JJ/MM/AAAA and spreadsheet dates", () => {
     expect(parsePaymentDate("2024-03-05", TODAY)).toEqual({ ok: true, value: "2024-03-05" });
@@ -93,29 +136,54 @@ describe("parseEjNumber and parseReference", () => {
   it("refuses a reference holding a control character, NUL included", () => {
     expect(parseReference("VIR\u00002024")).toEqual({
       ok: false,
-      error: "Référence invalide : elle contient un caractère de contrôle (invisible).",
+      error: "Référence invalide : le texte contient un caractère de contrôle (invisible).",
     });
     expect(parseReference("VIR\u001b[31m")).toMatchObject({ ok: false });
   });
 });
 
 describe("columns and separators", () => {
+  it("reads the columns of a file of measures, source and comment optional", () => {
+    expect(
+      columnPositions(
+        ["Lauréat (identifiant)", "Indicateur (numéro ou nom)", "Date", "Valeur"],
+        MEASURE_COLUMNS,
+      ),
+    ).toEqual({
+      laureate: 0,
+      indicator: 1,
+      date: 2,
+      value: 3,
+      source: undefined,
+      comment: undefined,
+    });
+    expect(() => columnPositions(["Lauréat", "Date", "Valeur"], MEASURE_COLUMNS)).toThrow(
+      /^Colonne manquante : « indicateur »\. Colonnes attendues sur la première ligne : lauréat/,
+    );
+  });
+
   it("finds the columns whatever their case and accents, among others", () => {
-    expect(columnPositions(["Libellé", "Référence", "MONTANT (€)", "Date", "Numéro EJ"])).toEqual({
+    expect(
+      columnPositions(["Libellé", "Référence", "MONTANT (€)", "Date", "Numéro EJ"], PAYMENT_COLUMNS),
+    ).toEqual({
       reference: 1,
       amount: 2,
       date: 3,
       ejNumber: 4,
     });
-    expect(columnPositions(["ej", "date", "montant", "reference"])).toMatchObject({ ejNumber: 0 });
+    expect(columnPositions(["ej", "date", "montant", "reference"], PAYMENT_COLUMNS)).toMatchObject({
+      ejNumber: 0,
+    });
   });
 
   it("names the missing and repeated columns", () => {
-    expect(() => columnPositions(["EJ", "Date"])).toThrow(ImportFileError);
-    expect(() => columnPositions(["EJ", "Date"])).toThrow(/Colonnes manquantes : « montant », « référence »/);
-    expect(() => columnPositions(["EJ", "Numéro EJ", "date", "montant", "référence"])).toThrow(
-      /« numéro EJ » apparaît deux fois/,
+    expect(() => columnPositions(["EJ", "Date"], PAYMENT_COLUMNS)).toThrow(ImportFileError);
+    expect(() => columnPositions(["EJ", "Date"], PAYMENT_COLUMNS)).toThrow(
+      /Colonnes manquantes : « montant », « référence »/,
     );
+    expect(() =>
+      columnPositions(["EJ", "Numéro EJ", "date", "montant", "référence"], PAYMENT_COLUMNS),
+    ).toThrow(/« numéro EJ » apparaît deux fois/);
   });
 
   it("detects ';' and ',' on the header line, ignoring quoted text", () => {

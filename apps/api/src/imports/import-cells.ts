@@ -98,11 +98,10 @@ function isoDay(year: number, month: number, day: number): string {
 }
 
 /**
- * A payment date, "AAAA-MM-JJ" or "JJ/MM/AAAA" (or a spreadsheet date, which
- * Excel stores without a time zone: its UTC day is the day typed). Not after
- * `today`: an extract lists payments made.
+ * A day, "AAAA-MM-JJ" or "JJ/MM/AAAA" (or a spreadsheet date, which Excel
+ * stores without a time zone: its UTC day is the day typed).
  */
-export function parsePaymentDate(value: CellValue, today: string): Parsed<string> {
+export function parseDay(value: CellValue): Parsed<string> {
   let day: string | null = null;
   if (value instanceof Date) {
     day = Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
@@ -122,9 +121,54 @@ export function parsePaymentDate(value: CellValue, today: string): Parsed<string
     }
   }
   if (!day) return refused(`Date invalide ${quoted(value)} : écrivez AAAA-MM-JJ ou JJ/MM/AAAA.`);
-  if (day > today)
-    return refused(`La date ${quoted(value)} est dans le futur : un relevé liste des versements faits.`);
   return accepted(day);
+}
+
+/** A payment date (see parseDay), not after `today`: an extract lists payments made. */
+export function parsePaymentDate(value: CellValue, today: string): Parsed<string> {
+  const day = parseDay(value);
+  if (day.ok && day.value > today)
+    return refused(`La date ${quoted(value)} est dans le futur : un relevé liste des versements faits.`);
+  return day;
+}
+
+/** A measure's day (see parseDay), not after `today`: a measure is taken, not foreseen. */
+export function parseMeasureDate(value: CellValue, today: string): Parsed<string> {
+  const day = parseDay(value);
+  if (day.ok && day.value > today)
+    return refused(`La date ${quoted(value)} est dans le futur : une mesure constate une valeur atteinte.`);
+  return day;
+}
+
+/** A number as French or international writing gives it: "-1 234,5", "1234.56"; two decimals at most. */
+const DECIMAL_PATTERN = /^([-\u2212]?)(\d{1,3}(?: \d{3})+|\d+)(?:[.,](\d{1,2}))?$/u;
+
+/**
+ * A measured value, two decimals at most, read digit by digit like an amount:
+ * "12,5", "1 234,56", "1234.56", "-3" (a balance may be negative). A
+ * spreadsheet number is read as Excel displays it. At most `limit` in size.
+ */
+export function parseDecimal(value: CellValue, limit: number): Parsed<number> {
+  if (value instanceof Date) return refused(`Valeur invalide ${quoted(value)} : une date a été trouvée.`);
+  if (typeof value === "number" && !Number.isFinite(value))
+    return refused("Valeur invalide : nombre non fini.");
+  const text = (typeof value === "number" ? excelDisplayed(value) : textOf(value))
+    .replace(SPACES, " ")
+    .trim();
+  if (text === "") return refused("Valeur manquante.");
+  const match = DECIMAL_PATTERN.exec(text.replace(/^\+/, ""));
+  if (!match) {
+    return refused(
+      `Valeur invalide ${quoted(value)} : écrivez un nombre, par exemple « 12,5 » ou « 1 234,56 » ` +
+        "(deux décimales au plus).",
+    );
+  }
+  const hundredths =
+    BigInt((match[2] ?? "").replaceAll(" ", "")) * 100n + BigInt((match[3] ?? "").padEnd(2, "0"));
+  if (hundredths > BigInt(Math.round(limit * 100)))
+    return refused(`Valeur hors des limites ${quoted(value)}.`);
+  const number = Number(hundredths) / 100;
+  return accepted(match[1] ? -number : number);
 }
 
 /** An EJ number as Chorus writes it: 10 digits (spaces ignored). */
@@ -140,13 +184,31 @@ export function parseEjNumber(value: CellValue): Parsed<string> {
 
 export const MAX_REFERENCE_LENGTH = 100;
 
-/** The payment's reference (empty allowed), spaces collapsed so that a re-exported file matches. */
-export function parseReference(value: CellValue): Parsed<string | null> {
+/**
+ * A free text (empty allowed), spaces collapsed so that a re-exported file
+ * matches; `label` names it in a message: "Référence".
+ */
+export function parseText(value: CellValue, label: string, maxLength: number): Parsed<string | null> {
   const raw = value instanceof Date ? value.toISOString().slice(0, 10) : textOf(value);
   if (hasControlCharacter(raw))
-    return refused("Référence invalide : elle contient un caractère de contrôle (invisible).");
+    return refused(`${label} invalide : le texte contient un caractère de contrôle (invisible).`);
   const text = raw.replace(SPACES, " ").trim();
-  if (text.length > MAX_REFERENCE_LENGTH)
-    return refused(`Référence trop longue : ${MAX_REFERENCE_LENGTH} caractères au plus.`);
+  if (text.length > maxLength) return refused(`${label} : ${maxLength} caractères au plus.`);
   return accepted(text === "" ? null : text);
+}
+
+/** The payment's reference (empty allowed). */
+export function parseReference(value: CellValue): Parsed<string | null> {
+  return parseText(value, "Référence", MAX_REFERENCE_LENGTH);
+}
+
+/** A cell as typed, for the report of a row whose cell could not be read. */
+export function rawText(value: CellValue): string | null {
+  if (value === null) return null;
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+  return text === "" ? null : text.slice(0, 40);
+}
+
+export function valueOf<T>(parsed: Parsed<T>): T | null {
+  return parsed.ok ? parsed.value : null;
 }

@@ -18,7 +18,8 @@ import {
   STALE_JOB_SECONDS,
   startImportJob,
 } from "./import-jobs.js";
-import { applyPaymentImport, ImportOutdated } from "./payment-import.js";
+import { ImportOutdated } from "./import-run.js";
+import { applyPaymentImport } from "./payment-import.js";
 
 const { allocations, auditEvents, fundingRecords, importJobs, laureates, payments, users } = schema;
 
@@ -75,6 +76,7 @@ describe("payment imports as jobs", () => {
       extract(2_500, "VIE"),
       "application",
       TODAY,
+      "paiements",
     );
     expect(started).toMatchObject({
       status: "en_attente",
@@ -83,7 +85,7 @@ describe("payment imports as jobs", () => {
       report: null,
     });
     await importJobsSettled();
-    const done = await readImportJob(database.db, started.id);
+    const done = await readImportJob(database.db, started.id, "paiements");
     expect(done).toMatchObject({
       status: "termine",
       progress: { rowsRead: 2_500, matched: 2_500, refused: 0, duplicates: 0 },
@@ -96,7 +98,7 @@ describe("payment imports as jobs", () => {
       outsideSchedule: 2_500,
     });
     expect(done?.finishedAt).not.toBeNull();
-    expect((await latestImportJob(database.db))?.id).toBe(started.id);
+    expect((await latestImportJob(database.db, "paiements"))?.id).toBe(started.id);
     expect(await importedPayments()).toBe(2_500);
     const events = await database.db
       .select({ total: count() })
@@ -115,17 +117,18 @@ describe("payment imports as jobs", () => {
       extract(3_000, "ANN"),
       "application",
       TODAY,
+      "paiements",
     );
-    expect((await cancelImportJob(database.db, started.id))?.status).toMatch(/^en_/);
+    expect((await cancelImportJob(database.db, started.id, "paiements"))?.status).toMatch(/^en_/);
     await importJobsSettled();
-    expect(await readImportJob(database.db, started.id)).toMatchObject({
+    expect(await readImportJob(database.db, started.id, "paiements")).toMatchObject({
       status: "annule",
       message: "Import annulé à votre demande : rien n'a été enregistré.",
       report: null,
     });
     expect(await importedPayments()).toBe(before);
     // A job that has ended stays as it is.
-    expect((await cancelImportJob(database.db, started.id))?.status).toBe("annule");
+    expect((await cancelImportJob(database.db, started.id, "paiements"))?.status).toBe("annule");
   });
 
   it("refuses a second import while one runs, naming it", async () => {
@@ -136,6 +139,7 @@ describe("payment imports as jobs", () => {
       extract(2_000, "UN"),
       "simulation",
       TODAY,
+      "paiements",
     );
     const second = startImportJob(
       database.db,
@@ -144,6 +148,7 @@ describe("payment imports as jobs", () => {
       extract(10, "DEUX"),
       "application",
       TODAY,
+      "paiements",
     );
     await expect(second).rejects.toThrow(ImportBusy);
     await expect(second).rejects.toThrow(
@@ -152,7 +157,7 @@ describe("payment imports as jobs", () => {
       ),
     );
     await importJobsSettled();
-    expect((await readImportJob(database.db, first.id))?.status).toBe("termine");
+    expect((await readImportJob(database.db, first.id, "paiements"))?.status).toBe("termine");
   });
 
   it("marks failed a job its process left running: at start on PGlite, once stale on PostgreSQL", async () => {
@@ -169,14 +174,14 @@ describe("payment imports as jobs", () => {
     if (!orphan) throw new Error("Travail non créé.");
     expect(await markInterruptedImportJobs(database.db, STALE_JOB_SECONDS)).toBe(0);
     await expect(
-      startImportJob(database.db, silentLogger, actor, extract(1, "X"), "simulation", TODAY),
+      startImportJob(database.db, silentLogger, actor, extract(1, "X"), "simulation", TODAY, "paiements"),
     ).rejects.toThrow(ImportBusy);
     expect(await markInterruptedImportJobs(database.db, 0)).toBe(1);
-    expect(await readImportJob(database.db, orphan.id)).toMatchObject({
+    expect(await readImportJob(database.db, orphan.id, "paiements")).toMatchObject({
       status: "echoue",
       message: expect.stringMatching(/^Import interrompu : le serveur s'est arrêté/) as string,
     });
-    await startImportJob(database.db, silentLogger, actor, extract(1, "X"), "simulation", TODAY);
+    await startImportJob(database.db, silentLogger, actor, extract(1, "X"), "simulation", TODAY, "paiements");
     await importJobsSettled();
   });
 

@@ -1,20 +1,37 @@
 import { schema, type Database, type Executor } from "@defis/db";
-import type { ImportJob, ImportMode, ImportTotals } from "@defis/domain";
+import type { AnyImportReport, ImportCounts, ImportJob, ImportKind, ImportMode } from "@defis/domain";
 import { ACTIVE_IMPORT_JOB_STATUSES, formatDateTime } from "@defis/domain";
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Actor } from "../audit/record-audit.js";
 import type { Logger } from "../logger.js";
 import { ImportFileError } from "./import-columns.js";
-import {
-  applyPaymentImport,
-  ImportOutdated,
-  ImportRefused,
-  sha256Of,
-  simulatePaymentImport,
-  type ImportFile,
-  type ImportSteps,
-} from "./payment-import.js";
+import { applyMeasureImport, simulateMeasureImport } from "./measure-import.js";
+import { applyPaymentImport, simulatePaymentImport } from "./payment-import.js";
+import { ImportRefused } from "./import-report.js";
+import { ImportOutdated, sha256Of, type ImportFile, type ImportSteps } from "./import-run.js";
+
+/** How each kind of file is checked (simulation) or imported (application). */
+interface ImportRunner {
+  simulate(
+    db: Database,
+    file: ImportFile,
+    today: string,
+    steps: ImportSteps<never>,
+  ): Promise<AnyImportReport>;
+  apply(
+    db: Database,
+    actor: Actor,
+    file: ImportFile,
+    today: string,
+    steps: ImportSteps<never>,
+  ): Promise<AnyImportReport>;
+}
+
+const RUNNERS: Record<ImportKind, ImportRunner> = {
+  paiements: { simulate: simulatePaymentImport, apply: applyPaymentImport },
+  mesures: { simulate: simulateMeasureImport, apply: applyMeasureImport },
+};
 
 const { importJobs, users } = schema;
 
@@ -26,7 +43,7 @@ const INTERRUPTED =
 
 /** Another import runs: one at a time, whichever instance and whoever started it. */
 export class ImportBusy extends Error {
-  constructor(running: ImportJob) {
+  constructor(running: ImportJob<unknown>) {
     const at = formatDateTime(running.createdAt);
     super(
       `Un import est déjà en cours (n° ${running.id}, ${running.mode === "simulation" ? "vérification" : "écriture"} ` +
@@ -42,6 +59,7 @@ class ImportCancelled extends Error {}
 
 const jobColumns = {
   id: importJobs.id,
+  kind: importJobs.kind,
   mode: importJobs.mode,
   status: importJobs.status,
   format: importJobs.format,
@@ -59,9 +77,9 @@ const jobColumns = {
 
 async function readJobs(
   db: Executor,
-  where: ReturnType<typeof eq> | undefined,
+  where: SQL | undefined,
   limit = 1,
-): Promise<ImportJob[]> {
+): Promise<ImportJob<AnyImportReport>[]> {
   const rows = await db
     .select(jobColumns)
     .from(importJobs)
@@ -81,14 +99,22 @@ async function readJobs(
   );
 }
 
-export async function readImportJob(db: Executor, id: number): Promise<ImportJob | null> {
-  const [job] = await readJobs(db, eq(importJobs.id, id));
+/** A job of the kind, by its id; null if there is none (or it imports something else). */
+export async function readImportJob(
+  db: Executor,
+  id: number,
+  kind: ImportKind,
+): Promise<ImportJob<AnyImportReport> | null> {
+  const [job] = await readJobs(db, and(eq(importJobs.id, id), eq(importJobs.kind, kind)));
   return job ?? null;
 }
 
-/** The last job started, so that a page opened again finds the import it left running. */
-export async function latestImportJob(db: Executor): Promise<ImportJob | null> {
-  const [job] = await readJobs(db, undefined);
+/** The last job of the kind started, so that a page opened again finds the import it left running. */
+export async function latestImportJob(
+  db: Executor,
+  kind: ImportKind,
+): Promise<ImportJob<AnyImportReport> | null> {
+  const [job] = await readJobs(db, eq(importJobs.kind, kind));
   return job ?? null;
 }
 
@@ -114,11 +140,17 @@ export async function markInterruptedImportJobs(db: Executor, staleAfterSeconds:
 }
 
 /** Records the job, or refuses: the unique index `import_job_one_active` admits one running job. */
-async function recordJob(db: Database, actor: Actor, file: ImportFile, mode: ImportMode): Promise<number> {
+async function recordJob(
+  db: Database,
+  actor: Actor,
+  kind: ImportKind,
+  file: ImportFile,
+  mode: ImportMode,
+): Promise<number> {
   const insert = () =>
     db
       .insert(importJobs)
-      .values({ mode, format: file.format, sha256: sha256Of(file.bytes), requestedBy: actor.userId })
+      .values({ kind, mode, format: file.format, sha256: sha256Of(file.bytes), requestedBy: actor.userId })
       .onConflictDoNothing()
       .returning({ id: importJobs.id });
   const first = await insert();
@@ -130,7 +162,7 @@ async function recordJob(db: Database, actor: Actor, file: ImportFile, mode: Imp
   }
   const [running] = await readJobs(db, inArray(importJobs.status, [...ACTIVE_IMPORT_JOB_STATUSES]));
   // It ended between the insert and this read: the place is free again.
-  if (!running) return recordJob(db, actor, file, mode);
+  if (!running) return recordJob(db, actor, kind, file, mode);
   throw new ImportBusy(running);
 }
 
@@ -139,9 +171,9 @@ async function recordJob(db: Database, actor: Actor, file: ImportFile, mode: Imp
  * the cancel button read in the same statement, then a turn of the event
  * loop for the other requests.
  */
-function stepsOf(db: Database, id: number): ImportSteps {
+function stepsOf(db: Database, id: number): ImportSteps<AnyImportReport> {
   return {
-    async afterBatch(totals: Readonly<ImportTotals>) {
+    async afterBatch(totals: Readonly<ImportCounts>) {
       const [job] = await db
         .update(importJobs)
         .set({
@@ -194,7 +226,7 @@ async function runJob(
   db: Database,
   logger: Logger,
   id: number,
-  run: (steps: ImportSteps) => Promise<unknown>,
+  run: (steps: ImportSteps<AnyImportReport>) => Promise<unknown>,
 ): Promise<void> {
   const steps = stepsOf(db, id);
   try {
@@ -222,7 +254,7 @@ export async function importJobsSettled(): Promise<void> {
 /**
  * Starts checking (simulation) or importing (application) the file as a job
  * and answers at once with it: the evaluation runs in steps, the page follows
- * it by its id. One job at a time (ImportBusy).
+ * it by its id. One job at a time, whatever it imports (ImportBusy).
  */
 export async function startImportJob(
   db: Database,
@@ -231,25 +263,37 @@ export async function startImportJob(
   file: ImportFile,
   mode: ImportMode,
   today: string,
-): Promise<ImportJob> {
-  const id = await recordJob(db, actor, file, mode);
+  kind: ImportKind,
+): Promise<ImportJob<AnyImportReport>> {
+  const id = await recordJob(db, actor, kind, file, mode);
   // Read before it starts: the answer says the job is recorded, whatever it does next.
-  const created = await readImportJob(db, id);
+  const created = await readImportJob(db, id, kind);
   if (!created) throw new Error(`Import n° ${id} introuvable.`);
+  const runner = RUNNERS[kind];
   const job = runJob(db, logger, id, (steps) =>
     mode === "simulation"
-      ? simulatePaymentImport(db, file, today, steps).then((report) => steps.beforeCommit?.(db, report))
-      : applyPaymentImport(db, actor, file, today, steps),
+      ? runner.simulate(db, file, today, steps).then((report) => steps.beforeCommit?.(db, report))
+      : runner.apply(db, actor, file, today, steps),
   ).finally(() => running.delete(job));
   running.add(job);
   return created;
 }
 
 /** The job stops at its next step, having written nothing; a job that ended stays as it is. */
-export async function cancelImportJob(db: Executor, id: number): Promise<ImportJob | null> {
+export async function cancelImportJob(
+  db: Executor,
+  id: number,
+  kind: ImportKind,
+): Promise<ImportJob<AnyImportReport> | null> {
   await db
     .update(importJobs)
     .set({ cancelRequested: true })
-    .where(and(eq(importJobs.id, id), inArray(importJobs.status, [...ACTIVE_IMPORT_JOB_STATUSES])));
-  return readImportJob(db, id);
+    .where(
+      and(
+        eq(importJobs.id, id),
+        eq(importJobs.kind, kind),
+        inArray(importJobs.status, [...ACTIVE_IMPORT_JOB_STATUSES]),
+      ),
+    );
+  return readImportJob(db, id, kind);
 }

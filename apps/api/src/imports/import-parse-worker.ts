@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { ImportFormat } from "@defis/domain";
-import { ImportFileError } from "./import-columns.js";
+import { ImportFileError, type ColumnSpec } from "./import-columns.js";
 import { rowBatchesOf } from "./import-readers.js";
 import type { ParseMessage } from "./import-parsing.js";
 
@@ -9,12 +9,17 @@ import type { ParseMessage } from "./import-parsing.js";
  * unzipping a workbook takes seconds of CPU that would otherwise freeze every
  * request. Each batch of rows is posted as soon as it is read.
  */
-const { bytes, format } = workerData as { bytes: Uint8Array; format: ImportFormat };
+const { bytes, format, columns } = workerData as {
+  bytes: Uint8Array;
+  format: ImportFormat;
+  columns: ColumnSpec;
+};
 const post = (message: ParseMessage) => parentPort?.postMessage(message);
 try {
   for await (const rows of rowBatchesOf(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     format,
+    columns,
   ))
     post({ kind: "rows", rows });
   post({ kind: "end" });

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportFileError } from "./import-columns.js";
+import { ImportFileError, PAYMENT_COLUMNS } from "./import-columns.js";
 import { parsedBatches } from "./import-parsing.js";
 
 /**
@@ -35,7 +35,11 @@ describe("parsedBatches in a worker thread", () => {
 
   async function rowsOf(text: string) {
     const batches: number[][] = [];
-    for await (const batch of parsedBatches({ bytes: Buffer.from(text), format: "csv" }, worker))
+    for await (const batch of parsedBatches(
+      { bytes: Buffer.from(text), format: "csv" },
+      PAYMENT_COLUMNS,
+      worker,
+    ))
       batches.push(batch.map((row) => row.line));
     return batches;
   }

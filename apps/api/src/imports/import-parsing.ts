@@ -1,7 +1,7 @@
 import type { ImportFormat } from "@defis/domain";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
-import { ImportFileError } from "./import-columns.js";
+import { ImportFileError, type ColumnSpec } from "./import-columns.js";
 import { rowBatchesOf, type SourceRow } from "./import-readers.js";
 
 /** What the parse worker posts: a batch of rows, the end, or why it stopped. */
@@ -21,19 +21,23 @@ export const BUNDLED_PARSE_WORKER: URL | null = import.meta.url.endsWith(".ts")
   ? null
   : new URL("./import-parse-worker.js", import.meta.url);
 
-/** The rows of the file in order, a thousand at a time, parsed in `worker` (or in turns on this thread). */
-export async function* parsedBatches(
+/**
+ * The rows of the file in order, a thousand at a time, read under `columns`,
+ * parsed in `worker` (or in turns on this thread).
+ */
+export async function* parsedBatches<Key extends string>(
   file: { bytes: Buffer; format: ImportFormat },
+  columns: ColumnSpec<Key>,
   worker: URL | null = BUNDLED_PARSE_WORKER,
-): AsyncGenerator<SourceRow[]> {
+): AsyncGenerator<SourceRow<Key>[]> {
   if (!worker) {
-    for await (const rows of rowBatchesOf(file.bytes, file.format)) {
+    for await (const rows of rowBatchesOf(file.bytes, file.format, columns)) {
       yield rows;
       await nextTurn();
     }
     return;
   }
-  const thread = new Worker(worker, { workerData: { bytes: file.bytes, format: file.format } });
+  const thread = new Worker(worker, { workerData: { bytes: file.bytes, format: file.format, columns } });
   const waiting: ParseMessage[] = [];
   let wake: (() => void) | null = null;
   const push = (message: ParseMessage) => {
@@ -51,6 +55,7 @@ export async function* parsedBatches(
         wake = null;
         continue;
       }
+      // The worker read them with `columns`: each row has a cell under each of its keys.
       if (message.kind === "rows") yield message.rows;
       else if (message.kind === "end") return;
       else if (message.kind === "unreadable") throw new ImportFileError(message.message);

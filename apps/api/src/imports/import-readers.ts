@@ -4,13 +4,13 @@ import ExcelJS from "exceljs";
 import { isUtf8 } from "node:buffer";
 import { Readable } from "node:stream";
 import type { CellValue } from "./import-cells.js";
-import { columnPositions, ImportFileError, type ColumnKey, type ColumnPositions } from "./import-columns.js";
+import { columnPositions, ImportFileError, type ColumnPositions, type ColumnSpec } from "./import-columns.js";
 import { checkWorkbookBounds, IMPORT_LIMITS, tooManyRows } from "./import-bounds.js";
 
-/** One data row of the extract: its line in the file (the header is line 1) and its four cells. */
-export interface SourceRow {
+/** One data row of the file: its line (the header is line 1) and its cell under each expected column. */
+export interface SourceRow<Key extends string = string> {
   line: number;
-  cells: Record<ColumnKey, CellValue>;
+  cells: Record<Key, CellValue>;
 }
 
 /**
@@ -25,16 +25,18 @@ function chunked(file: Buffer, size = 64 * 1024): Readable {
   );
 }
 
-function rowOf(line: number, values: readonly CellValue[], positions: ColumnPositions): SourceRow {
-  return {
-    line,
-    cells: {
-      ejNumber: values[positions.ejNumber] ?? null,
-      date: values[positions.date] ?? null,
-      amount: values[positions.amount] ?? null,
-      reference: values[positions.reference] ?? null,
-    },
-  };
+function rowOf<Key extends string>(
+  line: number,
+  values: readonly CellValue[],
+  positions: ColumnPositions<Key>,
+): SourceRow<Key> {
+  const cells = Object.fromEntries(
+    Object.entries<number | undefined>(positions).map(([key, position]) => [
+      key,
+      position === undefined ? null : (values[position] ?? null),
+    ]),
+  );
+  return { line, cells: cells as Record<Key, CellValue> };
 }
 
 /** ";" (Excel in French) or "," (open data), whichever the header line uses outside quotes. */
@@ -71,7 +73,10 @@ function csvFileError(error: unknown): unknown {
 }
 
 /** Rows of a UTF-8 CSV file (byte-order mark or not), separated by ";" or ",". */
-export async function* csvRows(file: Buffer): AsyncGenerator<SourceRow> {
+export async function* csvRows<Key extends string>(
+  file: Buffer,
+  spec: ColumnSpec<Key>,
+): AsyncGenerator<SourceRow<Key>> {
   if (!isUtf8(file)) {
     throw new ImportFileError(
       "Le fichier n'est pas encodé en UTF-8. Dans Excel, choisissez « Enregistrer sous » puis " +
@@ -89,12 +94,12 @@ export async function* csvRows(file: Buffer): AsyncGenerator<SourceRow> {
       max_record_size: 64 * 1024,
     }),
   );
-  let positions: ColumnPositions | null = null;
+  let positions: ColumnPositions<Key> | null = null;
   let rows = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
       if (!positions) {
-        positions = columnPositions(record);
+        positions = columnPositions(record, spec);
         continue;
       }
       if ((rows += 1) > IMPORT_LIMITS.rows) throw tooManyRows();
@@ -129,7 +134,10 @@ function cellValueOf(value: ExcelJS.CellValue | undefined): CellValue {
  * the shared strings to temporary files, and its own cleanup raced with
  * reading them.
  */
-export async function* xlsxRows(file: Buffer): AsyncGenerator<SourceRow> {
+export async function* xlsxRows<Key extends string>(
+  file: Buffer,
+  spec: ColumnSpec<Key>,
+): AsyncGenerator<SourceRow<Key>> {
   await checkWorkbookBounds(file);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -140,14 +148,14 @@ export async function* xlsxRows(file: Buffer): AsyncGenerator<SourceRow> {
     );
   }
   const sheet = workbook.worksheets[0];
-  let positions: ColumnPositions | null = null;
+  let positions: ColumnPositions<Key> | null = null;
   for (let number = 1; sheet && number <= sheet.rowCount; number += 1) {
     const row = sheet.getRow(number);
     const values = (row.values as (ExcelJS.CellValue | undefined)[]).map(cellValueOf);
     if (values.every((value) => value === null || (typeof value === "string" && value.trim() === "")))
       continue;
     if (!positions) {
-      positions = columnPositions(values);
+      positions = columnPositions(values, spec);
       continue;
     }
     yield rowOf(row.number, values, positions);
@@ -159,9 +167,13 @@ export async function* xlsxRows(file: Buffer): AsyncGenerator<SourceRow> {
 const BATCH_ROWS = 1_000;
 
 /** The rows of the file in order, a thousand at a time. */
-export async function* rowBatchesOf(file: Buffer, format: ImportFormat): AsyncGenerator<SourceRow[]> {
-  let batch: SourceRow[] = [];
-  for await (const row of format === "csv" ? csvRows(file) : xlsxRows(file)) {
+export async function* rowBatchesOf<Key extends string>(
+  file: Buffer,
+  format: ImportFormat,
+  spec: ColumnSpec<Key>,
+): AsyncGenerator<SourceRow<Key>[]> {
+  let batch: SourceRow<Key>[] = [];
+  for await (const row of format === "csv" ? csvRows(file, spec) : xlsxRows(file, spec)) {
     batch.push(row);
     if (batch.length === BATCH_ROWS) {
       yield batch;

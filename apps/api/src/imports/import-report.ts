@@ -1,30 +1,38 @@
-import { formatCount, type ImportReport, type ImportRowReport, type ImportTotals } from "@defis/domain";
+import {
+  formatCount,
+  type AnyImportReport,
+  type ImportCounts,
+  type ImportFormat,
+  type ImportMode,
+  type ImportOutcome,
+  type ImportReportOf,
+} from "@defis/domain";
 
 /** Beyond this, only the first non-importable rows are detailed: the answer stays small for 100 000 lines. */
 export const DETAIL_LIMIT = 500;
 
-/** Keeps the totals and a bounded sample of the rows while the file streams by. */
-export class ReportBuilder {
-  readonly totals: ImportTotals = {
-    lines: 0,
-    toImport: 0,
-    duplicates: 0,
-    errors: 0,
-    toImportCents: 0,
-    tranchesToPay: 0,
-    outsideSchedule: 0,
-  };
-  private readonly firstRows: ImportRowReport[] = [];
-  private readonly firstProblems: ImportRowReport[] = [];
-  private readonly firstErrors: ImportRowReport[] = [];
+type ReportBase = { mode: ImportMode; format: ImportFormat; sha256: string };
 
-  add(row: ImportRowReport): void {
+/**
+ * Keeps the totals and a bounded sample of the rows while the file streams
+ * by, whatever the file imports: `countToImport` adds what a row to import
+ * brings to the totals beyond the counts every import keeps.
+ */
+export class ReportBuilder<Row extends { outcome: ImportOutcome }, Totals extends ImportCounts> {
+  private readonly firstRows: Row[] = [];
+  private readonly firstProblems: Row[] = [];
+  private readonly firstErrors: Row[] = [];
+
+  constructor(
+    readonly totals: Totals,
+    private readonly countToImport: (totals: Totals, row: Row) => void = () => undefined,
+  ) {}
+
+  add(row: Row): void {
     this.totals.lines += 1;
     if (row.outcome === "à importer") {
       this.totals.toImport += 1;
-      this.totals.toImportCents += row.amountCents ?? 0;
-      if (row.tranche) this.totals.tranchesToPay += 1;
-      else this.totals.outsideSchedule += 1;
+      this.countToImport(this.totals, row);
     } else if (row.outcome === "doublon") {
       this.totals.duplicates += 1;
     } else {
@@ -37,7 +45,7 @@ export class ReportBuilder {
   }
 
   /** Every row for a small file; the first non-importable ones for a large file. */
-  simulation(base: Pick<ImportReport, "mode" | "format" | "sha256">): ImportReport {
+  simulation<Applied>(base: ReportBase): ImportReportOf<Row, Totals, Applied> {
     const whole = this.totals.lines <= DETAIL_LIMIT;
     const problems = this.totals.duplicates + this.totals.errors;
     return {
@@ -57,7 +65,7 @@ export class ReportBuilder {
   }
 
   /** A refused application: its errors (the first DETAIL_LIMIT). */
-  refusal(base: Pick<ImportReport, "mode" | "format" | "sha256">): ImportReport {
+  refusal<Applied>(base: ReportBase): ImportReportOf<Row, Totals, Applied> {
     return {
       ...base,
       totals: { ...this.totals },
@@ -69,5 +77,21 @@ export class ReportBuilder {
       rows: [...this.firstErrors],
       applied: null,
     };
+  }
+}
+
+/** Nothing was written: the file has errors; the report lists them. */
+export class ImportRefused extends Error {
+  constructor(
+    readonly report: AnyImportReport,
+    /** "Aucun versement n'a été importé". */
+    nothingWritten: string,
+  ) {
+    const errors = report.totals.errors;
+    super(
+      `${nothingWritten} : ${errors} ${errors > 1 ? "lignes sont" : "ligne est"} en erreur. ` +
+        "Corrigez le fichier puis recommencez.",
+    );
+    this.name = "ImportRefused";
   }
 }

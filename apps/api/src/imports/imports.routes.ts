@@ -1,10 +1,10 @@
 import type { Database } from "@defis/db";
-import express, { type Request, type Response, type Router } from "express";
+import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import { requireUser, signedInUser } from "../auth/require-user.js";
 import { noStore, requireHeader, sameOriginOnly } from "../http/guards.js";
 import { TRPC_SOURCE_HEADER } from "../http/security.js";
 import { parisDay } from "../paris-day.js";
-import type { ImportFormat } from "@defis/domain";
+import type { ImportFormat, ImportKind, Permission } from "@defis/domain";
 import type { Logger } from "../logger.js";
 import {
   cancelImportJob,
@@ -67,21 +67,39 @@ function jobId(req: Request): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
+/** Who may import each kind of file: officers (and administrators) for both. */
+const IMPORT_PERMISSIONS: Record<ImportKind, Permission> = {
+  paiements: "manageMoney",
+  mesures: "defineIndicators",
+};
+
 /**
  * POST /api/imports/paiements?mode=simulation|application, the body being
  * the file itself (text/csv or XLSX): records the import as a job and answers
  * at once (202) with it; the page then follows it by
  * GET /api/imports/paiements/travaux/:id (or …/dernier, the last one started)
- * and may cancel it by POST …/travaux/:id/annulation. Guarded like every
- * mutation: same origin, the custom header a cross-site form cannot send, an
- * officer or an administrator.
+ * and may cancel it by POST …/travaux/:id/annulation. The same under
+ * /api/imports/mesures for a file of measures. Guarded like every mutation:
+ * same origin, the custom header a cross-site form cannot send, an officer
+ * or an administrator.
  */
 export function importsRoutes(db: Database, production: boolean, logger: Logger): Router {
   const imports = express.Router();
   imports.use(noStore(), sameOriginOnly(), requireHeader(TRPC_SOURCE_HEADER));
-  const officers = requireUser(db, production, "manageMoney");
+  for (const kind of Object.keys(IMPORT_PERMISSIONS) as ImportKind[]) {
+    importRoutesOf(imports, kind, requireUser(db, production, IMPORT_PERMISSIONS[kind]), db, logger);
+  }
+  return imports;
+}
 
-  imports.post("/paiements", officers, async (req, res) => {
+function importRoutesOf(
+  imports: Router,
+  kind: ImportKind,
+  allowed: RequestHandler,
+  db: Database,
+  logger: Logger,
+): void {
+  imports.post(`/${kind}`, allowed, async (req, res) => {
     const mode = MODES.find((candidate) => candidate === req.query.mode);
     if (!mode) {
       refuse(res, 400, "Précisez mode=simulation (vérification) ou mode=application (import).");
@@ -99,7 +117,7 @@ export function importsRoutes(db: Database, production: boolean, logger: Logger)
       return;
     }
     try {
-      const job = await startImportJob(db, logger, actorOf(req), { bytes, format }, mode, parisDay());
+      const job = await startImportJob(db, logger, actorOf(req), { bytes, format }, mode, parisDay(), kind);
       res.status(202).json({ job });
     } catch (error) {
       if (!(error instanceof ImportBusy)) throw error;
@@ -107,25 +125,23 @@ export function importsRoutes(db: Database, production: boolean, logger: Logger)
     }
   });
 
-  imports.get("/paiements/travaux/dernier", officers, async (_req, res) => {
-    res.json({ job: await latestImportJob(db) });
+  imports.get(`/${kind}/travaux/dernier`, allowed, async (_req, res) => {
+    res.json({ job: await latestImportJob(db, kind) });
   });
 
-  imports.get("/paiements/travaux/:id", officers, async (req, res) => {
+  imports.get(`/${kind}/travaux/:id`, allowed, async (req, res) => {
     const id = jobId(req);
-    const job = id === null ? null : await readImportJob(db, id);
+    const job = id === null ? null : await readImportJob(db, id, kind);
     if (!job) refuse(res, 404, "Cet import n'existe pas.");
     else res.json({ job });
   });
 
-  imports.post("/paiements/travaux/:id/annulation", officers, async (req, res) => {
+  imports.post(`/${kind}/travaux/:id/annulation`, allowed, async (req, res) => {
     const id = jobId(req);
-    const job = id === null ? null : await cancelImportJob(db, id);
+    const job = id === null ? null : await cancelImportJob(db, id, kind);
     if (!job) refuse(res, 404, "Cet import n'existe pas.");
     else res.json({ job });
   });
-
-  return imports;
 }
 
 function actorOf(req: Request) {

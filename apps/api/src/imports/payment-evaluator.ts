@@ -8,9 +8,11 @@ import {
   parseEjNumber,
   parsePaymentDate,
   parseReference,
-  type CellValue,
+  rawText,
+  valueOf,
   type Parsed,
 } from "./import-cells.js";
+import type { PaymentColumn } from "./import-columns.js";
 import type { SourceRow } from "./import-readers.js";
 import { readLaureateLedgers, type LaureateLedger, type OpenTranche } from "./import-ledgers.js";
 import type { ImportRowReport } from "@defis/domain";
@@ -19,7 +21,7 @@ const { payments } = schema;
 
 /** A row's cells read, each with its value or its error. */
 interface ParsedRow {
-  source: SourceRow;
+  source: SourceRow<PaymentColumn>;
   ej: Parsed<string>;
   date: Parsed<string>;
   amount: Parsed<number>;
@@ -39,16 +41,6 @@ export interface PaymentToWrite {
 export interface EvaluatedRow {
   report: ImportRowReport;
   write: PaymentToWrite | null;
-}
-
-function rawText(value: CellValue): string | null {
-  if (value === null) return null;
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
-  return text === "" ? null : text.slice(0, 40);
-}
-
-function valueOf<T>(parsed: Parsed<T>): T | null {
-  return parsed.ok ? parsed.value : null;
 }
 
 /** "06/12/2026": dates in the report's sentences, as the pages write them. */
@@ -132,7 +124,7 @@ export class PaymentEvaluator {
   }
 
   /** What each row of the batch would do, in the batch's order. */
-  async evaluate(sources: readonly SourceRow[]): Promise<EvaluatedRow[]> {
+  async evaluate(sources: readonly SourceRow<PaymentColumn>[]): Promise<EvaluatedRow[]> {
     const rows = sources.map((source) => this.parse(source));
     await this.readLedgers([
       ...new Set(
@@ -143,7 +135,7 @@ export class PaymentEvaluator {
     return rows.map((row) => this.decide(row, recorded));
   }
 
-  private parse(source: SourceRow): ParsedRow {
+  private parse(source: SourceRow<PaymentColumn>): ParsedRow {
     return {
       source,
       ej: parseEjNumber(source.cells.ejNumber),

@@ -1,62 +1,26 @@
-import { PaymentRefusal, type Database, type Executor } from "@defis/db";
-import type { ImportFormat, ImportReport, ImportTotals } from "@defis/domain";
+import { PaymentRefusal, type Database } from "@defis/db";
+import type { ImportReport, ImportRowReport, ImportTotals } from "@defis/domain";
 import { sql } from "drizzle-orm";
-import { createHash } from "node:crypto";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
+import { PAYMENT_COLUMNS } from "./import-columns.js";
 import { parsedBatches } from "./import-parsing.js";
-import { ReportBuilder } from "./import-report.js";
+import { ImportRefused, ReportBuilder } from "./import-report.js";
+import { ImportOutdated, sha256Of, UNFOLLOWED, type ImportFile, type ImportSteps } from "./import-run.js";
 import { writeImportedPayments } from "./import-writer.js";
 import { readLaureateLedgers } from "./import-ledgers.js";
 import { PaymentEvaluator, type PaymentToWrite } from "./payment-evaluator.js";
 
-/** An uploaded extract: its bytes and how to read them. */
-export interface ImportFile {
-  bytes: Buffer;
-  format: ImportFormat;
-}
-
-export function sha256Of(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/**
- * How a job follows an import: told after each batch of rows (it records the
- * progress, and may stop the import by throwing), and, in the application,
- * inside the writing transaction, so that the job is marked done with the
- * payments or not at all.
- */
-export interface ImportSteps {
-  afterBatch(totals: Readonly<ImportTotals>): Promise<void>;
-  beforeCommit?(tx: Executor, report: ImportReport): Promise<void>;
-}
-
-/** Without a job: only let the other requests through between batches. */
-const UNFOLLOWED: ImportSteps = { afterBatch: () => nextTurn() };
-
-/** The application found errors: nothing was written; the report lists them. */
-export class ImportRefused extends Error {
-  constructor(readonly report: ImportReport) {
-    const errors = report.totals.errors;
-    super(
-      `Aucun versement n'a été importé : ${errors} ${errors > 1 ? "lignes sont" : "ligne est"} en erreur. ` +
-        "Corrigez le fichier puis recommencez.",
-    );
-    this.name = "ImportRefused";
-  }
-}
+/** Nothing was written, as the application of a refused file says. */
+const NOTHING_WRITTEN = "Aucun versement n'a été importé";
 
 /** Between the check of the rows and their writing, the ledger of a laureate of the file changed. */
-export class ImportOutdated extends Error {
-  constructor(detail: string | null = null) {
-    super(
-      "Aucun versement n'a été importé : le grand livre d'un lauréat du fichier a changé pendant la " +
-        "vérification des lignes (versement, contre-passation, tranche ou allocation)" +
-        (detail ? ` ; ${detail}` : "") +
-        ". Relancez l'import : le fichier sera vérifié à nouveau.",
-    );
-    this.name = "ImportOutdated";
-  }
+function ledgerOutdated(detail: string | null = null): ImportOutdated {
+  return new ImportOutdated(
+    `${NOTHING_WRITTEN} : le grand livre d'un lauréat du fichier a changé pendant la ` +
+      "vérification des lignes (versement, contre-passation, tranche ou allocation)" +
+      (detail ? ` ; ${detail}` : "") +
+      ". Relancez l'import : le fichier sera vérifié à nouveau.",
+  );
 }
 
 /**
@@ -64,11 +28,26 @@ export class ImportOutdated extends Error {
  * any transaction: the database is never held while 100 000 rows are read.
  * The same code serves the dry run and the application, so both agree.
  */
-async function evaluateFile(db: Database, file: ImportFile, today: string, steps: ImportSteps) {
+async function evaluateFile(db: Database, file: ImportFile, today: string, steps: ImportSteps<ImportReport>) {
   const evaluator = new PaymentEvaluator(db, today);
-  const report = new ReportBuilder();
+  const report = new ReportBuilder<ImportRowReport, ImportTotals>(
+    {
+      lines: 0,
+      toImport: 0,
+      duplicates: 0,
+      errors: 0,
+      toImportCents: 0,
+      tranchesToPay: 0,
+      outsideSchedule: 0,
+    },
+    (totals, row) => {
+      totals.toImportCents += row.amountCents ?? 0;
+      if (row.tranche) totals.tranchesToPay += 1;
+      else totals.outsideSchedule += 1;
+    },
+  );
   const writes: { line: number; payment: PaymentToWrite }[] = [];
-  for await (const batch of parsedBatches(file)) {
+  for await (const batch of parsedBatches(file, PAYMENT_COLUMNS)) {
     for (const row of await evaluator.evaluate(batch)) {
       report.add(row.report);
       if (row.write) writes.push({ line: row.report.line, payment: row.write });
@@ -86,7 +65,7 @@ export async function simulatePaymentImport(
   db: Database,
   file: ImportFile,
   today: string,
-  steps: ImportSteps = UNFOLLOWED,
+  steps: ImportSteps<ImportReport> = UNFOLLOWED,
 ): Promise<ImportReport> {
   const { report } = await evaluateFile(db, file, today, steps);
   return report.simulation({ mode: "simulation", format: file.format, sha256: sha256Of(file.bytes) });
@@ -113,17 +92,20 @@ export async function applyPaymentImport(
   actor: Actor,
   file: ImportFile,
   today: string,
-  steps: ImportSteps = UNFOLLOWED,
+  steps: ImportSteps<ImportReport> = UNFOLLOWED,
 ): Promise<ImportReport> {
   const base = { mode: "application" as const, format: file.format, sha256: sha256Of(file.bytes) };
   const { evaluator, report, writes } = await evaluateFile(db, file, today, steps);
-  if (report.totals.errors > 0) throw new ImportRefused(report.refusal(base));
+  if (report.totals.errors > 0) {
+    const refusal: ImportReport = report.refusal(base);
+    throw new ImportRefused(refusal, NOTHING_WRITTEN);
+  }
   const decidedOn = evaluator.fingerprints();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${IMPORT_LOCK}))`);
     const now = await readLaureateLedgers(tx, [...decidedOn.keys()], true);
     if ([...decidedOn].some(([ejNumber, read]) => (now.get(ejNumber)?.fingerprint ?? null) !== read))
-      throw new ImportOutdated();
+      throw ledgerOutdated();
     const applied = await writeImportedPayments(
       tx,
       actor,
@@ -131,9 +113,7 @@ export async function applyPaymentImport(
       today,
     ).catch((error: unknown) => {
       const row = error instanceof PaymentRefusal ? writes[error.index] : undefined;
-      throw row && error instanceof Error
-        ? new ImportOutdated(`ligne ${row.line} : ${error.message}`)
-        : error;
+      throw row && error instanceof Error ? ledgerOutdated(`ligne ${row.line} : ${error.message}`) : error;
     });
     await recordAudit(tx, actor, {
       action: "import.paiements",

@@ -1,4 +1,10 @@
-import { IMPORT_JOB_STATUSES, keysOf, type ImportReport } from "@defis/domain";
+import {
+  IMPORT_JOB_STATUSES,
+  IMPORT_KINDS,
+  keysOf,
+  type ImportReport,
+  type MeasureImportReport,
+} from "@defis/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -15,7 +21,7 @@ import { users } from "./accounts.js";
 import { identityKey, writtenAt } from "./columns.js";
 
 /**
- * An import of a relevé de paiements, run as a job: the request that sends
+ * An import of a relevé de paiements (or of measures), run as a job: the request that sends
  * the file only records it; the evaluation then runs in small steps, its
  * progress written here, and the payments are written at the end in one
  * short transaction that also marks the job done. The page follows the job
@@ -25,6 +31,10 @@ export const importJobs = pgTable(
   "import_job",
   {
     id: identityKey(),
+    /** What the file imports: each page follows the jobs of its own kind. */
+    kind: text("kind", { enum: keysOf(IMPORT_KINDS) })
+      .notNull()
+      .default("paiements"),
     mode: text("mode", { enum: ["simulation", "application"] }).notNull(),
     status: text("status", { enum: keysOf(IMPORT_JOB_STATUSES) })
       .notNull()
@@ -43,7 +53,7 @@ export const importJobs = pgTable(
     /** Asked by the cancel button; the job stops at its next step, having written nothing. */
     cancelRequested: boolean("cancel_requested").notNull().default(false),
     message: text("message"),
-    report: jsonb("report").$type<ImportReport>(),
+    report: jsonb("report").$type<ImportReport | MeasureImportReport>(),
   },
   (table) => [
     index("import_job_created_idx").on(table.createdAt),

@@ -58,6 +58,10 @@ describe("the downloads, where users look", { timeout: 20_000 }, () => {
       ["/api/exports/tranches.csv?format=opendata", "defis-tranches-opendata-2026-12-06.csv"],
       ["/api/exports/paiements.csv", "defis-versements-2026-12-06.csv"],
       ["/api/exports/paiements.csv?format=opendata", "defis-versements-opendata-2026-12-06.csv"],
+      ["/api/exports/indicateurs.csv", "defis-indicateurs-2026-12-06.csv"],
+      ["/api/exports/indicateurs.csv?format=opendata", "defis-indicateurs-opendata-2026-12-06.csv"],
+      ["/api/exports/mesures.csv", "defis-mesures-2026-12-06.csv"],
+      ["/api/exports/mesures.csv?format=opendata", "defis-mesures-opendata-2026-12-06.csv"],
       ["/api/exports/portefeuille.xlsx", "defis-portefeuille-2026-12-06.xlsx"],
       ["/api/exports/scdl-subventions.csv", "defis-scdl-subventions-2026-12-06.csv"],
     ]);

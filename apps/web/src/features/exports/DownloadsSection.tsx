@@ -1,5 +1,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { CSV_DIALECTS, MONEY_TABLE_DOWNLOADS, WORKBOOK_DOWNLOAD } from "@defis/domain";
+import {
+  CSV_DIALECTS,
+  IMPACT_TABLE_DOWNLOADS,
+  MONEY_TABLE_DOWNLOADS,
+  WORKBOOK_DOWNLOAD,
+} from "@defis/domain";
 import { DownloadLink } from "./DownloadLink";
 import { ScdlDownload } from "./ScdlDownload";
 
@@ -10,8 +15,8 @@ interface DownloadsSectionProps {
 
 /**
  * The portfolio's files where users look for them (portfolio, finances): each
- * money table as CSV for Excel or open-data CSV, the three in one XLSX
- * workbook, and the SCDL open-data file with what it will hold.
+ * money and impact table as CSV for Excel or open-data CSV, the five in one
+ * XLSX workbook, and the SCDL open-data file with what it will hold.
  */
 export function DownloadsSection({ headingId, title }: DownloadsSectionProps) {
   return (
@@ -22,19 +27,21 @@ export function DownloadsSection({ headingId, title }: DownloadsSectionProps) {
         dans un tableur français ; le CSV open data suit les usages de data.gouv.fr (virgule, point décimal).
       </p>
       <ul className={fr.cx("fr-raw-list")}>
-        {Object.values(MONEY_TABLE_DOWNLOADS).map((download) => (
-          <li key={download.route} className={fr.cx("fr-mb-3w")}>
-            <p className={fr.cx("fr-mb-1v")}>{download.label}</p>
-            <DownloadLink download={download} extension="csv" dialect="excel" context={download.label}>
-              {CSV_DIALECTS.excel}
-            </DownloadLink>
-            <DownloadLink download={download} extension="csv" dialect="opendata" context={download.label}>
-              {CSV_DIALECTS.opendata}
-            </DownloadLink>
-          </li>
-        ))}
+        {[...Object.values(MONEY_TABLE_DOWNLOADS), ...Object.values(IMPACT_TABLE_DOWNLOADS)].map(
+          (download) => (
+            <li key={download.route} className={fr.cx("fr-mb-3w")}>
+              <p className={fr.cx("fr-mb-1v")}>{download.label}</p>
+              <DownloadLink download={download} extension="csv" dialect="excel" context={download.label}>
+                {CSV_DIALECTS.excel}
+              </DownloadLink>
+              <DownloadLink download={download} extension="csv" dialect="opendata" context={download.label}>
+                {CSV_DIALECTS.opendata}
+              </DownloadLink>
+            </li>
+          ),
+        )}
         <li className={fr.cx("fr-mb-3w")}>
-          <p className={fr.cx("fr-mb-1v")}>Les trois tableaux dans un classeur, une feuille chacun</p>
+          <p className={fr.cx("fr-mb-1v")}>Les cinq tableaux dans un classeur, une feuille chacun</p>
           <DownloadLink download={WORKBOOK_DOWNLOAD} extension="xlsx">
             {WORKBOOK_DOWNLOAD.label}
           </DownloadLink>

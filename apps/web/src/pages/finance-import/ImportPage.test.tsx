@@ -85,6 +85,7 @@ function reportOf(overrides: Partial<ImportReport>): ImportReport {
 function jobOf(mode: ImportMode, overrides: Partial<ImportJob> = {}): ImportJob {
   return {
     id: 41,
+    kind: "paiements",
     mode,
     status: "termine",
     format: "csv",

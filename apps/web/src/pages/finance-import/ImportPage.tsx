@@ -1,311 +1,58 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
-import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
-import { Upload } from "@codegouvfr/react-dsfr/Upload";
-import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useEffectEvent, useState, type ChangeEvent, type SubmitEvent } from "react";
+import type { ImportReport } from "@defis/domain";
 import { formatCents, pluralize } from "../../lib/format";
-import { useDocumentTitle } from "../../lib/use-document-title";
-import { isActiveImportJob, type ImportJob, type ImportMode, type ImportReport } from "@defis/domain";
-import { usePendingFocus } from "../../lib/use-pending-focus";
-import {
-  contentTypeOf,
-  ImportRequestError,
-  MAX_IMPORT_BYTES,
-  useImportApi,
-  type UploadProgress,
-} from "./import-api";
-import { ImportProgress } from "./ImportProgress";
-import {
-  AppliedSection,
-  FailureSection,
-  RESULT_HEADING_ID,
-  ReportRows,
-  type Failure,
-} from "./ImportReportSections";
+import { ROUTES } from "../../routes";
+import { ImportFlow, type ImportView } from "./ImportFlow";
+import { ImportRowsTable } from "./ImportRowsTable";
 import { ImportTotals } from "./ImportTotals";
 
-const UPLOAD_ID = "import-fichier";
-const CHECK_HEADING_ID = "import-verification";
-const CONFIRM_HEADING_ID = "import-confirmation";
-
-const STEPS: readonly string[] = ["Choisir le fichier", "Vérifier les lignes", "Importer les versements"];
-
-function asImportError(error: unknown): ImportRequestError {
-  return error instanceof ImportRequestError
-    ? error
-    : new ImportRequestError("L'envoi a échoué. Réessayez.", 0);
-}
-
-/** Why the chosen file cannot be sent, before sending it; null when it can. */
-function fileProblem(file: File | null): string | null {
-  if (!file) return "Choisissez un fichier.";
-  if (!contentTypeOf(file.name)) return "Choisissez un fichier .csv ou .xlsx.";
-  if (file.size === 0) return "Ce fichier est vide.";
-  if (file.size > MAX_IMPORT_BYTES) return "Ce fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.";
-  return null;
-}
-
-/**
- * Import of a finance extract (Chorus or a spreadsheet): the file is checked
- * first (dry run, nothing written), then imported all or nothing once the
- * officer confirms.
- */
-export default function ImportPage() {
-  useDocumentTitle("Importer un relevé de paiements");
-  const api = useImportApi();
-  const queryClient = useQueryClient();
-  const focusLater = usePendingFocus();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<{ mode: ImportMode; progress: UploadProgress | null } | null>(null);
-  const [simulation, setSimulation] = useState<ImportReport | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<ImportReport | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  /** The cancel button was pressed: the job stops at its next step. */
-  const [cancelAsked, setCancelAsked] = useState(false);
-  /** What the live region says once an upload ends. */
-  const [announcement, setAnnouncement] = useState("");
-
-  function chooseFile(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = event.target.files?.[0] ?? null;
-    setFile(chosen);
-    setFileError(chosen ? fileProblem(chosen) : null);
-    setSimulation(null);
-    setConfirming(false);
-    setResult(null);
-    setFailure(null);
-    setAnnouncement("");
-  }
-
-  /** Runs an upload (or follows a job found running), showing its progress; null when it failed. */
-  async function track(
-    mode: ImportMode,
-    run: (onProgress: (progress: UploadProgress) => void) => Promise<ImportReport>,
-  ): Promise<ImportReport | null> {
-    setBusy({ mode, progress: null });
-    setCancelAsked(false);
-    setFailure(null);
-    setAnnouncement("");
-    try {
-      return await run((progress) => {
-        setBusy({ mode, progress });
-      });
-    } catch (error) {
-      setFailure({ mode, error: asImportError(error) });
-      setAnnouncement(mode === "simulation" ? "La vérification a échoué." : "L'import a été refusé.");
-      focusLater(RESULT_HEADING_ID);
-      return null;
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  function showSimulation(report: ImportReport) {
-    setSimulation(report);
-    setAnnouncement(
-      `Vérification terminée : ${pluralize(report.totals.toImport, "versement")} à importer, ` +
-        `${pluralize(report.totals.duplicates, "doublon")}, ${pluralize(report.totals.errors, "erreur")}.`,
-    );
-    focusLater(CHECK_HEADING_ID);
-  }
-
-  async function showApplication(report: ImportReport | null) {
-    setConfirming(false);
-    // Refused or interrupted: what was checked may no longer hold; the file is checked again first.
-    setSimulation(null);
-    if (!report) return;
-    setResult(report);
-    setAnnouncement(
-      `Import terminé : ${pluralize(report.applied?.payments ?? 0, "versement enregistré", "versements enregistrés")}.`,
-    );
-    focusLater(RESULT_HEADING_ID);
-    // The figures of every finance page change with the imported payments.
-    await queryClient.invalidateQueries();
-  }
-
-  // A job left running (the browser was closed, the page left): followed again until it ends.
-  const resume = useEffectEvent(async (job: ImportJob) => {
-    const report = await track(job.mode, (onProgress) => api.followJob(job, onProgress));
-    if (job.mode === "application") await showApplication(report);
-    else if (report) showSimulation(report);
-  });
-  useEffect(() => {
-    let current = true;
-    api
-      .latestJob()
-      .then((job) => (current && job && isActiveImportJob(job.status) ? resume(job) : undefined))
-      // Nothing to resume if it cannot be read: the page works as for a first visit.
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [api]);
-
-  function cancelJob() {
-    const job = busy?.progress?.phase === "traitement" ? busy.progress.job : null;
-    if (!job) return;
-    setCancelAsked(true);
-    api.cancelJob(job.id).catch(() => {
-      setCancelAsked(false);
-    });
-  }
-
-  async function check(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const problem = fileProblem(file);
-    setFileError(problem);
-    if (problem || !file) {
-      focusLater(UPLOAD_ID);
-      return;
-    }
-    setSimulation(null);
-    setResult(null);
-    setConfirming(false);
-    const report = await track("simulation", (onProgress) =>
-      api.uploadPayments(file, "simulation", onProgress),
-    );
-    if (report) showSimulation(report);
-  }
-
-  function askConfirmation() {
-    setConfirming(true);
-    focusLater(CONFIRM_HEADING_ID);
-  }
-
-  function cancelConfirmation() {
-    setConfirming(false);
-    focusLater(CHECK_HEADING_ID);
-  }
-
-  async function apply() {
-    if (!file) return;
-    await showApplication(
-      await track("application", (onProgress) => api.uploadPayments(file, "application", onProgress)),
-    );
-  }
-
-  const step = result || confirming || failure?.mode === "application" ? 3 : simulation ? 2 : 1;
-  const importable = simulation?.totals.toImport ?? 0;
-
-  return (
+const PAYMENT_IMPORT: ImportView<ImportReport> = {
+  kind: "paiements",
+  title: "Importer un relevé de paiements",
+  lead: (
+    <p className={fr.cx("fr-text--lead")}>
+      Les paiements exportés de Chorus ou d'un tableur sont d'abord vérifiés ligne à ligne, sans rien
+      enregistrer ; l'import se fait ensuite en une seule fois, ou pas du tout si une ligne est en erreur.
+    </p>
+  ),
+  uploadLabel: "Relevé de paiements",
+  uploadHint:
+    "Fichier CSV (séparateur « ; » ou « , », encodé en UTF-8) ou classeur XLSX, 20 Mo au plus. " +
+    "Première ligne : numéro EJ, date (AAAA-MM-JJ ou JJ/MM/AAAA), montant (« 1 234,56 » ou " +
+    "« 1234.56 »), référence ; les autres colonnes sont ignorées.",
+  noun: { one: "versement", many: "versements" },
+  duplicate: { one: "doublon", many: "doublons" },
+  nothingWritten: "Aucun versement n'a été importé",
+  Totals: ImportTotals,
+  RowsTable: ImportRowsTable,
+  confirmation: ({ totals }) => (
     <>
-      <h1 className={fr.cx("fr-mt-4w")}>Importer un relevé de paiements</h1>
-      <p className={fr.cx("fr-text--lead")}>
-        Les paiements exportés de Chorus ou d'un tableur sont d'abord vérifiés ligne à ligne, sans rien
-        enregistrer ; l'import se fait ensuite en une seule fois, ou pas du tout si une ligne est en erreur.
-      </p>
-      <Stepper currentStep={step} stepCount={STEPS.length} title={STEPS[step - 1]} nextTitle={STEPS[step]} />
-
-      <form onSubmit={(event) => void check(event)} noValidate>
-        <Upload
-          label="Relevé de paiements"
-          hint={
-            "Fichier CSV (séparateur « ; » ou « , », encodé en UTF-8) ou classeur XLSX, 20 Mo au plus. " +
-            "Première ligne : numéro EJ, date (AAAA-MM-JJ ou JJ/MM/AAAA), montant (« 1 234,56 » ou " +
-            "« 1234.56 »), référence ; les autres colonnes sont ignorées."
-          }
-          disabled={busy !== null}
-          state={fileError ? "error" : "default"}
-          stateRelatedMessage={fileError ?? undefined}
-          nativeInputProps={{
-            id: UPLOAD_ID,
-            accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            onChange: chooseFile,
-          }}
-        />
-        <Button type="submit" className={fr.cx("fr-mt-3w")} disabled={busy !== null}>
-          Vérifier le fichier
-        </Button>
-      </form>
-
-      <ImportProgress
-        mode={busy?.mode ?? "simulation"}
-        progress={busy?.progress ?? null}
-        onCancel={cancelAsked ? null : cancelJob}
-      />
-      <p role="status" aria-live="polite" className={fr.cx("fr-sr-only")}>
-        {busy ? (busy.mode === "simulation" ? "Vérification en cours…" : "Import en cours…") : announcement}
-      </p>
-
-      {failure && <FailureSection failure={failure} />}
-
-      {simulation && (
-        <section aria-labelledby={CHECK_HEADING_ID} className={fr.cx("fr-mt-5w")}>
-          <h2 id={CHECK_HEADING_ID} tabIndex={-1}>
-            {file ? `Vérification du fichier « ${file.name} »` : "Vérification du fichier"}
-          </h2>
-          <ImportTotals report={simulation} />
-          <ReportRows report={simulation} />
-          {simulation.totals.errors > 0 ? (
-            <Alert
-              severity="warning"
-              small
-              className={fr.cx("fr-mb-3w")}
-              description={
-                `${pluralize(simulation.totals.errors, "ligne est", "lignes sont")} en erreur. L'import se fait ` +
-                "en entier ou pas du tout : corrigez le fichier, puis vérifiez-le à nouveau."
-              }
-            />
-          ) : importable === 0 ? (
-            <Alert
-              severity="info"
-              small
-              className={fr.cx("fr-mb-3w")}
-              description="Rien à importer : toutes les lignes sont déjà enregistrées."
-            />
-          ) : !file ? (
-            <Alert
-              severity="info"
-              small
-              className={fr.cx("fr-mb-3w")}
-              description="Pour importer ces versements, choisissez de nouveau le fichier puis vérifiez-le."
-            />
-          ) : (
-            !confirming && (
-              <Button iconId="fr-icon-upload-line" onClick={askConfirmation} disabled={busy !== null}>
-                {`Importer ${pluralize(importable, "versement")}`}
-              </Button>
-            )
-          )}
-          {confirming && (
-            <div className={fr.cx("fr-callout", "fr-mt-3w")}>
-              <h3 id={CONFIRM_HEADING_ID} tabIndex={-1} className={fr.cx("fr-callout__title")}>
-                Confirmer l'import
-              </h3>
-              <p className={fr.cx("fr-callout__text")}>
-                {pluralize(importable, "versement")} pour un total de{" "}
-                {formatCents(simulation.totals.toImportCents)} vont être enregistrés
-                {simulation.totals.tranchesToPay > 0 &&
-                  `, et ${pluralize(simulation.totals.tranchesToPay, "tranche passera", "tranches passeront")} à « Payé »`}
-                . Les doublons sont ignorés. Un versement enregistré ne se supprime pas : il se corrige par
-                une contre-passation.
-              </p>
-              <ButtonsGroup
-                inlineLayoutWhen="sm and up"
-                buttons={[
-                  {
-                    children: busy ? "Import en cours…" : "Confirmer l'import",
-                    onClick: () => void apply(),
-                    disabled: busy !== null,
-                  },
-                  {
-                    children: "Annuler",
-                    priority: "secondary",
-                    onClick: cancelConfirmation,
-                    disabled: busy !== null,
-                  },
-                ]}
-              />
-            </div>
-          )}
-        </section>
-      )}
-
-      {result && <AppliedSection report={result} />}
+      {pluralize(totals.toImport, "versement")} pour un total de {formatCents(totals.toImportCents)} vont être
+      enregistrés
+      {totals.tranchesToPay > 0 &&
+        `, et ${pluralize(totals.tranchesToPay, "tranche passera", "tranches passeront")} à « Payé »`}
+      . Les doublons sont ignorés. Un versement enregistré ne se supprime pas : il se corrige par une
+      contre-passation.
     </>
-  );
+  ),
+  applied: ({ applied, totals }) =>
+    applied && {
+      written: applied.payments,
+      description: (
+        <>
+          {pluralize(applied.payments, "versement enregistré", "versements enregistrés")} pour{" "}
+          {formatCents(applied.amountCents)} ;{" "}
+          {pluralize(applied.tranchesPaid, "tranche payée", "tranches payées")} ;{" "}
+          {applied.outsideSchedule > 0 &&
+            `${pluralize(applied.outsideSchedule, "versement hors échéancier", "versements hors échéancier")} ; `}
+          {pluralize(totals.duplicates, "doublon ignoré", "doublons ignorés")}
+        </>
+      ),
+    },
+  after: { to: ROUTES.finances, label: "Voir les finances" },
+};
+
+/** Import of a finance extract (Chorus or a spreadsheet), checked first, then imported all or nothing. */
+export default function ImportPage() {
+  return <ImportFlow view={PAYMENT_IMPORT} />;
 }

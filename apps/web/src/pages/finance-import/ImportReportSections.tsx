@@ -1,12 +1,11 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { ImportMode, ImportReport } from "@defis/domain";
-import { formatCents, formatCount, pluralize } from "../../lib/format";
-import { ROUTES } from "../../routes";
+import type { AnyImportReport, ImportMode } from "@defis/domain";
+import type { ComponentType, ReactNode } from "react";
+import { formatCount, pluralize } from "../../lib/format";
 import type { ImportRequestError } from "./import-api";
-import { ImportRowsTable } from "./ImportRowsTable";
-import { ImportTotals } from "./ImportTotals";
+import type { ImportView } from "./ImportFlow";
 
 export const RESULT_HEADING_ID = "import-resultat";
 
@@ -16,7 +15,13 @@ export interface Failure {
 }
 
 /** The rows the report details: all of them, or only those not imported. */
-export function ReportRows({ report }: { report: ImportReport }) {
+export function ReportRows<Report extends AnyImportReport>({
+  report,
+  RowsTable,
+}: {
+  report: Report;
+  RowsTable: ComponentType<{ caption: ReactNode; rows: Report["rows"] }>;
+}) {
   if (report.rows.length === 0) return null;
   const caption =
     report.detail === "toutes"
@@ -31,15 +36,22 @@ export function ReportRows({ report }: { report: ImportReport }) {
       {report.notice && (
         <Alert severity="info" small className={fr.cx("fr-mb-3w")} description={report.notice} />
       )}
-      <ImportRowsTable caption={caption} rows={report.rows} />
+      <RowsTable caption={caption} rows={report.rows} />
     </>
   );
 }
 
 /** Why nothing was checked or imported, with the report when the server sent one. */
-export function FailureSection({ failure }: { failure: Failure }) {
-  const title =
-    failure.mode === "simulation" ? "Le fichier n'a pas pu être vérifié" : "Aucun versement n'a été importé";
+export function FailureSection<Report extends AnyImportReport>({
+  failure,
+  view,
+}: {
+  failure: Failure;
+  view: ImportView<Report>;
+}) {
+  const title = failure.mode === "simulation" ? "Le fichier n'a pas pu être vérifié" : view.nothingWritten;
+  // The server of `view.kind` sends its own reports.
+  const report = failure.error.report as Report | null;
   return (
     <section aria-labelledby={RESULT_HEADING_ID} className={fr.cx("fr-mt-5w")}>
       <h2 id={RESULT_HEADING_ID} tabIndex={-1}>
@@ -52,10 +64,10 @@ export function FailureSection({ failure }: { failure: Failure }) {
         className={fr.cx("fr-mb-3w")}
         description={failure.error.message}
       />
-      {failure.error.report && (
+      {report && (
         <>
-          <ImportTotals report={failure.error.report} />
-          <ReportRows report={failure.error.report} />
+          <view.Totals report={report} />
+          <ReportRows report={report} RowsTable={view.RowsTable} />
         </>
       )}
     </section>
@@ -63,8 +75,14 @@ export function FailureSection({ failure }: { failure: Failure }) {
 }
 
 /** What an import wrote; nothing for a report that only checked. */
-export function AppliedSection({ report }: { report: ImportReport }) {
-  const { applied } = report;
+export function AppliedSection<Report extends AnyImportReport>({
+  report,
+  view,
+}: {
+  report: Report;
+  view: ImportView<Report>;
+}) {
+  const applied = view.applied(report);
   if (!applied) return null;
   return (
     <section aria-labelledby={RESULT_HEADING_ID} className={fr.cx("fr-mt-5w")}>
@@ -78,18 +96,13 @@ export function AppliedSection({ report }: { report: ImportReport }) {
         className={fr.cx("fr-mb-3w")}
         description={
           <>
-            {pluralize(applied.payments, "versement enregistré", "versements enregistrés")} pour{" "}
-            {formatCents(applied.amountCents)} ;{" "}
-            {pluralize(applied.tranchesPaid, "tranche payée", "tranches payées")} ;{" "}
-            {applied.outsideSchedule > 0 &&
-              `${pluralize(applied.outsideSchedule, "versement hors échéancier", "versements hors échéancier")} ; `}
-            {pluralize(report.totals.duplicates, "doublon ignoré", "doublons ignorés")} sur{" "}
-            {formatCount(report.totals.lines)} {report.totals.lines > 1 ? "lignes" : "ligne"}.
+            {applied.description} sur {formatCount(report.totals.lines)}{" "}
+            {report.totals.lines > 1 ? "lignes" : "ligne"}.
           </>
         }
       />
-      <Button priority="secondary" linkProps={{ to: ROUTES.finances }}>
-        Voir les finances
+      <Button priority="secondary" linkProps={{ to: view.after.to }}>
+        {view.after.label}
       </Button>
     </section>
   );

@@ -1,4 +1,10 @@
-import { isActiveImportJob, type ImportJob, type ImportMode, type ImportReport } from "@defis/domain";
+import {
+  isActiveImportJob,
+  type AnyImportReport,
+  type ImportJob,
+  type ImportKind,
+  type ImportMode,
+} from "@defis/domain";
 import { createContext, useContext } from "react";
 import { SERVICE_UNREACHABLE } from "../../lib/auth-api";
 
@@ -30,7 +36,7 @@ export class ImportRequestError extends Error {
     message: string,
     /** 0 when the server could not be reached. */
     readonly status: number,
-    readonly report: ImportReport | null = null,
+    readonly report: AnyImportReport | null = null,
   ) {
     super(message);
     this.name = "ImportRequestError";
@@ -42,10 +48,13 @@ export class ImportRequestError extends Error {
  * then the server's job, as last read (null until the server answers).
  */
 export type UploadProgress =
-  { phase: "envoi"; percent: number | null } | { phase: "traitement"; job: ImportJob | null };
+  { phase: "envoi"; percent: number | null } | { phase: "traitement"; job: Job | null };
+
+/** A job of either import, as the server sends it. */
+type Job = ImportJob<AnyImportReport>;
 
 interface Answer {
-  job?: ImportJob | null;
+  job?: Job | null;
   error?: { message?: string };
 }
 
@@ -67,22 +76,26 @@ function parsed(text: string): Answer | null {
 
 function fallbackMessage(status: number): string {
   if (status === 401) return "Votre session a expiré : reconnectez-vous puis recommencez.";
-  if (status === 403) return "Votre rôle ne permet pas d'importer des paiements.";
+  if (status === 403) return "Votre rôle ne permet pas cet import.";
   if (status === 413) return "Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.";
   return SERVICE_UNREACHABLE;
 }
 
 /** The job's end: its report once done, else its French message (and the errors of a refusal). */
-function outcomeOf(job: ImportJob): ImportReport {
+function outcomeOf(job: Job): AnyImportReport {
   if (job.status === "termine" && job.report) return job.report;
   throw new ImportRequestError(job.message ?? SERVICE_UNREACHABLE, 422, job.report);
 }
 
+/**
+ * The client of both imports, told which one by `kind` ("paiements",
+ * "mesures"): each page reads the report of its own kind.
+ */
 export function createImportApi(baseUrl = "", pollMs = POLL_MS) {
-  const jobsUrl = `${baseUrl}/api/imports/paiements/travaux`;
+  const jobsUrl = (kind: ImportKind) => `${baseUrl}/api/imports/${kind}/travaux`;
 
   /** A job answer of the import routes, or the refusal they sent. */
-  async function jobAnswer(response: Promise<Response>): Promise<ImportJob | null> {
+  async function jobAnswer(response: Promise<Response>): Promise<Job | null> {
     const reached = await response.catch(() => {
       throw new ImportRequestError(SERVICE_UNREACHABLE, 0);
     });
@@ -93,15 +106,16 @@ export function createImportApi(baseUrl = "", pollMs = POLL_MS) {
 
   /** Reads the job until it ends, telling each reading; its report, or its refusal as an error. */
   async function followJob(
-    started: ImportJob,
+    kind: ImportKind,
+    started: Job,
     onProgress: (progress: UploadProgress) => void = () => undefined,
-  ): Promise<ImportReport> {
+  ): Promise<AnyImportReport> {
     let job = started;
     let unreachable = 0;
     onProgress({ phase: "traitement", job });
     while (isActiveImportJob(job.status)) {
       await new Promise((resolve) => setTimeout(resolve, pollMs));
-      const read = await jobAnswer(fetch(`${jobsUrl}/${job.id}`, { headers: HEADERS })).catch(
+      const read = await jobAnswer(fetch(`${jobsUrl(kind)}/${job.id}`, { headers: HEADERS })).catch(
         (error: unknown) => {
           // The job goes on without the page: a reading lost on the way is tried again, a few times.
           if (error instanceof ImportRequestError && error.status === 0 && ++unreachable < MAX_LOST_READINGS)
@@ -121,13 +135,13 @@ export function createImportApi(baseUrl = "", pollMs = POLL_MS) {
     followJob,
 
     /** The last import started, by anyone: a page opened again finds the one it left running. */
-    latestJob(): Promise<ImportJob | null> {
-      return jobAnswer(fetch(`${jobsUrl}/dernier`, { headers: HEADERS }));
+    latestJob(kind: ImportKind): Promise<Job | null> {
+      return jobAnswer(fetch(`${jobsUrl(kind)}/dernier`, { headers: HEADERS }));
     },
 
     /** Asks the job to stop; it stops at its next step, having written nothing. */
-    async cancelJob(id: number): Promise<void> {
-      await jobAnswer(fetch(`${jobsUrl}/${id}/annulation`, { method: "POST", headers: HEADERS }));
+    async cancelJob(kind: ImportKind, id: number): Promise<void> {
+      await jobAnswer(fetch(`${jobsUrl(kind)}/${id}/annulation`, { method: "POST", headers: HEADERS }));
     },
 
     /**
@@ -135,18 +149,19 @@ export function createImportApi(baseUrl = "", pollMs = POLL_MS) {
      * upload's progress, which a 20 Mo file on a slow link needs. The server
      * answers at once with the job it recorded, then the job is followed.
      */
-    uploadPayments(
+    upload(
+      kind: ImportKind,
       file: File,
       mode: ImportMode,
       onProgress: (progress: UploadProgress) => void = () => undefined,
-    ): Promise<ImportReport> {
+    ): Promise<AnyImportReport> {
       const contentType = contentTypeOf(file.name);
       if (!contentType) {
         return Promise.reject(new ImportRequestError("Choisissez un fichier .csv ou .xlsx.", 400));
       }
-      const recorded = new Promise<ImportJob>((resolve, reject) => {
+      const recorded = new Promise<Job>((resolve, reject) => {
         const request = new XMLHttpRequest();
-        request.open("POST", `${baseUrl}/api/imports/paiements?mode=${mode}`);
+        request.open("POST", `${baseUrl}/api/imports/${kind}?mode=${mode}`);
         // The server refuses any import without it: a cross-site form cannot set it.
         request.setRequestHeader("x-trpc-source", "defis-web");
         request.setRequestHeader("content-type", contentType);
@@ -178,7 +193,7 @@ export function createImportApi(baseUrl = "", pollMs = POLL_MS) {
         onProgress({ phase: "envoi", percent: 0 });
         request.send(file);
       });
-      return recorded.then((job) => followJob(job, onProgress));
+      return recorded.then((job) => followJob(kind, job, onProgress));
     },
   };
 }
