@@ -20,7 +20,7 @@ import NotFoundPage from "../../components/NotFoundPage";
 import { useRefreshProgress } from "../../features/progress/use-refresh-progress";
 import { WeatherFields } from "../../features/progress/WeatherFields";
 import { useCanUpdateProgress } from "../../features/progress/use-can-update-progress";
-import { dueIndicators } from "../../features/impact/DueMeasures";
+import { dueIndicators } from "../../features/impact/due-indicators";
 import {
   draftOf,
   inputOf,
