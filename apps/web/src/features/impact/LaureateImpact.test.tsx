@@ -250,7 +250,7 @@ describe("the Impact tab of a laureate", () => {
     expect(corrected[0]).toMatchObject({ measureId: 102, version: 1, value: 29 });
   });
 
-  it("is read-only on a past day", async () => {
+  it("is a tab of the laureate page that keeps the day, read-only on a past day", async () => {
     mockAuth({ user: officerUser });
     const asked: unknown[] = [];
     serveImpact({
@@ -259,7 +259,10 @@ describe("the Impact tab of a laureate", () => {
         return { ...laureateImpactFixture, asOf: "2026-11-01" };
       },
     });
-    renderApp(`${IMPACT}&etat-au=2026-11-01`);
+    // The « Impact » tab keeps the day chosen on another tab.
+    renderApp("/laureats/registre-reunion?etat-au=2026-11-01");
+    await userEvent.click(await screen.findByRole("tab", { name: "Impact" }));
+    expect(screen.getByTestId("location").textContent).toBe(`${IMPACT}&etat-au=2026-11-01`);
     await indicatorRegion("Délai moyen de traitement");
     expect(asked).toEqual([{ slug: "registre-reunion", asOf: "2026-11-01" }]);
     expect(screen.getByText(/À une date passée/)).toBeDefined();
