@@ -8,18 +8,12 @@ import { ErrorState } from "../../components/QueryStates";
 import { formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { usePendingFocus } from "../../lib/use-pending-focus";
+import { dueIndicators } from "./due-indicators";
 import { FreshnessBadge } from "./impact-badges";
 import { MeasureForm } from "./MeasureForm";
 
 const HEADING_ID = "mesures-attendues";
 const dueButtonId = (id: number) => `mesure-attendue-${String(id)}`;
-
-/** The indicators that wait for a measure, on the day itself. */
-export function dueIndicators(indicators: readonly IndicatorItem[]): IndicatorItem[] {
-  return indicators.filter(
-    (indicator) => indicator.status === "suivi" && indicator.freshness === "a_mettre_a_jour",
-  );
-}
 
 /**
  * The follow-up's « Mesures attendues »: the indicators « à mettre à jour »

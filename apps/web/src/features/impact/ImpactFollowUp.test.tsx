@@ -114,6 +114,7 @@ describe("the guided update's « Indicateurs » step", () => {
     expect(screen.getByText(/Usagers accompagnés : 450\susagers au/)).toBeDefined();
     await userEvent.click(screen.getByRole("button", { name: "Enregistrer la mise à jour" }));
     await screen.findByRole("heading", { name: "Mise à jour enregistrée" });
+    expect(screen.getByText(/les jalons, 1 mesure d'indicateur et vos commentaires/)).toBeDefined();
     expect(received[0]?.measures).toEqual([
       { indicatorId: 2, value: 450, measuredOn: parisToday(), source: "", comment: "" },
     ]);

@@ -4,6 +4,7 @@ import {
   type DecideIndicatorProposalInput,
   type DefineIndicatorInput,
   type RecordMeasureInput,
+  type UpdateIndicatorInput,
 } from "@defis/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -178,6 +179,68 @@ describe("the Impact tab of a laureate", () => {
     expect(await screen.findByText("L'indicateur a été défini.")).toBeDefined();
   });
 
+  it("lets officers modify an indicator on the version read, and accept a proposal", async () => {
+    mockAuth({ user: officerUser });
+    const updated: UpdateIndicatorInput[] = [];
+    const decided: DecideIndicatorProposalInput[] = [];
+    serveImpact({
+      "impact.updateIndicator": (input) => {
+        updated.push(input as UpdateIndicatorInput);
+        return { indicatorId: 1 };
+      },
+      "impact.decideProposal": (input) => {
+        decided.push(input as DecideIndicatorProposalInput);
+        return { indicatorId: 3 };
+      },
+    });
+    renderApp(IMPACT);
+    await userEvent.click(
+      await screen.findByRole("button", { name: "Accepter la proposition « Taux de satisfaction »" }),
+    );
+    await waitFor(() => expect(decided).toHaveLength(1));
+    expect(decided[0]).toEqual({
+      laureateSlug: "registre-reunion",
+      indicatorId: 3,
+      version: 1,
+      decision: "accepter",
+    });
+    expect(
+      await screen.findByText("L'indicateur « Taux de satisfaction » est accepté : il est désormais suivi."),
+    ).toBeDefined();
+
+    await userEvent.click(
+      screen.getByRole("button", { name: "Modifier l'indicateur « Délai moyen de traitement »" }),
+    );
+    const form = await screen.findByRole("form", {
+      name: "Modifier l'indicateur « Délai moyen de traitement »",
+    });
+    expect(within(form).getByLabelText<HTMLInputElement>("Valeur de la cible annuelle 1").value).toBe("30");
+    const name = within(form).getByLabelText(/^Nom de l'indicateur/);
+    await userEvent.clear(name);
+    await userEvent.type(name, "Délai moyen de traitement d'un dossier");
+    await userEvent.click(within(form).getByRole("button", { name: "Enregistrer" }));
+    await waitFor(() => expect(updated).toHaveLength(1));
+    expect(updated[0]).toMatchObject({
+      indicatorId: 1,
+      version: 1,
+      name: "Délai moyen de traitement d'un dossier",
+      unit: "jours",
+      direction: "baisse",
+      baselineValue: 45,
+      baselineOn: "2022-01-01",
+      targetValue: 20,
+      yearlyTargets: [{ year: 2023, value: 30 }],
+      source: "Tableau de bord du service",
+    });
+    expect(await screen.findByText("L'indicateur a été modifié.")).toBeDefined();
+    // Back where the officer started.
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toContain(
+        "Modifier l'indicateur « Délai moyen de traitement »",
+      ),
+    );
+  });
+
   it("lets the sponsor propose an indicator and record a measure, the server's refusal shown on its field", async () => {
     mockAuth({ user: sponsorUser });
     const recorded: RecordMeasureInput[] = [];
@@ -250,7 +313,7 @@ describe("the Impact tab of a laureate", () => {
     expect(corrected[0]).toMatchObject({ measureId: 102, version: 1, value: 29 });
   });
 
-  it("is read-only on a past day", async () => {
+  it("is a tab of the laureate page that keeps the day, read-only on a past day", async () => {
     mockAuth({ user: officerUser });
     const asked: unknown[] = [];
     serveImpact({
@@ -259,7 +322,10 @@ describe("the Impact tab of a laureate", () => {
         return { ...laureateImpactFixture, asOf: "2026-11-01" };
       },
     });
-    renderApp(`${IMPACT}&etat-au=2026-11-01`);
+    // The « Impact » tab keeps the day chosen on another tab.
+    renderApp("/laureats/registre-reunion?etat-au=2026-11-01");
+    await userEvent.click(await screen.findByRole("tab", { name: "Impact" }));
+    expect(screen.getByTestId("location").textContent).toBe(`${IMPACT}&etat-au=2026-11-01`);
     await indicatorRegion("Délai moyen de traitement");
     expect(asked).toEqual([{ slug: "registre-reunion", asOf: "2026-11-01" }]);
     expect(screen.getByText(/À une date passée/)).toBeDefined();

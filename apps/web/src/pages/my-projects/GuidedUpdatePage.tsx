@@ -11,7 +11,7 @@ import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { StaleVersionAlert } from "../../components/StaleVersionAlert";
 import { SavingStatus } from "../../components/Panel";
 import { ErrorState, LoadingState } from "../../components/QueryStates";
-import { formatMonth, parisToday } from "../../lib/format";
+import { formatMonth, parisToday, pluralize } from "../../lib/format";
 import { isStaleVersion, isUnknownResource, useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { usePendingFocus } from "../../lib/use-pending-focus";
@@ -20,7 +20,7 @@ import NotFoundPage from "../../components/NotFoundPage";
 import { useRefreshProgress } from "../../features/progress/use-refresh-progress";
 import { WeatherFields } from "../../features/progress/WeatherFields";
 import { useCanUpdateProgress } from "../../features/progress/use-can-update-progress";
-import { dueIndicators } from "../../features/impact/DueMeasures";
+import { dueIndicators } from "../../features/impact/due-indicators";
 import {
   draftOf,
   inputOf,
@@ -113,6 +113,7 @@ function GuidedUpdate({ laureate, progress, due }: GuidedUpdateProps) {
   }
 
   if (mutation.isSuccess) {
+    const measuresSent = mutation.variables.measures?.length ?? 0;
     const next = projects.data ? nextProjectDue(projects.data.rows, laureate.slug) : null;
     return (
       <>
@@ -123,7 +124,7 @@ function GuidedUpdate({ laureate, progress, due }: GuidedUpdateProps) {
           className={fr.cx("fr-mb-3w")}
           severity="success"
           small
-          description={`La météo de ${formatMonth(base.currentPeriod)}, les jalons et vos commentaires sur « ${laureate.title} » sont enregistrés.`}
+          description={`La météo de ${formatMonth(base.currentPeriod)}, les jalons${measuresSent > 0 ? `, ${pluralize(measuresSent, "mesure")} d'indicateur` : ""} et vos commentaires sur « ${laureate.title} » sont enregistrés.`}
         />
         <p role="status">
           {projects.isPending || projects.isFetching
