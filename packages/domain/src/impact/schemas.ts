@@ -16,7 +16,6 @@ export const MAX_INDICATOR_VALUE = 99_999_999_999_999;
 /** An indicator value: a number with at most two decimals, within what the column holds. */
 export const indicatorValueSchema = z
   .number({ error: "Indiquez une valeur numérique." })
-  .finite({ error: "Indiquez une valeur numérique." })
   .min(-MAX_INDICATOR_VALUE, { error: "Valeur hors des limites." })
   .max(MAX_INDICATOR_VALUE, { error: "Valeur hors des limites." })
   .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, {
