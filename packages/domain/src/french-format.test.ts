@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatIndicatorValue,
   formatCents,
   formatCentsRounded,
   formatDate,
@@ -81,5 +82,17 @@ describe("ledger figures and months", () => {
 
   it("gives an instant to the second, in Paris, for files", () => {
     expect(formatPreciseDateTime(new Date("2022-02-17T09:15:42Z"))).toBe("17/02/2022 10:15:42");
+  });
+});
+
+describe("formatIndicatorValue", () => {
+  it("writes a value with its unit, two decimals at most, and a free unit's own wording", () => {
+    expect(formatIndicatorValue(1234, "nombre")).toBe("1\u202f234");
+    expect(formatIndicatorValue(12.5, "pourcentage")).toBe("12,5\u00a0%");
+    expect(formatIndicatorValue(1.5, "jours")).toBe("1,5\u00a0jour");
+    expect(formatIndicatorValue(16.25, "jours")).toBe("16,25\u00a0jours");
+    expect(formatIndicatorValue(3.5, "etp")).toBe("3,5\u00a0ETP");
+    expect(formatIndicatorValue(1200.5, "euros")).toBe("1\u202f200,5\u00a0€");
+    expect(formatIndicatorValue(30, "libre", "dossiers par mois")).toBe("30\u00a0dossiers par mois");
   });
 });
