@@ -159,6 +159,12 @@ const VISITS: Visit[] = [
     visitor: DEMO.officer,
     checks: [
       {
+        name: "common indicators' catalogue",
+        path: "/indicateurs-communs",
+        heading: "Indicateurs communs",
+        readyWhen: (page) => page.getByRole("button", { name: "Ajouter au catalogue" }).waitFor(),
+      },
+      {
         name: "journal",
         path: "/journal",
         heading: "Journal des modifications",

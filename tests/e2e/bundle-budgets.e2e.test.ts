@@ -25,9 +25,10 @@ const PAGE_BUDGET = 360 * KIB;
  * down in docs/benchmarks.md, and this budget stops it from growing. Raised
  * from 460 KiB for the reviews' decisions (about 6 KiB: their forms and list)
  * and the synthesis of /pilotage, its forecast and the programme's calendar
- * form (about 7 KiB): 480 KiB.
+ * form (about 7 KiB): 480 KiB. Raised for impact on /pilotage and in the reviews (its charts and
+ * tables, about 3 KiB) and the officers' catalogue of common indicators (about 2.5 KiB): 488 KiB.
  */
-const ALL_JAVASCRIPT_BUDGET = 480 * KIB;
+const ALL_JAVASCRIPT_BUDGET = 488 * KIB;
 
 const dist = join(WEB_INDEX, "..");
 const assets = join(dist, "assets");

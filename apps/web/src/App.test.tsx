@@ -103,6 +103,7 @@ describe("header", () => {
       ["Finances", "/finances"],
       ["Essaimage", "/essaimage"],
       ["Contrôles", "/controles"],
+      ["Indicateurs communs", "/indicateurs-communs"],
       ["Journal", "/journal"],
       ["Rappels", "/rappels"],
     ]);

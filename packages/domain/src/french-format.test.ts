@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatIndicatorValue,
   formatCents,
   formatCentsRounded,
   formatDate,
@@ -98,5 +99,7 @@ describe("formatIndicatorValue", () => {
     expect(formatIndicatorValue(8.333, { unit: "libre", unitLabel: "dossiers par mois" })).toBe(
       `8,33${NBSP}dossiers par mois`,
     );
+    expect(formatIndicatorValue(1.5, { unit: "jours", unitLabel: "" })).toBe(`1,5${NBSP}jour`);
+    expect(formatIndicatorValue(1200.5, { unit: "euros", unitLabel: "" })).toBe(`1${NARROW_NBSP}200,5${NBSP}€`);
   });
 });

@@ -124,7 +124,8 @@ export function indicatorUnitWording(
     case "pourcentage":
       return "%";
     case "jours":
-      return Math.abs(value) > 1 ? "jours" : "jour";
+      // French takes the plural from 2: "1,5 jour", "2 jours".
+      return Math.abs(value) >= 2 ? "jours" : "jour";
     case "euros":
       return "€";
     case "etp":
