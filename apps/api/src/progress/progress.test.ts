@@ -1,8 +1,8 @@
 import { schema } from "@defis/db";
 import type { TestDatabaseHandle } from "@defis/db/testing";
-import type { SessionUser } from "@defis/domain";
+import { addDays, type SessionUser } from "@defis/domain";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reviewSnapshotAsOf } from "../dashboard/portfolio-as-of.js";
 import { parisDay } from "../paris-day.js";
@@ -194,8 +194,8 @@ describe("follow-up of a laureate: milestones, météo, comments", () => {
     const sponsorCaller = callerFor(database, sponsor);
     const shown = async () =>
       (await officerCaller.progress.forLaureate({ slug: IN_SCOPE })).comments.map((item) => item.id);
-    const reviewRisks = async () =>
-      (await reviewSnapshotAsOf(database.db, parisDay())).laureates
+    const reviewRisks = async (day = parisDay()) =>
+      (await reviewSnapshotAsOf(database.db, day)).laureates
         .find((sheet) => sheet.slug === IN_SCOPE)
         ?.risks.map((risk) => risk.id);
     const { commentId: officerComment } = await officerCaller.progress.addComment({
@@ -258,6 +258,23 @@ describe("follow-up of a laureate: milestones, météo, comments", () => {
     expect(risksLeft).not.toContain(sponsorComment);
     const today = await officerCaller.progress.forLaureate({ slug: IN_SCOPE, asOf: parisDay() });
     expect(today.comments.map((item) => item.id)).not.toContain(sponsorComment);
+
+    // A day before the deletion still reads the comment, worded as it stood.
+    await database.db
+      .update(schema.comments)
+      .set({ createdAt: sql`now() - interval '3 days'` })
+      .where(eq(schema.comments.id, sponsorComment));
+    await database.db
+      .update(schema.commentRevisions)
+      .set({ writtenAt: sql`now() - interval '3 days'` })
+      .where(eq(schema.commentRevisions.commentId, sponsorComment));
+    const twoDaysAgo = addDays(parisDay(), -2);
+    const then = await officerCaller.progress.forLaureate({ slug: IN_SCOPE, asOf: twoDaysAgo });
+    expect(then.comments.find((item) => item.id === sponsorComment)).toMatchObject({
+      body: "Risque noté par le sponsor",
+      revisions: [],
+    });
+    expect(await reviewRisks(twoDaysAgo)).toContain(sponsorComment);
 
     // Deleted, it can be neither changed nor deleted again.
     await expect(
