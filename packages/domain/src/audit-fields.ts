@@ -231,6 +231,11 @@ export const AUDIT_FIELDS = {
     texte: field("Texte"),
   },
   "commentaire.modification": { texte: field("Texte"), redigePar: field("Rédigé par") },
+  "commentaire.suppression": {
+    type: field("Type de commentaire", vocabulary(COMMENT_KINDS)),
+    texte: field("Texte"),
+    redigePar: field("Rédigé par"),
+  },
   "suivi.mise-a-jour": {
     meteo: field("Météo", recordOf(WEATHER)),
     jalons: field("Jalons", milestonesById),

@@ -79,6 +79,7 @@ const ACTIONS = {
   "meteo.modification": { entity: "meteo", label: "Modification de la météo" },
   "commentaire.ajout": { entity: "commentaire", label: "Ajout d'un commentaire" },
   "commentaire.modification": { entity: "commentaire", label: "Modification d'un commentaire" },
+  "commentaire.suppression": { entity: "commentaire", label: "Suppression d'un commentaire" },
   "suivi.mise-a-jour": { entity: "suivi", label: "Mise à jour guidée du suivi" },
   "suivi.reglages": { entity: "reglages", label: "Réglage de la fréquence de mise à jour" },
   "rappels.envoi": { entity: "rappels", label: "Envoi des rappels" },

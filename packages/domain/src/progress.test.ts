@@ -7,7 +7,7 @@ import {
   editedBySomeoneElse,
   guidedUpdateSchema,
   isStale,
-  mayRewordComment,
+  mayChangeComment,
   milestoneState,
   weatherDiverges,
   type HealthFacts,
@@ -152,14 +152,14 @@ describe("milestone input", () => {
 describe("who may reword a comment", () => {
   const sponsorComment = { authorId: 3 };
   it("lets the author reword their own comment, and no other sponsor", () => {
-    expect(mayRewordComment({ userId: 3, role: "sponsor" }, sponsorComment)).toBe(true);
-    expect(mayRewordComment({ userId: 4, role: "sponsor" }, sponsorComment)).toBe(false);
-    expect(mayRewordComment({ userId: 4, role: "sponsor" }, { authorId: null })).toBe(false);
+    expect(mayChangeComment({ userId: 3, role: "sponsor" }, sponsorComment)).toBe(true);
+    expect(mayChangeComment({ userId: 4, role: "sponsor" }, sponsorComment)).toBe(false);
+    expect(mayChangeComment({ userId: 4, role: "sponsor" }, { authorId: null })).toBe(false);
   });
   it("lets the DITP correct any comment, and leadership none", () => {
-    expect(mayRewordComment({ userId: 1, role: "charge_mission" }, sponsorComment)).toBe(true);
-    expect(mayRewordComment({ userId: 2, role: "administrateur" }, { authorId: null })).toBe(true);
-    expect(mayRewordComment({ userId: 5, role: "direction" }, sponsorComment)).toBe(false);
+    expect(mayChangeComment({ userId: 1, role: "charge_mission" }, sponsorComment)).toBe(true);
+    expect(mayChangeComment({ userId: 2, role: "administrateur" }, { authorId: null })).toBe(true);
+    expect(mayChangeComment({ userId: 5, role: "direction" }, sponsorComment)).toBe(false);
   });
   it("names the last editor only when it is not the author", () => {
     const author = { id: 3 };

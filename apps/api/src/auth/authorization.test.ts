@@ -583,6 +583,29 @@ const MUTATIONS: MutationCase[] = [
     expected: scopedRoles,
   },
   {
+    path: "progress.deleteComment",
+    call: async (caller, database, run) => {
+      // Written by the santé sponsor, so that the sponsor too deletes their own.
+      const author = await sessionUserOf(database, DEMO_EMAILS.sponsorSante);
+      const [comment] = await database.db
+        .insert(schema.comments)
+        .values({
+          laureateId: await laureateIdBySlug(database, SCOPED_SLUG),
+          kind: "reussites",
+          body: `À supprimer ${run}`,
+          authorId: author.id,
+          updatedBy: author.id,
+        })
+        .returning({ id: schema.comments.id });
+      return caller.progress.deleteComment({
+        laureateSlug: SCOPED_SLUG,
+        commentId: comment?.id ?? 0,
+        version: 1,
+      });
+    },
+    expected: scopedRoles,
+  },
+  {
     path: "progress.submitUpdate",
     call: async (caller, database, run) =>
       caller.progress.submitUpdate({

@@ -5,7 +5,7 @@ import { addDays, addMonths, periodOf } from "@defis/domain";
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { demonstrationRowsExist } from "../programme/demonstration.js";
 import { loadStaleAfterDays } from "../progress/follow-up-facts.js";
-import { onOrBefore, parisDayOf } from "./day-sql.js";
+import { notDeletedBy, onOrBefore, parisDayOf } from "./day-sql.js";
 import { milestonesKnownOn, weatherKnownOn } from "./known-on.js";
 import { readPaidByMonth, readPlannedByMonth } from "./schedule-as-of.js";
 import { readLaureateMoney, readMoneyGroups } from "./money-as-of.js";
@@ -139,7 +139,7 @@ async function readScorecards(db: Executor, asOf: string) {
     );
 }
 
-/** "Risques et blocages" written on or before the day. */
+/** "Risques et blocages" written on or before the day and not deleted by then. */
 async function readRisks(db: Executor, asOf: string) {
   return db
     .select({
@@ -149,7 +149,13 @@ async function readRisks(db: Executor, asOf: string) {
       writtenOn: sql<string>`to_char(${parisDayOf(comments.createdAt)}, 'YYYY-MM-DD')`,
     })
     .from(comments)
-    .where(and(eq(comments.kind, "risques_blocages"), onOrBefore(comments.createdAt, asOf)))
+    .where(
+      and(
+        eq(comments.kind, "risques_blocages"),
+        onOrBefore(comments.createdAt, asOf),
+        notDeletedBy(comments.deletedAt, asOf),
+      ),
+    )
     .orderBy(asc(comments.laureateId), asc(comments.createdAt), asc(comments.id));
 }
 

@@ -15,5 +15,10 @@ export function onOrBefore(column: AnyPgColumn, asOf: string): SQL {
   return sql`${column} < ${endOfParisDay(asOf)}`;
 }
 
+/** A row still there at the end of the day: not deleted, or deleted later. */
+export function notDeletedBy(deletedAt: AnyPgColumn, asOf: string): SQL {
+  return sql`(${deletedAt} is null or ${deletedAt} >= ${endOfParisDay(asOf)})`;
+}
+
 /** A sum of cents as a number: bigint arrives as a string, and a sum of nothing as null. */
 export const cents = (expression: SQL) => sql<number>`coalesce(${expression}, 0)::bigint`.mapWith(Number);

@@ -11,7 +11,7 @@ import {
 } from "@defis/domain";
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { endOfParisDay, onOrBefore } from "../dashboard/day-sql.js";
+import { endOfParisDay, notDeletedBy, onOrBefore } from "../dashboard/day-sql.js";
 import { milestonesKnownOn, tranchesKnownOn, weatherKnownOn } from "../dashboard/known-on.js";
 import { loadStaleAfterDays, personOf } from "./follow-up-facts.js";
 
@@ -101,7 +101,13 @@ async function commentsOn(db: Executor, laureateId: number, day: string): Promis
     .from(comments)
     .leftJoin(author, eq(author.id, comments.authorId))
     .leftJoin(writer, eq(writer.id, comments.updatedBy))
-    .where(and(eq(comments.laureateId, laureateId), onOrBefore(comments.createdAt, day)))
+    .where(
+      and(
+        eq(comments.laureateId, laureateId),
+        onOrBefore(comments.createdAt, day),
+        notDeletedBy(comments.deletedAt, day),
+      ),
+    )
     .orderBy(desc(comments.createdAt), desc(comments.id));
   const ids = rows.map((row) => row.comment.id);
   const revisions =

@@ -11,7 +11,7 @@ import {
   type MilestoneItem,
   type WeatherReportItem,
 } from "@defis/domain";
-import { asc, desc, eq, inArray, isNotNull, and } from "drizzle-orm";
+import { asc, desc, eq, inArray, isNotNull, isNull, and } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { parisDay } from "../paris-day.js";
 import {
@@ -97,7 +97,7 @@ async function loadComments(db: Executor, laureateId: number): Promise<CommentIt
     .from(comments)
     .leftJoin(author, eq(author.id, comments.authorId))
     .leftJoin(editor, eq(editor.id, comments.updatedBy))
-    .where(eq(comments.laureateId, laureateId))
+    .where(and(eq(comments.laureateId, laureateId), isNull(comments.deletedAt)))
     .orderBy(desc(comments.createdAt), desc(comments.id));
   const ids = rows.map((row) => row.comment.id);
   const revisions =

@@ -4,6 +4,7 @@ import {
   asOfSchema,
   createMilestoneSchema,
   declareWeatherSchema,
+  deleteCommentSchema,
   editCommentSchema,
   guidedUpdateSchema,
   laureateSlugSchema,
@@ -14,7 +15,7 @@ import {
 import { checkedAsOf } from "../dashboard/portfolio-as-of.js";
 import { parisDay } from "../paris-day.js";
 import { laureateProcedureFor, procedureFor, router, signedInProcedure } from "../trpc.js";
-import { addComment, editComment } from "./comment-commands.js";
+import { addComment, deleteComment, editComment } from "./comment-commands.js";
 import { listFollowUp } from "./follow-up-list.js";
 import { loadToChase } from "../reminders/chase-queries.js";
 import { submitGuidedUpdate } from "./guided-update.js";
@@ -85,6 +86,10 @@ export const progressRouter = router({
   editComment: laureateProcedureFor("updateProgress")
     .input(editCommentSchema)
     .mutation(inTransaction(editComment)),
+
+  deleteComment: laureateProcedureFor("updateProgress")
+    .input(deleteCommentSchema)
+    .mutation(inTransaction(deleteComment)),
 
   submitUpdate: laureateProcedureFor("updateProgress")
     .input(guidedUpdateSchema)

@@ -1,9 +1,10 @@
 import { schema } from "@defis/db";
 import type { TestDatabaseHandle } from "@defis/db/testing";
-import type { SessionUser } from "@defis/domain";
+import { addDays, type SessionUser } from "@defis/domain";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reviewSnapshotAsOf } from "../dashboard/portfolio-as-of.js";
 import { parisDay } from "../paris-day.js";
 import { callerFor, createTestDatabase, DEMO_EMAILS, sessionUserOf } from "../testing/test-app.js";
 
@@ -186,6 +187,166 @@ describe("follow-up of a laureate: milestones, météo, comments", () => {
       before: { texte: "Deux agences volontaires pour le teste", redigePar: sponsor.displayName },
       after: { texte: "Deux agences volontaires pour le test", redigePar: officer.displayName },
     });
+  });
+
+  it("lets a sponsor delete only their own comments and an officer any, keeping the history", async () => {
+    const officerCaller = callerFor(database, officer);
+    const sponsorCaller = callerFor(database, sponsor);
+    const shown = async () =>
+      (await officerCaller.progress.forLaureate({ slug: IN_SCOPE })).comments.map((item) => item.id);
+    const reviewRisks = async (day = parisDay()) =>
+      (await reviewSnapshotAsOf(database.db, day)).laureates
+        .find((sheet) => sheet.slug === IN_SCOPE)
+        ?.risks.map((risk) => risk.id);
+    const { commentId: officerComment } = await officerCaller.progress.addComment({
+      laureateSlug: IN_SCOPE,
+      kind: "risques_blocages",
+      body: "Risque noté par la chargée de mission",
+    });
+    const { commentId: sponsorComment } = await sponsorCaller.progress.addComment({
+      laureateSlug: IN_SCOPE,
+      kind: "risques_blocages",
+      body: "Risque noté par le sponsor",
+    });
+    const { commentId: correctedComment } = await sponsorCaller.progress.addComment({
+      laureateSlug: IN_SCOPE,
+      kind: "reussites",
+      body: "Réussite à corriger",
+    });
+
+    const before = await auditCount();
+    await expect(
+      sponsorCaller.progress.deleteComment({ laureateSlug: IN_SCOPE, commentId: officerComment, version: 1 }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining(
+        "Vous ne pouvez supprimer que les commentaires que vous avez écrits",
+      ) as unknown,
+    });
+    await expect(
+      sponsorCaller.progress.deleteComment({ laureateSlug: IN_SCOPE, commentId: sponsorComment, version: 2 }),
+    ).rejects.toMatchObject({ code: "CONFLICT", cause: { current: { version: 1 } } });
+    expect(await auditCount()).toBe(before);
+    expect(await shown()).toEqual(expect.arrayContaining([officerComment, sponsorComment, correctedComment]));
+    expect(await reviewRisks()).toEqual(expect.arrayContaining([officerComment, sponsorComment]));
+
+    await sponsorCaller.progress.deleteComment({
+      laureateSlug: IN_SCOPE,
+      commentId: sponsorComment,
+      version: 1,
+    });
+    await officerCaller.progress.deleteComment({
+      laureateSlug: IN_SCOPE,
+      commentId: officerComment,
+      version: 1,
+    });
+    await officerCaller.progress.editComment({
+      laureateSlug: IN_SCOPE,
+      commentId: correctedComment,
+      version: 1,
+      body: "Réussite corrigée",
+    });
+    await officerCaller.progress.deleteComment({
+      laureateSlug: IN_SCOPE,
+      commentId: correctedComment,
+      version: 2,
+    });
+    const remaining = await shown();
+    for (const id of [officerComment, sponsorComment, correctedComment]) expect(remaining).not.toContain(id);
+    const risksLeft = await reviewRisks();
+    expect(risksLeft).not.toContain(officerComment);
+    expect(risksLeft).not.toContain(sponsorComment);
+    const today = await officerCaller.progress.forLaureate({ slug: IN_SCOPE, asOf: parisDay() });
+    expect(today.comments.map((item) => item.id)).not.toContain(sponsorComment);
+
+    // A day before the deletion still reads the comment, worded as it stood.
+    await database.db
+      .update(schema.comments)
+      .set({ createdAt: sql`now() - interval '3 days'` })
+      .where(eq(schema.comments.id, sponsorComment));
+    await database.db
+      .update(schema.commentRevisions)
+      .set({ writtenAt: sql`now() - interval '3 days'` })
+      .where(eq(schema.commentRevisions.commentId, sponsorComment));
+    const twoDaysAgo = addDays(parisDay(), -2);
+    const then = await officerCaller.progress.forLaureate({ slug: IN_SCOPE, asOf: twoDaysAgo });
+    expect(then.comments.find((item) => item.id === sponsorComment)).toMatchObject({
+      body: "Risque noté par le sponsor",
+      revisions: [],
+    });
+    expect(await reviewRisks(twoDaysAgo)).toContain(sponsorComment);
+
+    // Deleted, it can be neither changed nor deleted again.
+    await expect(
+      officerCaller.progress.editComment({
+        laureateSlug: IN_SCOPE,
+        commentId: sponsorComment,
+        version: 2,
+        body: "Trop tard",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      sponsorCaller.progress.deleteComment({ laureateSlug: IN_SCOPE, commentId: sponsorComment, version: 2 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const [deleted] = await database.db
+      .select()
+      .from(schema.comments)
+      .where(eq(schema.comments.id, correctedComment));
+    expect(deleted).toMatchObject({ deletedBy: officer.id, version: 3, body: "Réussite corrigée" });
+    expect(deleted?.deletedAt).toBeInstanceOf(Date);
+    const wordings = await database.db
+      .select()
+      .from(schema.commentRevisions)
+      .where(eq(schema.commentRevisions.commentId, correctedComment))
+      .orderBy(asc(schema.commentRevisions.version));
+    expect(wordings.map(({ version, body, writtenBy }) => ({ version, body, writtenBy }))).toEqual([
+      { version: 1, body: "Réussite à corriger", writtenBy: sponsor.id },
+      { version: 2, body: "Réussite corrigée", writtenBy: officer.id },
+    ]);
+
+    // The laureate's history says who deleted what and when.
+    const history = await sponsorCaller.audit.forLaureate({ slug: IN_SCOPE });
+    const deletions = history
+      .filter((event) => event.action === "commentaire.suppression")
+      .map(({ actor, entityId, before: was, after, occurredAt }) => ({
+        actor: actor?.id,
+        entityId,
+        was,
+        after,
+        dated: occurredAt instanceof Date,
+      }));
+    expect(deletions).toEqual([
+      {
+        actor: officer.id,
+        entityId: String(correctedComment),
+        was: { type: "Réussites", texte: "Réussite corrigée", redigePar: officer.displayName },
+        after: null,
+        dated: true,
+      },
+      {
+        actor: officer.id,
+        entityId: String(officerComment),
+        was: {
+          type: "Risques et blocages",
+          texte: "Risque noté par la chargée de mission",
+          redigePar: officer.displayName,
+        },
+        after: null,
+        dated: true,
+      },
+      {
+        actor: sponsor.id,
+        entityId: String(sponsorComment),
+        was: {
+          type: "Risques et blocages",
+          texte: "Risque noté par le sponsor",
+          redigePar: sponsor.displayName,
+        },
+        after: null,
+        dated: true,
+      },
+    ]);
   });
 
   it("saves a guided update whole, marks milestones and météo fresh, with one audit event", async () => {

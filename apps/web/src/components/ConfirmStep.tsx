@@ -25,9 +25,9 @@ interface ConfirmStepProps {
   /** The last attempt's failure, shown under the summary with `errorTitle`. */
   error: unknown;
   errorTitle: string;
-  /** The panel's heading level: 3 inside a page's section, 2 where the panel is a part of the page itself. */
-  headingLevel?: 2 | 3;
-  headingClassName?: "fr-h4" | "fr-h5";
+  /** The panel's heading level: 3 inside a page's section, 2 where the panel is a part of the page itself, 4 in a subsection. */
+  headingLevel?: 2 | 3 | 4;
+  headingClassName?: "fr-h4" | "fr-h5" | "fr-h6";
 }
 
 /**

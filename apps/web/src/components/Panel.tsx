@@ -5,17 +5,22 @@ import type { ReactNode } from "react";
 interface PanelProps {
   headingId: string;
   title: string;
-  /** The heading's level, h3 inside a page's section by default; h2 where the panel is a page's own part. */
-  headingLevel?: 2 | 3;
-  /** The heading's look; `fr-h5` for an h3 by default, the level's own look for an h2. */
-  headingClassName?: "fr-h4" | "fr-h5";
+  /**
+   * The heading's level, h3 inside a page's section by default; h2 where the
+   * panel is a page's own part, h4 inside a subsection.
+   */
+  headingLevel?: 2 | 3 | 4;
+  /** The heading's look; `fr-h5` for an h3 and `fr-h6` for an h4 by default, the level's own look for an h2. */
+  headingClassName?: "fr-h4" | "fr-h5" | "fr-h6";
   children: ReactNode;
 }
 
+const DEFAULT_LOOK = { 2: undefined, 3: "fr-h5", 4: "fr-h6" } as const;
+
 /** An action's frame: a labelled region whose heading takes the focus when it opens or changes step. */
 export function Panel({ headingId, title, headingLevel = 3, headingClassName, children }: PanelProps) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
-  const className = headingClassName ?? (headingLevel === 3 ? "fr-h5" : undefined);
+  const Heading = `h${String(headingLevel)}` as "h2" | "h3" | "h4";
+  const className = headingClassName ?? DEFAULT_LOOK[headingLevel];
   return (
     <section
       aria-labelledby={headingId}

@@ -81,6 +81,9 @@ export const comments = pgTable(
     body: text("body").notNull(),
     authorId: userReference("author_id"),
     ...editTracking(),
+    /** A deleted comment leaves the pages but stays in the history: its last wording is in comment_revision. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedBy: userReference("deleted_by"),
   },
   (table) => [
     index("progress_comment_laureate_idx").on(table.laureateId, table.createdAt),

@@ -1,5 +1,6 @@
 import { addDays } from "@defis/domain";
 import { and, eq, inArray, min, sql, type SQL } from "drizzle-orm";
+import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "../database.js";
 import {
   fundingRecords,
@@ -13,6 +14,22 @@ import {
 
 /** When the scenario's allocations were made, before any convention (see demo.ts). */
 export const DEMO_ATTRIBUTION_DAY = "2022-03-01";
+
+/**
+ * Rows per statement: a version binds up to 17 parameters and a statement at
+ * most 65 535, which the scenario passes once a thousand laureates share it.
+ */
+const ROWS_PER_INSERT = 2_000;
+
+async function insertInBatches<Table extends PgTable>(
+  db: Executor,
+  table: Table,
+  rows: PgInsertValue<Table>[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await db.insert(table).values(rows.slice(start, start + ROWS_PER_INSERT));
+  }
+}
 
 /** An hour of a Paris day, never later than now: a version cannot start in the future. */
 function parisInstant(day: string, hour: number): SQL {
@@ -63,7 +80,9 @@ async function dateFundingRecords(db: Executor): Promise<void> {
   if (rows.length === 0) return;
   const ids = rows.map((row) => row.laureateId);
   await db.delete(fundingRecordVersions).where(inArray(fundingRecordVersions.laureateId, ids));
-  await db.insert(fundingRecordVersions).values(
+  await insertInBatches(
+    db,
+    fundingRecordVersions,
     rows.flatMap((row) => {
       const current = {
         laureateId: row.laureateId,
@@ -116,7 +135,9 @@ async function dateTranches(db: Executor, planDays: ReadonlyMap<number, string>)
       rows.map((row) => row.tranche.id),
     ),
   );
-  await db.insert(trancheVersions).values(
+  await insertInBatches(
+    db,
+    trancheVersions,
     rows.flatMap(({ tranche, conventionDate }) => {
       const current = {
         trancheId: tranche.id,
@@ -199,7 +220,9 @@ async function dateMilestones(db: Executor, planDays: ReadonlyMap<number, string
       rows.map((row) => row.id),
     ),
   );
-  await db.insert(milestoneVersions).values(
+  await insertInBatches(
+    db,
+    milestoneVersions,
     rows.flatMap((milestone) => {
       const current = {
         milestoneId: milestone.id,

@@ -3,12 +3,15 @@ import { can, type Role } from "../roles.js";
 export const FOREIGN_COMMENT_REFUSAL =
   "Vous ne pouvez modifier que les commentaires que vous avez écrits : celui-ci a été écrit par une autre personne. Ajoutez plutôt un commentaire.";
 
+export const FOREIGN_COMMENT_DELETION_REFUSAL =
+  "Vous ne pouvez supprimer que les commentaires que vous avez écrits : celui-ci a été écrit par une autre personne.";
+
 /**
- * Who may reword a comment: its author, and the DITP, who corrects any
- * comment (the page then names who changed it and when). A sponsor never
- * rewrites someone else's words under that person's name.
+ * Who may reword or delete a comment: its author, and the DITP, who corrects
+ * any comment (the page then names who changed it and when). A sponsor never
+ * rewrites nor removes someone else's words.
  */
-export function mayRewordComment(
+export function mayChangeComment(
   editor: { userId: number | null; role: Role | null },
   comment: { authorId: number | null },
 ): boolean {

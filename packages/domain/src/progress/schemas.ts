@@ -134,6 +134,14 @@ export const editCommentSchema = z.object({
 });
 export type EditCommentInput = z.infer<typeof editCommentSchema>;
 
+/** A deletion names the version read, so that nobody deletes words they have not seen. */
+export const deleteCommentSchema = z.object({
+  laureateSlug,
+  commentId: storedInteger,
+  version: versionSchema,
+});
+export type DeleteCommentInput = z.infer<typeof deleteCommentSchema>;
+
 /**
  * The sponsor's guided update: the period's météo, where each milestone
  * stands, new comments and the measures of due indicators, saved together or

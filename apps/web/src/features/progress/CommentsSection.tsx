@@ -8,13 +8,14 @@ import {
   COMMENT_KINDS,
   editCommentSchema,
   editedBySomeoneElse,
-  mayRewordComment,
+  mayChangeComment,
   type CommentItem,
   type CommentKind,
 } from "@defis/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
+import { ConfirmStep } from "../../components/ConfirmStep";
 import { SavingStatus } from "../../components/Panel";
 import { fieldState } from "../../lib/form-errors";
 import { useFormErrors } from "../../lib/use-form-errors";
@@ -140,28 +141,99 @@ function CommentEditor({
   );
 }
 
-function CommentCard({ slug, comment, canEdit }: { slug: string; comment: CommentItem; canEdit: boolean }) {
+/**
+ * Asked, then confirmed: the comment leaves the page, the review and the
+ * exports; the laureate's history keeps who deleted what and when.
+ */
+function CommentDeletion({
+  slug,
+  comment,
+  onCancel,
+  onDeleted,
+}: {
+  slug: string;
+  comment: CommentItem;
+  onCancel: () => void;
+  onDeleted: () => void;
+}) {
+  const trpc = useTRPC();
+  const refresh = useRefreshProgress();
+  const headingId = `supprimer-commentaire-${String(comment.id)}`;
+  usePendingFocus(headingId);
+  const mutation = useMutation(
+    trpc.progress.deleteComment.mutationOptions({
+      onSuccess: async () => {
+        onDeleted();
+        await refresh();
+      },
+      // Changed meanwhile: the text shown becomes the current one, to read before confirming again.
+      onError: (failure) => {
+        if (isStaleVersion(failure)) void refresh();
+      },
+    }),
+  );
+  return (
+    <ConfirmStep
+      headingId={headingId}
+      title={`Supprimer ce commentaire « ${COMMENT_KINDS[comment.kind]} » ?`}
+      headingLevel={4}
+      confirmLabel="Confirmer la suppression"
+      onConfirm={() =>
+        mutation.mutate({ laureateSlug: slug, commentId: comment.id, version: comment.version })
+      }
+      onCancel={onCancel}
+      saving={mutation.isPending}
+      error={mutation.error}
+      errorTitle="Le commentaire n'a pas été supprimé"
+    >
+      <p>« {comment.body} »</p>
+      <p className={fr.cx("fr-text--sm")}>
+        Il disparaîtra du suivi, de la revue et des exports. L'historique du lauréat gardera son texte, qui
+        l'a supprimé et quand.
+      </p>
+    </ConfirmStep>
+  );
+}
+
+type CardMode = "lecture" | "modification" | "suppression";
+
+function CommentCard({
+  slug,
+  comment,
+  canEdit,
+  onDeleted,
+}: {
+  slug: string;
+  comment: CommentItem;
+  canEdit: boolean;
+  onDeleted: () => void;
+}) {
   const user = useSession().user;
-  // The server refuses the same: a sponsor rewords only the comments they wrote.
-  const canReword =
+  // The server refuses the same: a sponsor rewords and deletes only the comments they wrote.
+  const canChange =
     canEdit &&
-    mayRewordComment(
+    mayChangeComment(
       { userId: user?.id ?? null, role: user?.role ?? null },
       { authorId: comment.author?.id ?? null },
     );
-  const [editing, setEditing] = useState(false);
-  const buttonId = `modifier-commentaire-${String(comment.id)}`;
+  const [mode, setMode] = useState<CardMode>("lecture");
+  const editButtonId = `modifier-commentaire-${String(comment.id)}`;
+  const deleteButtonId = `supprimer-commentaire-bouton-${String(comment.id)}`;
   const focus = usePendingFocus();
+  const backTo = (buttonId: string) => {
+    setMode("lecture");
+    focus(buttonId);
+  };
   return (
     <li className={fr.cx("fr-mb-3w")}>
-      {editing ? (
-        <CommentEditor
+      {mode === "modification" ? (
+        <CommentEditor slug={slug} comment={comment} onClose={() => backTo(editButtonId)} />
+      ) : mode === "suppression" ? (
+        <CommentDeletion
           slug={slug}
           comment={comment}
-          onClose={() => {
-            setEditing(false);
-            focus(buttonId);
-          }}
+          onCancel={() => backTo(deleteButtonId)}
+          onDeleted={onDeleted}
         />
       ) : (
         <>
@@ -180,16 +252,31 @@ function CommentCard({ slug, comment, canEdit }: { slug: string; comment: Commen
               </ul>
             </details>
           )}
-          {canReword && (
-            <Button
-              id={buttonId}
-              size="small"
-              priority="tertiary"
-              iconId="fr-icon-edit-line"
-              onClick={() => setEditing(true)}
-            >
-              Modifier <span className={fr.cx("fr-sr-only")}>ce commentaire</span>
-            </Button>
+          {canChange && (
+            <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
+              <li>
+                <Button
+                  id={editButtonId}
+                  size="small"
+                  priority="tertiary"
+                  iconId="fr-icon-edit-line"
+                  onClick={() => setMode("modification")}
+                >
+                  Modifier <span className={fr.cx("fr-sr-only")}>ce commentaire</span>
+                </Button>
+              </li>
+              <li>
+                <Button
+                  id={deleteButtonId}
+                  size="small"
+                  priority="tertiary"
+                  iconId="fr-icon-delete-line"
+                  onClick={() => setMode("suppression")}
+                >
+                  Supprimer <span className={fr.cx("fr-sr-only")}>ce commentaire</span>
+                </Button>
+              </li>
+            </ul>
           )}
         </>
       )}
@@ -269,11 +356,16 @@ interface CommentsSectionProps {
 
 /** Risks and blockers, next actions, successes: newest first, with their earlier wordings. */
 export function CommentsSection({ slug, comments, canEdit }: CommentsSectionProps) {
+  const [deleted, setDeleted] = useState(false);
+  const focus = usePendingFocus();
   return (
     <section aria-labelledby="commentaires" className={fr.cx("fr-mb-4w")}>
       <h3 id="commentaires" className={fr.cx("fr-h5")}>
         Commentaires
       </h3>
+      <p role="status" className={fr.cx("fr-text--sm")}>
+        {deleted ? "Le commentaire a été supprimé." : ""}
+      </p>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         {KINDS.map((kind) => {
           const ofKind = comments.filter((comment) => comment.kind === kind);
@@ -283,7 +375,7 @@ export function CommentsSection({ slug, comments, canEdit }: CommentsSectionProp
               aria-labelledby={`commentaires-${kind}`}
               className={fr.cx("fr-col-12", "fr-col-md-4")}
             >
-              <h4 id={`commentaires-${kind}`} className={fr.cx("fr-h6")}>
+              <h4 id={`commentaires-${kind}`} tabIndex={-1} className={fr.cx("fr-h6")}>
                 {COMMENT_KINDS[kind]}
               </h4>
               {ofKind.length === 0 ? (
@@ -291,7 +383,17 @@ export function CommentsSection({ slug, comments, canEdit }: CommentsSectionProp
               ) : (
                 <ul className={fr.cx("fr-raw-list")}>
                   {ofKind.map((comment) => (
-                    <CommentCard key={comment.id} slug={slug} comment={comment} canEdit={canEdit} />
+                    <CommentCard
+                      key={comment.id}
+                      slug={slug}
+                      comment={comment}
+                      canEdit={canEdit}
+                      onDeleted={() => {
+                        // The card goes away: the focus goes to its list's heading.
+                        setDeleted(true);
+                        focus(`commentaires-${kind}`);
+                      }}
+                    />
                   ))}
                 </ul>
               )}

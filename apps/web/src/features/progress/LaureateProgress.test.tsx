@@ -1,4 +1,4 @@
-import type { GuidedUpdateInput, UpdateMilestoneInput } from "@defis/domain";
+import type { DeleteCommentInput, GuidedUpdateInput, UpdateMilestoneInput } from "@defis/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -55,7 +55,7 @@ describe("the follow-up tab of a laureate", () => {
     );
     expect(screen.getAllByText("Versions précédentes (1)")).toHaveLength(2);
     // Leadership reads, never edits.
-    expect(screen.queryByRole("button", { name: /Modifier|Ajouter/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Modifier|Ajouter|Supprimer/ })).toBeNull();
   });
 
   it("edits a milestone on the version read; after a conflict, shows the current values and reapplies on them", async () => {
@@ -142,6 +142,73 @@ describe("the follow-up tab of a laureate", () => {
     renderApp(SUIVI);
     await screen.findByRole("region", { name: "Réussites" });
     expect(screen.getAllByRole("button", { name: "Modifier ce commentaire" })).toHaveLength(3);
+    expect(screen.getAllByRole("button", { name: "Supprimer ce commentaire" })).toHaveLength(3);
+  });
+
+  it("lets a sponsor delete only their own comments, after a confirmation that a conflict shows again", async () => {
+    mockAuth({ user: sponsorUser });
+    const received: DeleteCommentInput[] = [];
+    let deleted = false;
+    serveProgress({
+      "progress.forLaureate": () =>
+        deleted
+          ? {
+              ...laureateProgressFixture,
+              comments: laureateProgressFixture.comments.filter((comment) => comment.id !== 21),
+            }
+          : laureateProgressFixture,
+      "progress.deleteComment": (input) => {
+        const deletion = input as DeleteCommentInput;
+        received.push(deletion);
+        if (received.length === 1) {
+          return new ProcedureError("CONFLICT", "Ce commentaire a été modifié entre-temps.", 409, {
+            id: 21,
+            version: 3,
+            body: "Agents peu disponibles en été.",
+          });
+        }
+        deleted = true;
+        return { commentId: deletion.commentId };
+      },
+    });
+    renderApp(SUIVI);
+    const next = await screen.findByRole("region", { name: "Prochaines actions" });
+    // The officer's comment: the sponsor cannot delete it.
+    expect(within(next).queryByRole("button", { name: /Supprimer/ })).toBeNull();
+    const risks = screen.getByRole("region", { name: "Risques et blocages" });
+    const deleteButton = within(risks).getByRole("button", { name: "Supprimer ce commentaire" });
+
+    // Cancelling deletes nothing and gives the focus back.
+    await userEvent.click(deleteButton);
+    const question = await screen.findByRole("heading", {
+      name: "Supprimer ce commentaire « Risques et blocages » ?",
+    });
+    await waitFor(() => expect(document.activeElement).toBe(question));
+    await userEvent.click(screen.getByRole("button", { name: "Annuler" }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(risks).getByRole("button", { name: "Supprimer ce commentaire" }),
+      ),
+    );
+    expect(received).toHaveLength(0);
+
+    await userEvent.click(within(risks).getByRole("button", { name: "Supprimer ce commentaire" }));
+    const step = (
+      await screen.findByRole("heading", { name: "Supprimer ce commentaire « Risques et blocages » ?" })
+    ).closest("section") as HTMLElement;
+    expect(step.textContent).toContain(
+      "L'historique du lauréat gardera son texte, qui l'a supprimé et quand.",
+    );
+    await userEvent.click(within(step).getByRole("button", { name: "Confirmer la suppression" }));
+    expect(await within(step).findByText("Ce commentaire a été modifié entre-temps.")).toBeDefined();
+    expect(received[0]).toEqual({ laureateSlug: "registre-reunion", commentId: 21, version: 2 });
+
+    await userEvent.click(within(step).getByRole("button", { name: "Confirmer la suppression" }));
+    expect(await screen.findByText("Le commentaire a été supprimé.")).toBeDefined();
+    await waitFor(() => expect(within(risks).queryByText(/Agents peu disponibles/)).toBeNull());
+    expect(within(risks).getByText("Aucun commentaire.")).toBeDefined();
+    expect(received).toHaveLength(2);
+    expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Risques et blocages" }));
   });
 
   it("offers a sponsor the guided update of a laureate in their scope", async () => {
