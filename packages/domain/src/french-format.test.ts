@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  formatIndicatorValue,
   formatCents,
   formatCentsRounded,
   formatDate,
@@ -100,6 +99,8 @@ describe("formatIndicatorValue", () => {
       `8,33${NBSP}dossiers par mois`,
     );
     expect(formatIndicatorValue(1.5, { unit: "jours", unitLabel: "" })).toBe(`1,5${NBSP}jour`);
-    expect(formatIndicatorValue(1200.5, { unit: "euros", unitLabel: "" })).toBe(`1${NARROW_NBSP}200,5${NBSP}€`);
+    expect(formatIndicatorValue(1200.5, { unit: "euros", unitLabel: "" })).toBe(
+      `1${NARROW_NBSP}200,5${NBSP}€`,
+    );
   });
 });

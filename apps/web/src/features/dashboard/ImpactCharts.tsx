@@ -90,11 +90,7 @@ function CommonIndicatorChart({ indicator, asOf }: { indicator: CommonIndicatorA
         <BarChart {...CHART_PROPS} data={groups.map((group) => ({ label: group.label, ...group.totals }))}>
           <CartesianGrid vertical={false} />
           <XAxis dataKey="label" {...AXIS_PROPS} />
-          <YAxis
-            width={56}
-            tickFormatter={(value: number) => formatDecimal(value)}
-            {...AXIS_PROPS}
-          />
+          <YAxis width={56} tickFormatter={(value: number) => formatDecimal(value)} {...AXIS_PROPS} />
           <Tooltip {...TOOLTIP_PROPS} formatter={(value) => valueOf(indicator, Number(value))} />
           <Legend {...LEGEND_PROPS} />
           {POINTS.map((point) => (
