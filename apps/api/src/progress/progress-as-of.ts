@@ -177,6 +177,7 @@ export async function loadLaureateProgressOn(
     weather,
     comments: commentItems,
     freshness: [],
+    lateIndicators: [],
     health: null,
   };
 }
