@@ -20,6 +20,7 @@ function row(overrides: Partial<FollowUpRow> & Pick<FollowUpRow, "laureateSlug" 
     ministry: "solidarites-sante",
     staleParts: [],
     lateMilestones: [],
+    lateIndicators: [],
     health: calm,
     sponsors: [{ id: sacha.id, displayName: sacha.displayName }],
     ...overrides,
@@ -73,6 +74,21 @@ describe("chasing a sponsor", () => {
     expect(waitingSince([row({ ...stale, staleParts: [] })])).toEqual({ kind: "depuis", day: "2026-10-01" });
     expect(waitingSince([stale, someoneElse])).toEqual({ kind: "jamais" });
     expect(waitingSince([fresh])).toBeNull();
+  });
+
+  it("chases a sponsor whose only wait is an indicator to measure, dated from its due date", () => {
+    const toMeasure = row({
+      laureateSlug: "chms-ehpad-aix-les-bains",
+      title: "EHPAD co-conçu",
+      lateIndicators: [{ id: 5, name: "Satisfaction des résidents", dueOn: "2026-08-31" }],
+    });
+    expect(waitingSince([stale, toMeasure])).toEqual({ kind: "depuis", day: "2026-08-31" });
+    expect(
+      chaseRefusal({ id: sacha.id, displayName: sacha.displayName, chasedToday: false }, [toMeasure]),
+    ).toBe(null);
+    expect(buildSponsorChase(sacha, camille, [toMeasure], context)?.body).toContain(
+      "  - Indicateur à mesurer : « Satisfaction des résidents », mesure attendue le 31/08/2026",
+    );
   });
 
   it("gives a laureate only to an active sponsor who does not cover it yet", () => {

@@ -82,8 +82,8 @@ export function chaseRefusal(
 
 /**
  * Since when a sponsor's projects wait: the oldest last update of a stale
- * part or due date of a late milestone ("2026-09-01"), "jamais" when a part
- * was never updated, null when nothing waits.
+ * part, due date of a late milestone or of an indicator's measure
+ * ("2026-09-01"), "jamais" when a part was never updated, null when nothing waits.
  */
 export type WaitingSince = { kind: "depuis"; day: string } | { kind: "jamais" } | null;
 
@@ -95,8 +95,8 @@ export function waitingSince(rows: readonly FollowUpRow[]): WaitingSince {
       const day = parisDayOf(stale.updatedAt);
       if (oldest === null || day < oldest) oldest = day;
     }
-    for (const milestone of row.lateMilestones) {
-      if (oldest === null || milestone.dueOn < oldest) oldest = milestone.dueOn;
+    for (const late of [...row.lateMilestones, ...row.lateIndicators]) {
+      if (oldest === null || late.dueOn < oldest) oldest = late.dueOn;
     }
   }
   return oldest === null ? null : { kind: "depuis", day: oldest };

@@ -84,6 +84,8 @@ export const laureateFiltersSchema = z.object({
   weather: z.enum(keysOf(WEATHER_STATES), { error: "Météo inconnue." }).optional(),
   /** "en_retard": only laureates with at least one milestone late today. */
   milestones: z.literal("en_retard", { error: "Filtre de jalons inconnu." }).optional(),
+  /** "a_mettre_a_jour": only laureates with at least one followed indicator whose measure is past due. */
+  indicators: z.literal("a_mettre_a_jour", { error: "Filtre d'indicateurs inconnu." }).optional(),
 });
 export type LaureateFilters = z.infer<typeof laureateFiltersSchema>;
 

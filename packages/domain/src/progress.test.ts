@@ -20,6 +20,7 @@ function facts(overrides: Partial<HealthFacts> = {}): HealthFacts {
     milestones: [],
     tranches: [],
     updatedOn: { finances: "2026-11-20", jalons: "2026-11-20", meteo: "2026-11-20" },
+    lateIndicators: [],
     ...overrides,
   };
 }
@@ -102,6 +103,30 @@ describe("computed health", () => {
       { level: "couvert", text: "Météo : jamais mis à jour." },
     ]);
     expect(stale.level).toBe("couvert");
+  });
+
+  it("counts an indicator to measure as a cloud, however late", () => {
+    const health = computeHealth(
+      facts({
+        lateIndicators: [
+          { id: 1, name: "Usagers reçus", dueOn: "2026-11-06" },
+          { id: 2, name: "Délai de traitement", dueOn: "2026-09-26" },
+        ],
+      }),
+      TODAY,
+      30,
+    );
+    expect(health.reasons).toEqual([
+      {
+        level: "nuage",
+        text: "Indicateur « Usagers reçus » à mettre à jour : mesure attendue depuis 20 jour(s).",
+      },
+      {
+        level: "nuage",
+        text: "Indicateur « Délai de traitement » à mettre à jour : mesure attendue depuis 61 jour(s).",
+      },
+    ]);
+    expect(health.level).toBe("nuage");
   });
 });
 

@@ -31,6 +31,7 @@ function row(overrides: Partial<FollowUpRow> & Pick<FollowUpRow, "laureateSlug" 
     ministry: "solidarites-sante",
     staleParts: [],
     lateMilestones: [],
+    lateIndicators: [],
     health: calm,
     sponsors: [{ id: sacha.id, displayName: sacha.displayName }],
     ...overrides,
@@ -102,6 +103,19 @@ describe("buildSponsorDigest", () => {
     // Up to date, or another sponsor's: not in this digest.
     expect(digest?.body).not.toContain("Accueil simplifié");
     expect(digest?.body).not.toContain("Lab de la gendarmerie");
+  });
+
+  it("lists the indicators to measure with their due date: alone, they call for attention", () => {
+    const toMeasure = row({
+      laureateSlug: "ddets-calvados-orientation-sociale",
+      title: "Orientation sociale",
+      lateIndicators: [{ id: 3, name: "Dossiers mal orientés", dueOn: "2026-10-31" }],
+    });
+    const digest = buildSponsorDigest(sacha, [upToDate, toMeasure], context);
+    expect(digest?.subject).toBe("Défis : 1 projet demande votre attention");
+    expect(digest?.body.split("\n")).toContain(
+      "  - Indicateur à mesurer : « Dossiers mal orientés », mesure attendue le 31/10/2026",
+    );
   });
 
   it("writes nothing when no laureate of the scope needs attention", () => {

@@ -56,9 +56,17 @@ const SIGNATURE = [
   "Merci de ne pas y répondre : mettez à jour le suivi directement dans Défis.",
 ];
 
-/** A laureate needs the sponsor's attention when a part is stale, a milestone late, or its météo contradicted. */
+/**
+ * A laureate needs the sponsor's attention when a part is stale, a milestone
+ * late, an indicator to measure, or its météo contradicted.
+ */
 export function needsAttention(row: FollowUpRow): boolean {
-  return row.staleParts.length > 0 || row.lateMilestones.length > 0 || row.health.diverges;
+  return (
+    row.staleParts.length > 0 ||
+    row.lateMilestones.length > 0 ||
+    row.lateIndicators.length > 0 ||
+    row.health.diverges
+  );
 }
 
 /** What one laureate lacks, line by line, with the link to its page: the same words in every mail. */
@@ -72,6 +80,11 @@ export function laureateSection(row: FollowUpRow, publicUrl: string): string[] {
   for (const milestone of row.lateMilestones) {
     lines.push(
       `  - Jalon en retard : « ${milestone.title} », prévu le ${formatMailDate(milestone.dueOn)}, ${days(milestone.daysLate)} de retard`,
+    );
+  }
+  for (const indicator of row.lateIndicators) {
+    lines.push(
+      `  - Indicateur à mesurer : « ${indicator.name} », mesure attendue le ${formatMailDate(indicator.dueOn)}`,
     );
   }
   if (row.health.diverges && row.health.declared !== null) {

@@ -9,12 +9,12 @@ import type {
   MinistryKey,
   WeatherState,
 } from "@defis/domain";
-import { DEFAULT_STALE_AFTER_DAYS, periodOf } from "@defis/domain";
+import { DEFAULT_STALE_AFTER_DAYS, periodOf, PERIODICITY_MONTHS } from "@defis/domain";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { committedOnSql } from "../finance/money-figures-sql.js";
 import { parisDay } from "../paris-day.js";
-import { cents } from "../dashboard/day-sql.js";
+import { cents, endOfParisDay } from "../dashboard/day-sql.js";
 import { knownAtEndOf } from "../dashboard/known-on.js";
 import { moneyAsOf } from "../dashboard/money-as-of.js";
 import { territoryKeySql } from "./territory-sql.js";
@@ -23,6 +23,8 @@ const {
   allocations,
   followUpSettings,
   fundingRecords,
+  indicatorMeasureVersions,
+  indicators,
   laureates,
   milestoneVersions,
   programmes,
@@ -71,6 +73,28 @@ function weatherStateSql(today: string): SQL {
     else ${latest(known.level)} end)`;
 }
 
+/**
+ * The SQL form of `indicatorFreshnessOn` on a day: a laureate has an
+ * indicator "à mettre à jour" when one it follows by the end of the day
+ * (as `loadIndicatorsOn`) had its next measure due before the day: one
+ * period after its latest measure known then, or after its baseline.
+ */
+function lateIndicatorSql(day: string): SQL {
+  const known = indicatorMeasureVersions;
+  const latest = sql`(select max(${known.measuredOn}) from ${known}
+    where ${known.indicatorId} = ${indicators.id} and ${known.measuredOn} <= ${day}::date
+      and ${knownAtEndOf(known.validFrom, known.validTo, day)})`;
+  const months = sql`(case ${indicators.periodicity} ${sql.join(
+    Object.entries(PERIODICITY_MONTHS).map(
+      ([periodicity, count]) => sql`when ${periodicity} then ${sql.raw(String(count))}`,
+    ),
+    sql` `,
+  )} end)`;
+  return sql`exists (select 1 from ${indicators} where ${indicators.laureateId} = ${laureates.id}
+    and ${indicators.status} = 'suivi' and ${indicators.decidedAt} < ${endOfParisDay(day)}
+    and (coalesce(${latest}, ${indicators.baselineOn}) + make_interval(months => ${months}))::date < ${day}::date)`;
+}
+
 function filterConditions(filters: LaureateFilters, today: string): SQL[] {
   const conditions: SQL[] = [];
   if (filters.weather) conditions.push(sql`${weatherStateSql(today)} = ${filters.weather}`);
@@ -81,6 +105,7 @@ function filterConditions(filters: LaureateFilters, today: string): SQL[] {
       and ${knownAtEndOf(known.validFrom, known.validTo, today)}
       and ${known.status} not in ('atteint', 'abandonne') and ${known.dueOn} < ${today}::date)`);
   }
+  if (filters.indicators === "a_mettre_a_jour") conditions.push(lateIndicatorSql(today));
   if (filters.category) conditions.push(eq(laureates.category, filters.category));
   if (filters.ministry) conditions.push(eq(laureates.ministry, filters.ministry));
   if (filters.territory === "national") conditions.push(isNull(laureates.regionCode));

@@ -8,6 +8,7 @@ import {
   type FreshnessPart,
   type HealthFacts,
   type HealthSummary,
+  type LateIndicator,
   type MilestoneStatus,
   type PersonRef,
   type WeatherLevel,
@@ -15,6 +16,7 @@ import {
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { GATE_COLUMNS, GATE_JOIN, withGatingMilestone } from "../finance/money-projections.js";
+import { loadIndicatorsOn } from "../impact/indicator-queries.js";
 import { parisDay } from "../paris-day.js";
 
 const { followUpSettings, freshness, milestones, tranches, users, weatherReports } = schema;
@@ -30,9 +32,10 @@ export async function loadStaleAfterDays(db: Executor): Promise<number> {
 
 /** What the follow-up knows of one laureate: the inputs of its health and its freshness. */
 export interface FollowUpFacts {
-  health: Omit<HealthFacts, "milestones" | "tranches"> & {
+  health: Omit<HealthFacts, "milestones" | "tranches" | "lateIndicators"> & {
     milestones: { id: number; title: string; status: MilestoneStatus; dueOn: string }[];
     tranches: HealthFacts["tranches"][number][];
+    lateIndicators: LateIndicator[];
   };
   freshness: Record<FreshnessPart, { updatedAt: Date; updatedBy: PersonRef | null } | null>;
   latestWeather: { level: WeatherLevel; period: string } | null;
@@ -41,18 +44,25 @@ export interface FollowUpFacts {
 const freshnessAuthor = alias(users, "freshness_author");
 
 /**
- * Loads the facts of several laureates in a fixed number of queries, whatever
- * their number: the portfolio, the sponsor home and "À relancer" share it.
+ * Loads the facts of several laureates on `today` in a fixed number of
+ * queries, whatever their number: the portfolio, the sponsor home and
+ * "À relancer" share it.
  */
 export async function loadFollowUpFacts(
   db: Executor,
   laureateIds: readonly number[],
+  today: string,
 ): Promise<Map<number, FollowUpFacts>> {
   const facts = new Map<number, FollowUpFacts>(
     laureateIds.map((id) => [
       id,
       {
-        health: { milestones: [], tranches: [], updatedOn: { finances: null, jalons: null, meteo: null } },
+        health: {
+          milestones: [],
+          tranches: [],
+          updatedOn: { finances: null, jalons: null, meteo: null },
+          lateIndicators: [],
+        },
         freshness: { finances: null, jalons: null, meteo: null },
         latestWeather: null,
       },
@@ -102,7 +112,16 @@ export async function loadFollowUpFacts(
     .from(weatherReports)
     .where(inArray(weatherReports.laureateId, ids))
     .orderBy(weatherReports.laureateId, desc(weatherReports.period));
+  const indicatorRows = await loadIndicatorsOn(db, today, { laureateIds: ids });
   for (const row of milestoneRows) facts.get(row.laureateId)?.health.milestones.push(row);
+  for (const indicator of indicatorRows) {
+    if (indicator.freshness !== "a_mettre_a_jour") continue;
+    facts.get(indicator.laureateId)?.health.lateIndicators.push({
+      id: indicator.id,
+      name: indicator.name,
+      dueOn: indicator.nextDueOn,
+    });
+  }
   for (const { laureateId, ...tranche } of trancheRows) {
     facts.get(laureateId)?.health.tranches.push(withGatingMilestone(tranche));
   }

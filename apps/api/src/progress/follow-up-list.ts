@@ -44,6 +44,7 @@ export async function listFollowUp(
   const factsById = await loadFollowUpFacts(
     db,
     chosen.map((laureate) => laureate.id),
+    today,
   );
   const rows = chosen.map((laureate): FollowUpRow => {
     const facts = factsById.get(laureate.id);
@@ -65,6 +66,7 @@ export async function listFollowUp(
           ? [{ id: milestone.id, title: milestone.title, dueOn: milestone.dueOn, daysLate: late }]
           : [];
       }),
+      lateIndicators: [...facts.health.lateIndicators],
       health: healthSummaryOf(facts, today, staleAfterDays),
       sponsors: sponsors
         .filter((sponsor) => scopeCovers(sponsor.scope, laureate))

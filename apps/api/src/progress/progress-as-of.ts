@@ -183,6 +183,7 @@ export async function loadLaureateProgressOn(
     weather,
     comments: commentItems,
     freshness: [],
+    lateIndicators: [],
     health: null,
   };
 }

@@ -146,7 +146,7 @@ export async function loadLaureateProgress(
     () => loadWeather(db, laureate.id),
     () => loadComments(db, laureate.id),
     () => loadStaleAfterDays(db),
-    () => loadFollowUpFacts(db, [laureate.id]),
+    () => loadFollowUpFacts(db, [laureate.id], today),
   ]);
   const facts = factsById.get(laureate.id);
   if (!facts) throw new Error("Faits de suivi introuvables.");
@@ -168,6 +168,7 @@ export async function loadLaureateProgress(
         stale: isStale(entry ? parisDay(entry.updatedAt) : null, today, staleAfterDays),
       };
     }),
+    lateIndicators: [...facts.health.lateIndicators],
     health: healthSummaryOf(facts, today, staleAfterDays),
   };
 }

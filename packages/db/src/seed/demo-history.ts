@@ -32,7 +32,7 @@ async function insertInBatches<Table extends PgTable>(
 }
 
 /** An hour of a Paris day, never later than now: a version cannot start in the future. */
-function parisInstant(day: string, hour: number): SQL {
+export function parisInstant(day: string, hour: number): SQL {
   return sql`least(((${day}::date + make_interval(hours => ${hour})) at time zone 'Europe/Paris'), now())`;
 }
 

@@ -58,7 +58,7 @@ function monthsBefore(period: string, months: number): string {
   return `${String(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
-async function demoUserIds(
+export async function demoUserIds(
   db: Executor,
 ): Promise<{ officer: number | null; bySponsorScope: Map<string, number> }> {
   const rows = await db

@@ -5,6 +5,7 @@ import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from "./demo-accounts.js";
 import { seedDemoAnomalies } from "./demo-anomalies.js";
 import { seedDemoFinance } from "./demo-finance.js";
 import { dateDemoHistory } from "./demo-history.js";
+import { seedDemoImpact } from "./demo-impact.js";
 import { seedDemoProgress } from "./demo-progress.js";
 import { seedDemoReplication } from "./demo-replication.js";
 import { setAllocation, type LedgerActor } from "../ledger.js";
@@ -44,6 +45,7 @@ export async function seedDemo(db: Executor, programmeId: number, options: DemoO
   await seedDemoReplication(db, programmeId, options.seed ?? DEMO_SEED);
   await seedDemoAccounts(db, options.password ?? DEFAULT_DEMO_PASSWORD);
   await seedDemoProgress(db, programmeId, options.seed ?? DEMO_SEED, options.today ?? parisToday());
+  await seedDemoImpact(db, options.seed ?? DEMO_SEED, options.today ?? parisToday());
   // Last: the versions the history triggers wrote while the parts above seeded.
   await dateDemoHistory(db);
 }

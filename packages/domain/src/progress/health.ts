@@ -1,4 +1,5 @@
 import { daysBetween } from "../dates.js";
+import { formatCount } from "../french-format.js";
 import type { TrancheStatus } from "../finance/index.js";
 import { keysOf } from "../labels.js";
 import {
@@ -59,6 +60,15 @@ export interface HealthFacts {
   }[];
   /** Day of the last update of each part, null if never. */
   updatedOn: Record<FreshnessPart, string | null>;
+  /** Followed indicators whose next measure is past due (`indicatorFreshnessOn`). */
+  lateIndicators: readonly LateIndicator[];
+}
+
+/** A followed indicator "à mettre à jour": its next measure was due on `dueOn`. */
+export interface LateIndicator {
+  id: number;
+  name: string;
+  dueOn: string;
 }
 
 export interface HealthReason {
@@ -115,6 +125,15 @@ export function computeHealth(facts: HealthFacts, today: string, staleAfterDays:
         age === null
           ? `${FRESHNESS_PARTS[part]} : jamais mis à jour.`
           : `${FRESHNESS_PARTS[part]} : pas de mise à jour depuis ${String(age)} jours.`,
+    });
+  }
+  // A measure past due is asked for like a stale part, but weighs "nuage" at most: the
+  // project's course is told by its milestones and payments, not by a count not yet taken.
+  for (const indicator of facts.lateIndicators) {
+    const late = daysBetween(indicator.dueOn, today);
+    reasons.push({
+      level: "nuage",
+      text: `Indicateur « ${indicator.name} » à mettre à jour : mesure attendue depuis ${formatCount(late)} jour(s).`,
     });
   }
   return { level: worst(reasons.map((reason) => reason.level)), reasons };

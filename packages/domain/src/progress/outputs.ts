@@ -1,4 +1,4 @@
-import type { Health } from "./health.js";
+import type { Health, LateIndicator } from "./health.js";
 import type {
   CommentKind,
   FreshnessPart,
@@ -95,6 +95,8 @@ export interface LaureateProgress {
   weather: WeatherReportItem[];
   comments: CommentItem[];
   freshness: FreshnessItem[];
+  /** Followed indicators "à mettre à jour" today; empty on a past day. */
+  lateIndicators: LateIndicator[];
   health: HealthSummary | null;
 }
 
@@ -106,6 +108,8 @@ export interface FollowUpRow {
   ministry: string;
   staleParts: { part: FreshnessPart; updatedAt: Date | null }[];
   lateMilestones: { id: number; title: string; dueOn: string; daysLate: number }[];
+  /** Followed indicators whose next measure is past due: « à mettre à jour » like a part. */
+  lateIndicators: LateIndicator[];
   health: HealthSummary;
   /** The sponsors whose scope covers the laureate. */
   sponsors: PersonRef[];

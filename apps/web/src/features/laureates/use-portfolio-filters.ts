@@ -18,20 +18,22 @@ const URL_NAMES: UrlNames<LaureateFilters> = {
   q: "recherche",
   weather: "meteo",
   milestones: "jalons",
+  indicators: "indicateurs",
 };
 
 // URLs use hyphens ("jalons=en-retard"), the schema its own keys ("en_retard").
-const LATE_IN_URL = "en-retard";
+const IN_URL = { milestones: "en-retard", indicators: "a-mettre-a-jour" } as const;
+const IN_SCHEMA = { milestones: "en_retard", indicators: "a_mettre_a_jour" } as const;
+const isHyphenated = (key: keyof LaureateFilters): key is keyof typeof IN_URL => key in IN_URL;
 
 const parse: FilterParser<LaureateFilters> = (key, raw) => {
-  if (key === "milestones")
-    return (raw === LATE_IN_URL ? "en_retard" : undefined) as LaureateFilters[typeof key];
+  if (isHyphenated(key)) return raw === IN_URL[key] ? IN_SCHEMA[key] : undefined;
   const parsed = laureateFiltersSchema.shape[key].safeParse(raw);
   return parsed.success ? (parsed.data as LaureateFilters[typeof key]) : undefined;
 };
 
 const format: FilterFormatter<LaureateFilters> = (key, value) =>
-  key === "milestones" ? LATE_IN_URL : String(value);
+  isHyphenated(key) ? IN_URL[key] : String(value);
 
 /** The portfolio filtered on `filters`: where the dashboard's charts lead. */
 export function portfolioPath(filters: Partial<LaureateFilters>): string {

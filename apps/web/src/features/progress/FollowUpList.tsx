@@ -6,7 +6,7 @@ import { formatDate, formatShortDate } from "../../lib/format";
 import { ROUTES } from "../../routes";
 import { DivergenceBadge, WeatherBadge } from "./progress-badges";
 
-/** What a laureate's follow-up lacks: stale parts and late milestones, in words. */
+/** What a laureate's follow-up lacks: stale parts, late milestones and indicators to measure, in words. */
 export function NeedsList({ row }: { row: FollowUpRow }) {
   const needs = [
     ...row.staleParts.map((stale) => (
@@ -23,9 +23,18 @@ export function NeedsList({ row }: { row: FollowUpRow }) {
         {formatDate(milestone.dueOn)})
       </li>
     )),
+    ...row.lateIndicators.map((indicator) => (
+      <li key={`indicateur-${String(indicator.id)}`}>
+        Indicateur « {indicator.name} » à mettre à jour (mesure attendue le {formatDate(indicator.dueOn)})
+      </li>
+    )),
   ];
   if (needs.length === 0)
-    return <p className={fr.cx("fr-text--sm", "fr-mb-0")}>À jour, aucun jalon en retard.</p>;
+    return (
+      <p className={fr.cx("fr-text--sm", "fr-mb-0")}>
+        À jour, aucun jalon en retard ni indicateur à mettre à jour.
+      </p>
+    );
   return <ul className={fr.cx("fr-text--sm", "fr-mb-0")}>{needs}</ul>;
 }
 

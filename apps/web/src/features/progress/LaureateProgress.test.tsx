@@ -39,8 +39,10 @@ describe("the follow-up tab of a laureate", () => {
     expect(within(milestones).getAllByRole("row")[2]?.textContent).toContain(
       "Requis pour le service fait de 1 tranche",
     );
-    expect(screen.getByRole("table", { name: /Dernières mises à jour/ }).textContent).toContain(
-      "Sacha Bernard (démo)",
+    const freshness = screen.getByRole("table", { name: /Dernières mises à jour/ });
+    expect(freshness.textContent).toContain("Sacha Bernard (démo)");
+    expect(within(freshness).getAllByRole("row").at(-1)?.textContent).toBe(
+      "Indicateur « Délai de traitement d'une inscription »Mesure attendue le 31 octobre 2026—À relancer",
     );
     const decisions = await screen.findByRole("table", { name: /^Décisions des revues pour/ });
     const [decisionRow] = within(decisions).getAllByRole("row").slice(1);

@@ -50,7 +50,11 @@ export default function LaureateProgress({ laureate }: { laureate: LaureateDetai
       ) : (
         <>
           <HealthPanel health={progress.health} />
-          <FreshnessTable parts={progress.freshness} staleAfterDays={progress.staleAfterDays} />
+          <FreshnessTable
+            parts={progress.freshness}
+            lateIndicators={progress.lateIndicators}
+            staleAfterDays={progress.staleAfterDays}
+          />
           <DueMeasures laureate={laureate} canEdit={canEdit} />
         </>
       )}

@@ -23,6 +23,9 @@ const calm: HealthSummary = {
   diverges: false,
 };
 
+/** A followed indicator whose monthly measure is past due on 26 November 2026. */
+const lateIndicator = { id: 31, name: "Délai de traitement d'une inscription", dueOn: "2026-10-31" };
+
 /** The two laureates of the list fixtures: the Réunion one declares "soleil" against the facts. */
 export const followUpRows: FollowUpRow[] = [
   {
@@ -32,6 +35,7 @@ export const followUpRows: FollowUpRow[] = [
     ministry: "interieur",
     staleParts: [{ part: "meteo", updatedAt: new Date("2026-09-12T08:00:00Z") }],
     lateMilestones: [],
+    lateIndicators: [],
     health: calm,
     sponsors: [sponsorRef],
   },
@@ -42,6 +46,7 @@ export const followUpRows: FollowUpRow[] = [
     ministry: "interieur",
     staleParts: [],
     lateMilestones: [{ id: 12, title: "Prototype testé", dueOn: "2026-10-12", daysLate: 45 }],
+    lateIndicators: [lateIndicator],
     health: divergent,
     sponsors: [],
   },
@@ -166,5 +171,6 @@ export const laureateProgressFixture: LaureateProgress = {
     { part: "jalons", updatedAt: new Date("2026-11-23T08:00:00Z"), updatedBy: sponsorRef, stale: false },
     { part: "meteo", updatedAt: new Date("2026-11-23T08:00:00Z"), updatedBy: sponsorRef, stale: false },
   ],
+  lateIndicators: [lateIndicator],
   health: divergent,
 };

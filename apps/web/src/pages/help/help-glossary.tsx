@@ -162,7 +162,7 @@ export const GLOSSARY: GlossaryGroup[] = [
         id: "fraicheur",
         term: "Fraîcheur, à mettre à jour",
         definition:
-          "Pour chaque lauréat, la date et l'auteur de la dernière mise à jour de trois parties : finances (tenues par la DITP), jalons et météo (tenus par le sponsor). Toute modification enregistrée met sa partie à jour ; la mise à jour guidée met à jour jalons et météo même sans changement. Une partie est à mettre à jour quand elle ne l'a pas été depuis plus que la fréquence réglée par l'administrateur (30 jours par défaut), ou jamais.",
+          "Pour chaque lauréat, la date et l'auteur de la dernière mise à jour de trois parties : finances (tenues par la DITP), jalons et météo (tenus par le sponsor). Toute modification enregistrée met sa partie à jour ; la mise à jour guidée met à jour jalons et météo même sans changement. Une partie est à mettre à jour quand elle ne l'a pas été depuis plus que la fréquence réglée par l'administrateur (30 jours par défaut), ou jamais. Un indicateur d'impact suivi l'est quand sa mesure attendue n'est pas saisie : une période (mois, trimestre ou année) après sa dernière mesure, ou après sa valeur initiale ; il est demandé au sponsor comme une partie.",
       },
       {
         id: "terme-perimetre",

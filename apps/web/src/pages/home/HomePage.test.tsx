@@ -102,9 +102,25 @@ describe("HomePage", () => {
     expect(received.at(-1)).toEqual({ weather: "sans_meteo", milestones: "en_retard" });
   });
 
+  it("filters on indicators « à mettre à jour », kept in the URL", async () => {
+    const received = serveList();
+    renderPage(<HomePage />, { url: "/?indicateurs=a-mettre-a-jour" });
+    await waitFor(() => expect(received.at(-1)).toEqual({ indicators: "a_mettre_a_jour" }));
+    const checkbox = await screen.findByLabelText<HTMLInputElement>(/Indicateurs à mettre à jour/);
+    expect(checkbox.checked).toBe(true);
+    await userEvent.click(checkbox);
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/"));
+    expect(received.at(-1)).toEqual({});
+    await userEvent.click(screen.getByLabelText(/Indicateurs à mettre à jour/));
+    await waitFor(() =>
+      expect(screen.getByTestId("location").textContent).toBe("/?indicateurs=a-mettre-a-jour"),
+    );
+    expect(received.at(-1)).toEqual({ indicators: "a_mettre_a_jour" });
+  });
+
   it("ignores a late-milestone filter spelled otherwise than the URL does", async () => {
     const received = serveList();
-    renderPage(<HomePage />, { url: "/?jalons=en_retard&meteo=grele" });
+    renderPage(<HomePage />, { url: "/?jalons=en_retard&meteo=grele&indicateurs=a_mettre_a_jour" });
     await waitFor(() => expect(received.at(-1)).toEqual({}));
   });
 

@@ -110,6 +110,22 @@ export function PortfolioFilters({ overview, filters, onChange, onReset, active 
           ]}
         />
       </div>
+      <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
+        <Checkbox
+          legend="Indicateurs"
+          options={[
+            {
+              label: "Indicateurs à mettre à jour",
+              hintText: "Au moins un indicateur suivi dont la mesure attendue n'est pas saisie",
+              nativeInputProps: {
+                checked: filters.indicators === "a_mettre_a_jour",
+                onChange: (event) =>
+                  onChange({ indicators: event.target.checked ? "a_mettre_a_jour" : undefined }),
+              },
+            },
+          ]}
+        />
+      </div>
     </FilterForm>
   );
 }

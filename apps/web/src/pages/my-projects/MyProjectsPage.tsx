@@ -32,7 +32,7 @@ export default function MyProjectsPage() {
           : `Le portefeuille compte ${pluralize(rows.length, "lauréat")}.`}{" "}
         {waiting === 0
           ? "Tout est à jour."
-          : `${pluralize(waiting, "lauréat demande", "lauréats demandent")} une mise à jour : météo et jalons sont à revoir au moins tous les ${String(staleAfterDays)} jours.`}
+          : `${pluralize(waiting, "lauréat demande", "lauréats demandent")} une mise à jour : météo et jalons sont à revoir au moins tous les ${String(staleAfterDays)} jours, chaque indicateur à la fréquence de ses mesures.`}
         <HelpLink term="fraicheur">Quand un projet est-il à mettre à jour ?</HelpLink>
       </p>
       {rows.length === 0 ? (

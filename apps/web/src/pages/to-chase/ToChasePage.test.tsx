@@ -80,6 +80,26 @@ describe("À relancer", () => {
     expect(section.textContent).toContain("statut : Non envoyé (pas de serveur SMTP)");
   });
 
+  it("lists a sponsor whose only wait is an indicator to measure, with its due date", async () => {
+    const [first] = followUpRows;
+    if (!first) throw new Error("Fixture manquante.");
+    serve({
+      rows: [
+        {
+          ...first,
+          staleParts: [],
+          lateIndicators: [{ id: 8, name: "Ateliers collaboratifs animés", dueOn: "2026-09-30" }],
+        },
+      ],
+    });
+    renderPage(<ToChasePage />);
+    const section = await screen.findByRole("region", { name: /Sacha Bernard \(démo\)/ });
+    expect(section.textContent).toContain(
+      "Indicateur « Ateliers collaboratifs animés » à mettre à jour (mesure attendue le 30 septembre 2026)",
+    );
+    expect(section.textContent).toContain("En attente depuis : le 30 septembre 2026");
+  });
+
   it("reminds a sponsor in one action, then shows the action disabled with its reason", async () => {
     const { reminded } = serve();
     const user = userEvent.setup();

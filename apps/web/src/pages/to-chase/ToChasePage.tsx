@@ -62,7 +62,7 @@ export default function ToChasePage() {
       <h1>À relancer</h1>
       <p>
         {pluralize(waiting.length, "lauréat")} sur {rows.length} : suivi non mis à jour depuis plus de{" "}
-        {staleAfterDays} jours, jalon en retard ou météo à vérifier{" "}
+        {staleAfterDays} jours, jalon en retard, indicateur à mettre à jour ou météo à vérifier{" "}
         <HelpLink term="fraicheur">Comment la fraîcheur est-elle calculée ?</HelpLink>
       </p>
       {notice && (
