@@ -82,11 +82,17 @@ export function previousSynthesisOf(progress: LaureateProgress): { period: strin
 
 /**
  * The project to update next, in the order "Mes projets" lists them: the
- * first other one whose milestones or météo are due (stale). Null when none
- * is left: a project just updated is fresh again and drops out.
+ * first other one whose milestones or météo are due (stale), or whose
+ * indicators wait for a measure. Null when none is left: a project just
+ * updated is fresh again and drops out.
  */
 export function nextProjectDue(rows: readonly FollowUpRow[], currentSlug: string): FollowUpRow | null {
-  return rows.find((row) => row.laureateSlug !== currentSlug && row.staleParts.length > 0) ?? null;
+  return (
+    rows.find(
+      (row) =>
+        row.laureateSlug !== currentSlug && (row.staleParts.length > 0 || row.lateIndicators.length > 0),
+    ) ?? null
+  );
 }
 
 /**
