@@ -48,7 +48,8 @@ CREATE TABLE "indicator_measure" (
 CREATE TABLE "indicator_yearly_target" (
 	"indicator_id" integer NOT NULL,
 	"year" integer NOT NULL,
-	"value" numeric(16, 2) NOT NULL
+	"value" numeric(16, 2) NOT NULL,
+	CONSTRAINT "indicator_yearly_target_indicator_id_year_pk" PRIMARY KEY("indicator_id","year")
 );
 --> statement-breakpoint
 CREATE TABLE "indicator" (
@@ -102,7 +103,6 @@ CREATE INDEX "indicator_measure_version_row_idx" ON "indicator_measure_version" 
 CREATE INDEX "indicator_measure_version_indicator_idx" ON "indicator_measure_version" USING btree ("indicator_id","measured_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "indicator_measure_day_unique" ON "indicator_measure" USING btree ("indicator_id","measured_on");--> statement-breakpoint
 CREATE INDEX "indicator_measure_laureate_idx" ON "indicator_measure" USING btree ("laureate_id","measured_on");--> statement-breakpoint
-CREATE UNIQUE INDEX "indicator_yearly_target_unique" ON "indicator_yearly_target" USING btree ("indicator_id","year");--> statement-breakpoint
 CREATE INDEX "indicator_laureate_idx" ON "indicator" USING btree ("laureate_id","status");--> statement-breakpoint
 CREATE INDEX "indicator_common_idx" ON "indicator" USING btree ("common_indicator_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "indicator_name_unique" ON "indicator" USING btree ("laureate_id","name");--> statement-breakpoint

@@ -6,6 +6,7 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -106,7 +107,7 @@ export const indicatorYearlyTargets = pgTable(
     year: integer("year").notNull(),
     value: indicatorValue("value").notNull(),
   },
-  (table) => [uniqueIndex("indicator_yearly_target_unique").on(table.indicatorId, table.year)],
+  (table) => [primaryKey({ columns: [table.indicatorId, table.year] })],
 );
 
 /**

@@ -183,7 +183,7 @@ export const DEMO_INDICATORS: Readonly<Record<string, readonly DemoIndicatorSpec
     n("Neurologues et paramédicaux utilisateurs", "agents", 0, 40, 2025, "annuelle"),
   ],
   "ddets-calvados-orientation-sociale": [
-    percent("Dossiers mal orientés", "agents", 30, 10, 2025, "trimestrielle"),
+    percent("Dossiers mal orientés", "agents", 30, 10, 2025, "trimestrielle", { late: true }),
     n("Travailleurs sociaux formés à l'outil d'orientation", "agents", 0, 250, 2025, "trimestrielle", {
       common: "agents_formes",
     }),

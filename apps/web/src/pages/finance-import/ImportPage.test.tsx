@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { apiServer, TEST_API_BASE_URL } from "../../test/api-server";
 import { renderPage } from "../../test/render";
 import type { ImportJob, ImportMode, ImportReport, ImportRowReport } from "@defis/domain";
-import { createImportApi, ImportApiContext } from "./import-api";
+import { createImportApi, ImportApiContext } from "../../features/imports/import-api";
 import ImportPage from "./ImportPage";
 
 const CSV = "numéro EJ;date;montant;référence\n2100000001;15/01/2024;30 000,00;VIR-1\n";

@@ -2,8 +2,8 @@ import { fr } from "@codegouvfr/react-dsfr";
 import type { ImportReport } from "@defis/domain";
 import { formatCents, pluralize } from "../../lib/format";
 import { ROUTES } from "../../routes";
-import { ImportFlow, type ImportView } from "./ImportFlow";
-import { ImportRowsTable } from "./ImportRowsTable";
+import { ImportFlow, type ImportView } from "../../features/imports/ImportFlow";
+import { ImportRowsTable } from "../../features/imports/ImportRowsTable";
 import { ImportTotals } from "./ImportTotals";
 
 const PAYMENT_IMPORT: ImportView<ImportReport> = {

@@ -201,6 +201,24 @@ export const GLOSSARY: GlossaryGroup[] = [
           "Une décision ou une action prise en revue : son responsable, son échéance, les lauréats concernés. Elle est en cours, faite ou abandonnée ; « en retard » quand elle est en cours après son échéance. La revue suivante la reprend avec son statut tant qu'elle n'est ni faite ni abandonnée.",
       },
       {
+        id: "terme-indicateur",
+        term: "Indicateur d'impact, mesure",
+        definition:
+          "Ce qu'un lauréat promet de changer pour les usagers, les agents ou l'organisation : une valeur initiale datée, une cible datée dans le sens souhaité (hausse ou baisse), des cibles annuelles facultatives et une périodicité. Défini par la DITP avec le sponsor, ou proposé par le sponsor puis accepté ou refusé avec sa raison ; seuls les indicateurs suivis comptent. Une mesure est une valeur à une date ; une correction garde la valeur qu'elle remplace.",
+      },
+      {
+        id: "terme-taux-avancement",
+        term: "Taux d'avancement",
+        definition:
+          "(valeur actuelle − valeur initiale) ÷ (cible − valeur initiale), borné entre 0 % et 100 % ; la valeur actuelle est la dernière mesure. Une cible est atteinte quand la valeur actuelle l'égale ou la dépasse dans le sens souhaité.",
+      },
+      {
+        id: "terme-indicateur-commun",
+        term: "Indicateur commun",
+        definition:
+          "Une entrée du catalogue de la DITP (usagers concernés, agents formés…) à laquelle se rattachent les indicateurs des lauréats : additionnés quand ils se comptent, en moyenne pondérée par le poids de chaque indicateur quand ce sont des moyennes. Un lauréat qui n'a rien mesuré compte à sa valeur initiale.",
+      },
+      {
         id: "terme-indice",
         term: "Indice de potentiel d'essaimage",
         definition:

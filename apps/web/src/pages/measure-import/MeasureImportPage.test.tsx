@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { apiServer, TEST_API_BASE_URL } from "../../test/api-server";
 import { renderPage } from "../../test/render";
 import type { ImportJob, ImportMode, MeasureImportReport, MeasureImportRow } from "@defis/domain";
-import { createImportApi, ImportApiContext } from "../finance-import/import-api";
+import { createImportApi, ImportApiContext } from "../../features/imports/import-api";
 import MeasureImportPage, { MEASURE_TEMPLATE_PATH } from "./MeasureImportPage";
 
 const CSV = "Lauréat;Indicateur;Date;Valeur\nsmicval-zero-dechet;12;31/03/2024;38,5\n";

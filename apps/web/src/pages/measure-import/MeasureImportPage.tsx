@@ -6,8 +6,8 @@ import { Link } from "react-router";
 import { DataTable, type TableColumn } from "../../components/DataTable";
 import { formatDecimal, formatShortDate, pluralize } from "../../lib/format";
 import { ROUTES } from "../../routes";
-import { ImportFlow, type ImportView } from "../finance-import/ImportFlow";
-import { OutcomeBadge } from "../finance-import/ImportRowsTable";
+import { ImportFlow, type ImportView } from "../../features/imports/ImportFlow";
+import { OutcomeBadge } from "../../features/imports/ImportRowsTable";
 
 /** The template: the columns the import reads, and one example row to replace. */
 export const MEASURE_TEMPLATE_PATH = "/modeles/defis-modele-mesures.csv";
