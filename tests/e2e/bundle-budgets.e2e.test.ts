@@ -25,10 +25,11 @@ const PAGE_BUDGET = 360 * KIB;
  * down in docs/benchmarks.md, and this budget stops it from growing. Raised
  * from 460 KiB for the reviews' decisions (about 6 KiB: their forms and list)
  * and the synthesis of /pilotage, its forecast and the programme's calendar
- * form (about 7 KiB): 480 KiB. Raised for impact on /pilotage and in the reviews (its charts and
- * tables, about 3 KiB) and the officers' catalogue of common indicators (about 2.5 KiB): 488 KiB.
+ * form (about 7 KiB): 480 KiB. Raised to 512 KiB for impact indicators (issue #19, about 24 KiB
+ * in all): the laureate's Impact tab with its forms and chart, the guided update's step, impact on
+ * /pilotage and in the reviews, the catalogue of common indicators and the measure import page.
  */
-const ALL_JAVASCRIPT_BUDGET = 488 * KIB;
+const ALL_JAVASCRIPT_BUDGET = 512 * KIB;
 
 const dist = join(WEB_INDEX, "..");
 const assets = join(dist, "assets");

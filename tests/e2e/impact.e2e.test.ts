@@ -81,9 +81,8 @@ describe("impact: a sponsor measures, the officer, the direction and the review 
   it("shows the officer the new current value and progress rate on the Impact tab", async () => {
     officer = await signedIn(DEMO.officer);
     await openAt(officer, `/laureats/${DDETS.slug}?onglet=impact`, DDETS.title);
-    const indicator = officer.getByRole("article").filter({
-      has: officer.getByRole("heading", { name: INDICATOR, exact: true }),
-    });
+    // Its heading carries the « Démonstration » mark after the name.
+    const indicator = officer.getByRole("region", { name: new RegExp(`^${INDICATOR}`) });
     await indicator.waitFor();
     const text = await indicator.innerText();
     expect(text).toContain("18,5\u00a0%");

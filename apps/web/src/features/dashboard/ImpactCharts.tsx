@@ -84,6 +84,7 @@ function CommonIndicatorChart({ indicator, asOf }: { indicator: CommonIndicatorA
       headingId={headingId}
       title={finding}
       dataDate={asOf}
+      interactive
       table={table}
       download={download}
       chart={
