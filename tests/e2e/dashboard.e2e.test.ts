@@ -34,6 +34,7 @@ const CHART_TABLES = [
   "Jalons par situation",
   "Jalons par mois d'échéance et situation",
   "Adoptions par étape",
+  /^Indicateurs propres aux lauréats au /,
 ];
 
 function parisToday(): string {

@@ -190,33 +190,38 @@ export function ImpactCharts({ impact }: { impact: ImpactPortfolio }) {
       {ownCount === 0 ? (
         <p>Aucun indicateur propre suivi à cette date.</p>
       ) : (
-        <DataTable
-          caption={`Indicateurs propres aux lauréats au ${formatShortDate(asOf)}`}
-          fixedLayout
-          columns={[
-            { header: "Lauréat" },
-            { header: "Indicateur" },
-            { header: "Valeur initiale", numeric: true },
-            { header: "Valeur actuelle", numeric: true },
-            { header: "Cible", numeric: true },
-            { header: "Taux d'avancement", numeric: true },
-            { header: "État" },
-          ]}
-          rows={impact.own.flatMap((group) =>
-            group.indicators.map((item) => ({
-              key: item.id,
-              cells: [
-                <Link to={ROUTES.laureate(group.slug)}>{group.title}</Link>,
-                item.name,
-                valueOf(item, item.baselineValue),
-                valueOf(item, item.currentValue),
-                valueOf(item, item.targetValue),
-                item.progressRate === null ? "—" : formatPercent(item.progressRate),
-                item.targetReached ? "Cible atteinte" : INDICATOR_FRESHNESS[item.freshness],
-              ],
-            })),
-          )}
-        />
+        <DataDisclosure
+          label={`Indicateurs propres aux lauréats au ${formatShortDate(asOf)}`}
+          summary={`Voir les ${pluralize(ownCount, "indicateur propre", "indicateurs propres")}`}
+        >
+          <DataTable
+            caption={`Indicateurs propres aux lauréats au ${formatShortDate(asOf)}`}
+            fixedLayout
+            columns={[
+              { header: "Lauréat" },
+              { header: "Indicateur" },
+              { header: "Valeur initiale", numeric: true },
+              { header: "Valeur actuelle", numeric: true },
+              { header: "Cible", numeric: true },
+              { header: "Taux d'avancement", numeric: true },
+              { header: "État" },
+            ]}
+            rows={impact.own.flatMap((group) =>
+              group.indicators.map((item) => ({
+                key: item.id,
+                cells: [
+                  <Link to={ROUTES.laureate(group.slug)}>{group.title}</Link>,
+                  item.name,
+                  valueOf(item, item.baselineValue),
+                  valueOf(item, item.currentValue),
+                  valueOf(item, item.targetValue),
+                  item.progressRate === null ? "—" : formatPercent(item.progressRate),
+                  item.targetReached ? "Cible atteinte" : INDICATOR_FRESHNESS[item.freshness],
+                ],
+              })),
+            )}
+          />
+        </DataDisclosure>
       )}
     </section>
   );

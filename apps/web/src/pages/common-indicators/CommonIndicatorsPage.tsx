@@ -11,6 +11,7 @@ import {
 } from "@defis/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type SubmitEvent } from "react";
+import { Link } from "react-router";
 import { ActionErrorAlert } from "../../components/ActionErrorAlert";
 import { DataTable } from "../../components/DataTable";
 import { SavingStatus } from "../../components/Panel";
@@ -20,6 +21,7 @@ import { fieldState } from "../../lib/form-errors";
 import { formatCount, pluralize } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { ROUTES } from "../../routes";
 import { useFormErrors } from "../../lib/use-form-errors";
 
 const FIELDS = ["name", "unit", "unitLabel", "aggregation", "description"] as const;
@@ -207,6 +209,10 @@ export default function CommonIndicatorsPage() {
       <p>
         Un indicateur commun rassemble les indicateurs de plusieurs lauréats qui mesurent la même chose : la
         page Pilotage les additionne (somme) ou en fait la moyenne pondérée.
+      </p>
+      <p>
+        Les mesures se saisissent sur l'onglet Impact de chaque lauréat, ou s'importent d'un fichier :{" "}
+        <Link to={ROUTES.measuresImport}>importer des mesures</Link>.
       </p>
       {catalogue.isPending && <LoadingState label="Chargement du catalogue" />}
       {catalogue.isError && <ErrorState error={catalogue.error} onRetry={() => void catalogue.refetch()} />}
