@@ -20,6 +20,7 @@ const DDETS = {
   title: "Outil d'orientation des travailleurs sociaux du Calvados",
 };
 const INDICATOR = "Dossiers mal orientés";
+const TRAINED = "Travailleurs sociaux formés à l'outil d'orientation";
 const parisToday = new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris" }).format(new Date());
 
 let server: AppServer;
@@ -99,6 +100,34 @@ describe("impact: a sponsor measures, the officer, the direction and the review 
     const row = rows.find((item) => Object.values(item).includes(INDICATOR));
     expect(row).toBeDefined();
     expect(Object.values(row ?? {})).toContain("18,5");
+  });
+
+  it("imports a file of measures checked first, all or nothing, and finds it already recorded the second time", async () => {
+    // The 15th of this month or, early in the month, of the previous one: never a demonstration measure's
+    // day (those fall at the end of a month), never a day to come.
+    const [year, month, day] = parisToday.split("-").map(Number) as [number, number, number];
+    const back = day >= 15 ? 0 : 1;
+    const measuredMonth = new Date(Date.UTC(year, month - 1 - back, 15));
+    const measuredOn = measuredMonth.toISOString().slice(0, 10).split("-").reverse().join("/");
+    const csv = `Lauréat;Indicateur;Date;Valeur;Source;Commentaire\n${DDETS.slug};${TRAINED};${measuredOn};212;Import e2e;\n`;
+    const upload = async () => {
+      await openAt(officer, "/indicateurs/import-mesures", "Importer des mesures");
+      await officer
+        .getByLabel(/^Fichier de mesures/)
+        .setInputFiles({ name: "mesures.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await officer.getByRole("button", { name: "Vérifier le fichier", exact: true }).click();
+      await officer.getByRole("heading", { name: "Vérification du fichier « mesures.csv »" }).waitFor();
+    };
+    await upload();
+    await expectNoAxeViolations(officer, "mesures vérifiées");
+    await officer.getByRole("button", { name: "Importer 1 mesure", exact: true }).click();
+    await officer.getByRole("button", { name: "Confirmer l'import", exact: true }).click();
+    const ended = officer.getByRole("heading", { name: "Import terminé" });
+    await ended.waitFor();
+    expect(await officer.locator("section", { has: ended }).textContent()).toContain("1 mesure enregistrée");
+
+    await upload();
+    await officer.getByText("Rien à importer : toutes les lignes sont déjà enregistrées.").waitFor();
   });
 
   it("adds the common indicators up for the direction on /pilotage, each chart with its table", async () => {
