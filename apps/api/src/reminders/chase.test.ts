@@ -1,6 +1,6 @@
 import { schema } from "@defis/db";
 import { createTestDatabase, type TestDatabaseHandle } from "@defis/db/testing";
-import { chaseOccurrence, type SessionUser } from "@defis/domain";
+import { chaseOccurrence, needsAttention, type SessionUser } from "@defis/domain";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisDay } from "../paris-day.js";
@@ -44,9 +44,7 @@ describe("chasing from « À relancer »", () => {
     const officer = await callerAs(database, DEMO_EMAILS.officer);
     const { rows } = await officer.progress.toChase();
     const waiting = rows.filter(
-      (row) =>
-        row.sponsors.some((person) => person.id === sponsor.id) &&
-        (row.staleParts.length > 0 || row.lateMilestones.length > 0 || row.health.diverges),
+      (row) => row.sponsors.some((person) => person.id === sponsor.id) && needsAttention(row),
     );
     expect(waiting.length).toBeGreaterThan(0);
 
@@ -59,10 +57,12 @@ describe("chasing from « À relancer »", () => {
       recipientUserId: sponsor.id,
       occurrence: chaseOccurrence(parisDay(), sponsor.id),
     });
-    // Each laureate waiting, each stale part and late milestone, and nothing of the sponsor's other projects.
+    // Each laureate waiting, each late milestone and indicator, and nothing of the sponsor's other projects.
+    expect(waiting.some((row) => row.lateIndicators.length > 0)).toBe(true);
     for (const row of waiting) {
       expect(mail?.body).toContain(`■ ${row.title}`);
       for (const milestone of row.lateMilestones) expect(mail?.body).toContain(`« ${milestone.title} »`);
+      for (const indicator of row.lateIndicators) expect(mail?.body).toContain(`« ${indicator.name} »`);
     }
     for (const row of rows.filter((other) => !waiting.includes(other))) {
       expect(mail?.body).not.toContain(`■ ${row.title}\n`);
