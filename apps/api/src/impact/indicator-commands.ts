@@ -13,7 +13,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/record-audit.js";
 import { laureateIdOf } from "../laureates/laureate-ids.js";
 
-const { commonIndicators, indicators, indicatorYearlyTargets } = schema;
+const { commonIndicators, indicators, indicatorYearlyTargets, laureates } = schema;
 
 type IndicatorRow = typeof indicators.$inferSelect;
 type Definition = Omit<DefineIndicatorInput, "laureateSlug">;
@@ -66,6 +66,20 @@ async function checkedCommonIndicator(db: Executor, definition: Definition): Pro
   return common.name;
 }
 
+/**
+ * Names are unique per laureate: a definition and a rename of the same
+ * laureate wait for each other here, so that the second one reads the first
+ * one's name and is refused in French, never by the unique index (a 500).
+ * The laureate row is locked without blocking what only references it.
+ */
+async function lockIndicatorNames(db: Executor, laureateId: number) {
+  await db
+    .select({ id: laureates.id })
+    .from(laureates)
+    .where(eq(laureates.id, laureateId))
+    .for("no key update");
+}
+
 function nameTaken(name: string): never {
   throw new Refusal(`Ce lauréat a déjà un indicateur nommé « ${name} ».`, "conflict");
 }
@@ -98,6 +112,7 @@ async function insertIndicator(
 ) {
   const { laureateSlug, yearlyTargets, ...definition } = input;
   const laureateId = await laureateIdOf(db, laureateSlug);
+  await lockIndicatorNames(db, laureateId);
   const commonName = await checkedCommonIndicator(db, input);
   const { decided, ...status } = decision;
   const [created] = await db
@@ -180,6 +195,7 @@ async function commonNameOf(db: Executor, commonIndicatorId: number | null): Pro
 export async function updateIndicator(db: Executor, actor: Actor, input: UpdateIndicatorInput) {
   const { laureateSlug, indicatorId, version, yearlyTargets, ...definition } = input;
   const laureateId = await laureateIdOf(db, laureateSlug);
+  await lockIndicatorNames(db, laureateId);
   const row = await lockIndicator(db, laureateId, indicatorId, version);
   const commonName = await checkedCommonIndicator(db, input);
   const [homonym] = await db

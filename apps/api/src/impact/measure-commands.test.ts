@@ -255,4 +255,25 @@ describe("concurrent entries (two API instances)", () => {
       });
     }
   });
+
+  it("refuses in French the second of two renames to one name, and a rename racing a definition", async () => {
+    const first = await aFollowedIndicator(database, IN_SCOPE, "Renommé A");
+    const second = await aFollowedIndicator(database, IN_SCOPE, "Renommé B");
+    const rename = (index: number, indicator: { id: number; version: number }) =>
+      callerFor(index % 2 ? otherInstance : database, officer).impact.updateIndicator({
+        ...anIndicator(IN_SCOPE, "Nom disputé"),
+        indicatorId: indicator.id,
+        version: indicator.version,
+      });
+    const define = () =>
+      callerFor(database, officer).impact.defineIndicator(anIndicator(IN_SCOPE, "Nom disputé"));
+    const outcomes = await Promise.allSettled([rename(0, first), rename(1, second), define()]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    for (const outcome of outcomes.filter((item) => item.status === "rejected")) {
+      expect(outcome.reason).toMatchObject({
+        code: "CONFLICT",
+        message: "Ce lauréat a déjà un indicateur nommé « Nom disputé ».",
+      });
+    }
+  });
 });
