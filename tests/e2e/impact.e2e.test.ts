@@ -130,6 +130,24 @@ describe("impact: a sponsor measures, the officer, the direction and the review 
     await officer.getByText("Rien à importer : toutes les lignes sont déjà enregistrées.").waitFor();
   });
 
+  it("lists the new measure in the next review, frozen with the other figures", async () => {
+    await openAt(officer, "/revues", "Revues du portefeuille");
+    await officer.getByLabel("Intitulé").fill("COPIL de l'impact");
+    await officer.getByLabel("État au").fill(parisToday);
+    await officer.getByRole("button", { name: "Ouvrir la revue" }).click();
+    await officer.getByRole("heading", { level: 1, name: "COPIL de l'impact" }).waitFor();
+    await officer
+      .getByRole("heading", { level: 2, name: /^Impact : ce qui a changé depuis la revue du / })
+      .waitFor();
+    const measured = officer
+      .getByRole("table", { name: "Nouvelles mesures" })
+      .getByRole("row")
+      .filter({ hasText: INDICATOR });
+    expect(await measured.innerText()).toContain("18,5\u00a0%");
+    expect(await measured.innerText()).toContain(DDETS.title);
+    await expectNoAxeViolations(officer, "revue, impact");
+  });
+
   it("adds the common indicators up for the direction on /pilotage, each chart with its table", async () => {
     const direction = await signedIn(DEMO.direction);
     await direction.goto("/pilotage");
