@@ -2,29 +2,19 @@ import type { GuidedUpdateInput, RecordMeasureInput } from "@defis/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { mockAuth, mockProcedures } from "../../test/api-server";
-import { laureateDetailFixture, sponsorUser } from "../../test/fixtures";
+import { mockAuth } from "../../test/api-server";
+import { sponsorUser } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 import { parisToday } from "../../lib/format";
 import { leadershipUser } from "../finance/finance-fixtures";
-import { followUpRows, laureateProgressFixture } from "../progress/progress-fixtures";
-import { takenDecision } from "../reviews/decision-fixtures";
+import { serveFollowUp } from "../progress/serve-follow-up";
 import { laureateImpactFixture, upToDateImpactFixture } from "./impact-fixtures";
 
 const SUIVI = "/laureats/registre-reunion?onglet=suivi";
 const GUIDED = "/mes-projets/registre-reunion/mise-a-jour";
 
-function serve(extra: Record<string, (input: unknown) => unknown> = {}) {
-  mockProcedures({
-    "programme.overview": () => null,
-    "laureates.bySlug": () => laureateDetailFixture,
-    "progress.forLaureate": () => laureateProgressFixture,
-    "progress.myProjects": () => ({ rows: followUpRows, staleAfterDays: 30 }),
-    "reviews.laureateDecisions": () => [takenDecision],
-    "impact.forLaureate": () => laureateImpactFixture,
-    ...extra,
-  });
-}
+const serve = (extra: Record<string, (input: unknown) => unknown> = {}) =>
+  serveFollowUp(laureateImpactFixture, extra);
 
 describe("the measures due, on the Suivi tab", () => {
   it("lists the indicators to update, each with the Impact tab's measure form", async () => {

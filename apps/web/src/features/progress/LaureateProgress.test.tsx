@@ -3,26 +3,18 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { mockAuth, mockProcedures, ProcedureError } from "../../test/api-server";
-import { laureateDetailFixture, officerUser, sponsorUser } from "../../test/fixtures";
+import { officerUser, sponsorUser } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 import { leadershipUser } from "../finance/finance-fixtures";
 import { followUpRows, laureateProgressFixture } from "./progress-fixtures";
 import { takenDecision } from "../reviews/decision-fixtures";
+import { serveFollowUp } from "./serve-follow-up";
 import { upToDateImpactFixture } from "../impact/impact-fixtures";
 
 const SUIVI = "/laureats/registre-reunion?onglet=suivi";
 
-function serveProgress(extra: Record<string, (input: unknown) => unknown> = {}) {
-  mockProcedures({
-    "programme.overview": () => null,
-    "laureates.bySlug": () => laureateDetailFixture,
-    "progress.forLaureate": () => laureateProgressFixture,
-    "progress.myProjects": () => ({ rows: followUpRows, staleAfterDays: 30 }),
-    "reviews.laureateDecisions": () => [takenDecision],
-    "impact.forLaureate": () => upToDateImpactFixture,
-    ...extra,
-  });
-}
+const serveProgress = (extra: Record<string, (input: unknown) => unknown> = {}) =>
+  serveFollowUp(upToDateImpactFixture, extra);
 
 describe("the follow-up tab of a laureate", () => {
   it("shows declared and computed météo, the flag, freshness, milestones, météo history and comments", async () => {
